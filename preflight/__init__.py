@@ -1,0 +1,3 @@
+"""dossier-preflight: check a research-competition PDF dossier before upload."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,104 @@
+"""The check registry: built-in checks, plus any that installed packages add.
+
+A check is a module (or any object) with ``ID``, ``SUMMARY``, a frozen dataclass ``Options`` and
+``check(dossier, options)`` yielding findings; its docstring reads *What it checks / Why / How to fix /
+Options*. Third-party packages register theirs under the entry-point group ``dossier_preflight.checks``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib
+import inspect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+ENTRY_POINT_GROUP = "dossier_preflight.checks"
+
+BUILTIN_MODULES = (
+    "pdf_readable",
+    "file_size",
+    "fonts_embedded",
+    "encryption",
+    "active_content",
+)
+
+_ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    id: str
+    summary: str
+    options_type: type
+    run: Callable[..., Iterator[Any]]
+    doc: str
+    origin: str
+    needs_readable_pdf: bool = True
+
+
+class PluginError(Exception):
+    pass
+
+
+def spec_from_module(module: Any, origin: str) -> CheckSpec:
+    """Validate that an object has the shape of a check and describe it."""
+    missing = [name for name in ("ID", "SUMMARY", "Options", "check") if not hasattr(module, name)]
+    if missing:
+        raise PluginError(f"{origin} is not a check: it lacks {', '.join(missing)}")
+    check_id = module.ID
+    if not isinstance(check_id, str) or not _ID_PATTERN.match(check_id):
+        raise PluginError(f"{origin}: ID {check_id!r} is not a kebab-case identifier")
+    options_type = module.Options
+    params = getattr(options_type, "__dataclass_params__", None)
+    if (
+        not isinstance(options_type, type)
+        or not dataclasses.is_dataclass(options_type)
+        or not getattr(params, "frozen", False)
+    ):
+        raise PluginError(f"{origin}: Options must be a frozen dataclass")
+    return CheckSpec(
+        id=check_id,
+        summary=str(module.SUMMARY),
+        options_type=options_type,
+        run=module.check,
+        doc=inspect.cleandoc(module.__doc__ or ""),
+        origin=origin,
+        needs_readable_pdf=bool(getattr(module, "NEEDS_READABLE_PDF", True)),
+    )
+
+
+@dataclass(frozen=True)
+class Registry:
+    checks: dict[str, CheckSpec]
+    load_errors: tuple[str, ...]
+
+    def get(self, check_id: str) -> CheckSpec | None:
+        return self.checks.get(check_id)
+
+
+@functools.cache
+def load_registry() -> Registry:
+    checks: dict[str, CheckSpec] = {}
+    errors: list[str] = []
+    for module_name in BUILTIN_MODULES:
+        module = importlib.import_module(f"preflight.checks.{module_name}")
+        spec = spec_from_module(module, f"preflight.checks.{module_name}")
+        checks[spec.id] = spec
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        origin = f"plugin '{entry.name}' ({entry.value})"
+        try:
+            spec = spec_from_module(entry.load(), origin)
+        except Exception as exc:
+            errors.append(f"{origin} could not be loaded: {exc}")
+            continue
+        if spec.id in checks:
+            errors.append(f"{origin} declares id '{spec.id}', which {checks[spec.id].origin} already uses")
+            continue
+        checks[spec.id] = spec
+    return Registry(checks, tuple(errors))

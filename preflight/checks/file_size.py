@@ -1,0 +1,104 @@
+"""The file is under the portal's size limit, and if it is close, what takes the space.
+
+What it checks
+    The file's size in bytes against ``max_bytes`` (10,000,000 bytes, i.e. 10 MB, by default). Above
+    ``notice_ratio`` of the limit (80 %) it gives an info finding, so there is time to act.
+    When over or near the limit it lists what takes the space: the largest images (page, pixel size,
+    effective resolution, bytes), the embedded fonts, and attached files.
+
+Why
+    The portal refuses files over its limit, usually at the last minute of the upload.
+
+How to fix
+    Reduce the images that take the most space: export figures at 300 dpi (more is invisible on paper),
+    save photos as JPEG, remove attachments. In Word: File > Compress Pictures (220 ppi); in LaTeX,
+    resize images before including them. 'preflight fix' can recompress and downsample for you.
+
+Options
+    max_bytes: the limit in bytes (default 10000000).
+    notice_ratio: share of the limit above which an info finding is given (default 0.8).
+    largest_images: how many images to list (default 5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from preflight.dossier import Dossier
+from preflight.model import Finding, Level
+
+ID = "file-size"
+SUMMARY = "The file is under the portal's size limit (10 MB)"
+
+
+@dataclass(frozen=True)
+class Options:
+    max_bytes: int = 10_000_000
+    notice_ratio: float = 0.8
+    largest_images: int = 5
+
+
+def megabytes(count: int) -> str:
+    return f"{count / 1_000_000:.1f} MB"
+
+
+def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    size = dossier.size
+    limit = options.max_bytes
+    if size > limit:
+        yield Finding(
+            f"the file is {megabytes(size)} ({size:,} bytes), over the limit of {megabytes(limit)} "
+            f"({limit:,} bytes) by {megabytes(size - limit)}",
+            fix="Compress the largest images listed below (300 dpi is plenty; photos as JPEG), or run 'preflight fix'.",
+            data={"bytes": size, "limit": limit},
+        )
+    elif size > limit * options.notice_ratio:
+        yield Finding(
+            f"the file is {megabytes(size)}, {size / limit:.0%} of the {megabytes(limit)} limit: "
+            "a few more figures would put it over",
+            fix="Nothing is required; if you add material, compress the images listed below.",
+            level=Level.INFO,
+            data={"bytes": size, "limit": limit},
+        )
+    else:
+        return
+    yield from _space_breakdown(dossier, options)
+
+
+def _space_breakdown(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    for image in dossier.images[: options.largest_images]:
+        share = image.stored_bytes / max(dossier.size, 1)
+        dpi = f", drawn at {image.dpi:.0f} dpi" if image.dpi else ""
+        advice = ""
+        if image.dpi and image.dpi > 300:
+            advice = f"; downsampling to 300 dpi would divide its pixels by {(image.dpi / 300) ** 2:.1f}"
+        pages = sorted(image.pages)
+        yield Finding(
+            f"image {image.width}×{image.height} px{dpi} takes {megabytes(image.stored_bytes)} "
+            f"({share:.0%} of the file, stored as {image.filters}){advice}",
+            page=pages[0] if pages else None,
+            level=Level.INFO,
+            data={
+                "kind": "image",
+                "width": image.width,
+                "height": image.height,
+                "dpi": round(image.dpi, 1) if image.dpi else None,
+                "bytes": image.stored_bytes,
+                "pages": pages,
+            },
+        )
+    font_bytes = sum(font.program_bytes for font in dossier.fonts)
+    if font_bytes:
+        biggest = max(dossier.fonts, key=lambda font: font.program_bytes)
+        yield Finding(
+            f"embedded fonts take {megabytes(font_bytes)} in all; the largest is {biggest.display_name} "
+            f"({megabytes(biggest.program_bytes)})",
+            level=Level.INFO,
+            data={"kind": "fonts", "bytes": font_bytes},
+        )
+    for item in dossier.active_content:
+        if item.kind == "attachment":
+            yield Finding(
+                f"{item.description} adds to the size", page=item.page, level=Level.INFO, data={"kind": "attachment"}
+            )

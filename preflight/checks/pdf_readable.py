@@ -1,0 +1,59 @@
+"""The file is a PDF that opens.
+
+What it checks
+    That the file is a PDF at all (not a Word document or an image renamed .pdf), that it is not empty,
+    truncated or damaged beyond repair, and that it opens without a password. A file that opens only
+    after repair passes with a warning: some viewers show it differently.
+
+Why
+    The portal rejects a file it cannot open, and a jury cannot read what a viewer cannot show.
+    When this rule fails, every other rule is skipped: they have nothing to read.
+
+How to fix
+    Export the dossier again as PDF from its source (Word: File > Export > PDF; LaTeX: rebuild).
+    A password-protected file must be saved or printed to a new, unprotected PDF.
+
+Options
+    None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from preflight.dossier import Dossier
+from preflight.model import Finding, Level
+
+ID = "pdf-readable"
+SUMMARY = "The file is a PDF that opens without a password or repair"
+NEEDS_READABLE_PDF = False
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    if dossier.problem is not None:
+        yield Finding(dossier.problem.message, fix=dossier.problem.fix, data={"kind": dossier.problem.kind})
+        return
+    if dossier.header_offset:
+        yield Finding(
+            f"the PDF header starts at byte {dossier.header_offset}, not at the start of the file",
+            fix="Export the PDF again; some portals check the first bytes and refuse such files.",
+            level=Level.WARNING,
+        )
+    if dossier.repair_warnings:
+        shown = "; ".join(dossier.repair_warnings[:3])
+        more = len(dossier.repair_warnings) - 3
+        yield Finding(
+            f"the PDF is damaged and opens only after repair ({shown}"
+            + (f"; and {more} more" if more > 0 else "")
+            + ")",
+            fix="Export the PDF again from its source document, or print it to a new PDF, "
+            "so that every viewer shows the same thing.",
+            level=Level.WARNING,
+            data={"repairs": dossier.repair_warnings[:20]},
+        )

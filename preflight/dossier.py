@@ -1,0 +1,225 @@
+"""The dossier: one PDF, opened once, read-only, with what checks need computed lazily and once.
+
+Checks never open files or touch PDF objects; they read the properties below.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from preflight.pdf.sniff import describe_non_pdf
+
+if TYPE_CHECKING:
+    import pikepdf
+
+    from preflight.pdf.structure import ActiveItem, FontInfo, ImageInfo, OutlineEntry
+    from preflight.pdf.text import PageText
+
+HEADER_WINDOW = 1024
+"""Viewers accept a %PDF- header anywhere in the first kilobyte; so do we, with a warning."""
+
+
+@dataclass(frozen=True)
+class OpenProblem:
+    """Why a file cannot be read as a PDF, and what the user should do."""
+
+    kind: str  # empty, not-pdf, password, damaged, unreadable
+    message: str
+    fix: str
+
+
+class Dossier:
+    def __init__(self, path: str | Path, display_name: str | None = None) -> None:
+        self.path = Path(path)
+        self.name = display_name or str(path)
+        self.problem: OpenProblem | None = None
+        self.repair_warnings: list[str] = []
+        self.header_offset = 0
+        self._pdf: pikepdf.Pdf | None = None
+        self.size = 0
+        self._open()
+
+    # ------------------------------------------------------------------ opening
+    def _open(self) -> None:
+        try:
+            self.size = self.path.stat().st_size
+            with self.path.open("rb") as stream:
+                head = stream.read(HEADER_WINDOW)
+        except IsADirectoryError:
+            self.problem = OpenProblem("unreadable", "this is a folder, not a file", "Give the path of the PDF.")
+            return
+        except OSError as exc:
+            self.problem = OpenProblem(
+                "unreadable",
+                f"the file cannot be read: {exc.strerror or exc}",
+                "Check the path and that you may read the file.",
+            )
+            return
+        offset = head.find(b"%PDF-")
+        if offset < 0:
+            kind = describe_non_pdf(self.path, head)
+            self.problem = OpenProblem(
+                "empty" if not head else "not-pdf",
+                f"the file is {kind}" if kind.startswith(("a PDF", "an empty")) else f"this is not a PDF: it is {kind}",
+                "Export or save the dossier as PDF from your editor (File > Export > PDF) and check that file instead.",
+            )
+            return
+        self.header_offset = offset
+        import pikepdf
+
+        try:
+            pdf = pikepdf.open(self.path)
+        except pikepdf.PasswordError:
+            self.problem = OpenProblem(
+                "password",
+                "the file is protected by a password that is needed to open it",
+                "Open it with its password and print it to a new PDF, or run "
+                "'qpdf --decrypt --password=YOURS in.pdf out.pdf'; the portal cannot open protected files.",
+            )
+            return
+        except Exception as exc:  # qpdf gives up: truncated or damaged beyond repair
+            self.problem = OpenProblem(
+                "damaged",
+                f"the PDF is damaged and cannot be opened: {self._without_path(exc)}",
+                "Export the PDF again from its source document; if you only have this file, open it in a "
+                "viewer and print it to a new PDF.",
+            )
+            return
+        try:
+            page_count = len(pdf.pages)
+        except Exception as exc:
+            pdf.close()
+            self.problem = OpenProblem(
+                "damaged",
+                f"the PDF's page tree is damaged: {self._without_path(exc)}",
+                "Export the PDF again from its source document.",
+            )
+            return
+        self.repair_warnings = [self._without_path(w) for w in pdf.get_warnings()]
+        if page_count == 0:
+            pdf.close()
+            self.problem = OpenProblem(
+                "damaged", "the PDF has no pages", "Export the PDF again from its source document."
+            )
+            return
+        self._pdf = pdf
+
+    def _without_path(self, message: object) -> str:
+        """qpdf starts its messages with the file's path, which the report already shows."""
+        text = _first_line(message)
+        for prefix in (str(self.path), self.path.name):
+            if text.startswith(prefix):
+                return text[len(prefix) :].lstrip(": ")
+        return text
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+    def __enter__(self) -> Dossier:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def readable(self) -> bool:
+        return self.problem is None
+
+    @property
+    def pdf(self) -> pikepdf.Pdf:
+        if self._pdf is None:
+            raise RuntimeError(f"{self.name} is not a readable PDF")
+        return self._pdf
+
+    # ------------------------------------------------------------------ structure
+    @functools.cached_property
+    def page_count(self) -> int:
+        return len(self.pdf.pages) if self._pdf is not None else 0
+
+    @functools.cached_property
+    def page_sizes(self) -> list[tuple[float, float]]:
+        from preflight.pdf.structure import inherited
+
+        sizes: list[tuple[float, float]] = []
+        for page in self.pdf.pages:
+            box = inherited(page.obj, "/MediaBox")
+            try:
+                x0, y0, x1, y1 = (float(v) for v in box)
+                sizes.append((round(abs(x1 - x0), 1), round(abs(y1 - y0), 1)))
+            except Exception:
+                sizes.append((0.0, 0.0))
+        return sizes
+
+    @functools.cached_property
+    def encryption(self) -> dict[str, Any] | None:
+        """None when the file is not encrypted; otherwise what is restricted."""
+        pdf = self.pdf
+        if not pdf.is_encrypted:
+            return None
+        allow = pdf.allow
+        restricted = [
+            label
+            for label, allowed in (
+                ("printing", allow.print_highres),
+                ("copying text", allow.extract),
+                ("changing the document", allow.modify_other),
+                ("filling forms", allow.modify_form),
+                ("comments", allow.modify_annotation),
+                ("assembling pages", allow.modify_assembly),
+            )
+            if not allowed
+        ]
+        method = pdf.encryption
+        return {
+            "restricted": restricted,
+            "stream_method": str(getattr(method, "stream", "")),
+            "bits": int(getattr(method, "bits", 0) or 0),
+        }
+
+    @functools.cached_property
+    def fonts(self) -> list[FontInfo]:
+        from preflight.pdf.structure import collect_fonts
+
+        return collect_fonts(self.pdf)
+
+    @functools.cached_property
+    def images(self) -> list[ImageInfo]:
+        from preflight.pdf.structure import collect_images
+
+        return collect_images(self.pdf)
+
+    @functools.cached_property
+    def active_content(self) -> list[ActiveItem]:
+        from preflight.pdf.structure import collect_active_content
+
+        return collect_active_content(self.pdf)
+
+    @functools.cached_property
+    def outline(self) -> list[OutlineEntry]:
+        from preflight.pdf.structure import collect_outline
+
+        return collect_outline(self.pdf)
+
+    @functools.cached_property
+    def metadata(self) -> dict[str, str]:
+        from preflight.pdf.structure import collect_metadata
+
+        return collect_metadata(self.pdf)
+
+    # ------------------------------------------------------------------ text
+    @functools.cached_property
+    def pages(self) -> list[PageText]:
+        """Each page's text lines with font sizes, extracted once (two processes for long files)."""
+        from preflight.pdf.text import extract_pages
+
+        return extract_pages(str(self.path), self.page_count)
+
+
+def _first_line(value: object) -> str:
+    text = str(value).strip()
+    return text.splitlines()[0] if text else type(value).__name__

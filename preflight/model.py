@@ -1,0 +1,139 @@
+"""The result model every check produces and every reporter reads."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+class Level(enum.IntEnum):
+    """How serious a rule is. Ordered, so a rule's level can cap a finding's."""
+
+    OFF = 0
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Level:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown level {name!r} (expected error, warning, info or off)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+class Status(enum.StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    WARN = "warn"
+    SKIP = "skip"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a check found.
+
+    ``level`` lets a check grade its own findings (a file near the size limit is only info);
+    ``None`` means the rule's level. The rule's level always caps it.
+    """
+
+    message: str
+    page: int | None = None
+    rect: tuple[float, float, float, float] | None = None
+    snippet: str | None = None
+    fix: str | None = None
+    level: Level | None = None
+    data: Mapping[str, object] = field(default_factory=dict)
+
+
+class Skip(Exception):
+    """Raised by a check that does not apply to this dossier; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class GradedFinding:
+    finding: Finding
+    level: Level
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One rule applied to one file."""
+
+    rule: str
+    summary: str
+    level: Level
+    status: Status
+    message: str
+    findings: tuple[GradedFinding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    path: str
+    pages: int | None
+    bytes: int | None
+    outcomes: tuple[Outcome, ...]
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return not any(o.status in (Status.FAIL, Status.ERROR) for o in self.outcomes)
+
+    @property
+    def crashed(self) -> bool:
+        return any(o.status is Status.ERROR for o in self.outcomes)
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    profile: str
+    files: tuple[FileReport, ...]
+    tool_version: str
+
+    @property
+    def passed(self) -> bool:
+        return all(f.passed for f in self.files)
+
+
+def make_visible(text: str) -> str:
+    """Show invisible and unusual characters as ⟦U+00AD SOFT HYPHEN⟧ so a user can see them."""
+    import unicodedata
+
+    out: list[str] = []
+    for char in text:
+        code = ord(char)
+        if char in "\t\n":
+            out.append(" ")
+        elif (
+            code < 0x20
+            or 0x7F <= code <= 0x9F
+            or unicodedata.category(char) in ("Cf", "Co", "Cs", "Zl", "Zp", "Mn")
+            or char == "\ufffd"
+        ):
+            name = unicodedata.name(char, "")
+            out.append(f"⟦U+{code:04X}{' ' + name if name else ''}⟧")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def format_pages(pages: set[int] | list[int]) -> str:
+    """'1-3, 7' for pages {1, 2, 3, 7}; reads better than a long list."""
+    ordered = sorted(set(pages))
+    parts: list[str] = []
+    index = 0
+    while index < len(ordered):
+        end = index
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        first, last = ordered[index], ordered[end]
+        parts.append(str(first) if first == last else f"{first}-{last}")
+        index = end + 1
+    return ", ".join(parts)

@@ -1,0 +1,554 @@
+"""Read a PDF's structure with pikepdf: fonts, images, active content, outline, metadata.
+
+Only the dossier model calls these; checks see the plain dataclasses they return.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pikepdf
+
+from preflight.pdf.text import clean_font_name
+
+_STANDARD_ENCODINGS = {"/WinAnsiEncoding", "/MacRomanEncoding", "/StandardEncoding", "/PDFDocEncoding"}
+_MAX_DEPTH = 12
+
+
+@dataclass
+class FontInfo:
+    """One font object and every page that uses it."""
+
+    name: str
+    subtype: str
+    embedded: bool
+    pages: set[int] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    has_to_unicode: bool = False
+    encoding: str = ""
+    text_extractable: bool = True
+    bitmap: bool = False
+    program_bytes: int = 0
+
+    @property
+    def display_name(self) -> str:
+        return clean_font_name(self.name) or "(unnamed font)"
+
+
+@dataclass
+class ImageInfo:
+    """One image object, where it is drawn first, and its effective resolution there."""
+
+    name: str
+    width: int
+    height: int
+    stored_bytes: int
+    filters: str
+    pages: set[int] = field(default_factory=set)
+    dpi: float | None = None
+
+
+@dataclass(frozen=True)
+class ActiveItem:
+    kind: str  # javascript, launch, attachment, form-field, xfa
+    description: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    level: int
+    title: str
+    page: int | None
+
+
+def _name(value: Any) -> str:
+    """A PDF name or string as text, even when it is not valid UTF-8 (GBK font names in the wild)."""
+    if value is None:
+        return ""
+    try:
+        return str(value)
+    except UnicodeDecodeError:
+        return bytes(value.unparse()).decode("latin-1")
+
+
+def _key(obj: Any) -> tuple[int, int] | int:
+    try:
+        if obj.is_indirect:
+            return (obj.objgen[0], obj.objgen[1])
+    except Exception:
+        pass
+    return id(obj)
+
+
+def _dict(value: Any) -> pikepdf.Dictionary | None:
+    if isinstance(value, pikepdf.Dictionary):
+        return value
+    if isinstance(value, pikepdf.Stream):
+        return value.stream_dict
+    return None
+
+
+def inherited(page: pikepdf.Dictionary, key: str) -> Any:
+    """A page attribute, looked up through the page tree like a viewer does."""
+    node: Any = page
+    for _ in range(64):
+        if node is None:
+            return None
+        value = node.get(key)
+        if value is not None:
+            return value
+        node = node.get("/Parent")
+    return None
+
+
+def page_index(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
+    """Map each page object to its 1-based number."""
+    index: dict[tuple[int, int], int] = {}
+    for number, page in enumerate(pdf.pages, 1):
+        gen = page.obj.objgen
+        index[(gen[0], gen[1])] = number
+    return index
+
+
+# ----------------------------------------------------------------------------------------- fonts
+def _describe_font(font: pikepdf.Dictionary) -> FontInfo:
+    subtype = _name(font.get("/Subtype")).lstrip("/")
+    name = _name(font.get("/BaseFont")).lstrip("/")
+    descriptor_owner: Any = font
+    if subtype == "Type0":
+        descendants = font.get("/DescendantFonts")
+        if isinstance(descendants, pikepdf.Array) and len(descendants) > 0:
+            descriptor_owner = descendants[0]
+    owner = _dict(descriptor_owner)
+    descriptor = _dict(owner.get("/FontDescriptor")) if owner is not None else None
+    program = None
+    if descriptor is not None:
+        for key in ("/FontFile", "/FontFile2", "/FontFile3"):
+            if key in descriptor:
+                program = descriptor.get(key)
+                break
+    encoding = font.get("/Encoding")
+    encoding_name = _name(encoding) if isinstance(encoding, pikepdf.Name) else ("custom" if encoding else "")
+    info = FontInfo(
+        name=name or ("Type3 font" if subtype == "Type3" else ""),
+        subtype=subtype,
+        embedded=subtype == "Type3" or program is not None,
+        has_to_unicode="/ToUnicode" in font,
+        encoding=encoding_name,
+    )
+    if isinstance(program, pikepdf.Stream):
+        length = program.stream_dict.get("/Length")
+        info.program_bytes = int(length) if isinstance(length, int) else 0
+    if subtype == "Type3":
+        info.bitmap = _type3_is_bitmap(font)
+    info.text_extractable = info.has_to_unicode or _encoding_is_readable(font, subtype, encoding)
+    return info
+
+
+def _type3_is_bitmap(font: pikepdf.Dictionary) -> bool:
+    procs = font.get("/CharProcs")
+    if not isinstance(procs, pikepdf.Dictionary):
+        return False
+    for index, key in enumerate(procs.keys()):
+        if index >= 8:
+            break
+        proc = procs.get(key)
+        if isinstance(proc, pikepdf.Stream):
+            try:
+                data = proc.read_bytes()
+            except Exception:
+                continue
+            if (b"BI" in data and b"ID" in data) or b" Do" in data:
+                return True
+    return False
+
+
+def _encoding_is_readable(font: pikepdf.Dictionary, subtype: str, encoding: Any) -> bool:
+    """Whether a font without ToUnicode still maps its codes to text (pdffonts' uni=no is not enough)."""
+    if subtype == "Type0":
+        # Identity-H without ToUnicode gives glyph ids, not text.
+        return not _name(encoding).startswith("/Identity")
+    if isinstance(encoding, pikepdf.Name):
+        return str(encoding) in _STANDARD_ENCODINGS
+    encoding_dict = _dict(encoding)
+    if encoding_dict is None:
+        return True  # built-in encoding of the font program: usually standard glyph names
+    from pdfminer.glyphlist import glyphname2unicode
+
+    differences = encoding_dict.get("/Differences")
+    if isinstance(differences, pikepdf.Array):
+        for item in differences:
+            if isinstance(item, pikepdf.Name):
+                glyph = _name(item)[1:]
+                if glyph in glyphname2unicode or (glyph.startswith(("uni", "u")) and _hex_tail(glyph)):
+                    continue
+                if glyph in (".notdef", "space"):
+                    continue
+                return False
+    return True
+
+
+def _hex_tail(glyph: str) -> bool:
+    tail = glyph[3:] if glyph.startswith("uni") else glyph[1:]
+    return bool(tail) and all(c in "0123456789ABCDEFabcdef" for c in tail)
+
+
+class _FontWalker:
+    def __init__(self) -> None:
+        self.fonts: dict[Any, FontInfo] = {}
+        self.visited_xobjects: set[Any] = set()
+
+    def visit_resources(self, resources: Any, page: int, place: str, depth: int = 0) -> None:
+        resources = _dict(resources)
+        if resources is None or depth > _MAX_DEPTH:
+            return
+        fonts = _dict(resources.get("/Font"))
+        if fonts is not None:
+            for font_name in list(fonts.keys()):
+                font = _dict(fonts.get(font_name))
+                if font is None:
+                    continue
+                key = _key(fonts.get(font_name))
+                info = self.fonts.get(key)
+                if info is None:
+                    info = self.fonts[key] = _describe_font(font)
+                    if info.subtype == "Type3":
+                        self.visit_resources(font.get("/Resources"), page, place, depth + 1)
+                info.pages.add(page)
+                info.places.add(place)
+        xobjects = _dict(resources.get("/XObject"))
+        if xobjects is not None:
+            for xobject_name in list(xobjects.keys()):
+                self.visit_xobject(xobjects.get(xobject_name), page, "form XObject", depth + 1)
+        patterns = _dict(resources.get("/Pattern"))
+        if patterns is not None:
+            for pattern_name in list(patterns.keys()):
+                pattern = _dict(patterns.get(pattern_name))
+                if pattern is not None:
+                    self.visit_resources(pattern.get("/Resources"), page, "pattern", depth + 1)
+
+    def visit_xobject(self, xobject: Any, page: int, place: str, depth: int) -> None:
+        if not isinstance(xobject, pikepdf.Stream) or xobject.get("/Subtype") != "/Form":
+            return
+        key = _key(xobject)
+        if (key, page) in self.visited_xobjects:
+            return
+        self.visited_xobjects.add((key, page))
+        self.visit_resources(xobject.get("/Resources"), page, place, depth)
+
+
+def collect_fonts(pdf: pikepdf.Pdf, acroform_fields_without_appearance: bool = True) -> list[FontInfo]:
+    """Every font a page draws with: page resources, nested forms, patterns, annotation appearances."""
+    walker = _FontWalker()
+    for number, page in enumerate(pdf.pages, 1):
+        walker.visit_resources(inherited(page.obj, "/Resources"), number, "page")
+        annotations = page.obj.get("/Annots")
+        if not isinstance(annotations, pikepdf.Array):
+            continue
+        for annotation in annotations:
+            annotation_dict = _dict(annotation)
+            if annotation_dict is None:
+                continue
+            appearance = _dict(annotation_dict.get("/AP"))
+            if appearance is None:
+                continue
+            subtype = _name(annotation_dict.get("/Subtype")).lstrip("/") or "annotation"
+            for state_key in ("/N", "/R", "/D"):
+                state = appearance.get(state_key)
+                if isinstance(state, pikepdf.Stream):
+                    walker.visit_xobject(state, number, f"{subtype} annotation", 1)
+                elif isinstance(state, pikepdf.Dictionary):
+                    for value_key in list(state.keys()):
+                        walker.visit_xobject(state.get(value_key), number, f"{subtype} annotation", 1)
+    return sorted(walker.fonts.values(), key=lambda f: (min(f.pages, default=0), f.display_name))
+
+
+# ---------------------------------------------------------------------------------------- images
+def collect_images(pdf: pikepdf.Pdf) -> list[ImageInfo]:
+    """Every image XObject drawn on a page, with the resolution of its largest placement."""
+    images: dict[Any, ImageInfo] = {}
+    for number, page in enumerate(pdf.pages, 1):
+        resources = _dict(inherited(page.obj, "/Resources"))
+        if resources is None:
+            continue
+        try:
+            _walk_image_placements(page.obj, resources, number, (1, 0, 0, 1, 0, 0), images, 0)
+        except Exception:
+            continue
+    return sorted(images.values(), key=lambda image: -image.stored_bytes)
+
+
+def _multiply(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _walk_image_placements(
+    content_owner: Any,
+    resources: pikepdf.Dictionary,
+    page: int,
+    base: tuple[float, ...],
+    images: dict[Any, ImageInfo],
+    depth: int,
+) -> None:
+    xobjects = _dict(resources.get("/XObject"))
+    if xobjects is None or depth > _MAX_DEPTH:
+        return
+    stack: list[tuple[float, ...]] = []
+    ctm = base
+    for instruction in pikepdf.parse_content_stream(content_owner, "q Q cm Do"):
+        operands, op = list(instruction.operands), str(instruction.operator)
+        if op == "q":
+            stack.append(ctm)
+        elif op == "Q":
+            ctm = stack.pop() if stack else base
+        elif op == "cm" and len(operands) == 6:
+            ctm = _multiply(tuple(float(v) for v in operands), ctm)
+        elif op == "Do" and operands:
+            xobject = xobjects.get(str(operands[0]))
+            if not isinstance(xobject, pikepdf.Stream):
+                continue
+            subtype = xobject.get("/Subtype")
+            if subtype == "/Image":
+                _record_image(str(operands[0]), xobject, page, ctm, images)
+            elif subtype == "/Form":
+                matrix = xobject.get("/Matrix")
+                form_ctm = ctm
+                if isinstance(matrix, pikepdf.Array) and len(matrix) == 6:
+                    form_ctm = _multiply(tuple(float(v) for v in matrix), ctm)
+                inner = _dict(xobject.get("/Resources")) or resources
+                _walk_image_placements(xobject, inner, page, form_ctm, images, depth + 1)
+
+
+def _record_image(
+    name: str, xobject: pikepdf.Stream, page: int, ctm: tuple[float, ...], images: dict[Any, ImageInfo]
+) -> None:
+    key = _key(xobject)
+    info = images.get(key)
+    if info is None:
+        length = xobject.stream_dict.get("/Length")
+        stored = int(length) if isinstance(length, int) else len(xobject.read_raw_bytes())
+        filters = xobject.get("/Filter")
+        filter_text = (
+            " ".join(str(f).lstrip("/") for f in filters)
+            if isinstance(filters, pikepdf.Array)
+            else _name(filters).lstrip("/")
+        )
+        info = images[key] = ImageInfo(
+            name=name.lstrip("/"),
+            width=int(xobject.get("/Width", 0)),
+            height=int(xobject.get("/Height", 0)),
+            stored_bytes=stored,
+            filters=filter_text or "none",
+        )
+    info.pages.add(page)
+    placed_width = math.hypot(ctm[0], ctm[1]) / 72
+    if placed_width > 0 and info.width:
+        dpi = info.width / placed_width
+        info.dpi = dpi if info.dpi is None else max(info.dpi, dpi)
+
+
+# ---------------------------------------------------------------------------- active content
+def _action_kinds(action: Any) -> Iterator[tuple[str, str]]:
+    """Yield (kind, detail) for JavaScript and Launch actions in an action and its /Next chain."""
+    seen = 0
+    while action is not None and seen < 32:
+        seen += 1
+        action_dict = _dict(action)
+        if action_dict is None:
+            return
+        kind = _name(action_dict.get("/S"))
+        if kind == "/JavaScript":
+            yield "javascript", _script_excerpt(action_dict.get("/JS"))
+        elif kind == "/Launch":
+            target = action_dict.get("/F") or action_dict.get("/Win")
+            yield "launch", _launch_target(target)
+        next_action = action_dict.get("/Next")
+        action = next_action[0] if isinstance(next_action, pikepdf.Array) and len(next_action) else next_action
+
+
+def _script_excerpt(script: Any) -> str:
+    try:
+        text = script.read_bytes().decode("latin-1") if isinstance(script, pikepdf.Stream) else str(script)
+    except Exception:
+        return ""
+    text = " ".join(text.split())
+    return text[:60] + ("…" if len(text) > 60 else "")
+
+
+def _launch_target(target: Any) -> str:
+    target_dict = _dict(target)
+    if target_dict is not None:
+        target = target_dict.get("/F") or target_dict.get("/UF")
+    return str(target) if target is not None else "an external program"
+
+
+def collect_active_content(pdf: pikepdf.Pdf) -> list[ActiveItem]:
+    items: list[ActiveItem] = []
+    root = pdf.Root
+    names = _dict(root.get("/Names"))
+    if names is not None and "/JavaScript" in names:
+        try:
+            tree = pikepdf.NameTree(names["/JavaScript"])
+            for script_name, action in tree.items():
+                for _kind, detail in _action_kinds(action):
+                    items.append(ActiveItem("javascript", f"document-level script '{script_name}': {detail}"))
+        except Exception:
+            items.append(ActiveItem("javascript", "document-level JavaScript name tree"))
+    for kind, detail in _action_kinds(root.get("/OpenAction")):
+        items.append(ActiveItem(kind, f"runs when the file opens: {detail}"))
+    additional = _dict(root.get("/AA"))
+    if additional is not None:
+        for trigger in list(additional.keys()):
+            for kind, detail in _action_kinds(additional.get(trigger)):
+                items.append(ActiveItem(kind, f"document action {trigger}: {detail}"))
+    try:
+        for attachment_name, spec in pdf.attachments.items():
+            size = ""
+            with contextlib.suppress(Exception):
+                size = f", {spec.get_file().size:,} bytes"
+            items.append(ActiveItem("attachment", f"attached file '{attachment_name}'{size}"))
+    except Exception:
+        pass
+    for number, page in enumerate(pdf.pages, 1):
+        page_actions = _dict(page.obj.get("/AA"))
+        if page_actions is not None:
+            for trigger in list(page_actions.keys()):
+                for kind, detail in _action_kinds(page_actions.get(trigger)):
+                    items.append(ActiveItem(kind, f"page action {trigger}: {detail}", number))
+        annotations = page.obj.get("/Annots")
+        if not isinstance(annotations, pikepdf.Array):
+            continue
+        for annotation in annotations:
+            annotation_dict = _dict(annotation)
+            if annotation_dict is None:
+                continue
+            subtype = _name(annotation_dict.get("/Subtype")).lstrip("/")
+            for kind, detail in _action_kinds(annotation_dict.get("/A")):
+                items.append(ActiveItem(kind, f"{subtype} annotation: {detail}", number))
+            triggers = _dict(annotation_dict.get("/AA"))
+            if triggers is not None:
+                for trigger in list(triggers.keys()):
+                    for kind, detail in _action_kinds(triggers.get(trigger)):
+                        items.append(ActiveItem(kind, f"{subtype} annotation {trigger}: {detail}", number))
+            if subtype == "FileAttachment":
+                file_spec = _dict(annotation_dict.get("/FS"))
+                file_name = _name(file_spec.get("/UF") or file_spec.get("/F")) if file_spec is not None else "a file"
+                items.append(ActiveItem("attachment", f"file attached to a comment: '{file_name}'", number))
+            elif subtype == "Widget":
+                field_item = ActiveItem("form-field", f"form field '{_field_name(annotation_dict)}'", number)
+                if field_item not in items:  # radio buttons: one field, several widgets
+                    items.append(field_item)
+    acroform = _dict(root.get("/AcroForm"))
+    if acroform is not None and "/XFA" in acroform:
+        items.append(ActiveItem("xfa", "an XFA form (Adobe LiveCycle) that most viewers cannot show"))
+    return items
+
+
+def _field_name(widget: pikepdf.Dictionary) -> str:
+    parts: list[str] = []
+    node: Any = widget
+    for _ in range(32):
+        if node is None:
+            break
+        title = node.get("/T")
+        if title is not None:
+            parts.append(str(title))
+        node = node.get("/Parent")
+    return ".".join(reversed(parts)) or "(unnamed)"
+
+
+# --------------------------------------------------------------------------- outline, metadata
+def collect_outline(pdf: pikepdf.Pdf) -> list[OutlineEntry]:
+    pages = page_index(pdf)
+    named = _named_destinations(pdf)
+    entries: list[OutlineEntry] = []
+    try:
+        with pdf.open_outline() as outline:
+
+            def walk(items: Any, level: int) -> None:
+                for item in items:
+                    if len(entries) > 5000:
+                        return
+                    target = item.destination
+                    if target is None and item.action is not None:
+                        target = item.action.get("/D")
+                    entries.append(OutlineEntry(level, str(item.title or ""), _resolve(target, pages, named)))
+                    walk(item.children, level + 1)
+
+            walk(outline.root, 1)
+    except Exception:
+        return entries
+    return entries
+
+
+def _named_destinations(pdf: pikepdf.Pdf) -> dict[str, Any]:
+    named: dict[str, Any] = {}
+    try:
+        names = _dict(pdf.Root.get("/Names"))
+        if names is not None and "/Dests" in names:
+            for key, value in pikepdf.NameTree(names["/Dests"]).items():
+                named[str(key)] = value
+        old_style = _dict(pdf.Root.get("/Dests"))
+        if old_style is not None:
+            for key in list(old_style.keys()):
+                named[str(key)[1:]] = old_style.get(key)
+    except Exception:
+        pass
+    return named
+
+
+def _resolve(target: Any, pages: dict[tuple[int, int], int], named: dict[str, Any]) -> int | None:
+    for _ in range(4):
+        if isinstance(target, (pikepdf.String, pikepdf.Name, str)):
+            target = named.get(str(target).lstrip("/"))
+            continue
+        target_dict = _dict(target)
+        if target_dict is not None and "/D" in target_dict:
+            target = target_dict.get("/D")
+            continue
+        break
+    if isinstance(target, pikepdf.Array) and len(target) > 0:
+        first = target[0]
+        if isinstance(first, int):
+            return first + 1
+        try:
+            gen = first.objgen
+            return pages.get((gen[0], gen[1]))
+        except Exception:
+            return None
+    return None
+
+
+def collect_metadata(pdf: pikepdf.Pdf) -> dict[str, str]:
+    """Title, author, subject and keywords from the Info dictionary and XMP, keyed 'info:Title' etc."""
+    values: dict[str, str] = {}
+    try:
+        for key in ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer"):
+            value = pdf.docinfo.get(key)
+            if value is not None:
+                values[f"info:{key[1:]}"] = str(value)
+    except Exception:
+        pass
+    try:
+        with pdf.open_metadata() as xmp:
+            for key in ("dc:title", "dc:creator", "dc:description", "pdf:Keywords", "dc:subject"):
+                value = xmp.get(key)
+                if value:
+                    values[f"xmp:{key}"] = value if isinstance(value, str) else "; ".join(map(str, value))
+    except Exception:
+        pass
+    return values

@@ -1,0 +1,208 @@
+"""Lean text extraction: pdfminer's interpreter with a device that only collects characters.
+
+pdfminer's own ``extract_text`` runs layout analysis on every page, which costs more than the
+interpretation itself. We only need each character with its font, size and baseline position, and
+lines rebuilt in content-stream order, so the device below does just that. Long documents are split
+across two processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import multiprocessing
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+PARALLEL_FROM_PAGES = 16
+"""Below this many pages a second process costs more than it saves."""
+
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|-bd\b|bd$|cmbx|lmbx|sfbx|cmb10", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of text as the PDF draws it, with the dominant font of its characters."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    font: str
+    bold: bool
+    unmapped: frozenset[int] = frozenset()
+    """Indexes into ``text`` of characters from glyphs the PDF gives no Unicode meaning for."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    number: int
+    width: float
+    height: float
+    lines: tuple[TextLine, ...]
+    error: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+def clean_font_name(name: str) -> str:
+    return _SUBSET_PREFIX.sub("", name)
+
+
+def is_bold_font(name: str) -> bool:
+    return bool(_BOLD_NAME.search(name))
+
+
+def _collector_class() -> type:
+    """Build the pdfminer device class lazily so importing this module stays cheap."""
+    from pdfminer.pdfdevice import PDFTextDevice
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+
+    class CharCollector(PDFTextDevice):
+        def __init__(self, rsrcmgr: Any) -> None:
+            super().__init__(rsrcmgr)
+            self.chars: list[tuple[str, str, float, float, float, float, bool]] = []
+
+        def begin_page(self, page: Any, ctm: Any) -> None:
+            super().begin_page(page, ctm)
+            self.chars = []
+
+        def render_char(
+            self,
+            matrix: Any,
+            font: Any,
+            fontsize: float,
+            scaling: float,
+            rise: float,
+            cid: int,
+            ncs: Any,
+            graphicstate: Any,
+        ) -> float:
+            unmapped = False
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = "\ufffd"
+                unmapped = True
+            except Exception:  # broken CMaps in the wild
+                text = "\ufffd"
+                unmapped = True
+            advance = font.char_width(cid) * fontsize * scaling
+            a, _b, c, d, e, f = matrix
+            size = fontsize * math.hypot(c, d)
+            self.chars.append((text, font.fontname or "", size, e, f, e + advance * a, unmapped))
+            return float(advance)
+
+    return CharCollector
+
+
+def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) -> tuple[TextLine, ...]:
+    """Group characters into lines in drawing order, adding the spaces that positioning implies."""
+    lines: list[TextLine] = []
+    buffer: list[str] = []
+    unmapped: set[int] = set()
+    weights: dict[tuple[str, float], int] = {}
+    x0 = x1 = baseline = 0.0
+    prev_end = 0.0
+    prev_size = 0.0
+
+    def flush() -> None:
+        text = "".join(buffer)
+        if text.strip():
+            (font, size), _ = max(weights.items(), key=lambda item: item[1])
+            name = clean_font_name(str(font))
+            lines.append(
+                TextLine(
+                    text=text,
+                    x0=round(x0, 2),
+                    x1=round(x1, 2),
+                    baseline=round(baseline, 2),
+                    size=round(size, 2),
+                    font=name,
+                    bold=is_bold_font(name),
+                    unmapped=frozenset(unmapped),
+                )
+            )
+        buffer.clear()
+        unmapped.clear()
+        weights.clear()
+
+    for text, font, size, start, y, end, is_unmapped in chars:
+        if not text:
+            continue
+        tolerance = max(size, prev_size, 1.0)
+        if buffer:
+            new_line = abs(y - baseline) > 0.5 * tolerance or start < prev_end - 3 * tolerance
+            if new_line:
+                flush()
+            elif start - prev_end > 0.2 * tolerance and buffer[-1][-1:] != " " and text[0] != " ":
+                buffer.append(" ")
+        if not buffer:
+            x0, baseline = start, y
+        if is_unmapped:
+            offset = sum(len(part) for part in buffer)
+            unmapped.update(range(offset, offset + len(text)))
+        buffer.append(text)
+        if not text.isspace():
+            key = (font, round(size, 1))
+            weights[key] = weights.get(key, 0) + len(text)
+        x1 = max(x1, end) if len(buffer) > 1 else end
+        prev_end, prev_size = end, size
+    if buffer and weights:
+        flush()
+    return tuple(lines)
+
+
+def _extract_range(path: str, first: int, last: int) -> list[PageText]:
+    """Extract pages first..last (0-based, inclusive) of one file, in this process."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
+    pages: list[PageText] = []
+    with open(path, "rb") as stream:
+        document = PDFDocument(PDFParser(stream))
+        resources = PDFResourceManager(caching=True)
+        device = _collector_class()(resources)
+        interpreter = PDFPageInterpreter(resources, device)
+        for index, page in enumerate(PDFPage.create_pages(document)):
+            if index < first:
+                continue
+            if index > last:
+                break
+            box = page.mediabox or (0, 0, 0, 0)
+            width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
+            try:
+                interpreter.process_page(page)
+                lines = build_lines(device.chars)
+                pages.append(PageText(index + 1, width, height, lines))
+            except Exception as exc:  # one bad page must not hide the others
+                partial = build_lines(device.chars)
+                pages.append(PageText(index + 1, width, height, partial, error=f"{type(exc).__name__}: {exc}"))
+    return pages
+
+
+def extract_pages(path: str, page_count: int, jobs: int | None = None) -> list[PageText]:
+    """Extract every page's text, using two processes for long documents."""
+    if jobs is None:
+        jobs = min(2, os.cpu_count() or 1)
+    if page_count < PARALLEL_FROM_PAGES or jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _extract_range(path, 0, max(page_count - 1, 0))
+    chunk = math.ceil(page_count / jobs)
+    ranges = [(start, min(start + chunk, page_count) - 1) for start in range(0, page_count, chunk)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=len(ranges), mp_context=context) as pool:
+        futures = [pool.submit(_extract_range, path, first, last) for first, last in ranges]
+        pages: list[PageText] = []
+        for future in futures:
+            pages.extend(future.result())
+    return pages

@@ -1,0 +1,63 @@
+"""The machine-readable report. Its shape is a contract: fields may be added, never removed."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from preflight.model import FileReport, GradedFinding, Outcome, RunReport
+from preflight.reporters import RenderOptions
+
+
+def finding_to_dict(item: GradedFinding, options: RenderOptions) -> dict[str, Any]:
+    finding = item.finding
+    data: dict[str, Any] = {
+        "message": finding.message,
+        "page": finding.page,
+        "severity": item.level.label,
+        "data": dict(finding.data),
+    }
+    if finding.snippet is not None and options.snippets:
+        data["snippet"] = finding.snippet
+    if finding.fix:
+        data["fix"] = finding.fix
+    if finding.rect is not None:
+        data["rect"] = list(finding.rect)
+    return data
+
+
+def outcome_to_dict(outcome: Outcome, options: RenderOptions) -> dict[str, Any]:
+    return {
+        "rule": outcome.rule,
+        "status": outcome.status.value,
+        "severity": outcome.level.label,
+        "message": outcome.message,
+        "summary": outcome.summary,
+        "findings": [finding_to_dict(item, options) for item in outcome.findings],
+    }
+
+
+def file_to_dict(report: FileReport, options: RenderOptions) -> dict[str, Any]:
+    return {
+        "path": report.path,
+        "passed": report.passed,
+        "pages": report.pages,
+        "bytes": report.bytes,
+        "results": [outcome_to_dict(outcome, options) for outcome in report.outcomes],
+        **{key: value for key, value in report.extra.items()},
+    }
+
+
+def report_to_dict(report: RunReport, options: RenderOptions) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "tool": "dossier-preflight",
+        "tool_version": report.tool_version,
+        "profile": report.profile,
+        "passed": report.passed,
+        "files": [file_to_dict(file_report, options) for file_report in report.files],
+    }
+
+
+def render(report: RunReport, options: RenderOptions) -> str:
+    return json.dumps(report_to_dict(report, options), ensure_ascii=False, indent=2) + "\n"

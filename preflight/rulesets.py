@@ -1,0 +1,222 @@
+"""Rule sets (profiles): TOML files in the top-level rules/ folder, shipped inside the wheel.
+
+A rule set turns checks on with options and a level, says where each limit comes from, and can
+``extends`` another. User configuration (preflight.toml or [tool.dossier-preflight]) is layered on top by
+``preflight.config``. Validation is strict: anything unknown is an error naming the file and key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from preflight.checks import Registry
+from preflight.model import Level
+
+DEFAULT_PROFILE = "inserm-cr"
+RULE_META_KEYS = frozenset({"level", "check", "source", "verified", "note"})
+RULE_SET_KEYS = frozenset({"rule-set", "rules", "sections"})
+RULE_SET_HEADER_KEYS = frozenset({"name", "description", "extends", "source", "verified"})
+
+
+class ConfigError(Exception):
+    """A rule set or configuration file says something we cannot use. Exit code 2."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where = where
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    check: str
+    level: Level
+    options: Any
+    source: str | None = None
+    verified: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    name: str
+    title: str
+    rules: tuple[Rule, ...]
+    sections: Mapping[str, Any] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+
+
+def rules_dir() -> Path:
+    """The rules/ folder: inside the installed package, or beside it in a source checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "rules", package.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise ConfigError("rules/", "the rule sets are missing from this installation (reinstall dossier-preflight)")
+
+
+def available_rule_sets() -> dict[str, Path]:
+    return {path.stem: path for path in sorted(rules_dir().glob("*.toml"))}
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+
+
+def load_raw_rule_set(name: str) -> tuple[dict[str, Any], list[str]]:
+    """Merge a rule set with the ones it extends; return the merged tables and the files read."""
+    known = available_rule_sets()
+    chain: list[str] = []
+    current: str | None = name
+    tables: list[tuple[Path, dict[str, Any]]] = []
+    while current is not None:
+        if current in chain:
+            raise ConfigError(str(known[current]), f"rule sets extend each other in a loop: {' -> '.join(chain)}")
+        if current not in known:
+            raise ConfigError(
+                f"rule set '{current}'",
+                f"no such rule set (available: {', '.join(known)})",
+            )
+        chain.append(current)
+        path = known[current]
+        data = read_toml(path)
+        _check_keys(data, RULE_SET_KEYS, str(path), "top level")
+        header = data.get("rule-set", {})
+        _check_keys(header, RULE_SET_HEADER_KEYS, str(path), "[rule-set]")
+        tables.append((path, data))
+        extends = header.get("extends")
+        if extends is not None and not isinstance(extends, str):
+            raise ConfigError(str(path), "[rule-set] extends must be the name of a rule set")
+        current = extends
+    merged: dict[str, Any] = {"rule-set": {}, "rules": {}, "sections": {}}
+    for path, data in reversed(tables):
+        merged["rule-set"] = {**merged["rule-set"], **data.get("rule-set", {})}
+        merge_rules(merged["rules"], data.get("rules", {}), str(path))
+        for key, value in data.get("sections", {}).items():
+            merged["sections"][key] = value
+    return merged, [str(path) for path, _ in reversed(tables)]
+
+
+def merge_rules(target: dict[str, dict[str, Any]], overrides: Any, where: str) -> None:
+    """Layer rule tables: a rule named again updates its keys, a new rule is appended."""
+    if not isinstance(overrides, dict):
+        raise ConfigError(where, "[rules] must be a table of rule tables")
+    for rule_id, table in overrides.items():
+        if not isinstance(table, dict):
+            raise ConfigError(where, f"[rules.{rule_id}] must be a table")
+        target[rule_id] = {**target.get(rule_id, {}), **table, "_where": where}
+
+
+def build_rule(rule_id: str, table: dict[str, Any], registry: Registry) -> Rule:
+    where = str(table.get("_where", "rule set"))
+    check_id = table.get("check", rule_id)
+    spec = registry.get(check_id)
+    if spec is None:
+        hint = "" if check_id == rule_id else f" (named by check = '{check_id}')"
+        raise ConfigError(
+            where,
+            f"[rules.{rule_id}] unknown check{hint}; known checks: {', '.join(sorted(registry.checks))}",
+        )
+    try:
+        level = Level.parse(str(table.get("level", "error")))
+    except ValueError as exc:
+        raise ConfigError(where, f"[rules.{rule_id}] level: {exc}") from None
+    option_values = {k: v for k, v in table.items() if k not in RULE_META_KEYS and not k.startswith("_")}
+    options = build_options(spec.options_type, option_values, f"[rules.{rule_id}]", where)
+    return Rule(
+        id=rule_id,
+        check=check_id,
+        level=level,
+        options=options,
+        source=table.get("source"),
+        verified=str(table["verified"]) if "verified" in table else None,
+    )
+
+
+def build_options(options_type: type, values: dict[str, Any], table: str, where: str) -> Any:
+    """Make a check's Options from TOML values, checking every name and type."""
+    fields = {f.name: f for f in dataclasses.fields(options_type)}
+    hints = typing.get_type_hints(options_type)
+    converted: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in fields:
+            known = ", ".join(sorted(fields)) or "none"
+            raise ConfigError(where, f"{table} unknown option '{key}' (options of this check: {known})")
+        try:
+            converted[key] = coerce(value, hints[key])
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(where, f"{table} {key}: {exc}") from None
+    try:
+        return options_type(**converted)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(where, f"{table}: {exc}") from None
+
+
+def coerce(value: Any, expected: Any) -> Any:
+    """Convert a TOML value to an option's declared type, or say what was expected."""
+    origin = typing.get_origin(expected)
+    if origin in (typing.Union, types.UnionType):
+        members = typing.get_args(expected)
+        if value is None and type(None) in members:
+            return None
+        for member in members:
+            if member is type(None):
+                continue
+            try:
+                return coerce(value, member)
+            except (TypeError, ValueError):
+                continue
+        raise TypeError(f"expected {expected}, got {value!r}")
+    if expected is bool:
+        if not isinstance(value, bool):
+            raise TypeError(f"expected true or false, got {value!r}")
+        return value
+    if expected is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"expected a whole number, got {value!r}")
+        return value
+    if expected is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"expected a number, got {value!r}")
+        return float(value)
+    if expected is str:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, got {value!r}")
+        return value
+    if origin is tuple:
+        args = typing.get_args(expected)
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, got {value!r}")
+        item_type = args[0] if args else Any
+        return tuple(coerce(item, item_type) if item_type is not Any else item for item in value)
+    if origin in (dict, Mapping) or expected in (dict, Mapping):
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a table, got {value!r}")
+        args = typing.get_args(expected)
+        if len(args) == 2:
+            return {coerce(k, args[0]): coerce(v, args[1]) for k, v in value.items()}
+        return dict(value)
+    if expected is Any:
+        return value
+    raise TypeError(f"options of type {expected} cannot be set from a rule set")
+
+
+def _check_keys(table: Any, allowed: frozenset[str], where: str, name: str) -> None:
+    if not isinstance(table, dict):
+        raise ConfigError(where, f"{name} must be a table")
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ConfigError(where, f"{name}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
