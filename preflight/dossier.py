@@ -15,7 +15,7 @@ from preflight.pdf.sniff import describe_non_pdf
 if TYPE_CHECKING:
     import pikepdf
 
-    from preflight.pdf.structure import ActiveItem, FontInfo, ImageInfo, OutlineEntry
+    from preflight.pdf.structure import ActiveItem, FontInfo, ImageInfo, LinkInfo, OutlineEntry
     from preflight.pdf.text import PageText
 
 HEADER_WINDOW = 1024
@@ -204,6 +204,13 @@ class Dossier:
         from preflight.pdf.structure import collect_outline
 
         return collect_outline(self.pdf)
+
+    @functools.cached_property
+    def links(self) -> list[LinkInfo]:
+        """Link annotations and their targets (web address or page), page by page."""
+        from preflight.pdf.structure import collect_links
+
+        return collect_links(self.pdf)
 
     @functools.cached_property
     def metadata(self) -> dict[str, str]:

@@ -50,6 +50,8 @@ class ImageInfo:
     filters: str
     pages: set[int] = field(default_factory=set)
     dpi: float | None = None
+    objgen: tuple[int, int] | None = None
+    """The image's object number and generation, so a rewrite can find it again."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,15 @@ class ActiveItem:
     kind: str  # javascript, launch, attachment, form-field, xfa
     description: str
     page: int | None = None
+
+
+@dataclass(frozen=True)
+class LinkInfo:
+    """One link annotation: a web address (kind 'uri'), a page of this file ('page'), or another action."""
+
+    page: int
+    kind: str  # uri, page, named, file, other
+    target: str
 
 
 @dataclass(frozen=True)
@@ -353,6 +364,7 @@ def _record_image(
             height=int(xobject.get("/Height", 0)),
             stored_bytes=stored,
             filters=filter_text or "none",
+            objgen=key if isinstance(key, tuple) else None,
         )
     info.pages.add(page)
     placed_width = math.hypot(ctm[0], ctm[1]) / 72
@@ -531,6 +543,39 @@ def _resolve(target: Any, pages: dict[tuple[int, int], int], named: dict[str, An
         except Exception:
             return None
     return None
+
+
+def collect_links(pdf: pikepdf.Pdf) -> list[LinkInfo]:
+    """Every link annotation's target, page by page, in annotation order."""
+    pages = page_index(pdf)
+    named = _named_destinations(pdf)
+    links: list[LinkInfo] = []
+    for number, page in enumerate(pdf.pages, 1):
+        annotations = page.obj.get("/Annots")
+        if not isinstance(annotations, pikepdf.Array):
+            continue
+        for annotation in annotations:
+            annotation_dict = _dict(annotation)
+            if annotation_dict is None or annotation_dict.get("/Subtype") != "/Link":
+                continue
+            action = _dict(annotation_dict.get("/A"))
+            if action is None:
+                target_page = _resolve(annotation_dict.get("/Dest"), pages, named)
+                links.append(LinkInfo(number, "page", str(target_page) if target_page else "(unresolved)"))
+                continue
+            kind = _name(action.get("/S"))
+            if kind == "/URI":
+                links.append(LinkInfo(number, "uri", _name(action.get("/URI"))))
+            elif kind == "/GoTo":
+                target_page = _resolve(action.get("/D"), pages, named)
+                links.append(LinkInfo(number, "page", str(target_page) if target_page else "(unresolved)"))
+            elif kind == "/Named":
+                links.append(LinkInfo(number, "named", _name(action.get("/N")).lstrip("/")))
+            elif kind in ("/GoToR", "/Launch"):
+                links.append(LinkInfo(number, "file", _launch_target(action.get("/F"))))
+            else:
+                links.append(LinkInfo(number, "other", kind.lstrip("/")))
+    return links
 
 
 def collect_metadata(pdf: pikepdf.Pdf) -> dict[str, str]:

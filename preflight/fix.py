@@ -1,0 +1,587 @@
+"""'preflight fix': turn a refused dossier into an uploadable one, and prove that nothing was lost.
+
+The rule set runs first; only the steps that failing rules need run, in this order:
+
+1. ``encryption``: remove owner-password restrictions (a file that needs a password to open is refused).
+2. ``active-content``: remove JavaScript and launch actions, flatten form fields; attachments only with
+   ``drop_attachments``.
+3. ``fonts-embedded``: rewrite through Ghostscript with metric-compatible substitutes (Liberation fonts).
+4. ``file-size``: recompress losslessly, then downsample images above ``max_dpi`` and store photos as
+   JPEG at ``jpeg_quality``, until the file is under the limit with a margin.
+5. ``hidden-characters`` in metadata: clean title, author, subject and keywords.
+
+Images are resized with pikepdf and Pillow rather than Ghostscript's downsampling: only the images
+above the target resolution are touched, charts and line art stay lossless, and text, fonts, links and
+bookmarks are left exactly as they were (a Ghostscript pass redraws every page).
+
+Then the output is checked again and compared with the input: page count, page sizes, every page's
+text (whitespace ignored), outline and links. Text lost or changed on any page is fatal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from preflight.checks import Registry
+from preflight.dossier import Dossier
+from preflight.engine import check_file
+from preflight.model import FileReport, Status, make_visible
+from preflight.pdf import ghostscript, rewrite
+from preflight.rulesets import Rule, RuleSet
+
+STEP_ORDER = ("encryption", "active-content", "fonts-embedded", "file-size", "hidden-characters")
+STEP_TITLES = {
+    "encryption": "remove the password protection",
+    "active-content": "remove active content",
+    "fonts-embedded": "embed fonts",
+    "file-size": "reduce the file size",
+    "hidden-characters": "clean hidden characters in the metadata",
+}
+SIZE_MARGIN = 0.9
+"""Aim at 90 % of the size limit, so a last-minute page does not put the file over again."""
+MIN_DPI = 150
+"""Below this, figures lose legibility on paper; the size step stops there and explains instead."""
+
+
+@dataclass(frozen=True)
+class FixOptions:
+    drop_attachments: bool = False
+    max_dpi: int = 300
+    jpeg_quality: int = 85
+    force: bool = False
+
+    def __post_init__(self) -> None:
+        if not 72 <= self.max_dpi <= 2400:
+            raise ValueError(f"max_dpi must be between 72 and 2400, not {self.max_dpi}")
+        if not 10 <= self.jpeg_quality <= 100:
+            raise ValueError(f"jpeg_quality must be between 10 and 100, not {self.jpeg_quality}")
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    step: str  # one of STEP_ORDER
+    rule: str  # the rule that asked for it
+    plan: tuple[str, ...]  # what it would do, in words
+
+
+@dataclass
+class StepReport:
+    step: str
+    rule: str
+    actions: list[str]
+    notes: list[str]
+    bytes_before: int
+    bytes_after: int
+    failed: bool = False
+
+
+@dataclass(frozen=True)
+class Difference:
+    what: str  # pages, page-size, text, outline, links
+    message: str
+    page: int | None = None
+    fatal: bool = False
+
+
+@dataclass(frozen=True)
+class FontCount:
+    embedded: int
+    not_embedded: int
+
+
+@dataclass
+class FixResult:
+    source: str
+    output: str
+    before: FileReport
+    planned: list[PlannedStep] = field(default_factory=list)
+    unfixable: list[str] = field(default_factory=list)  # failing rules no step can fix
+    refused: str | None = None
+    steps: list[StepReport] = field(default_factory=list)
+    after: FileReport | None = None
+    differences: list[Difference] = field(default_factory=list)
+    fonts_before: FontCount | None = None
+    fonts_after: FontCount | None = None
+    written: bool = False
+
+    @property
+    def content_lost(self) -> bool:
+        return any(difference.fatal for difference in self.differences)
+
+
+class StepContext:
+    """What a step may read: the options, the original dossier, a scratch folder, the size limit."""
+
+    def __init__(self, options: FixOptions, original: Dossier, workdir: Path, size_limit: int | None) -> None:
+        self.options = options
+        self.original = original
+        self.workdir = workdir
+        self.size_limit = size_limit
+
+
+StepFunction = Callable[[Path, Path, StepContext], rewrite.Changes]
+
+
+class SamePathError(ValueError):
+    pass
+
+
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file: same resolved path, or the same inode through a link."""
+    if first.resolve() == second.resolve():
+        return True
+    try:
+        return second.exists() and os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+# ------------------------------------------------------------------------------------ the steps
+def _step_encryption(source: Path, target: Path, context: StepContext) -> rewrite.Changes:
+    return rewrite.remove_encryption(source, target)
+
+
+def _step_active_content(source: Path, target: Path, context: StepContext) -> rewrite.Changes:
+    return rewrite.remove_active_content(source, target, context.options.drop_attachments)
+
+
+def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Changes:
+    changes = rewrite.Changes()
+    gs = ghostscript.find_ghostscript()
+    if gs is None:
+        changes.notes.append(ghostscript.INSTALL_HINT)
+        shutil.copyfile(source, target)
+        return changes
+    missing = [font.display_name for font in context.original.fonts if not font.embedded]
+    in_annotations = any(
+        "annotation" in place for font in context.original.fonts if not font.embedded for place in font.places
+    )
+    if in_annotations:
+        flat = context.workdir / "annotations-flattened.pdf"
+        count = rewrite.flatten_all_annotations(source, flat)
+        if count:
+            changes.actions.append(f"flattened {count} comment(s) into the page, so their fonts can be embedded")
+            source = flat
+    plan = ghostscript.plan_fonts(missing)
+    result = ghostscript.rewrite(gs, source, target, plan, context.workdir)
+    for name in dict.fromkeys(missing):
+        if name in plan.mapped:
+            family, _path = plan.mapped[name]
+            changes.actions.append(f"embedded '{name}' as {family} (same widths, so lines do not move)")
+        else:
+            origin = result.loaded.get(name)
+            used = Path(origin).name if origin else "Ghostscript's default substitute"
+            changes.actions.append(f"embedded '{name}' using {used}")
+    for name in plan.unmapped:
+        if name in ("Symbol", "ZapfDingbats"):
+            continue
+        hint = (
+            " (install fonts-crosextra-carlito and fonts-crosextra-caladea for Calibri and Cambria)"
+            if ghostscript.substitute_family(name)
+            else ""
+        )
+        changes.notes.append(
+            f"no metric-compatible font for '{name}'{hint}: Ghostscript substituted a similar one, whose "
+            "widths may differ; check the pages that use it, or export again with fonts embedded"
+        )
+    changes.notes.extend(f"Ghostscript: {message}" for message in result.messages[:3])
+    return changes
+
+
+def _size_rounds(options: FixOptions) -> list[rewrite.ImagePolicy]:
+    rounds = [rewrite.ImagePolicy(options.max_dpi, options.jpeg_quality)]
+    rounds.append(rewrite.ImagePolicy(options.max_dpi, options.jpeg_quality, jpeg_all_photos=True))
+    for dpi, quality in ((225, 80), (MIN_DPI, 75)):
+        if dpi < options.max_dpi:
+            rounds.append(rewrite.ImagePolicy(dpi, min(quality, options.jpeg_quality), jpeg_all_photos=True))
+    return rounds
+
+
+def _step_file_size(source: Path, target: Path, context: StepContext) -> rewrite.Changes:
+    limit = context.size_limit or 10_000_000
+    goal = int(limit * SIZE_MARGIN)
+    lossless = context.workdir / "lossless.pdf"
+    changes = rewrite.compress_lossless(source, lossless)
+    size = lossless.stat().st_size
+    best, best_size = lossless, size
+    if size <= goal:
+        shutil.copyfile(lossless, target)
+        return changes
+    round_changes: rewrite.Changes | None = None
+    chosen = _size_rounds(context.options)[0]
+    for index, policy in enumerate(_size_rounds(context.options)):
+        attempt = context.workdir / f"images-{index}.pdf"
+        done = rewrite.downsample_images(lossless, attempt, policy)
+        attempt_size = attempt.stat().st_size
+        if attempt_size < best_size:
+            best, best_size, round_changes = attempt, attempt_size, done
+            chosen = policy
+        if attempt_size <= goal:
+            break
+    if round_changes is not None:
+        if chosen.max_dpi < context.options.max_dpi or chosen.jpeg_quality < context.options.jpeg_quality:
+            changes.notes.append(
+                f"{context.options.max_dpi} dpi was not enough: images were brought down to {chosen.max_dpi:.0f} dpi "
+                f"and JPEG quality {chosen.jpeg_quality}"
+            )
+        changes.actions.extend(round_changes.actions)
+        changes.notes.extend(round_changes.notes)
+    shutil.copyfile(best, target)
+    if best_size > limit:
+        changes.notes.append(_why_still_large(best, best_size, limit))
+    elif best_size > goal:
+        changes.notes.append(
+            f"the file is under the limit but within {100 - SIZE_MARGIN * 100:.0f} % of it "
+            f"({best_size:,} of {limit:,} bytes)"
+        )
+    return changes
+
+
+def _why_still_large(path: Path, size: int, limit: int) -> str:
+    with Dossier(path) as dossier:
+        images = sum(image.stored_bytes for image in dossier.images)
+        fonts = sum(font.program_bytes for font in dossier.fonts)
+        attachments = [item.description for item in dossier.active_content if item.kind == "attachment"]
+    parts = [f"images {images / 1e6:.1f} MB (already at {MIN_DPI} dpi at most, or not resizable)"]
+    parts.append(f"fonts {fonts / 1e6:.1f} MB")
+    if attachments:
+        parts.append(f"{len(attachments)} attachment(s) (--drop-attachments removes them)")
+    return (
+        f"the file is still {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit; what takes the space: "
+        + ", ".join(parts)
+        + ". Split scanned annexes into a separate upload if the portal allows it, or export the figures "
+        "at a lower resolution from their source"
+    )
+
+
+def _step_metadata(source: Path, target: Path, context: StepContext) -> rewrite.Changes:
+    return rewrite.clean_metadata(source, target)
+
+
+STEPS: dict[str, StepFunction] = {
+    "encryption": _step_encryption,
+    "active-content": _step_active_content,
+    "fonts-embedded": _step_fonts,
+    "file-size": _step_file_size,
+    "hidden-characters": _step_metadata,
+}
+
+
+# ----------------------------------------------------------------------------------- planning
+def _failing_checks(report: FileReport, rule_set: RuleSet) -> dict[str, Rule]:
+    """Failing rules by the check they run (the first rule per check)."""
+    by_id = {rule.id: rule for rule in rule_set.rules}
+    failing: dict[str, Rule] = {}
+    for outcome in report.outcomes:
+        rule = by_id.get(outcome.rule)
+        if rule is not None and outcome.status is Status.FAIL:
+            failing.setdefault(rule.check, rule)
+    return failing
+
+
+def size_limit_of(rule_set: RuleSet) -> int | None:
+    for rule in rule_set.rules:
+        if rule.check == "file-size":
+            return int(rule.options.max_bytes)
+    return None
+
+
+def plan_fixes(
+    report: FileReport, rule_set: RuleSet, registry: Registry, dossier: Dossier, options: FixOptions
+) -> tuple[list[PlannedStep], list[str]]:
+    """The steps the failing rules need, with what each would do; and the failing rules nothing here fixes."""
+    failing = _failing_checks(report, rule_set)
+    planned: list[PlannedStep] = []
+    if "encryption" in failing and dossier.encryption is not None:
+        restricted = dossier.encryption["restricted"]
+        what = f" (it restricts {', '.join(restricted)})" if restricted else ""
+        planned.append(
+            PlannedStep("encryption", failing["encryption"].id, (f"remove the owner-password protection{what}",))
+        )
+    if "active-content" in failing:
+        planned.append(_plan_active_content(dossier, failing["active-content"].id, options))
+    if "fonts-embedded" in failing:
+        missing = list(dict.fromkeys(font.display_name for font in dossier.fonts if not font.embedded))
+        if missing:
+            planned.append(_plan_fonts(missing, failing["fonts-embedded"].id))
+    if "file-size" in failing:
+        limit = int(failing["file-size"].options.max_bytes)
+        above = [image for image in dossier.images if image.dpi and image.dpi > options.max_dpi * 1.05]
+        lines = [
+            f"recompress losslessly (object streams, unused objects, duplicate images and fonts); "
+            f"aim at {limit * SIZE_MARGIN / 1e6:.1f} MB ({SIZE_MARGIN:.0%} of the {limit / 1e6:.1f} MB limit)",
+            f"then, if needed, downsample {len(above)} image(s) drawn above {options.max_dpi} dpi and store photos "
+            f"as JPEG quality {options.jpeg_quality}",
+        ]
+        planned.append(PlannedStep("file-size", failing["file-size"].id, tuple(lines)))
+    dirty = rewrite.dirty_metadata(dossier.metadata)
+    hidden_rule = next((rule for rule in rule_set.rules if rule.check == "hidden-characters"), None)
+    hidden_applies = "hidden-characters" not in registry.checks or (
+        hidden_rule is not None and hidden_rule.check in failing
+    )
+    if dirty and hidden_applies:
+        cleaning = tuple(f"clean {key}: '{make_visible(before)}' → '{after}'" for key, (before, after) in dirty.items())
+        planned.append(PlannedStep("hidden-characters", hidden_rule.id if hidden_rule else "metadata", cleaning))
+    fixable = {step.step for step in planned} | {"hidden-characters"}
+    unfixable = [rule.id for check, rule in failing.items() if check not in fixable]
+    return planned, unfixable
+
+
+def _plan_active_content(dossier: Dossier, rule_id: str, options: FixOptions) -> PlannedStep:
+    counts: dict[str, int] = {}
+    for item in dossier.active_content:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+    lines: list[str] = []
+    if counts.get("javascript"):
+        lines.append(f"remove {counts['javascript']} JavaScript action(s)")
+    if counts.get("launch"):
+        lines.append(f"remove {counts['launch']} launch action(s)")
+    if counts.get("form-field"):
+        lines.append(f"flatten {counts['form-field']} form field(s) into the page (their values stay as text)")
+    if counts.get("xfa"):
+        lines.append("remove the XFA form data")
+    attachments = [item.description for item in dossier.active_content if item.kind == "attachment"]
+    if attachments and options.drop_attachments:
+        lines.append(f"remove {len(attachments)} attachment(s): " + "; ".join(attachments))
+    elif attachments:
+        lines.append(
+            f"keep {len(attachments)} attachment(s) ({'; '.join(attachments)}); --drop-attachments removes them"
+        )
+    return PlannedStep("active-content", rule_id, tuple(lines))
+
+
+def _plan_fonts(missing: list[str], rule_id: str) -> PlannedStep:
+    if ghostscript.find_ghostscript() is None:
+        return PlannedStep("fonts-embedded", rule_id, (ghostscript.INSTALL_HINT,))
+    plan = ghostscript.plan_fonts(missing)
+    lines = ["rewrite the file through Ghostscript (pdfwrite), embedding a subset of every font"]
+    for name in missing:
+        if name in plan.mapped:
+            lines.append(f"embed '{name}' as {plan.mapped[name][0]}")
+        else:
+            lines.append(f"embed '{name}' with Ghostscript's closest substitute (no metric-compatible font known)")
+    return PlannedStep("fonts-embedded", rule_id, tuple(lines))
+
+
+# ---------------------------------------------------------------------------------- the proof
+def _squeeze(text: str) -> str:
+    return "".join(unicodedata.normalize("NFC", text).split())
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    shown = make_visible(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def compare(before: Dossier, after: Dossier) -> list[Difference]:
+    """What differs between the input and the output; text lost or changed is fatal."""
+    differences: list[Difference] = []
+    if before.page_count != after.page_count:
+        differences.append(
+            Difference("pages", f"the page count changed: {before.page_count} → {after.page_count}", fatal=True)
+        )
+    for number, (size_in, size_out) in enumerate(zip(before.page_sizes, after.page_sizes, strict=False), 1):
+        if abs(size_in[0] - size_out[0]) > 0.5 or abs(size_in[1] - size_out[1]) > 0.5:
+            differences.append(
+                Difference(
+                    "page-size",
+                    f"page size changed: {size_in[0]:g}×{size_in[1]:g} → {size_out[0]:g}×{size_out[1]:g} pt",
+                    number,
+                )
+            )
+    for page_in, page_out in zip(before.pages, after.pages, strict=False):
+        differences.extend(_compare_text(page_in.number, page_in.text, page_out.text))
+    outline_in = [(entry.level, entry.title, entry.page) for entry in before.outline]
+    outline_out = [(entry.level, entry.title, entry.page) for entry in after.outline]
+    if outline_in != outline_out:
+        lost = [entry for entry in outline_in if entry not in outline_out]
+        added = [entry for entry in outline_out if entry not in outline_in]
+        detail = "; ".join(
+            [f"lost '{title}' (page {page})" for _level, title, page in lost[:5]]
+            + [f"new '{title}' (page {page})" for _level, title, page in added[:5]]
+        )
+        differences.append(
+            Difference(
+                "outline",
+                f"the bookmarks changed ({len(outline_in)} → {len(outline_out)} entries): "
+                + (detail or "order or levels"),
+            )
+        )
+    links_in = sorted((link.page, link.kind, link.target) for link in before.links)
+    links_out = sorted((link.page, link.kind, link.target) for link in after.links)
+    if links_in != links_out:
+        lost_links = [link for link in links_in if link not in links_out]
+        added_links = [link for link in links_out if link not in links_in]
+        for page, kind, target in lost_links[:10]:
+            differences.append(Difference("links", f"link lost: {kind} {target}", page))
+        for page, kind, target in added_links[:10]:
+            differences.append(Difference("links", f"new link: {kind} {target}", page))
+    return differences
+
+
+def _compare_text(page: int, text_in: str, text_out: str) -> list[Difference]:
+    squeezed_in, squeezed_out = _squeeze(text_in), _squeeze(text_out)
+    if squeezed_in == squeezed_out:
+        return []
+    matcher = difflib.SequenceMatcher(None, squeezed_in, squeezed_out, autojunk=False)
+    lost: list[str] = []
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "delete":
+            lost.append(f"'{_excerpt(squeezed_in[i1:i2])}' missing")
+        elif tag == "replace":
+            lost.append(f"'{_excerpt(squeezed_in[i1:i2])}' became '{_excerpt(squeezed_out[j1:j2])}'")
+        elif tag == "insert":
+            added.append(_excerpt(squeezed_out[j1:j2]))
+    found: list[Difference] = []
+    if lost:
+        shown = "; ".join(lost[:3]) + (f"; and {len(lost) - 3} more" if len(lost) > 3 else "")
+        found.append(Difference("text", f"text lost or changed: {shown}", page, fatal=True))
+    if added:
+        shown = "', '".join(added[:3])
+        found.append(Difference("text", f"text added (flattened form fields or comments): '{shown}'", page))
+    return found
+
+
+def count_fonts(dossier: Dossier) -> FontCount:
+    embedded = sum(1 for font in dossier.fonts if font.embedded)
+    return FontCount(embedded, len(dossier.fonts) - embedded)
+
+
+# ----------------------------------------------------------------------------------- the run
+def fix_file(
+    source: Path,
+    output: Path,
+    rule_set: RuleSet,
+    registry: Registry,
+    options: FixOptions,
+    dry_run: bool = False,
+) -> FixResult:
+    """Fix source into output (never the same file); with dry_run, only plan."""
+    if same_file(source, output):
+        raise SamePathError(f"the output {output} is the input file itself; choose another name")
+    before = check_file(source, rule_set, registry, str(source))
+    result = FixResult(str(source), str(output), before)
+    with Dossier(source) as original:
+        if not original.readable:
+            problem = original.problem
+            assert problem is not None
+            if problem.kind == "password":
+                result.refused = (
+                    "the file needs a password to open, and 'preflight fix' does not remove user passwords: "
+                    "open it with its password and save or print it to a new PDF, or run "
+                    "'qpdf --decrypt --password=YOURS in.pdf out.pdf', then run 'preflight fix' on that file"
+                )
+            else:
+                result.refused = f"{problem.message}. {problem.fix}"
+            return result
+        result.planned, result.unfixable = plan_fixes(before, rule_set, registry, original, options)
+        result.fonts_before = count_fonts(original)
+        if dry_run or not result.planned:
+            return result
+        with tempfile.TemporaryDirectory(prefix="preflight-fix-") as scratch:
+            workdir = Path(scratch)
+            final = _run_steps(source, workdir, result, rule_set, original, options)
+            result.after = check_file(final, rule_set, registry, str(output))
+            with Dossier(final) as fixed:
+                result.differences = compare(original, fixed)
+                result.fonts_after = count_fonts(fixed)
+            if not result.content_lost or options.force:
+                _publish(final, output)
+                result.written = True
+    return result
+
+
+def _run_steps(
+    source: Path, workdir: Path, result: FixResult, rule_set: RuleSet, original: Dossier, options: FixOptions
+) -> Path:
+    current = workdir / "input.pdf"
+    shutil.copyfile(source, current)
+    planned = {step.step: step for step in result.planned}
+    limit = size_limit_of(rule_set)
+    context = StepContext(options, original, workdir, limit)
+    for index, step in enumerate(STEP_ORDER):
+        planned_step = planned.get(step)
+        if planned_step is None and step == "file-size" and limit is not None and current.stat().st_size > limit:
+            # an earlier step (Ghostscript) made the file too large: bring it back under the limit
+            planned_step = PlannedStep("file-size", "file-size", ("the file grew over the limit during the fix",))
+        if planned_step is None:
+            continue
+        step_dir = workdir / f"step-{index}"
+        step_dir.mkdir()
+        target = workdir / f"{index}-{step}.pdf"
+        before = current.stat().st_size
+        report = StepReport(step, planned_step.rule, [], [], before, before)
+        context.workdir = step_dir
+        try:
+            changes = STEPS[step](current, target, context)
+        except Exception as exc:  # a step that cannot run leaves the file as it was and says why
+            message = str(exc) or type(exc).__name__
+            report.failed = True
+            report.notes.append(f"this step could not run ({message}); the file was left as it was for it")
+        else:
+            report.actions, report.notes = changes.actions, changes.notes
+            if target.is_file():
+                current = target
+        report.bytes_after = current.stat().st_size
+        result.steps.append(report)
+    return current
+
+
+def _publish(final: Path, output: Path) -> None:
+    """Write the output atomically: a temporary file in its folder, then a rename."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    os.close(handle)
+    try:
+        shutil.copyfile(final, temporary)
+        os.replace(temporary, output)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def rule_statuses(report: FileReport | None) -> dict[str, str]:
+    return {outcome.rule: str(outcome.status) for outcome in report.outcomes} if report else {}
+
+
+def describe_size(count: int) -> str:
+    return f"{count / 1_000_000:.2f} MB ({count:,} bytes)"
+
+
+def as_dict(result: FixResult) -> dict[str, Any]:
+    """A plain summary for JSON output."""
+    return {
+        "input": result.source,
+        "output": result.output if result.written else None,
+        "refused": result.refused,
+        "planned": [{"step": s.step, "rule": s.rule, "plan": list(s.plan)} for s in result.planned],
+        "unfixable": result.unfixable,
+        "steps": [
+            {
+                "step": s.step,
+                "rule": s.rule,
+                "actions": s.actions,
+                "notes": s.notes,
+                "bytes_before": s.bytes_before,
+                "bytes_after": s.bytes_after,
+                "failed": s.failed,
+            }
+            for s in result.steps
+        ],
+        "differences": [
+            {"what": d.what, "page": d.page, "message": d.message, "fatal": d.fatal} for d in result.differences
+        ],
+        "before": {"bytes": result.before.bytes, "rules": rule_statuses(result.before)},
+        "after": {"bytes": result.after.bytes, "rules": rule_statuses(result.after)} if result.after else None,
+    }

@@ -1,0 +1,520 @@
+"""Rewrite a PDF with pikepdf for 'preflight fix': each function reads one file and writes another.
+
+The input file is only ever opened for reading; every function saves to a new path. Each returns the
+list of things it did, in words a candidate understands.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+
+from preflight.pdf.structure import _dict, _name, collect_images
+
+_BAD_ACTIONS = {"/JavaScript": "JavaScript", "/Launch": "launch"}
+_MAX_DEPTH = 32
+METADATA_KEYS = ("/Title", "/Author", "/Subject", "/Keywords")
+XMP_KEYS = ("dc:title", "dc:creator", "dc:description", "pdf:Keywords", "dc:subject")
+
+
+@dataclass
+class Changes:
+    """What one rewrite did (actions) and what it left for the user (notes)."""
+
+    actions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _save(pdf: pikepdf.Pdf, target: Path, *, compact: bool = False) -> None:
+    # encryption=None writes the file without encryption: every fix output is unprotected.
+    if compact:
+        pdf.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    else:
+        pdf.save(target)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# ------------------------------------------------------------------------------------ encryption
+def remove_encryption(source: Path, target: Path) -> Changes:
+    """Write the file without its owner-password restrictions (opening needs no password)."""
+    changes = Changes()
+    with pikepdf.open(source) as pdf:
+        if pdf.is_encrypted:
+            changes.actions.append("removed the owner-password protection and its restrictions")
+        _save(pdf, target)
+    return changes
+
+
+# -------------------------------------------------------------------------------- active content
+class _ActionCleaner:
+    def __init__(self) -> None:
+        self.removed: dict[str, int] = {}
+
+    def clean(self, action: Any, depth: int = 0) -> Any | None:
+        """The action with JavaScript and launch actions cut out of its /Next chain; None if nothing is left."""
+        action_dict = _dict(action)
+        if action_dict is None or depth > _MAX_DEPTH:
+            return action
+        following = action_dict.get("/Next")
+        kept: list[Any] = []
+        if following is not None:
+            items = list(following) if isinstance(following, pikepdf.Array) else [following]
+            kept = [item for item in (self.clean(item, depth + 1) for item in items) if item is not None]
+            if not kept:
+                del action_dict["/Next"]
+            else:
+                action_dict["/Next"] = kept[0] if len(kept) == 1 else pikepdf.Array(kept)
+        kind = _name(action_dict.get("/S"))
+        if kind in _BAD_ACTIONS:
+            label = _BAD_ACTIONS[kind]
+            self.removed[label] = self.removed.get(label, 0) + 1
+            return kept[0] if kept else None
+        return action
+
+    def clean_key(self, owner: Any, key: str) -> None:
+        owner_dict = _dict(owner)
+        if owner_dict is None or key not in owner_dict:
+            return
+        cleaned = self.clean(owner_dict.get(key))
+        if cleaned is None:
+            del owner_dict[key]
+        else:
+            owner_dict[key] = cleaned
+
+    def clean_triggers(self, owner: Any) -> None:
+        owner_dict = _dict(owner)
+        if owner_dict is None:
+            return
+        triggers = _dict(owner_dict.get("/AA"))
+        if triggers is None:
+            return
+        for trigger in list(triggers.keys()):
+            self.clean_key(triggers, trigger)
+        if not list(triggers.keys()):
+            del owner_dict["/AA"]
+
+
+def _walk_fields(fields: Any, depth: int = 0) -> Iterator[pikepdf.Dictionary]:
+    if not isinstance(fields, pikepdf.Array) or depth > _MAX_DEPTH:
+        return
+    for item in fields:
+        item_dict = _dict(item)
+        if item_dict is None:
+            continue
+        yield item_dict
+        yield from _walk_fields(item_dict.get("/Kids"), depth + 1)
+
+
+def _annotation_subtype(annotation: Any) -> str:
+    annotation_dict = _dict(annotation)
+    return _name(annotation_dict.get("/Subtype")).lstrip("/") if annotation_dict is not None else ""
+
+
+def flatten_annotations(pdf: pikepdf.Pdf, subtypes: set[str] | None) -> int:
+    """Draw annotations into their page and remove them; links, attachments and popups stay.
+
+    ``subtypes`` limits which annotations are flattened (None: every kind that has an appearance).
+    Returns how many annotations were flattened.
+    """
+    keep_kinds = {"Link", "FileAttachment", "Popup"}
+    stashed: list[tuple[pikepdf.Page, list[Any], int]] = []
+    for page in pdf.pages:
+        annotations = page.obj.get("/Annots")
+        if not isinstance(annotations, pikepdf.Array):
+            continue
+        flatten: list[Any] = []
+        keep: list[Any] = []
+        for annotation in annotations:
+            subtype = _annotation_subtype(annotation)
+            wanted = subtype not in keep_kinds and (subtypes is None or subtype in subtypes)
+            (flatten if wanted else keep).append(annotation)
+        page.obj["/Annots"] = pikepdf.Array(flatten)
+        stashed.append((page, keep, len(flatten)))
+    if not any(count for _page, _keep, count in stashed):
+        for page, keep, _count in stashed:
+            page.obj["/Annots"] = pikepdf.Array(keep)
+        return 0
+    if "/AcroForm" in pdf.Root:
+        pdf.generate_appearance_streams()
+    pdf.flatten_annotations(mode="all")
+    flattened = 0
+    for page, keep, count in stashed:
+        remaining = page.obj.get("/Annots")
+        left = list(remaining) if isinstance(remaining, pikepdf.Array) else []
+        flattened += count - len(left)
+        survivors = {(item.objgen if item.is_indirect else id(item)) for item in [*left, *keep]}
+        kept: list[Any] = []
+        for item in [*left, *keep]:
+            item_dict = _dict(item)
+            parent = item_dict.get("/Parent") if item_dict is not None else None
+            if _annotation_subtype(item) == "Popup" and parent is not None:
+                key = parent.objgen if parent.is_indirect else id(parent)
+                if key not in survivors:
+                    continue  # the comment it belonged to is now part of the page
+            kept.append(item)
+        if kept:
+            page.obj["/Annots"] = pikepdf.Array(kept)
+        elif "/Annots" in page.obj:
+            del page.obj["/Annots"]
+    return flattened
+
+
+def list_attachments(pdf: pikepdf.Pdf) -> list[str]:
+    names: list[str] = []
+    with contextlib.suppress(Exception):
+        names.extend(str(name) for name in pdf.attachments)
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots") or []:
+            if _annotation_subtype(annotation) == "FileAttachment":
+                annotation_dict = _dict(annotation)
+                spec = _dict(annotation_dict.get("/FS")) if annotation_dict is not None else None
+                names.append(_name(spec.get("/UF") or spec.get("/F")) if spec is not None else "(unnamed)")
+    return names
+
+
+def _drop_attachments(pdf: pikepdf.Pdf) -> list[str]:
+    names = list_attachments(pdf)
+    root_names = _dict(pdf.Root.get("/Names"))
+    if root_names is not None and "/EmbeddedFiles" in root_names:
+        del root_names["/EmbeddedFiles"]
+    if "/AF" in pdf.Root:
+        del pdf.Root["/AF"]
+    for page in pdf.pages:
+        annotations = page.obj.get("/Annots")
+        if isinstance(annotations, pikepdf.Array):
+            kept = [a for a in annotations if _annotation_subtype(a) != "FileAttachment"]
+            if len(kept) != len(annotations):
+                page.obj["/Annots"] = pikepdf.Array(kept)
+        if "/AF" in page.obj:
+            del page.obj["/AF"]
+    return names
+
+
+def remove_active_content(source: Path, target: Path, drop_attachments: bool) -> Changes:
+    """Remove scripts and launch actions, flatten form fields, and drop attachments when asked."""
+    changes = Changes()
+    cleaner = _ActionCleaner()
+    with pikepdf.open(source) as pdf:
+        root = pdf.Root
+        root_names = _dict(root.get("/Names"))
+        if root_names is not None and "/JavaScript" in root_names:
+            try:
+                count = len(list(pikepdf.NameTree(root_names["/JavaScript"]).keys()))
+            except Exception:
+                count = 1
+            del root_names["/JavaScript"]
+            changes.actions.append(f"removed {_plural(count, 'document-level script')}")
+        cleaner.clean_key(root, "/OpenAction")
+        cleaner.clean_triggers(root)
+        for page in pdf.pages:
+            cleaner.clean_triggers(page.obj)
+            for annotation in page.obj.get("/Annots") or []:
+                cleaner.clean_key(annotation, "/A")
+                cleaner.clean_triggers(annotation)
+        acroform = _dict(root.get("/AcroForm"))
+        if acroform is not None:
+            for form_field in _walk_fields(acroform.get("/Fields")):
+                cleaner.clean_key(form_field, "/A")
+                cleaner.clean_triggers(form_field)
+        for label, count in sorted(cleaner.removed.items()):
+            changes.actions.append(f"removed {_plural(count, label + ' action')}")
+        flattened = flatten_annotations(pdf, {"Widget"})
+        if flattened:
+            changes.actions.append(f"flattened {_plural(flattened, 'form field')} into the page (values kept as text)")
+        acroform = _dict(root.get("/AcroForm"))
+        if acroform is not None:
+            if "/XFA" in acroform:
+                del acroform["/XFA"]
+                changes.actions.append("removed the XFA form (its static page content is kept)")
+            fields = acroform.get("/Fields")
+            if not isinstance(fields, pikepdf.Array) or len(fields) == 0:
+                del root["/AcroForm"]
+        attachments = list_attachments(pdf)
+        if attachments and drop_attachments:
+            _drop_attachments(pdf)
+            changes.actions.append(f"removed {_plural(len(attachments), 'attached file')}: {', '.join(attachments)}")
+        elif attachments:
+            changes.notes.append(
+                f"kept {_plural(len(attachments), 'attached file')} ({', '.join(attachments)}): put their content "
+                "into the dossier's pages, then run again with --drop-attachments to remove them"
+            )
+        _save(pdf, target)
+    return changes
+
+
+# ------------------------------------------------------------------------------------- file size
+def _digest(stream: pikepdf.Stream) -> str:
+    hasher = hashlib.sha256(bytes(stream.read_raw_bytes()))
+    for key in sorted(stream.stream_dict.keys()):
+        if key != "/Length":
+            hasher.update(key.encode() + repr(stream.stream_dict.get(key)).encode())
+    return hasher.hexdigest()
+
+
+def _dedupe(pdf: pikepdf.Pdf) -> tuple[int, int]:
+    """Point every reference to an identical image or font program at one copy; (images, fonts) merged."""
+    canonical: dict[str, Any] = {}
+    duplicates: dict[tuple[int, int], pikepdf.Object] = {}
+    kinds: dict[tuple[int, int], str] = {}
+    font_programs: set[tuple[int, int]] = set()
+    for obj in pdf.objects:
+        descriptor = _dict(obj)
+        if descriptor is not None and descriptor.get("/Type") == "/FontDescriptor":
+            for key in ("/FontFile", "/FontFile2", "/FontFile3"):
+                program = descriptor.get(key)
+                if isinstance(program, pikepdf.Stream) and program.is_indirect:
+                    font_programs.add(program.objgen)
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Stream) or not obj.is_indirect:
+            continue
+        is_image = obj.stream_dict.get("/Subtype") == "/Image"
+        if not is_image and obj.objgen not in font_programs:
+            continue
+        try:
+            digest = _digest(obj)
+        except Exception:
+            continue
+        first = canonical.setdefault(digest, obj)
+        if first.objgen != obj.objgen:
+            duplicates[obj.objgen] = first
+            kinds[obj.objgen] = "image" if is_image else "font"
+    if not duplicates:
+        return 0, 0
+
+    def replace_in(container: Any, depth: int) -> None:
+        if depth > _MAX_DEPTH:
+            return
+        if isinstance(container, pikepdf.Array):
+            for index, value in enumerate(container):
+                if isinstance(value, pikepdf.Stream) and value.is_indirect and value.objgen in duplicates:
+                    container[index] = duplicates[value.objgen]
+                elif isinstance(value, (pikepdf.Dictionary, pikepdf.Array)) and not value.is_indirect:
+                    replace_in(value, depth + 1)
+            return
+        container_dict = _dict(container)
+        if container_dict is None:
+            return
+        for key in list(container_dict.keys()):
+            entry = container_dict.get(key)
+            if isinstance(entry, pikepdf.Stream) and entry.is_indirect and entry.objgen in duplicates:
+                container_dict[key] = duplicates[entry.objgen]
+            elif isinstance(entry, (pikepdf.Dictionary, pikepdf.Array)) and not entry.is_indirect:
+                replace_in(entry, depth + 1)
+
+    for obj in pdf.objects:
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array)):
+            replace_in(obj, 0)
+    images = sum(1 for kind in kinds.values() if kind == "image")
+    return images, len(kinds) - images
+
+
+def compress_lossless(source: Path, target: Path) -> Changes:
+    """Object streams, compressed streams, no unused resources, one copy of identical images and fonts."""
+    changes = Changes()
+    with pikepdf.open(source) as pdf:
+        pdf.remove_unreferenced_resources()
+        images, fonts = _dedupe(pdf)
+        if images or fonts:
+            changes.actions.append(
+                f"merged duplicate copies ({_plural(images, 'image')}, {_plural(fonts, 'font program')})"
+            )
+        _save(pdf, target, compact=True)
+    changes.actions.append("recompressed losslessly (object streams, compressed streams, unused resources removed)")
+    return changes
+
+
+@dataclass(frozen=True)
+class ImagePolicy:
+    max_dpi: float
+    jpeg_quality: int
+    jpeg_all_photos: bool = False
+    """Re-encode photos stored losslessly as JPEG even when their resolution is already fine."""
+
+
+def _looks_like_photo(image: Any, was_jpeg: bool) -> bool:
+    """Photos (many colours) go to JPEG; charts and line art (few colours) stay lossless and sharp."""
+    if was_jpeg:
+        return True
+    sample = image.convert("RGB")
+    sample.thumbnail((96, 96))
+    colours = sample.getcolors(maxcolors=4096)
+    return colours is None or len(colours) > 512
+
+
+def _encode_image(image: Any, photo: bool, quality: int) -> tuple[bytes, pikepdf.Name]:
+    import zlib
+
+    if photo:
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=quality, optimize=True)
+        return buffer.getvalue(), pikepdf.Name.DCTDecode
+    return zlib.compress(image.tobytes(), 9), pikepdf.Name.FlateDecode
+
+
+def _resample(stream: pikepdf.Stream, policy: ImagePolicy, dpi: float | None) -> str | None:
+    """Downsample and/or re-encode one image in place; a description of what changed, or None."""
+    from PIL import Image
+
+    if stream.get("/ImageMask") or int(stream.get("/BitsPerComponent", 8)) == 1:
+        return None  # black-and-white scans and stencil masks: tiny already, and blur would hurt
+    filters = stream.get("/Filter")
+    filter_names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [_name(filters)]
+    if any(name in ("/JPXDecode", "/JBIG2Decode", "/CCITTFaxDecode") for name in filter_names):
+        return None
+    was_jpeg = "/DCTDecode" in filter_names
+    too_fine = dpi is not None and dpi > policy.max_dpi * 1.05
+    if not too_fine and (was_jpeg or not policy.jpeg_all_photos):
+        return None
+    try:
+        image = pikepdf.PdfImage(stream).as_pil_image()
+    except Exception:
+        return None
+    if image.mode not in ("L", "RGB"):
+        if image.mode in ("CMYK", "I;16", "I", "F", "LA", "RGBA", "P", "1"):
+            image = image.convert("L" if image.mode in ("I;16", "I", "F", "LA", "1") else "RGB")
+        else:
+            return None
+    width, height = image.size
+    scale = policy.max_dpi / dpi if too_fine and dpi else 1.0
+    new_size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    if new_size != (width, height):
+        image = image.resize(new_size, Image.Resampling.LANCZOS)
+    photo = _looks_like_photo(image, was_jpeg)
+    if not too_fine and not photo:
+        return None
+    data, image_filter = _encode_image(image, photo, policy.jpeg_quality)
+    before = len(stream.read_raw_bytes())
+    if not too_fine and len(data) >= before:
+        return None
+    smask = stream.get("/SMask")
+    stream.write(data, filter=image_filter)
+    stream.Width, stream.Height = new_size
+    stream.BitsPerComponent = 8
+    stream.ColorSpace = pikepdf.Name.DeviceRGB if image.mode == "RGB" else pikepdf.Name.DeviceGray
+    for key in ("/Decode", "/DecodeParms", "/Intent"):
+        if key in stream:
+            del stream[key]
+    if isinstance(smask, pikepdf.Stream) and new_size != (width, height):
+        try:
+            mask = pikepdf.PdfImage(smask).as_pil_image().convert("L").resize(new_size, Image.Resampling.LANCZOS)
+            mask_data, mask_filter = _encode_image(mask, False, policy.jpeg_quality)
+            smask.write(mask_data, filter=mask_filter)
+            smask.Width, smask.Height = new_size
+            smask.BitsPerComponent = 8
+            smask.ColorSpace = pikepdf.Name.DeviceGray
+            for key in ("/Decode", "/DecodeParms"):
+                if key in smask:
+                    del smask[key]
+        except Exception:
+            pass  # the mask keeps its own resolution, which PDF allows
+    what = f"{width}×{height} → {new_size[0]}×{new_size[1]} px" if new_size != (width, height) else f"{width}×{height}"
+    where = f" ({dpi:.0f} → {policy.max_dpi:.0f} dpi)" if too_fine and dpi else ""
+    encoding = f"JPEG q{policy.jpeg_quality}" if photo else "lossless (Flate)"
+    return f"{what}{where}, {encoding}, {before:,} → {len(data):,} bytes"
+
+
+def downsample_images(source: Path, target: Path, policy: ImagePolicy) -> Changes:
+    """Downsample images drawn above ``policy.max_dpi`` and store photos as JPEG."""
+    changes = Changes()
+    with pikepdf.open(source) as pdf:
+        for info in collect_images(pdf):
+            if info.objgen is None:
+                continue
+            stream = pdf.get_object(info.objgen)
+            if not isinstance(stream, pikepdf.Stream):
+                continue
+            try:
+                done = _resample(stream, policy, info.dpi)
+            except Exception as exc:  # one odd image must not stop the others
+                changes.notes.append(f"image {info.name} on page {min(info.pages)} left as is ({exc})")
+                continue
+            if done:
+                changes.actions.append(f"image on page {min(info.pages)}: {done}")
+        _save(pdf, target, compact=True)
+    return changes
+
+
+# -------------------------------------------------------------------------------------- metadata
+def clean_metadata_text(value: str) -> str:
+    """The value without control and invisible characters, in NFC; French no-break spaces are kept."""
+    out: list[str] = []
+    for char in value:
+        code = ord(char)
+        category = unicodedata.category(char)
+        if char in "\t\n\r\v\f\u2028\u2029":
+            out.append(" ")
+        elif code < 0x20 or 0x7F <= code <= 0x9F or category in ("Cf", "Co", "Cs", "Cn") or char == "\ufffd":
+            continue  # zero-width, bidi controls, soft hyphens, private-use glyph codes, C0/C1 controls
+        else:
+            out.append(char)
+    cleaned = unicodedata.normalize("NFC", "".join(out))
+    while "  " in cleaned:
+        cleaned = cleaned.replace("  ", " ")
+    return cleaned.strip()
+
+
+def dirty_metadata(metadata: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The metadata fields that cleaning would change: key -> (before, after)."""
+    fields = {f"info:{key[1:]}" for key in METADATA_KEYS} | {f"xmp:{key}" for key in XMP_KEYS}
+    found: dict[str, tuple[str, str]] = {}
+    for key, value in metadata.items():
+        if key in fields:
+            cleaned = clean_metadata_text(value)
+            if cleaned != value:
+                found[key] = (value, cleaned)
+    return found
+
+
+def clean_metadata(source: Path, target: Path) -> Changes:
+    from preflight.model import make_visible
+
+    changes = Changes()
+    with pikepdf.open(source) as pdf:
+        for key in METADATA_KEYS:
+            value = pdf.docinfo.get(key)
+            if value is None:
+                continue
+            text = str(value)
+            cleaned = clean_metadata_text(text)
+            if cleaned != text:
+                pdf.docinfo[key] = cleaned
+                changes.actions.append(f"cleaned {key[1:]}: '{make_visible(text)}' → '{cleaned}'")
+        try:
+            with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+                for key in XMP_KEYS:
+                    value = xmp.get(key)
+                    if isinstance(value, str):
+                        cleaned = clean_metadata_text(value)
+                        if cleaned != value:
+                            xmp[key] = cleaned
+                            changes.actions.append(f"cleaned XMP {key}")
+                    elif value:
+                        items = list(value)
+                        cleaned_items = [clean_metadata_text(str(item)) for item in items]
+                        if cleaned_items != items:
+                            xmp[key] = cleaned_items if not isinstance(value, set) else set(cleaned_items)
+                            changes.actions.append(f"cleaned XMP {key}")
+        except Exception as exc:
+            changes.notes.append(f"the XMP metadata could not be rewritten ({exc}); the document info was cleaned")
+        _save(pdf, target)
+    return changes
+
+
+# ----------------------------------------------------------------------------------------- fonts
+def flatten_all_annotations(source: Path, target: Path) -> int:
+    """Flatten every annotation that has an appearance (not links): their fonts become the page's."""
+    with pikepdf.open(source) as pdf:
+        count = flatten_annotations(pdf, None)
+        _save(pdf, target)
+    return count
