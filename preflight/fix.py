@@ -40,6 +40,7 @@ from preflight.rulesets import Rule, RuleSet
 
 STEP_ORDER = ("encryption", "active-content", "fonts-embedded", "file-size", "hidden-characters")
 STEP_TITLES = {
+    "pdf-readable": "repair the damaged file structure",
     "encryption": "remove the password protection",
     "active-content": "remove active content",
     "fonts-embedded": "embed fonts",
@@ -162,17 +163,33 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
         shutil.copyfile(source, target)
         return changes
     missing = [font.display_name for font in context.original.fonts if not font.embedded]
-    in_annotations = any(
-        "annotation" in place for font in context.original.fonts if not font.embedded for place in font.places
-    )
-    if in_annotations:
-        flat = context.workdir / "annotations-flattened.pdf"
-        count = rewrite.flatten_all_annotations(source, flat)
-        if count:
-            changes.actions.append(f"flattened {count} comment(s) into the page, so their fonts can be embedded")
-            source = flat
     plan = ghostscript.plan_fonts(missing)
-    result = ghostscript.rewrite(gs, source, target, plan, context.workdir)
+    donor = context.workdir / "ghostscript.pdf"
+    result = ghostscript.rewrite(gs, source, donor, plan, context.workdir)
+    # Graft the fonts Ghostscript embedded into the original file, so that nothing else changes; a
+    # full Ghostscript rewrite redraws every page and can lose text mappings (ToUnicode) on the way.
+    grafted_path = context.workdir / "grafted.pdf"
+    _grafted, not_found = rewrite.graft_embedded_fonts(source, donor, grafted_path)
+    if not not_found:
+        shutil.copyfile(grafted_path, target)
+        changes.actions.append(
+            "took the font programs from a Ghostscript rewrite and put them into the original file "
+            "(pages, text, links and bookmarks untouched)"
+        )
+    else:
+        in_annotations = any(
+            "annotation" in place for font in context.original.fonts if not font.embedded for place in font.places
+        )
+        if in_annotations:
+            flat = context.workdir / "annotations-flattened.pdf"
+            count = rewrite.flatten_all_annotations(source, flat)
+            if count:
+                changes.actions.append(f"flattened {count} comment(s) into the page, so their fonts can be embedded")
+                result = ghostscript.rewrite(gs, flat, donor, plan, context.workdir)
+        shutil.copyfile(donor, target)
+        changes.actions.append(
+            f"rewrote the whole file through Ghostscript ({', '.join(not_found)} could not be embedded in place)"
+        )
     for name in dict.fromkeys(missing):
         if name in plan.mapped:
             family, _path = plan.mapped[name]
@@ -181,6 +198,8 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
             origin = result.loaded.get(name)
             used = Path(origin).name if origin else "Ghostscript's default substitute"
             changes.actions.append(f"embedded '{name}' using {used}")
+        if name in plan.mapped and "installed here" in plan.mapped[name][0]:
+            changes.actions[-1] = f"embedded '{name}' from {Path(plan.mapped[name][1]).name} (the font itself)"
     for name in plan.unmapped:
         if name in ("Symbol", "ZapfDingbats"):
             continue
@@ -193,7 +212,8 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
             f"no metric-compatible font for '{name}'{hint}: Ghostscript substituted a similar one, whose "
             "widths may differ; check the pages that use it, or export again with fonts embedded"
         )
-    changes.notes.extend(f"Ghostscript: {message}" for message in result.messages[:3])
+    if not_found:
+        changes.notes.extend(f"Ghostscript: {message}" for message in result.messages[:3])
     return changes
 
 
@@ -373,6 +393,16 @@ def _plan_fonts(missing: list[str], rule_id: str) -> PlannedStep:
 
 
 # ---------------------------------------------------------------------------------- the proof
+SYMBOL_LETTERS = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖαβχδεφγηιϕκλμνοπθρστυϖωξψζ",
+        strict=True,
+    )
+)
+"""Adobe Symbol encoding: a non-embedded Symbol font reads 'b' where it draws β; once embedded it reads β."""
+
+
 def _squeeze(text: str) -> str:
     return "".join(unicodedata.normalize("NFC", text).split())
 
@@ -428,6 +458,37 @@ def compare(before: Dossier, after: Dossier) -> list[Difference]:
     return differences
 
 
+def _prove(original: Dossier, fixed: Dossier, workdir: Path) -> list[Difference]:
+    """Compare input and output; a damaged input is compared through its repaired reading."""
+    try:
+        original.pages  # noqa: B018 - extract now, to know whether the input's text can be read
+    except Exception as exc:
+        repaired = workdir / "input-repaired.pdf"
+        try:
+            rewrite.repair(original.path, repaired)
+            with Dossier(repaired) as baseline:
+                baseline.pages  # noqa: B018
+                note = Difference(
+                    "text",
+                    f"the input's text cannot be read as it is ({type(exc).__name__}); "
+                    "it was compared through its repaired reading",
+                )
+                return [note, *compare(baseline, fixed)]
+        except Exception:
+            return [
+                Difference(
+                    "text",
+                    "the input's text cannot be read, even after repair, so nothing can prove that the output "
+                    "kept it; compare the two files by eye",
+                    fatal=True,
+                )
+            ]
+    try:
+        return compare(original, fixed)
+    except Exception as exc:
+        return [Difference("text", f"the output's text cannot be read ({type(exc).__name__}: {exc})", fatal=True)]
+
+
 def _compare_text(page: int, text_in: str, text_out: str) -> list[Difference]:
     squeezed_in, squeezed_out = _squeeze(text_in), _squeeze(text_out)
     if squeezed_in == squeezed_out:
@@ -435,8 +496,16 @@ def _compare_text(page: int, text_in: str, text_out: str) -> list[Difference]:
     matcher = difflib.SequenceMatcher(None, squeezed_in, squeezed_out, autojunk=False)
     lost: list[str] = []
     added: list[str] = []
+    mapped: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "delete":
+        old, new = squeezed_in[i1:i2], squeezed_out[j1:j2]
+        if (
+            tag == "replace"
+            and len(old) == len(new)
+            and all(SYMBOL_LETTERS.get(a) == b for a, b in zip(old, new, strict=True))
+        ):
+            mapped.append(f"'{old}' → '{new}'")
+        elif tag == "delete":
             lost.append(f"'{_excerpt(squeezed_in[i1:i2])}' missing")
         elif tag == "replace":
             lost.append(f"'{_excerpt(squeezed_in[i1:i2])}' became '{_excerpt(squeezed_out[j1:j2])}'")
@@ -449,6 +518,10 @@ def _compare_text(page: int, text_in: str, text_out: str) -> list[Difference]:
     if added:
         shown = "', '".join(added[:3])
         found.append(Difference("text", f"text added (flattened form fields or comments): '{shown}'", page))
+    if mapped:
+        found.append(
+            Difference("text", f"Symbol-font letters now read as Greek: {', '.join(mapped[:5])} (text improved)", page)
+        )
     return found
 
 
@@ -493,7 +566,7 @@ def fix_file(
             final = _run_steps(source, workdir, result, rule_set, original, options)
             result.after = check_file(final, rule_set, registry, str(output))
             with Dossier(final) as fixed:
-                result.differences = compare(original, fixed)
+                result.differences = _prove(original, fixed, workdir)
                 result.fonts_after = count_fonts(fixed)
             if not result.content_lost or options.force:
                 _publish(final, output)
@@ -506,6 +579,15 @@ def _run_steps(
 ) -> Path:
     current = workdir / "input.pdf"
     shutil.copyfile(source, current)
+    if original.repair_warnings:
+        # every later step, Ghostscript above all, reads the repaired structure rather than the damage
+        repaired = workdir / "repaired.pdf"
+        rewrite.repair(source, repaired)
+        actions = [f"rebuilt the file's structure ({len(original.repair_warnings)} repairs, as qpdf reads it)"]
+        report = StepReport("pdf-readable", "pdf-readable", actions, [], current.stat().st_size, 0)
+        current = repaired
+        report.bytes_after = current.stat().st_size
+        result.steps.append(report)
     planned = {step.step: step for step in result.planned}
     limit = size_limit_of(rule_set)
     context = StepContext(options, original, workdir, limit)

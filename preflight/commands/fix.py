@@ -73,6 +73,13 @@ def fix_command(
     except SamePathError as error:
         click.echo(f"preflight fix: {error} (the input is never overwritten)", err=True)
         sys.exit(EXIT_USAGE)
+    except Exception as error:  # never a traceback for a bad input; the input is untouched either way
+        click.echo(
+            f"preflight fix: the fix stopped ({type(error).__name__}: {error}); nothing was written and the input "
+            "is unchanged. Please report this with the file if you can share it.",
+            err=True,
+        )
+        sys.exit(EXIT_CRASH)
     if output_format == "json":
         click.echo(json.dumps(as_dict(result), indent=2, ensure_ascii=False))
     else:

@@ -116,6 +116,30 @@ def find_font_file(family: str, stem: str, style: str) -> str | None:
     return None
 
 
+def find_installed(font_name: str) -> tuple[str, str] | None:
+    """(family, file) when the very font the PDF names is installed here (DejaVuSans-Bold, say)."""
+    fc_match = shutil.which("fc-match")
+    base = re.split(r"[-,]", _SUBSET.sub("", font_name), maxsplit=1)[0]
+    if not fc_match or not base:
+        return None
+    try:
+        result = subprocess.run(
+            [fc_match, "-f", "%{family}|%{file}", f"{base}:style={style_of(font_name)}"],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    families, _, path = result.stdout.partition("|")
+    squeezed = base.lower().replace(" ", "")
+    for family in families.split(","):
+        if family.lower().replace(" ", "") == squeezed and path and Path(path).is_file():
+            return family, path
+    return None
+
+
 @dataclass
 class FontPlan:
     """Which file replaces each font the PDF names without carrying it."""
@@ -129,8 +153,11 @@ def plan_fonts(missing: list[str]) -> FontPlan:
     for name in dict.fromkeys([*missing, *STANDARD_NAMES]):
         known = substitute_family(name)
         path = find_font_file(known[0], known[1], style_of(name)) if known else None
+        installed = None if (known and path) or name in STANDARD_NAMES else find_installed(name)
         if known and path:
             plan.mapped[name] = (known[0], path)
+        elif installed:
+            plan.mapped[name] = (f"{installed[0]} (the font itself, installed here)", installed[1])
         elif name in missing and name not in ("Symbol", "ZapfDingbats"):
             plan.unmapped.append(name)
     return plan
@@ -228,4 +255,4 @@ def rewrite(gs: str, source: Path, target: Path, plan: FontPlan, workdir: Path) 
         for line in output.splitlines()
         if "error" in line.lower() or "warning" in line.lower() or line.strip().startswith("****")
     ]
-    return RewriteResult(loaded, messages[:10])
+    return RewriteResult(loaded, list(dict.fromkeys(messages))[:10])

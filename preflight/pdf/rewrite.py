@@ -35,6 +35,9 @@ class Changes:
 
 def _save(pdf: pikepdf.Pdf, target: Path, *, compact: bool = False) -> None:
     # encryption=None writes the file without encryption: every fix output is unprotected.
+    if "/Size" not in pdf.trailer:
+        # qpdf keeps a reconstructed trailer as it found it; without /Size the output reads as damaged
+        pdf.trailer["/Size"] = len(pdf.objects) + 1
     if compact:
         pdf.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
     else:
@@ -180,7 +183,7 @@ def list_attachments(pdf: pikepdf.Pdf) -> list[str]:
                 annotation_dict = _dict(annotation)
                 spec = _dict(annotation_dict.get("/FS")) if annotation_dict is not None else None
                 names.append(_name(spec.get("/UF") or spec.get("/F")) if spec is not None else "(unnamed)")
-    return names
+    return list(dict.fromkeys(names))
 
 
 def _drop_attachments(pdf: pikepdf.Pdf) -> list[str]:
@@ -217,11 +220,31 @@ def remove_active_content(source: Path, target: Path, drop_attachments: bool) ->
             changes.actions.append(f"removed {_plural(count, 'document-level script')}")
         cleaner.clean_key(root, "/OpenAction")
         cleaner.clean_triggers(root)
+        dead_links = 0
         for page in pdf.pages:
             cleaner.clean_triggers(page.obj)
-            for annotation in page.obj.get("/Annots") or []:
+            annotations = page.obj.get("/Annots")
+            if not isinstance(annotations, pikepdf.Array):
+                continue
+            kept: list[Any] = []
+            for annotation in annotations:
+                before = _dict(annotation)
+                had_action = before is not None and "/A" in before
                 cleaner.clean_key(annotation, "/A")
                 cleaner.clean_triggers(annotation)
+                annotation_dict = _dict(annotation)
+                if (
+                    had_action
+                    and annotation_dict is not None
+                    and _annotation_subtype(annotation) == "Link"
+                    and "/A" not in annotation_dict
+                    and "/Dest" not in annotation_dict
+                ):
+                    dead_links += 1  # a link whose only action was removed would lead nowhere
+                    continue
+                kept.append(annotation)
+            if len(kept) != len(annotations):
+                page.obj["/Annots"] = pikepdf.Array(kept)
         acroform = _dict(root.get("/AcroForm"))
         if acroform is not None:
             for form_field in _walk_fields(acroform.get("/Fields")):
@@ -229,6 +252,8 @@ def remove_active_content(source: Path, target: Path, drop_attachments: bool) ->
                 cleaner.clean_triggers(form_field)
         for label, count in sorted(cleaner.removed.items()):
             changes.actions.append(f"removed {_plural(count, label + ' action')}")
+        if dead_links:
+            changes.actions.append(f"removed {_plural(dead_links, 'link')} that only ran those actions")
         flattened = flatten_annotations(pdf, {"Widget"})
         if flattened:
             changes.actions.append(f"flattened {_plural(flattened, 'form field')} into the page (values kept as text)")
@@ -518,3 +543,86 @@ def flatten_all_annotations(source: Path, target: Path) -> int:
         count = flatten_annotations(pdf, None)
         _save(pdf, target)
     return count
+
+
+_SIMPLE_FONTS = ("/Type1", "/TrueType", "/MMType1")
+
+
+def _has_program(font: pikepdf.Dictionary) -> bool:
+    descriptor = _dict(font.get("/FontDescriptor"))
+    return descriptor is not None and any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _font_objects(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
+    """Every font dictionary: indirect ones, and direct ones inside resource dictionaries."""
+    for obj in pdf.objects:
+        found = _dict(obj)
+        if found is None:
+            continue
+        if found.get("/Type") == "/Font" and "/BaseFont" in found:
+            yield found
+            continue
+        for resources in (_dict(found.get("/Resources")), found):
+            fonts = _dict(resources.get("/Font")) if resources is not None else None
+            if fonts is None:
+                continue
+            for key in list(fonts.keys()):
+                font = fonts.get(key)
+                if isinstance(font, pikepdf.Dictionary) and not font.is_indirect and "/BaseFont" in font:
+                    yield font
+
+
+def _copy(pdf: pikepdf.Pdf, donor: pikepdf.Pdf, value: Any) -> Any:
+    """A copy of a donor object that belongs to pdf (direct objects are copied through an indirect one)."""
+    if isinstance(value, (pikepdf.Name, int, float)):
+        return value
+    if not value.is_indirect:
+        value = donor.make_indirect(value)
+    return pdf.copy_foreign(value)
+
+
+def graft_embedded_fonts(source: Path, donor: Path, target: Path) -> tuple[list[str], list[str]]:
+    """Copy the font programs Ghostscript embedded (in donor) into the untouched source.
+
+    Only the font dictionaries of simple fonts that lack a program change: content streams, text
+    mappings, images, links and bookmarks stay byte for byte as they were. Returns the names grafted
+    and the names for which the donor had no matching embedded font.
+    """
+    from preflight.pdf.text import clean_font_name
+
+    grafted: list[str] = []
+    missing: list[str] = []
+    with pikepdf.open(source) as pdf, pikepdf.open(donor) as donor_pdf:
+        offers: dict[str, list[pikepdf.Dictionary]] = {}
+        for font in _font_objects(donor_pdf):
+            if font.get("/Subtype") in _SIMPLE_FONTS and _has_program(font):
+                offers.setdefault(clean_font_name(_name(font.get("/BaseFont")).lstrip("/")), []).append(font)
+        for font in _font_objects(pdf):
+            if font.get("/Subtype") not in _SIMPLE_FONTS or _has_program(font):
+                continue
+            name = clean_font_name(_name(font.get("/BaseFont")).lstrip("/"))
+            candidates = offers.get(name, [])
+            if not candidates:
+                missing.append(name)
+                continue
+            wanted = repr(font.get("/Encoding"))
+            offer = next((c for c in candidates if repr(c.get("/Encoding")) == wanted), candidates[0])
+            for key in ("/Subtype", "/BaseFont", "/FirstChar", "/LastChar"):
+                if key in offer:
+                    font[key] = offer.get(key)
+            for key in ("/Widths", "/FontDescriptor", "/Encoding"):
+                if key in offer:
+                    font[key] = _copy(pdf, donor_pdf, offer.get(key))
+                elif key in font and key != "/Encoding":
+                    del font[key]
+            if "/ToUnicode" not in font and "/ToUnicode" in offer:
+                font["/ToUnicode"] = _copy(pdf, donor_pdf, offer.get("/ToUnicode"))
+            grafted.append(name)
+        _save(pdf, target)
+    return list(dict.fromkeys(grafted)), list(dict.fromkeys(missing))
+
+
+def repair(source: Path, target: Path) -> None:
+    """Write the file as qpdf reads it after repair: a clean cross-reference table and trailer."""
+    with pikepdf.open(source) as pdf:
+        _save(pdf, target)
