@@ -1,0 +1,343 @@
+"""preflight fix: each defect fixture comes out passing, nothing is lost, the input is never touched."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pytest
+from click.testing import CliRunner
+
+from preflight import fix as fix_module
+from preflight.checks import load_registry
+from preflight.cli import main
+from preflight.config import UserConfig, resolve_rule_set
+from preflight.dossier import Dossier
+from preflight.fix import FixOptions, FixResult, SamePathError, compare, fix_file
+from preflight.model import Status
+from preflight.pdf import ghostscript, rewrite
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+HAS_GS = ghostscript.find_ghostscript() is not None
+needs_gs = pytest.mark.skipif(not HAS_GS, reason="Ghostscript is not installed (Debian: apt install ghostscript)")
+
+
+def fixture(name: str) -> Path:
+    path = FIXTURES / name
+    if not path.is_file():
+        pytest.skip(f"fixture {name} not generated yet (python fixtures/make_fixtures.py)")
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_fix(source: Path, output: Path, **options: object) -> FixResult:
+    registry = load_registry()
+    rule_set = resolve_rule_set(registry, UserConfig(), "inserm-cr")
+    return fix_file(source, output, rule_set, registry, FixOptions(**options))  # type: ignore[arg-type]
+
+
+def status(report: object, rule: str) -> Status:
+    outcomes = {outcome.rule: outcome.status for outcome in report.outcomes}  # type: ignore[attr-defined]
+    return outcomes[rule]
+
+
+def text_pdf(path: Path, pages: list[str], *, title: str | None = None, link: str | None = None) -> Path:
+    """A small PDF with an embedded DejaVu font, one text line per page."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    drawing = canvas.Canvas(str(path), invariant=1)
+    if title is not None:
+        drawing.setTitle(title)
+    for number, text in enumerate(pages, 1):
+        drawing.setFont("DejaVuSans", 12)
+        drawing.drawString(72, 700, text)
+        drawing.bookmarkPage(f"p{number}")
+        drawing.addOutlineEntry(f"Section {number}", f"p{number}", 0)
+        if link and number == 1:
+            drawing.linkURL(link, (72, 690, 300, 715))
+        drawing.showPage()
+    drawing.save()
+    return path
+
+
+# ------------------------------------------------------------------------- each defect, fixed
+DEFECTS = [
+    pytest.param("not-embedded-fonts.pdf", "fonts-embedded", {}, marks=needs_gs),
+    pytest.param("nonstandard-font-not-embedded.pdf", "fonts-embedded", {}, marks=needs_gs),
+    pytest.param("form-xobject-font.pdf", "fonts-embedded", {}, marks=needs_gs),
+    pytest.param("annotation-font.pdf", "fonts-embedded", {}, marks=needs_gs),
+    pytest.param("truncated.pdf", "fonts-embedded", {}, marks=needs_gs),
+    pytest.param("encrypted-owner.pdf", "encryption", {}),
+    pytest.param("javascript.pdf", "active-content", {}),
+    pytest.param("launch-action.pdf", "active-content", {}),
+    pytest.param("form-fields.pdf", "active-content", {}),
+    pytest.param("embedded-file.pdf", "active-content", {"drop_attachments": True}),
+    pytest.param("large-images.pdf", "file-size", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "rule", "options"), DEFECTS)
+def test_defect_fixture_comes_out_passing(tmp_path: Path, name: str, rule: str, options: dict[str, object]) -> None:
+    source = fixture(name)
+    before_hash = digest(source)
+    output = tmp_path / "fixed.pdf"
+    result = run_fix(source, output, **options)
+    assert status(result.before, rule) is Status.FAIL
+    assert rule in [step.rule for step in result.planned]
+    assert result.after is not None
+    assert status(result.after, rule) in (Status.PASS, Status.WARN), result.after
+    assert result.after.passed
+    assert not result.content_lost, result.differences
+    assert result.written and output.is_file()
+    assert digest(source) == before_hash
+    with Dossier(output) as fixed:
+        assert fixed.encryption is None
+
+
+@needs_gs
+def test_fonts_are_embedded_with_liberation_substitutes_and_text_is_kept(tmp_path: Path) -> None:
+    source = fixture("not-embedded-fonts.pdf")
+    output = tmp_path / "fixed.pdf"
+    result = run_fix(source, output)
+    step = next(step for step in result.steps if step.step == "fonts-embedded")
+    assert "embedded 'Helvetica' as Liberation Sans (same widths, so lines do not move)" in step.actions
+    assert "embedded 'Times-Roman' as Liberation Serif (same widths, so lines do not move)" in step.actions
+    assert result.fonts_before is not None and result.fonts_before.not_embedded == 3
+    assert result.fonts_after is not None and result.fonts_after.not_embedded == 0
+    with Dossier(source) as before, Dossier(output) as after:
+        assert [font.embedded for font in after.fonts] == [True] * len(after.fonts)
+        assert [page.text for page in before.pages][1:] == [page.text for page in after.pages][1:]
+        assert [(e.title, e.page) for e in before.outline] == [(e.title, e.page) for e in after.outline]
+    # the non-embedded Symbol font read 'b' for β; embedded, it reads β: listed, not fatal
+    symbol = [d for d in result.differences if "Symbol-font letters" in d.message]
+    assert len(symbol) == 1 and symbol[0].page == 1 and not symbol[0].fatal
+
+
+def test_large_image_dossier_ends_under_10_mb_with_text_intact(tmp_path: Path) -> None:
+    source = fixture("large-images.pdf")
+    assert source.stat().st_size > 10_000_000
+    output = tmp_path / "fixed.pdf"
+    result = run_fix(source, output)
+    assert output.stat().st_size < 9_000_000  # under the limit with the 10 % margin
+    step = next(step for step in result.steps if step.step == "file-size")
+    assert step.bytes_before == source.stat().st_size
+    assert step.bytes_after == output.stat().st_size
+    assert any("dpi" in action and "JPEG q85" in action for action in step.actions)
+    with Dossier(source) as before, Dossier(output) as after:
+        assert [page.text for page in before.pages] == [page.text for page in after.pages]
+        assert before.page_sizes == after.page_sizes
+        assert all(image.dpi is None or image.dpi <= 301 for image in after.images)
+
+
+def test_size_that_cannot_be_reached_is_explained(tmp_path: Path) -> None:
+    source = fixture("large-images.pdf")
+    config = tmp_path / "preflight.toml"
+    config.write_text("[rules.file-size]\nmax_bytes = 100000\n")
+    output = tmp_path / "fixed.pdf"
+    result = CliRunner().invoke(main, ["fix", str(source), "-o", str(output), "--config", str(config)])
+    assert result.exit_code == 1
+    assert "was not enough: images were brought down to 150 dpi" in result.output
+    assert "over the 0.1 MB limit; what takes the space: images" in result.output
+    assert output.is_file()  # smaller and nothing lost: kept, even though the rule still fails
+    assert "still failing: file-size" in result.output
+
+
+def test_attachments_are_listed_not_removed_without_the_option(tmp_path: Path) -> None:
+    source = fixture("embedded-file.pdf")
+    output = tmp_path / "fixed.pdf"
+    result = run_fix(source, output)
+    step = next(step for step in result.steps if step.step == "active-content")
+    assert step.notes == [
+        "kept 1 attached file (donnees.xlsx): put their content into the dossier's pages, then run again with "
+        "--drop-attachments to remove them"
+    ]
+    assert result.after is not None and status(result.after, "active-content") is Status.FAIL
+    with Dossier(output) as fixed:
+        assert [item.kind for item in fixed.active_content].count("attachment") >= 1
+
+
+def test_form_fields_are_flattened_and_their_values_stay_as_text(tmp_path: Path) -> None:
+    output = tmp_path / "fixed.pdf"
+    result = run_fix(fixture("form-fields.pdf"), output)
+    added = [d for d in result.differences if d.message.startswith("text added")]
+    assert added and not any(d.fatal for d in result.differences)
+    with Dossier(output) as fixed:
+        assert "Élodie Durand" in fixed.pages[0].text
+        assert [item for item in fixed.active_content if item.kind == "form-field"] == []
+
+
+def test_launch_link_is_removed_and_listed(tmp_path: Path) -> None:
+    result = run_fix(fixture("launch-action.pdf"), tmp_path / "fixed.pdf")
+    assert [d.message for d in result.differences] == ["link lost: file annexe-budget.xlsx"]
+    assert not result.content_lost
+
+
+# ------------------------------------------------------------------------------ refusals
+def test_user_password_is_refused(tmp_path: Path) -> None:
+    output = tmp_path / "fixed.pdf"
+    result = CliRunner().invoke(main, ["fix", str(fixture("encrypted-user.pdf")), "-o", str(output)])
+    assert result.exit_code == 1
+    assert "refused: the file needs a password to open" in result.output
+    assert "qpdf --decrypt --password=YOURS" in result.output
+    assert not output.exists()
+
+
+def test_damaged_file_is_refused_without_traceback(tmp_path: Path) -> None:
+    output = tmp_path / "fixed.pdf"
+    result = CliRunner().invoke(main, ["fix", str(fixture("corrupt.pdf")), "-o", str(output)])
+    assert result.exit_code == 1
+    assert "refused: the PDF is damaged and cannot be opened" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not output.exists()
+
+
+def test_output_over_the_input_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "dossier.pdf"
+    shutil.copyfile(fixture("javascript.pdf"), source)
+    before = digest(source)
+    link = tmp_path / "link.pdf"
+    link.symlink_to(source)
+    for target in (source, link, tmp_path / "." / "dossier.pdf"):
+        result = CliRunner().invoke(main, ["fix", str(source), "-o", str(target)])
+        assert result.exit_code == 2, target
+        assert "is the input file itself" in result.output
+    with pytest.raises(SamePathError):
+        run_fix(link, source)
+    assert digest(source) == before
+
+
+def test_dry_run_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "dossier.pdf"
+    shutil.copyfile(fixture("encrypted-owner.pdf"), source)
+    output = tmp_path / "fixed.pdf"
+    result = CliRunner().invoke(main, ["fix", str(source), "-o", str(output), "--dry-run"])
+    assert result.exit_code == 0
+    assert "1. encryption: remove the password protection (rule encryption)" in result.output
+    assert "dry run: nothing written" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dossier.pdf"]
+
+
+# --------------------------------------------------------------------- the proof catches loss
+def _drop_page_two_text(source: Path, target: Path, context: fix_module.StepContext) -> rewrite.Changes:
+    with pikepdf.open(source) as pdf:
+        pdf.pages[1].obj.Contents = pdf.make_stream(b"")
+        pdf.save(target)
+    return rewrite.Changes(actions=["a careless rewrite"])
+
+
+def test_text_lost_by_a_step_fails_and_the_output_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(fix_module.STEPS, "encryption", _drop_page_two_text)
+    source = fixture("encrypted-owner.pdf")
+    before = digest(source)
+    output = tmp_path / "fixed.pdf"
+    result = CliRunner().invoke(main, ["fix", str(source), "-o", str(output)])
+    assert result.exit_code == 1
+    assert "✗ page 2: text lost or changed: '" in result.output
+    assert "NOT written" in result.output
+    assert not output.exists()
+    assert [p.name for p in tmp_path.iterdir()] == []  # no temporary file left behind either
+    forced = CliRunner().invoke(main, ["fix", str(source), "-o", str(output), "--force"])
+    assert forced.exit_code == 1
+    assert output.is_file()
+    assert "kept with --force although text was lost or changed" in forced.output
+    assert digest(source) == before
+
+
+def test_compare_lists_every_kind_of_difference(tmp_path: Path) -> None:
+    first = text_pdf(tmp_path / "a.pdf", ["Résumé des travaux", "Projet"], link="https://inserm.fr/a")
+    second = text_pdf(tmp_path / "b.pdf", ["Résumé des travaux", "Projet modifié"], link="https://inserm.fr/b")
+    with Dossier(first) as before, Dossier(second) as after:
+        differences = compare(before, after)
+    messages = [(d.what, d.page, d.fatal) for d in differences]
+    assert ("text", 2, False) in messages  # 'modifié' added
+    assert ("links", 1, False) in messages
+    assert [d.message for d in differences if d.what == "links"] == [
+        "link lost: uri https://inserm.fr/a",
+        "new link: uri https://inserm.fr/b",
+    ]
+    third = text_pdf(tmp_path / "c.pdf", ["Résumé des travaux"])
+    with Dossier(first) as before, Dossier(third) as after:
+        differences = compare(before, after)
+    assert differences[0].message == "the page count changed: 2 → 1"
+    assert differences[0].fatal
+
+
+def test_links_property_reads_uri_targets(tmp_path: Path) -> None:
+    path = text_pdf(tmp_path / "a.pdf", ["Voir le site"], link="https://www.inserm.fr/")
+    with Dossier(path) as dossier:
+        assert [(link.page, link.kind, link.target) for link in dossier.links] == [(1, "uri", "https://www.inserm.fr/")]
+
+
+# -------------------------------------------------------------------------- without Ghostscript
+def test_without_ghostscript_the_report_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ghostscript, "find_ghostscript", lambda: None)
+    output = tmp_path / "fixed.pdf"
+    result = CliRunner().invoke(main, ["fix", str(fixture("not-embedded-fonts.pdf")), "-o", str(output)])
+    assert result.exit_code == 1
+    assert "Ghostscript is not installed" in result.output
+    assert "sudo apt install ghostscript fonts-liberation" in result.output
+    assert "'Embed fonts in the file'" in result.output
+    assert "fonts-embedded  fail → fail" in result.output
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/truetype/liberation").is_dir(), reason="fonts-liberation missing")
+def test_font_plan_maps_arial_times_courier_to_liberation() -> None:
+    plan = ghostscript.plan_fonts(["Arial,Bold", "TimesNewRomanPS-ItalicMT", "CourierNewPSMT", "Helvetica"])
+    assert plan.mapped["Arial,Bold"][0] == "Liberation Sans"
+    assert plan.mapped["Arial,Bold"][1].endswith("LiberationSans-Bold.ttf")
+    assert plan.mapped["TimesNewRomanPS-ItalicMT"][1].endswith("LiberationSerif-Italic.ttf")
+    assert plan.mapped["CourierNewPSMT"][1].endswith("LiberationMono-Regular.ttf")
+    assert plan.mapped["Helvetica"][1].endswith("LiberationSans-Regular.ttf")
+
+
+# ----------------------------------------------------------------------------------- metadata
+def test_metadata_hidden_characters_are_cleaned_and_french_spaces_kept(tmp_path: Path) -> None:
+    title = "Projet\u200b de\u00a0recherche\u202f: immuno\u00adlogie\x0b cafe\u0301"
+    source = text_pdf(tmp_path / "dossier.pdf", ["Projet"], title=title)
+    output = tmp_path / "fixed.pdf"
+    result = CliRunner().invoke(main, ["fix", str(source), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert "hidden-characters: clean hidden characters in the metadata" in result.output
+    with pikepdf.open(output) as pdf:
+        assert str(pdf.docinfo["/Title"]) == "Projet de\u00a0recherche\u202f: immunologie café"
+
+
+def test_clean_metadata_text() -> None:
+    assert rewrite.clean_metadata_text("A\u200eB\u2028C\ufeffD\uf0b7") == "AB CD"
+    assert rewrite.clean_metadata_text("« Mme\u00a0Roy »\u202f!") == "« Mme\u00a0Roy »\u202f!"
+
+
+# ------------------------------------------------------------------------ lossless compression
+def test_identical_images_are_stored_once(tmp_path: Path) -> None:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.effect_noise((300, 300), 60).convert("RGB").save(buffer, format="JPEG", quality=90)
+    data = buffer.getvalue()
+    pdf = pikepdf.new()
+    for _ in range(2):
+        pdf.add_blank_page(page_size=(595, 842))
+    for page in pdf.pages:
+        image = pdf.make_stream(
+            data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=300, Height=300,
+            ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8, Filter=pikepdf.Name.DCTDecode,
+        )  # fmt: skip
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+        page.obj.Contents = pdf.make_stream(b"q 200 0 0 200 50 500 cm /Im0 Do Q")
+    source = tmp_path / "twice.pdf"
+    pdf.save(source)
+    target = tmp_path / "once.pdf"
+    changes = rewrite.compress_lossless(source, target)
+    assert changes.actions[0] == "merged duplicate copies (1 image, 0 font programs)"
+    assert target.stat().st_size < source.stat().st_size - len(data) // 2
+    with Dossier(target) as dossier:
+        assert len(dossier.images) == 1 and dossier.images[0].pages == {1, 2}
