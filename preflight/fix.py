@@ -34,7 +34,7 @@ from typing import Any
 from preflight.checks import Registry
 from preflight.dossier import Dossier
 from preflight.engine import check_file
-from preflight.model import FileReport, Status, make_visible
+from preflight.model import FileReport, Status, format_pages, make_visible
 from preflight.pdf import ghostscript, rewrite
 from preflight.rulesets import Rule, RuleSet
 
@@ -162,15 +162,31 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
         changes.notes.append(ghostscript.INSTALL_HINT)
         shutil.copyfile(source, target)
         return changes
-    missing = [font.display_name for font in context.original.fonts if not font.embedded]
+    # Fonts a page declares but never draws with need no program: drop them rather than embed them.
+    cleaned = context.workdir / "unused-removed.pdf"
+    rewrite.remove_unused_resources(source, cleaned)
+    with Dossier(cleaned) as reread:
+        missing = list(dict.fromkeys(font.display_name for font in reread.fonts if not font.embedded))
+    unused = sorted({font.display_name for font in context.original.fonts if not font.embedded} - set(missing))
+    if unused:
+        changes.actions.append(f"removed fonts that no page draws with: {', '.join(unused)}")
+    if not missing:
+        shutil.copyfile(cleaned, target)
+        return changes
+    source = cleaned
     plan = ghostscript.plan_fonts(missing)
     donor = context.workdir / "ghostscript.pdf"
     result = ghostscript.rewrite(gs, source, donor, plan, context.workdir)
     # Graft the fonts Ghostscript embedded into the original file, so that nothing else changes; a
     # full Ghostscript rewrite redraws every page and can lose text mappings (ToUnicode) on the way.
     grafted_path = context.workdir / "grafted.pdf"
-    _grafted, not_found = rewrite.graft_embedded_fonts(source, donor, grafted_path)
-    if not not_found:
+    _grafted, not_found = rewrite.graft_embedded_fonts(source, donor, grafted_path, set(missing))
+    looks_different = (
+        ghostscript.pages_that_look_different(gs, source, grafted_path, context.workdir, plan)
+        if not not_found
+        else None
+    )
+    if not not_found and looks_different == []:
         shutil.copyfile(grafted_path, target)
         changes.actions.append(
             "took the font programs from a Ghostscript rewrite and put them into the original file "
@@ -187,9 +203,13 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
                 changes.actions.append(f"flattened {count} comment(s) into the page, so their fonts can be embedded")
                 result = ghostscript.rewrite(gs, flat, donor, plan, context.workdir)
         shutil.copyfile(donor, target)
-        changes.actions.append(
-            f"rewrote the whole file through Ghostscript ({', '.join(not_found)} could not be embedded in place)"
+        why = (
+            f"{', '.join(not_found)} could not be embedded in place"
+            if not_found
+            else "putting the fonts into the original changed how "
+            + (f"page(s) {format_pages(looks_different)} look" if looks_different else "the pages render")
         )
+        changes.actions.append(f"rewrote the whole file through Ghostscript ({why})")
     for name in dict.fromkeys(missing):
         if name in plan.mapped:
             family, _path = plan.mapped[name]
@@ -579,10 +599,9 @@ def _run_steps(
 ) -> Path:
     current = workdir / "input.pdf"
     shutil.copyfile(source, current)
-    if original.repair_warnings:
+    repaired = workdir / "repaired.pdf"
+    if original.repair_warnings and _try(lambda: rewrite.repair(source, repaired)):
         # every later step, Ghostscript above all, reads the repaired structure rather than the damage
-        repaired = workdir / "repaired.pdf"
-        rewrite.repair(source, repaired)
         actions = [f"rebuilt the file's structure ({len(original.repair_warnings)} repairs, as qpdf reads it)"]
         report = StepReport("pdf-readable", "pdf-readable", actions, [], current.stat().st_size, 0)
         current = repaired
@@ -596,6 +615,9 @@ def _run_steps(
         if planned_step is None and step == "file-size" and limit is not None and current.stat().st_size > limit:
             # an earlier step (Ghostscript) made the file too large: bring it back under the limit
             planned_step = PlannedStep("file-size", "file-size", ("the file grew over the limit during the fix",))
+        if planned_step is None and step == "fonts-embedded" and _needs_fonts_now(current, rule_set):
+            # flattening form fields draws their values with the form's fonts, often not embedded
+            planned_step = PlannedStep("fonts-embedded", "fonts-embedded", ("fonts appeared during the fix",))
         if planned_step is None:
             continue
         step_dir = workdir / f"step-{index}"
@@ -617,6 +639,21 @@ def _run_steps(
         report.bytes_after = current.stat().st_size
         result.steps.append(report)
     return current
+
+
+def _needs_fonts_now(current: Path, rule_set: RuleSet) -> bool:
+    if not any(rule.check == "fonts-embedded" for rule in rule_set.rules):
+        return False
+    with Dossier(current) as dossier:
+        return dossier.readable and any(not font.embedded for font in dossier.fonts)
+
+
+def _try(action: Callable[[], None]) -> bool:
+    try:
+        action()
+    except Exception:
+        return False
+    return True
 
 
 def _publish(final: Path, output: Path) -> None:

@@ -341,3 +341,40 @@ def test_identical_images_are_stored_once(tmp_path: Path) -> None:
     assert target.stat().st_size < source.stat().st_size - len(data) // 2
     with Dossier(target) as dossier:
         assert len(dossier.images) == 1 and dossier.images[0].pages == {1, 2}
+
+
+@needs_gs
+def test_renderings_are_compared_page_by_page(tmp_path: Path) -> None:
+    gs = ghostscript.find_ghostscript()
+    assert gs is not None
+    first = text_pdf(tmp_path / "a.pdf", ["Projet de recherche", "Calendrier"])
+    same = text_pdf(tmp_path / "b.pdf", ["Projet de recherche", "Calendrier"])
+    other = text_pdf(tmp_path / "c.pdf", ["Projet de recherche", "Budget prévisionnel détaillé"])
+    assert ghostscript.pages_that_look_different(gs, first, same, tmp_path / "w1") == []
+    assert ghostscript.pages_that_look_different(gs, first, other, tmp_path / "w2") == [2]
+
+
+@needs_gs
+def test_a_graft_that_changes_the_look_falls_back_to_a_full_rewrite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_graft = rewrite.graft_embedded_fonts
+
+    def graft_with_wide_glyphs(
+        source: Path, donor: Path, target: Path, required: set[str] | None = None
+    ) -> tuple[list[str], list[str]]:
+        names = real_graft(source, donor, target, required)
+        with pikepdf.open(target, allow_overwriting_input=True) as pdf:
+            for obj in pdf.objects:
+                if isinstance(obj, pikepdf.Dictionary) and "Times" in str(obj.get("/BaseFont", "")):
+                    # glyphs one em apart: every line of the body text is drawn elsewhere
+                    obj.Widths = pikepdf.Array([1000] * len(obj.Widths))
+            pdf.save(target)
+        return names
+
+    monkeypatch.setattr(rewrite, "graft_embedded_fonts", graft_with_wide_glyphs)
+    result = run_fix(fixture("not-embedded-fonts.pdf"), tmp_path / "fixed.pdf")
+    step = next(step for step in result.steps if step.step == "fonts-embedded")
+    assert step.actions[0].startswith(
+        "rewrote the whole file through Ghostscript (putting the fonts into the original changed how page(s) 1"
+    )

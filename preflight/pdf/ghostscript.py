@@ -59,6 +59,7 @@ FONT_DIRS = (
     "/Library/Fonts",
     "C:/Windows/Fonts",
 )
+_FC_STYLES = {"Regular": "Regular", "Bold": "Bold", "Italic": "Italic", "BoldItalic": "Bold Italic"}
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _PS_NAME = re.compile(r"^[^\s()<>\[\]{}/%]+$")
 _LOADING = re.compile(r"Loading font (\S+) \(or substitute\) from (\S+)")
@@ -98,7 +99,7 @@ def find_font_file(family: str, stem: str, style: str) -> str | None:
     if fc_match:
         try:
             result = subprocess.run(
-                [fc_match, "-f", "%{family}|%{file}", f"{family}:style={style}"],
+                [fc_match, "-f", "%{family}|%{file}", f"{family}:style={_FC_STYLES[style]}"],
                 capture_output=True,
                 text=True,
                 timeout=20,
@@ -124,7 +125,7 @@ def find_installed(font_name: str) -> tuple[str, str] | None:
         return None
     try:
         result = subprocess.run(
-            [fc_match, "-f", "%{family}|%{file}", f"{base}:style={style_of(font_name)}"],
+            [fc_match, "-f", "%{family}|%{file}", f"{base}:style={_FC_STYLES[style_of(font_name)]}"],
             capture_output=True,
             text=True,
             timeout=20,
@@ -208,7 +209,6 @@ def rewrite(gs: str, source: Path, target: Path, plan: FontPlan, workdir: Path) 
     """Run pdfwrite on source with our Fontmap; raise GhostscriptError with its message when it fails."""
     fontmap = workdir / "Fontmap.preflight"
     write_fontmap(plan, gs, fontmap)
-    folders = sorted({str(Path(path).parent) for _family, path in plan.mapped.values()})
     command = [
         gs,
         "-dNOPAUSE",
@@ -226,8 +226,7 @@ def rewrite(gs: str, source: Path, target: Path, plan: FontPlan, workdir: Path) 
         "-dDownsampleColorImages=false",
         "-dDownsampleGrayImages=false",
         "-dDownsampleMonoImages=false",
-        f"-sFONTMAP={fontmap}",
-        *[f"--permit-file-read={folder}/" for folder in folders],
+        *_font_arguments(plan, fontmap),
         f"-sOutputFile={target}",
         # pdfwrite never embeds Symbol and ZapfDingbats by default; the portal wants every font embedded
         "-c",
@@ -256,3 +255,65 @@ def rewrite(gs: str, source: Path, target: Path, plan: FontPlan, workdir: Path) 
         if "error" in line.lower() or "warning" in line.lower() or line.strip().startswith("****")
     ]
     return RewriteResult(loaded, list(dict.fromkeys(messages))[:10])
+
+
+def _font_arguments(plan: FontPlan, fontmap: Path) -> list[str]:
+    folders = sorted({str(Path(path).parent) for _family, path in plan.mapped.values()})
+    return [f"-sFONTMAP={fontmap}", *[f"--permit-file-read={folder}/" for folder in folders]]
+
+
+def render_gray(gs: str, source: Path, folder: Path, font_arguments: list[str], dpi: int = 50) -> list[Path]:
+    """Each page as a small greyscale PNG, to compare two files by eye, automatically."""
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [
+        gs,
+        "-q",
+        "-dNOPAUSE",
+        "-dBATCH",
+        "-dSAFER",
+        *font_arguments,
+        "-sDEVICE=pnggray",
+        f"-r{dpi}",
+        f"-sOutputFile={folder}/page-%04d.png",
+        str(source),
+    ]
+    try:
+        subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted(folder.glob("page-*.png"))
+
+
+def pages_that_look_different(
+    gs: str, first: Path, second: Path, workdir: Path, plan: FontPlan | None = None
+) -> list[int] | None:
+    """1-based pages whose renderings differ (in more than a tenth of their ink at 50 dpi); None if unknown.
+
+    With a font plan, missing fonts are drawn with the same substitutes as in the rewrite, so the
+    input as a viewer shows it can be compared with the output.
+    """
+    from PIL import Image, ImageChops
+
+    arguments: list[str] = []
+    if plan is not None:
+        write_fontmap(plan, gs, workdir / "Fontmap.render")
+        arguments = _font_arguments(plan, workdir / "Fontmap.render")
+    renders_first = render_gray(gs, first, workdir / "render-a", arguments)
+    renders_second = render_gray(gs, second, workdir / "render-b", arguments)
+    if not renders_first or len(renders_first) != len(renders_second):
+        return None
+    different: list[int] = []
+    for number, (path_a, path_b) in enumerate(zip(renders_first, renders_second, strict=True), 1):
+        with Image.open(path_a) as image_a, Image.open(path_b) as image_b:
+            if image_a.size != image_b.size:
+                different.append(number)
+                continue
+            changed = ImageChops.difference(image_a.convert("L"), image_b.convert("L")).point(
+                lambda value: 255 if value > 96 else 0
+            )
+            count = changed.histogram()[255]
+            ink = sum(image_a.convert("L").point(lambda value: 255 if value < 128 else 0).histogram()[255:])
+            # anti-aliasing moves a few pixels around glyph edges; a wrong glyph changes most of its ink
+            if count > 20 and count > 0.1 * max(ink, 1):
+                different.append(number)
+    return different

@@ -38,10 +38,16 @@ def _save(pdf: pikepdf.Pdf, target: Path, *, compact: bool = False) -> None:
     if "/Size" not in pdf.trailer:
         # qpdf keeps a reconstructed trailer as it found it; without /Size the output reads as damaged
         pdf.trailer["/Size"] = len(pdf.objects) + 1
+    # fix_metadata_version=False: a broken XMP packet must not stop the save (qpdf would rewrite it)
     if compact:
-        pdf.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+        pdf.save(
+            target,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            compress_streams=True,
+            fix_metadata_version=False,
+        )
     else:
-        pdf.save(target)
+        pdf.save(target, fix_metadata_version=False)
 
 
 def _plural(count: int, word: str) -> str:
@@ -581,12 +587,23 @@ def _copy(pdf: pikepdf.Pdf, donor: pikepdf.Pdf, value: Any) -> Any:
     return pdf.copy_foreign(value)
 
 
-def graft_embedded_fonts(source: Path, donor: Path, target: Path) -> tuple[list[str], list[str]]:
+def remove_unused_resources(source: Path, target: Path) -> None:
+    """Drop fonts, images and other resources that no content stream uses."""
+    with pikepdf.open(source) as pdf:
+        pdf.remove_unreferenced_resources()
+        _save(pdf, target)
+
+
+def graft_embedded_fonts(
+    source: Path, donor: Path, target: Path, required: set[str] | None = None
+) -> tuple[list[str], list[str]]:
     """Copy the font programs Ghostscript embedded (in donor) into the untouched source.
 
     Only the font dictionaries of simple fonts that lack a program change: content streams, text
-    mappings, images, links and bookmarks stay byte for byte as they were. Returns the names grafted
-    and the names for which the donor had no matching embedded font.
+    mappings, images, links and bookmarks stay byte for byte as they were. The original encoding is
+    kept when there is one (Ghostscript keeps character codes for simple fonts; the caller checks the
+    pages still look the same). Returns the names grafted and the names in ``required`` (every name
+    when None) for which the donor had no matching embedded font.
     """
     from preflight.pdf.text import clean_font_name
 
@@ -598,19 +615,30 @@ def graft_embedded_fonts(source: Path, donor: Path, target: Path) -> tuple[list[
             if font.get("/Subtype") in _SIMPLE_FONTS and _has_program(font):
                 offers.setdefault(clean_font_name(_name(font.get("/BaseFont")).lstrip("/")), []).append(font)
         for font in _font_objects(pdf):
+            name = clean_font_name(_name(font.get("/BaseFont")).lstrip("/"))
+            if font.get("/Subtype") == "/Type0":
+                descendants = font.get("/DescendantFonts")
+                descendant = _dict(descendants[0]) if isinstance(descendants, pikepdf.Array) and descendants else None
+                if descendant is not None and not _has_program(descendant) and (required is None or name in required):
+                    missing.append(name)  # CID fonts: only a full rewrite can embed them
+                continue
             if font.get("/Subtype") not in _SIMPLE_FONTS or _has_program(font):
                 continue
-            name = clean_font_name(_name(font.get("/BaseFont")).lstrip("/"))
             candidates = offers.get(name, [])
             if not candidates:
-                missing.append(name)
+                if required is None or name in required:
+                    missing.append(name)
                 continue
             wanted = repr(font.get("/Encoding"))
             offer = next((c for c in candidates if repr(c.get("/Encoding")) == wanted), candidates[0])
+            # The original widths place every glyph on the page: keep them when there are any.
+            keep_widths = isinstance(font.get("/Widths"), pikepdf.Array) and "/FirstChar" in font
             for key in ("/Subtype", "/BaseFont", "/FirstChar", "/LastChar"):
-                if key in offer:
+                if key in offer and not (keep_widths and key in ("/FirstChar", "/LastChar")):
                     font[key] = offer.get(key)
             for key in ("/Widths", "/FontDescriptor", "/Encoding"):
+                if (key == "/Widths" and keep_widths) or (key == "/Encoding" and key in font):
+                    continue
                 if key in offer:
                     font[key] = _copy(pdf, donor_pdf, offer.get(key))
                 elif key in font and key != "/Encoding":
