@@ -365,13 +365,16 @@ def plan_fixes(
         planned.append(PlannedStep("file-size", failing["file-size"].id, tuple(lines)))
     dirty = rewrite.dirty_metadata(dossier.metadata)
     hidden_rule = next((rule for rule in rule_set.rules if rule.check == "hidden-characters"), None)
-    hidden_applies = "hidden-characters" not in registry.checks or (
-        hidden_rule is not None and hidden_rule.check in failing
+    # Before the hidden-characters check exists, dirty metadata is reason enough; once it does, the
+    # rule decides (a warning counts: cleaning metadata loses nothing).
+    hidden_status = {outcome.rule: outcome.status for outcome in report.outcomes}.get(
+        hidden_rule.id if hidden_rule else ""
     )
+    hidden_applies = "hidden-characters" not in registry.checks or hidden_status in (Status.FAIL, Status.WARN)
     if dirty and hidden_applies:
         cleaning = tuple(f"clean {key}: '{make_visible(before)}' → '{after}'" for key, (before, after) in dirty.items())
         planned.append(PlannedStep("hidden-characters", hidden_rule.id if hidden_rule else "metadata", cleaning))
-    fixable = {step.step for step in planned} | {"hidden-characters"}
+    fixable = {step.step for step in planned}
     unfixable = [rule.id for check, rule in failing.items() if check not in fixable]
     return planned, unfixable
 
@@ -403,10 +406,15 @@ def _plan_fonts(missing: list[str], rule_id: str) -> PlannedStep:
     if ghostscript.find_ghostscript() is None:
         return PlannedStep("fonts-embedded", rule_id, (ghostscript.INSTALL_HINT,))
     plan = ghostscript.plan_fonts(missing)
-    lines = ["rewrite the file through Ghostscript (pdfwrite), embedding a subset of every font"]
+    lines = [
+        "embed a subset of each font with Ghostscript (pdfwrite), then put the font programs into the "
+        "original file, leaving everything else as it is (a full Ghostscript rewrite only if that fails)"
+    ]
     for name in missing:
         if name in plan.mapped:
             lines.append(f"embed '{name}' as {plan.mapped[name][0]}")
+        elif name in ("Symbol", "ZapfDingbats"):
+            lines.append(f"embed '{name}' from Ghostscript's own URW fonts")
         else:
             lines.append(f"embed '{name}' with Ghostscript's closest substitute (no metric-compatible font known)")
     return PlannedStep("fonts-embedded", rule_id, tuple(lines))

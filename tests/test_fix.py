@@ -378,3 +378,21 @@ def test_a_graft_that_changes_the_look_falls_back_to_a_full_rewrite(
     assert step.actions[0].startswith(
         "rewrote the whole file through Ghostscript (putting the fonts into the original changed how page(s) 1"
     )
+
+
+def test_json_report_gives_steps_bytes_and_statuses(tmp_path: Path) -> None:
+    import json
+
+    output = tmp_path / "fixed.pdf"
+    result = CliRunner().invoke(main, ["fix", str(fixture("javascript.pdf")), "-o", str(output), "-f", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["output"] == str(output)
+    assert [step["step"] for step in data["steps"]] == ["active-content"]
+    step = data["steps"][0]
+    assert step["actions"] == ["removed 1 document-level script", "removed 1 JavaScript action"]
+    assert step["bytes_before"] == fixture("javascript.pdf").stat().st_size
+    assert step["bytes_after"] == output.stat().st_size
+    assert data["before"]["rules"]["active-content"] == "fail"
+    assert data["after"]["rules"]["active-content"] == "pass"
+    assert data["differences"] == []

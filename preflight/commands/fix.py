@@ -102,7 +102,9 @@ def exit_code(result: FixResult, dry_run: bool) -> int:
 
 
 def _size(count: int | None) -> str:
-    return f"{(count or 0) / 1_000_000:.2f} MB" if count is not None else "?"
+    if count is None:
+        return "?"
+    return f"{count / 1_000_000:.2f} MB" if count >= 1_000_000 else f"{count / 1000:.1f} kB"
 
 
 def render(result: FixResult, dry_run: bool, profile: str) -> str:
