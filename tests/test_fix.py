@@ -47,26 +47,29 @@ def status(report: object, rule: str) -> Status:
     return outcomes[rule]
 
 
-def text_pdf(path: Path, pages: list[str], *, title: str | None = None, link: str | None = None) -> Path:
-    """A small PDF with an embedded DejaVu font, one text line per page."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
+def variant(target: Path, *, empty_page: int | None = None, link: str | None = None, title: str | None = None) -> Path:
+    """A copy of valid-dossier.pdf with one page's drawing removed, a web link on page 1, or a new title.
 
-    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
-    drawing = canvas.Canvas(str(path), invariant=1)
-    if title is not None:
-        drawing.setTitle(title)
-    for number, text in enumerate(pages, 1):
-        drawing.setFont("DejaVuSans", 12)
-        drawing.drawString(72, 700, text)
-        drawing.bookmarkPage(f"p{number}")
-        drawing.addOutlineEntry(f"Section {number}", f"p{number}", 0)
-        if link and number == 1:
-            drawing.linkURL(link, (72, 690, 300, 715))
-        drawing.showPage()
-    drawing.save()
-    return path
+    Built with pikepdf, which the package needs anyway (CI installs no reportlab).
+    """
+    with pikepdf.open(fixture("valid-dossier.pdf")) as pdf:
+        if empty_page is not None:
+            pdf.pages[empty_page - 1].obj.Contents = pdf.make_stream(b"")
+        if link is not None:
+            annotation = pdf.make_indirect(
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.Annot,
+                    Subtype=pikepdf.Name.Link,
+                    Rect=[72, 700, 300, 720],
+                    Border=[0, 0, 0],
+                    A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String(link)),
+                )
+            )
+            pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([annotation]))
+        if title is not None:
+            pdf.docinfo["/Title"] = title
+        pdf.save(target)
+    return target
 
 
 # ------------------------------------------------------------------------- each defect, fixed
@@ -253,26 +256,36 @@ def test_text_lost_by_a_step_fails_and_the_output_is_not_kept(tmp_path: Path, mo
 
 
 def test_compare_lists_every_kind_of_difference(tmp_path: Path) -> None:
-    first = text_pdf(tmp_path / "a.pdf", ["Résumé des travaux", "Projet"], link="https://inserm.fr/a")
-    second = text_pdf(tmp_path / "b.pdf", ["Résumé des travaux", "Projet modifié"], link="https://inserm.fr/b")
+    first = variant(tmp_path / "a.pdf", empty_page=2, link="https://www.inserm.fr/a")
+    second = variant(tmp_path / "b.pdf", link="https://www.inserm.fr/b")
     with Dossier(first) as before, Dossier(second) as after:
         differences = compare(before, after)
-    messages = [(d.what, d.page, d.fatal) for d in differences]
-    assert ("text", 2, False) in messages  # 'modifié' added
-    assert ("links", 1, False) in messages
-    assert [d.message for d in differences if d.what == "links"] == [
-        "link lost: uri https://inserm.fr/a",
-        "new link: uri https://inserm.fr/b",
+    assert [(d.what, d.page, d.fatal) for d in differences] == [
+        ("text", 2, False),  # page 2 gained its text back: an addition, not a loss
+        ("links", 1, False),
+        ("links", 1, False),
     ]
-    third = text_pdf(tmp_path / "c.pdf", ["Résumé des travaux"])
-    with Dossier(first) as before, Dossier(third) as after:
+    assert differences[0].message.startswith("text added (flattened form fields or comments): 'ÉlodieDurand–")
+    assert [d.message for d in differences[1:]] == [
+        "link lost: uri https://www.inserm.fr/a",
+        "new link: uri https://www.inserm.fr/b",
+    ]
+    with Dossier(second) as before, Dossier(first) as after:
+        lost = compare(before, after)
+    assert [(d.what, d.page, d.fatal) for d in lost if d.what == "text"] == [("text", 2, True)]
+    assert lost[0].message.startswith("text lost or changed: 'ÉlodieDurand–ConcoursCRCN2027–CSS3Page2/16")
+    with pikepdf.open(fixture("valid-dossier.pdf")) as pdf:
+        del pdf.pages[15]
+        pdf.save(tmp_path / "short.pdf")
+    with Dossier(fixture("valid-dossier.pdf")) as before, Dossier(tmp_path / "short.pdf") as after:
         differences = compare(before, after)
-    assert differences[0].message == "the page count changed: 2 → 1"
+    assert differences[0].message == "the page count changed: 16 → 15"
     assert differences[0].fatal
+    assert any(d.what == "outline" for d in differences)
 
 
 def test_links_property_reads_uri_targets(tmp_path: Path) -> None:
-    path = text_pdf(tmp_path / "a.pdf", ["Voir le site"], link="https://www.inserm.fr/")
+    path = variant(tmp_path / "a.pdf", link="https://www.inserm.fr/")
     with Dossier(path) as dossier:
         assert [(link.page, link.kind, link.target) for link in dossier.links] == [(1, "uri", "https://www.inserm.fr/")]
 
@@ -302,7 +315,7 @@ def test_font_plan_maps_arial_times_courier_to_liberation() -> None:
 # ----------------------------------------------------------------------------------- metadata
 def test_metadata_hidden_characters_are_cleaned_and_french_spaces_kept(tmp_path: Path) -> None:
     title = "Projet\u200b de\u00a0recherche\u202f: immuno\u00adlogie\x0b cafe\u0301"
-    source = text_pdf(tmp_path / "dossier.pdf", ["Projet"], title=title)
+    source = variant(tmp_path / "dossier.pdf", title=title)
     output = tmp_path / "fixed.pdf"
     result = CliRunner().invoke(main, ["fix", str(source), "-o", str(output)])
     assert result.exit_code == 0, result.output
@@ -347,11 +360,11 @@ def test_identical_images_are_stored_once(tmp_path: Path) -> None:
 def test_renderings_are_compared_page_by_page(tmp_path: Path) -> None:
     gs = ghostscript.find_ghostscript()
     assert gs is not None
-    first = text_pdf(tmp_path / "a.pdf", ["Projet de recherche", "Calendrier"])
-    same = text_pdf(tmp_path / "b.pdf", ["Projet de recherche", "Calendrier"])
-    other = text_pdf(tmp_path / "c.pdf", ["Projet de recherche", "Budget prévisionnel détaillé"])
+    first = fixture("valid-dossier.pdf")
+    same = variant(tmp_path / "same.pdf")
+    other = variant(tmp_path / "other.pdf", empty_page=3)
     assert ghostscript.pages_that_look_different(gs, first, same, tmp_path / "w1") == []
-    assert ghostscript.pages_that_look_different(gs, first, other, tmp_path / "w2") == [2]
+    assert ghostscript.pages_that_look_different(gs, first, other, tmp_path / "w2") == [3]
 
 
 @needs_gs

@@ -399,6 +399,8 @@ def _resample(stream: pikepdf.Stream, policy: ImagePolicy, dpi: float | None) ->
 
     if stream.get("/ImageMask") or int(stream.get("/BitsPerComponent", 8)) == 1:
         return None  # black-and-white scans and stencil masks: tiny already, and blur would hurt
+    if "/Decode" in stream or "/Mask" in stream:
+        return None  # inverted samples and colour-key masks would not survive a re-encoding unchanged
     filters = stream.get("/Filter")
     filter_names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [_name(filters)]
     if any(name in ("/JPXDecode", "/JBIG2Decode", "/CCITTFaxDecode") for name in filter_names):
