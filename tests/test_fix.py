@@ -107,6 +107,7 @@ def test_defect_fixture_comes_out_passing(tmp_path: Path, name: str, rule: str, 
 
 
 @needs_gs
+@pytest.mark.skipif(not Path("/usr/share/fonts/truetype/liberation").is_dir(), reason="fonts-liberation missing")
 def test_fonts_are_embedded_with_liberation_substitutes_and_text_is_kept(tmp_path: Path) -> None:
     source = fixture("not-embedded-fonts.pdf")
     output = tmp_path / "fixed.pdf"

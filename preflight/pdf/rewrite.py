@@ -164,6 +164,10 @@ def flatten_annotations(pdf: pikepdf.Pdf, subtypes: set[str] | None) -> int:
         flattened += count - len(left)
         survivors = {(item.objgen if item.is_indirect else id(item)) for item in [*left, *keep]}
         kept: list[Any] = []
+        if subtypes is not None and "Widget" in subtypes:
+            # hidden or no-print fields are not drawn, so flattening skips them; they show nothing: drop them
+            flattened += sum(1 for item in left if _annotation_subtype(item) == "Widget")
+            left = [item for item in left if _annotation_subtype(item) != "Widget"]
         for item in [*left, *keep]:
             item_dict = _dict(item)
             parent = item_dict.get("/Parent") if item_dict is not None else None
