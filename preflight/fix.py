@@ -167,6 +167,9 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
     rewrite.remove_unused_resources(source, cleaned)
     with Dossier(cleaned) as reread:
         missing = list(dict.fromkeys(font.display_name for font in reread.fonts if not font.embedded))
+        in_annotations = any(
+            "annotation" in place for font in reread.fonts if not font.embedded for place in font.places
+        )
     unused = sorted({font.display_name for font in context.original.fonts if not font.embedded} - set(missing))
     if unused:
         changes.actions.append(f"removed fonts that no page draws with: {', '.join(unused)}")
@@ -186,16 +189,14 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
         if not not_found
         else None
     )
-    if not not_found and looks_different == []:
+    grafted_well = not not_found and looks_different == []
+    if grafted_well:
         shutil.copyfile(grafted_path, target)
         changes.actions.append(
             "took the font programs from a Ghostscript rewrite and put them into the original file "
             "(pages, text, links and bookmarks untouched)"
         )
     else:
-        in_annotations = any(
-            "annotation" in place for font in context.original.fonts if not font.embedded for place in font.places
-        )
         if in_annotations:
             flat = context.workdir / "annotations-flattened.pdf"
             count = rewrite.flatten_all_annotations(source, flat)
@@ -210,6 +211,14 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
             + (f"page(s) {format_pages(looks_different)} look" if looks_different else "the pages render")
         )
         changes.actions.append(f"rewrote the whole file through Ghostscript ({why})")
+        changes.notes.extend(f"Ghostscript: {message}" for message in result.messages[:3])
+    _describe_fonts(changes, missing, plan, result)
+    return changes
+
+
+def _describe_fonts(
+    changes: rewrite.Changes, missing: list[str], plan: ghostscript.FontPlan, result: ghostscript.RewriteResult
+) -> None:
     for name in dict.fromkeys(missing):
         if name in plan.mapped:
             family, _path = plan.mapped[name]
@@ -232,9 +241,6 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
             f"no metric-compatible font for '{name}'{hint}: Ghostscript substituted a similar one, whose "
             "widths may differ; check the pages that use it, or export again with fonts embedded"
         )
-    if not_found:
-        changes.notes.extend(f"Ghostscript: {message}" for message in result.messages[:3])
-    return changes
 
 
 def _size_rounds(options: FixOptions) -> list[rewrite.ImagePolicy]:

@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import io
 import unicodedata
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,14 @@ def _save(pdf: pikepdf.Pdf, target: Path, *, compact: bool = False) -> None:
     if "/Size" not in pdf.trailer:
         # qpdf keeps a reconstructed trailer as it found it; without /Size the output reads as damaged
         pdf.trailer["/Size"] = len(pdf.objects) + 1
-    # fix_metadata_version=False: a broken XMP packet must not stop the save (qpdf would rewrite it)
+    # fix_metadata_version=False: a broken XMP packet must not stop the save (qpdf would rewrite it).
+    # pikepdf's warnings (widgets outside the form, say) would reach the terminal as Python warnings.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _write(pdf, target, compact)
+
+
+def _write(pdf: pikepdf.Pdf, target: Path, compact: bool) -> None:
     if compact:
         pdf.save(
             target,
