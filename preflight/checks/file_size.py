@@ -38,6 +38,12 @@ class Options:
     notice_ratio: float = 0.8
     largest_images: int = 5
 
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise ValueError("max_bytes must be positive")
+        if not 0 < self.notice_ratio <= 1:
+            raise ValueError("notice_ratio must be between 0 and 1")
+
 
 def megabytes(count: int) -> str:
     return f"{count / 1_000_000:.1f} MB"

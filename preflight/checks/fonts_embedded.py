@@ -52,6 +52,10 @@ class Options:
     bitmap_type3: str = "warning"
     unextractable_text: str = "warning"
 
+    def __post_init__(self) -> None:
+        Level.parse(self.bitmap_type3)
+        Level.parse(self.unextractable_text)
+
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     bitmap_level = Level.parse(options.bitmap_type3)
