@@ -107,6 +107,7 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
     """Group characters into lines in drawing order, adding the spaces that positioning implies."""
     lines: list[TextLine] = []
     buffer: list[str] = []
+    length = 0
     unmapped: set[int] = set()
     weights: dict[tuple[str, float], int] = {}
     x0 = x1 = baseline = 0.0
@@ -115,9 +116,9 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
 
     def flush() -> None:
         text = "".join(buffer)
-        if text.strip():
-            (font, size), _ = max(weights.items(), key=lambda item: item[1])
-            name = clean_font_name(str(font))
+        if text.strip() and weights:
+            font, size = max(weights, key=weights.__getitem__)
+            name = clean_font_name(font)
             lines.append(
                 TextLine(
                     text=text,
@@ -137,25 +138,29 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
     for text, font, size, start, y, end, is_unmapped in chars:
         if not text:
             continue
-        tolerance = max(size, prev_size, 1.0)
         if buffer:
-            new_line = abs(y - baseline) > 0.5 * tolerance or start < prev_end - 3 * tolerance
-            if new_line:
+            tolerance = size if size > prev_size else prev_size
+            if tolerance < 1.0:
+                tolerance = 1.0
+            if abs(y - baseline) > 0.5 * tolerance or start < prev_end - 3 * tolerance:
                 flush()
-            elif start - prev_end > 0.2 * tolerance and buffer[-1][-1:] != " " and text[0] != " ":
+                length = 0
+            elif start - prev_end > 0.1 * tolerance and buffer[-1][-1:] != " " and text[0] != " ":
                 buffer.append(" ")
+                length += 1
         if not buffer:
-            x0, baseline = start, y
+            x0, baseline, x1 = start, y, end
+        elif end > x1:
+            x1 = end
         if is_unmapped:
-            offset = sum(len(part) for part in buffer)
-            unmapped.update(range(offset, offset + len(text)))
+            unmapped.update(range(length, length + len(text)))
         buffer.append(text)
-        if not text.isspace():
-            key = (font, round(size, 1))
-            weights[key] = weights.get(key, 0) + len(text)
-        x1 = max(x1, end) if len(buffer) > 1 else end
+        length += len(text)
+        if text != " ":
+            key = (font, size)
+            weights[key] = weights.get(key, 0) + 1
         prev_end, prev_size = end, size
-    if buffer and weights:
+    if buffer:
         flush()
     return tuple(lines)
 
