@@ -73,13 +73,9 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             "to_unicode": font.has_to_unicode,
         }
         if not font.embedded:
-            standard = (
-                " (a standard-14 font, which viewers replace with their own)"
-                if (font.display_name in STANDARD_14)
-                else ""
-            )
+            standard = ", a standard-14 font that viewers replace" if font.display_name in STANDARD_14 else ""
             yield Finding(
-                f"font '{font.display_name}' ({font.subtype}){standard} is not embedded; used on {where}{inside}",
+                f"font '{font.display_name}' is not embedded ({font.subtype}{standard}); used on {where}{inside}",
                 page=pages[0] if pages else None,
                 fix=EMBED_FIX,
                 data=data,

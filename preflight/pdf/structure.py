@@ -76,13 +76,18 @@ def _name(value: Any) -> str:
         return bytes(value.unparse()).decode("latin-1")
 
 
-def _key(obj: Any) -> tuple[int, int] | int:
+def _key(obj: Any) -> tuple[object, ...]:
+    """A stable identity for a PDF object: its object number, or its serialised form when direct.
+
+    (``id()`` of pikepdf's temporary wrappers is reused after garbage collection, so it cannot tell
+    two direct font dictionaries apart.)
+    """
     try:
         if obj.is_indirect:
-            return (obj.objgen[0], obj.objgen[1])
+            return ("indirect", obj.objgen[0], obj.objgen[1])
+        return ("direct", bytes(obj.unparse()))
     except Exception:
-        pass
-    return id(obj)
+        return ("unknown", repr(obj))
 
 
 def _dict(value: Any) -> pikepdf.Dictionary | None:
