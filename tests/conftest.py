@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_cache_and_language(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never write to the user's cache, and run in English whatever the machine's locale."""
+    monkeypatch.setenv("PREFLIGHT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def passing_pdf(tmp_path: Path) -> Path:
+    from tests.pdfs import blank_pdf
+
+    return blank_pdf(tmp_path / "passing.pdf")
+
+
+@pytest.fixture
+def failing_pdf(tmp_path: Path) -> Path:
+    from tests.pdfs import helvetica_pdf
+
+    return helvetica_pdf(tmp_path / "failing.pdf")
