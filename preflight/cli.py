@@ -231,3 +231,8 @@ def explain(rule_id: str) -> None:
         click.echo("\nDefaults:")
         for name, value in defaults:
             click.echo(f"    {name} = {value!r}")
+
+
+from preflight.commands.init import init_command  # noqa: E402
+
+main.add_command(init_command)
