@@ -9,6 +9,7 @@ have the expected shape is ignored and rewritten, never trusted. Nothing is ever
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -63,10 +64,30 @@ def _plain(value: Any) -> Any:
     return repr(value)
 
 
+@functools.cache
+def _source_hash(module_name: str) -> str:
+    """A hash of a module's source (the whole package for our own code), so a cache built by other code
+    (an edited checkout, an upgraded plugin without a version bump) is never reused."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(module_name)
+    origin = Path(spec.origin) if spec is not None and spec.origin else None
+    if origin is None or not origin.is_file():
+        return "unknown"
+    files = sorted(origin.parent.rglob("*.py")) if module_name == "preflight" else [origin]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def config_fingerprint(settings: RunSettings, registry: Registry) -> str:
     rule_set = settings.rule_set
+    modules = sorted({registry.checks[rule.check].run.__module__ for rule in rule_set.rules} | {"preflight"})
     described = {
         "tool_version": __version__,
+        "code": {name: _source_hash(name) for name in modules},
         "rule_set": rule_set.name,
         "rules": [
             {

@@ -29,7 +29,9 @@ def _use_color(choice: bool | None, stream: object) -> bool:
 
 
 def _fail_config(error: Exception) -> None:
-    click.echo(f"preflight: configuration error: {error}", err=True)
+    from preflight.i18n import t
+
+    click.echo(t("cli.config-error", error=error), err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -184,8 +186,12 @@ def _is_terminal(stream: object) -> bool:
 @click.option("--profile", "-p", help="Show this rule set's rules (default: the configured one).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--sets", "list_sets", is_flag=True, help="List the available rule sets instead.")
-def rules_command(profile: str | None, config_path: str | None, list_sets: bool) -> None:
+@LANG_OPTION
+def rules_command(profile: str | None, config_path: str | None, list_sets: bool, lang: str | None) -> None:
     """List every rule: id, level, and what it checks."""
+    from preflight.i18n import get_language
+
+    _apply_language(lang)
     from preflight.checks import load_registry
     from preflight.config import find_config, load_config, resolve_rule_set
     from preflight.rulesets import ConfigError, available_rule_sets, load_raw_rule_set
@@ -208,27 +214,29 @@ def rules_command(profile: str | None, config_path: str | None, list_sets: bool)
     for rule in rule_set.rules:
         spec = registry.checks[rule.check]
         reuse = f" (check {rule.check})" if rule.check != rule.id else ""
-        click.echo(f"  {rule.id:<{width}}  {rule.level.label:<7}  {spec.summary}{reuse}")
+        click.echo(f"  {rule.id:<{width}}  {rule.level.label:<7}  {spec.summary_in(get_language())}{reuse}")
 
 
 @main.command()
 @click.argument("rule_id")
-def explain(rule_id: str) -> None:
+@LANG_OPTION
+def explain(rule_id: str, lang: str | None) -> None:
     """Explain a rule: what it checks, why, how to fix it, and its options."""
-    import dataclasses
-
     from preflight.checks import load_registry
+    from preflight.i18n import get_language, t
 
+    _apply_language(lang)
     registry = load_registry()
     spec = registry.get(rule_id)
     if spec is None:
-        click.echo(f"preflight: unknown rule '{rule_id}' (known: {', '.join(sorted(registry.checks))})", err=True)
+        click.echo(t("cli.unknown-rule", rule=rule_id, known=", ".join(sorted(registry.checks))), err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(f"{spec.id}: {spec.summary}\n")
-    click.echo(spec.doc)
+    language = get_language()
+    click.echo(f"{spec.id}: {spec.summary_in(language)}\n")
+    click.echo(spec.doc_in(language))
     defaults = [(f.name, f.default) for f in dataclasses.fields(spec.options_type)]
     if defaults:
-        click.echo("\nDefaults:")
+        click.echo("\n" + t("cli.defaults"))
         for name, value in defaults:
             click.echo(f"    {name} = {value!r}")
 
