@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from preflight import __version__
+from preflight.reporters import FORMATS
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -75,7 +76,7 @@ def _apply_language(lang: str | None) -> None:
     "--format",
     "-f",
     "output_format",
-    type=click.Choice(["text", "json", "jsonl", "sarif", "junit", "github"]),
+    type=click.Choice(list(FORMATS)),
     default="text",
     help="Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations).",
 )

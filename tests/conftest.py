@@ -33,3 +33,14 @@ def failing_pdf(tmp_path: Path) -> Path:
     from tests.pdfs import helvetica_pdf
 
     return helvetica_pdf(tmp_path / "failing.pdf")
+
+
+@pytest.fixture(scope="session")
+def sarif_schema() -> dict[str, object]:
+    """The OASIS SARIF 2.1.0 JSON schema (errata01), kept in tests/resources/."""
+    import json
+
+    loaded: dict[str, object] = json.loads(
+        (Path(__file__).parent / "resources" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+    )
+    return loaded
