@@ -86,3 +86,9 @@ def test_the_hook_blocks_a_failing_pdf_and_lets_a_passing_one_through(tmp_path: 
     assert accepted.returncode == 0, output
     assert "dossier-preflight" in output and "Passed" in output
     assert git(repo, "rev-list", "--all").stdout.strip() != ""
+
+
+def test_the_readme_warns_about_check_added_large_files() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "check-added-large-files" in readme
+    assert "--maxkb=10240" in readme
