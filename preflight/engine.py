@@ -174,17 +174,21 @@ def check_files(
     reports: list[FileReport | None] = [None] * len(names)
     if jobs > 1 and len(names) > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
 
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, len(names)), initializer=_init_worker, initargs=(settings,)
-        ) as pool:
-            futures = {pool.submit(_check_in_worker, name): index for index, name in enumerate(names)}
-            for future in as_completed(futures):
-                reports[futures[future]] = future.result()
-                if on_done:
-                    on_done(1)
-    else:
-        for index, name in enumerate(names):
+        try:
+            with ProcessPoolExecutor(
+                max_workers=min(jobs, len(names)), initializer=_init_worker, initargs=(settings,)
+            ) as pool:
+                futures = {pool.submit(_check_in_worker, name): index for index, name in enumerate(names)}
+                for future in as_completed(futures):
+                    reports[futures[future]] = future.result()
+                    if on_done:
+                        on_done(1)
+        except (BrokenProcessPool, OSError):
+            pass  # a worker died or no process could start: what is left is checked below, in this process
+    for index, name in enumerate(names):
+        if reports[index] is None:
             reports[index] = check_one(name, settings, registry)
             if on_done:
                 on_done(1)

@@ -124,3 +124,27 @@ def test_a_folder_without_pdfs_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run(str(tmp_path / "empty"))
     assert code == 2
     assert "no PDF files found" in err
+
+
+def test_a_worker_that_dies_does_not_lose_files(batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If a worker process dies (a crash inside a PDF library), the files left are checked in-process."""
+    import multiprocessing
+    import os
+
+    from preflight import engine
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched function reaches workers only when they are forked")
+    parent = os.getpid()
+    real = engine.check_one
+
+    def dying(path: str, *args: object) -> object:
+        if os.getpid() != parent and path.endswith("b-fail.pdf"):
+            os._exit(1)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "check_one", dying)
+    serial = run("-f", "json", "--no-cache", "--jobs", "1", str(batch))
+    parallel = run("-f", "json", "--no-cache", "--jobs", "2", str(batch))
+    assert parallel == serial
+    assert serial[0] == 1
