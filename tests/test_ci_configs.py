@@ -152,7 +152,9 @@ def test_the_action_annotates_and_passes_a_passing_dossier(tmp_path: Path, stub_
     workspace = tmp_path / "workspace"
     workspace.mkdir()
     blank_pdf(workspace / "dossier.pdf")
-    codes, log, _ = run_action({"package": "dossier-preflight==0.1.0"}, workspace, shell_env(tmp_path, stub_bin, {}))
+    codes, log, _ = run_action(
+        {"package": "dossier-preflight==0.1.0", "profile": "portal"}, workspace, shell_env(tmp_path, stub_bin, {})
+    )
     assert codes == [0, 0, 0]
     assert "install --disable-pip-version-check dossier-preflight==0.1.0" in (tmp_path / "pip.log").read_text()
     assert "1 file(s) checked, 1 passed, 0 failed" in log
@@ -163,7 +165,9 @@ def test_the_action_reports_annotations_for_a_failing_dossier(tmp_path: Path, st
     workspace = tmp_path / "workspace"
     workspace.mkdir()
     helvetica_pdf(workspace / "dossier.pdf")
-    codes, log, _ = run_action({"paths": "dossier.pdf"}, workspace, shell_env(tmp_path, stub_bin, {}))
+    codes, log, _ = run_action(
+        {"paths": "dossier.pdf", "profile": "portal"}, workspace, shell_env(tmp_path, stub_bin, {})
+    )
     assert codes == [0, 0, 1]
     assert "::error file=dossier.pdf,title=fonts-embedded (page 1)::font 'Helvetica'" in log
 
@@ -195,7 +199,7 @@ def test_the_gitlab_job_fails_a_failing_dossier_with_a_junit_report(tmp_path: Pa
     helvetica_pdf(workspace / "dossier.pdf")
     env = shell_env(tmp_path, stub_bin, {})
     del env["PREFLIGHT_CACHE_DIR"]
-    done = run_gitlab_job(workspace, env, {})
+    done = run_gitlab_job(workspace, env, {"PREFLIGHT_PROFILE": "portal"})
     assert done.returncode == 1, done.stderr
     assert "FAIL  fonts-embedded" in done.stdout
     assert (tmp_path / "pip.log").read_text().split()[-1] == "dossier-preflight"
@@ -208,6 +212,8 @@ def test_the_gitlab_job_passes_a_passing_dossier(tmp_path: Path, stub_bin: Path)
     workspace = tmp_path / "project"
     (workspace / "pdf").mkdir(parents=True)
     blank_pdf(workspace / "pdf" / "dossier.pdf")
-    done = run_gitlab_job(workspace, shell_env(tmp_path, stub_bin, {}), {"PREFLIGHT_PATHS": "pdf"})
+    done = run_gitlab_job(
+        workspace, shell_env(tmp_path, stub_bin, {}), {"PREFLIGHT_PATHS": "pdf", "PREFLIGHT_PROFILE": "portal"}
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert ET.parse(workspace / "preflight-junit.xml").getroot().get("failures") == "0"

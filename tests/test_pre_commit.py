@@ -60,7 +60,15 @@ def test_the_hook_blocks_a_failing_pdf_and_lets_a_passing_one_through(tmp_path: 
     git(repo, "init", "-q")
     git(repo, "config", "user.name", "Candidate")
     git(repo, "config", "user.email", "candidate@example.org")
-    config = {"repos": [{"repo": str(tmp_path / "hook-repo"), "rev": rev, "hooks": [{"id": "dossier-preflight"}]}]}
+    config = {
+        "repos": [
+            {
+                "repo": str(tmp_path / "hook-repo"),
+                "rev": rev,
+                "hooks": [{"id": "dossier-preflight", "args": ["--profile", "portal"]}],
+            }
+        ]
+    }
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
     env = {
         **os.environ,

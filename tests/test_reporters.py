@@ -238,9 +238,14 @@ def test_jsonl_is_one_object_per_file_in_order() -> None:
 @pytest.mark.parametrize("name", sorted(FORMATS))
 def test_exit_codes_per_format(name: str, passing_pdf: Path, failing_pdf: Path) -> None:
     runner = CliRunner()
-    assert runner.invoke(main, ["check", "-f", name, str(passing_pdf)]).exit_code == 0
-    assert runner.invoke(main, ["check", "-f", name, str(failing_pdf)]).exit_code == 1
-    assert runner.invoke(main, ["check", "-f", name, "--profile", "no-such-set", str(passing_pdf)]).exit_code == 2
+    assert runner.invoke(main, ["check", "-p", "portal", "-f", name, str(passing_pdf)]).exit_code == 0
+    assert runner.invoke(main, ["check", "-p", "portal", "-f", name, str(failing_pdf)]).exit_code == 1
+    assert (
+        runner.invoke(
+            main, ["check", "-p", "portal", "-f", name, "--profile", "no-such-set", str(passing_pdf)]
+        ).exit_code
+        == 2
+    )
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
@@ -255,32 +260,33 @@ def test_a_crashing_check_exits_3_in_every_format(
 
     registry = load_registry()
     monkeypatch.setitem(registry.checks, "encryption", dataclasses.replace(registry.checks["encryption"], run=boom))
-    result = CliRunner().invoke(main, ["check", "--no-cache", "-f", name, str(passing_pdf)])
+    result = CliRunner().invoke(main, ["check", "-p", "portal", "--no-cache", "-f", name, str(passing_pdf)])
     assert result.exit_code == 3
     assert "boom" in result.output
 
 
 def test_sarif_from_the_command_line_is_valid(sarif_validator: object, passing_pdf: Path, failing_pdf: Path) -> None:
-    result = CliRunner().invoke(main, ["check", "-f", "sarif", str(passing_pdf), str(failing_pdf)])
+    result = CliRunner().invoke(main, ["check", "-p", "portal", "-f", "sarif", str(passing_pdf), str(failing_pdf)])
     log = json.loads(result.output)
     assert list(sarif_validator.iter_errors(log)) == []  # type: ignore[attr-defined]
     results = log["runs"][0]["results"]
     assert [(r["ruleId"], r["properties"]["page"]) for r in results] == [("fonts-embedded", 1)]
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == 1
-    assert [rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]] == [
-        "pdf-readable",
-        "file-size",
-        "fonts-embedded",
-        "encryption",
-        "active-content",
-    ]
-    assert log["runs"][0]["tool"]["driver"]["rules"][2]["help"]["text"].startswith("Every font the pages use")
+    from preflight.checks import load_registry
+    from preflight.config import UserConfig, resolve_rule_set
+
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    portal = resolve_rule_set(load_registry(), UserConfig(), "portal")
+    assert [rule["id"] for rule in rules] == [rule.id for rule in portal.rules]
+    fonts = next(rule for rule in rules if rule["id"] == "fonts-embedded")
+    assert fonts["help"]["text"].startswith("Every font the pages use")
+    assert results[0]["ruleIndex"] == rules.index(fonts)
 
 
 def test_output_writes_the_report_and_prints_the_text_report(tmp_path: Path, failing_pdf: Path) -> None:
     target = tmp_path / "out" / "report.xml"
     target.parent.mkdir()
-    result = CliRunner().invoke(main, ["check", "-f", "junit", "-o", str(target), str(failing_pdf)])
+    result = CliRunner().invoke(main, ["check", "-p", "portal", "-f", "junit", "-o", str(target), str(failing_pdf)])
     assert result.exit_code == 1
     assert "FAIL  fonts-embedded" in result.output
     root = ET.parse(target).getroot()
@@ -288,7 +294,9 @@ def test_output_writes_the_report_and_prints_the_text_report(tmp_path: Path, fai
 
 
 def test_output_to_an_unwritable_place_is_a_usage_error(tmp_path: Path, passing_pdf: Path) -> None:
-    result = CliRunner().invoke(main, ["check", "-f", "json", "-o", str(tmp_path / "no" / "r.json"), str(passing_pdf)])
+    result = CliRunner().invoke(
+        main, ["check", "-p", "portal", "-f", "json", "-o", str(tmp_path / "no" / "r.json"), str(passing_pdf)]
+    )
     assert result.exit_code == 2
     assert "cannot write" in result.output
 
@@ -302,9 +310,9 @@ def test_github_format_leaves_snippets_out_unless_asked(monkeypatch: pytest.Monk
         return dataclasses.replace(sample_report(), profile=real(*args, **kwargs).profile)  # type: ignore[arg-type]
 
     monkeypatch.setattr(engine, "check_files", with_snippet)
-    default = CliRunner().invoke(main, ["check", "-f", "github", str(passing_pdf)])
+    default = CliRunner().invoke(main, ["check", "-p", "portal", "-f", "github", str(passing_pdf)])
     assert "::error" in default.output and "immuno" not in default.output
-    asked = CliRunner().invoke(main, ["check", "-f", "github", "--snippets", str(passing_pdf)])
+    asked = CliRunner().invoke(main, ["check", "-p", "portal", "-f", "github", "--snippets", str(passing_pdf)])
     assert SNIPPET.replace("%", "%25") in asked.output
-    text = CliRunner().invoke(main, ["check", "--no-snippets", str(passing_pdf)])
+    text = CliRunner().invoke(main, ["check", "-p", "portal", "--no-snippets", str(passing_pdf)])
     assert "immuno" not in text.output and "soft hyphen inside a word" in text.output
