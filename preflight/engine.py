@@ -182,7 +182,12 @@ def check_files(
             ) as pool:
                 futures = {pool.submit(_check_in_worker, name): index for index, name in enumerate(names)}
                 for future in as_completed(futures):
-                    reports[futures[future]] = future.result()
+                    try:
+                        reports[futures[future]] = future.result()
+                    except BrokenProcessPool:
+                        raise
+                    except Exception:
+                        continue  # e.g. findings that cannot cross processes: checked again below, in this process
                     if on_done:
                         on_done(1)
         except (BrokenProcessPool, OSError):

@@ -151,3 +151,27 @@ def test_a_worker_that_dies_does_not_lose_files(batch: Path, monkeypatch: pytest
     parallel = run("-f", "json", "--no-cache", "--jobs", "2", str(batch))
     assert parallel == serial
     assert serial[0] == 1
+
+
+def test_findings_that_cannot_cross_processes_are_checked_in_process(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+    import multiprocessing
+    from collections.abc import Iterator
+
+    from preflight.checks import load_registry
+    from preflight.model import Finding
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched registry reaches workers only when they are forked")
+
+    def odd(dossier: object, options: object) -> Iterator[Finding]:
+        yield Finding("odd data", page=1, data={"callback": lambda: None})
+
+    registry = load_registry()
+    monkeypatch.setitem(registry.checks, "encryption", dataclasses.replace(registry.checks["encryption"], run=odd))
+    serial = run("--jobs", "1", str(batch))
+    parallel = run("--jobs", "2", str(batch))
+    assert parallel == serial
+    assert serial[1].count("FAIL  encryption      odd data") == 4
