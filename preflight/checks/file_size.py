@@ -30,6 +30,31 @@ from preflight.model import Finding, Level
 
 ID = "file-size"
 SUMMARY = "The file is under the portal's size limit (10 MB)"
+SUMMARY_FR = "Le fichier est sous la limite de taille du portail (10 Mo)"
+DOC_FR = """\
+Le fichier est sous la limite de taille du portail et, s'il en est proche, ce qui prend la place.
+
+Ce qui est vérifié
+    La taille du fichier en octets, comparée à ``max_bytes`` (10 000 000 octets, soit 10 Mo, par défaut).
+    Au-delà de ``notice_ratio`` de la limite (80 %), un constat de niveau info est donné, pour laisser le
+    temps d'agir. Au-dessus de la limite ou près d'elle, la liste de ce qui prend la place : les plus
+    grandes images (page, taille en pixels, résolution effective, octets), les polices incorporées et les
+    fichiers joints.
+
+Pourquoi
+    Le portail refuse les fichiers au-dessus de sa limite, en général à la dernière minute du dépôt.
+
+Comment corriger
+    Réduisez les images qui prennent le plus de place : exportez les figures à 300 dpi (au-delà, rien ne se
+    voit sur papier), enregistrez les photos en JPEG, retirez les pièces jointes. Dans Word : Fichier >
+    Compresser les images (220 ppp) ; en LaTeX, redimensionnez les images avant de les inclure.
+    'preflight fix' peut recompresser et sous-échantillonner pour vous.
+
+Options
+    max_bytes : la limite en octets (10000000 par défaut).
+    notice_ratio : part de la limite au-delà de laquelle un constat info est donné (0.8 par défaut).
+    largest_images : nombre d'images à lister (5 par défaut).
+"""
 
 
 @dataclass(frozen=True)
