@@ -42,4 +42,4 @@ def test_near_the_limit_is_info_only(fixture_pdf) -> None:
 def test_the_limit_is_an_option(fixture_pdf) -> None:
     outcome = run_check("file-size", fixture_pdf("valid-dossier.pdf"), max_bytes=10_000)
     assert outcome.status is Status.FAIL
-    assert "over the limit of 0.0 MB (10,000 bytes)" in messages(outcome)[0]
+    assert "over the limit of 10 kB (10,000 bytes)" in messages(outcome)[0]

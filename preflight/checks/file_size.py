@@ -71,6 +71,9 @@ class Options:
 
 
 def megabytes(count: int) -> str:
+    """Decimal units, as portals state their limits (10 MB = 10,000,000 bytes)."""
+    if count < 100_000:
+        return f"{count / 1000:.0f} kB"
     return f"{count / 1_000_000:.1f} MB"
 
 
@@ -88,7 +91,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         yield Finding(
             f"the file is {megabytes(size)}, {size / limit:.0%} of the {megabytes(limit)} limit: "
             "a few more figures would put it over",
-            fix="Nothing is required; if you add material, compress the images listed below.",
+            fix="Nothing is required; if you add material, compress the images listed here.",
             level=Level.INFO,
             data={"bytes": size, "limit": limit},
         )
@@ -100,7 +103,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
 def _space_breakdown(dossier: Dossier, options: Options) -> Iterator[Finding]:
     for image in dossier.images[: options.largest_images]:
         share = image.stored_bytes / max(dossier.size, 1)
-        dpi = f", drawn at {image.dpi:.0f} dpi" if image.dpi else ""
+        dpi = f" (drawn at {image.dpi:.0f} dpi)" if image.dpi else ""
         advice = ""
         if image.dpi and image.dpi > 300:
             advice = f"; downsampling to 300 dpi would divide its pixels by {(image.dpi / 300) ** 2:.1f}"
