@@ -8,6 +8,7 @@ across two processes.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import multiprocessing
@@ -37,6 +38,15 @@ class TextLine:
     bold: bool
     unmapped: frozenset[int] = frozenset()
     """Indexes into ``text`` of characters from glyphs the PDF gives no Unicode meaning for."""
+    font_runs: tuple[tuple[int, str], ...] = ()
+    """(start index into ``text``, font name) each time the font changes along the line."""
+
+    def font_at(self, index: int) -> str:
+        """The font that drew the character at ``index`` (the line's dominant font when unknown)."""
+        if not self.font_runs:
+            return self.font
+        position = bisect.bisect_right(self.font_runs, index, key=lambda run: run[0]) - 1
+        return self.font_runs[max(position, 0)][1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +118,8 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
     lines: list[TextLine] = []
     buffer: list[str] = []
     unmapped: set[int] = set()
+    runs: list[tuple[int, str]] = []
+    run_font = ""
     weights: dict[tuple[str, float], int] = {}
     x0 = x1 = baseline = 0.0
     prev_end = 0.0
@@ -128,10 +140,12 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
                     font=name,
                     bold=is_bold_font(name),
                     unmapped=frozenset(unmapped),
+                    font_runs=tuple(runs),
                 )
             )
         buffer.clear()
         unmapped.clear()
+        runs.clear()
         weights.clear()
 
     for text, font, size, start, y, end, is_unmapped in chars:
@@ -146,9 +160,15 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
                 buffer.append(" ")
         if not buffer:
             x0, baseline = start, y
-        if is_unmapped:
+        if is_unmapped or not runs or font != run_font:
             offset = sum(len(part) for part in buffer)
-            unmapped.update(range(offset, offset + len(text)))
+            if is_unmapped:
+                unmapped.update(range(offset, offset + len(text)))
+            if not runs or font != run_font:
+                run_font = font
+                name = clean_font_name(str(font))
+                if not runs or runs[-1][1] != name:
+                    runs.append((offset, name))
         buffer.append(text)
         if not text.isspace():
             key = (font, round(size, 1))
