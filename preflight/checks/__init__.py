@@ -25,6 +25,7 @@ BUILTIN_MODULES = (
     "encryption",
     "active_content",
     "hidden_characters",
+    "filename",
 )
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
