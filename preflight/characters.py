@@ -245,7 +245,7 @@ def _latin_side(char: str) -> bool:
     if not char or char.isspace() or char.isascii():
         return True
     category = unicodedata.category(char)
-    if category[0] in "PZN" or category in ("Sc", "Sm", "Sk"):
+    if category[0] in "PZNC" or category in ("Sc", "Sm", "Sk"):
         return True  # not "So": ZWJ joins emoji
     return unicodedata.name(char, "").startswith("LATIN")
 
@@ -497,6 +497,15 @@ def clean(text: str) -> str:
         explain=False,
     )
     text = fix_text(text, config) if not text.isascii() else text
+    for _ in range(3):  # removing one character can expose another (a joiner next to a soft hyphen)
+        cleaned = unicodedata.normalize("NFC", "".join(_clean_line(line) for line in text.splitlines(keepends=True)))
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_line(text: str) -> str:
     out: list[str] = []
     for index, char in enumerate(text):
         code = ord(char)
@@ -522,7 +531,7 @@ def clean(text: str) -> str:
             out.append(unicodedata.normalize("NFKC", char))
         else:
             out.append(char)
-    return unicodedata.normalize("NFC", "".join(out))
+    return "".join(out)
 
 
 @dataclass

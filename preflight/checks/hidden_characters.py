@@ -34,7 +34,7 @@ Options
     One level per class ("error", "warning", "info" or "off"): zero_width, bidi_control, control,
     c1_control, replacement, mojibake, soft_hyphen, private_use, line_separator, vertical_tab,
     soft_hyphen_dash, private_use_bullet, icon_glyph, extraction_artifact, nonbreaking_hyphen,
-    ligature, decomposed.
+    ligature, decomposed; unreadable_text for pages whose text cannot be extracted (default "warning").
     max_snippets: snippets per finding (1-3, default 3).
 """
 
@@ -57,7 +57,7 @@ from preflight.characters import (
     looks_like_icon_font,
 )
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level
+from preflight.model import Finding, Level, format_pages
 
 ID = "hidden-characters"
 SUMMARY = "No invisible, garbled or private-use characters in the text; French typography is fine"
@@ -96,11 +96,12 @@ class Options:
     nonbreaking_hyphen: str = "info"
     ligature: str = "info"
     decomposed: str = "info"
+    unreadable_text: str = "warning"
     max_snippets: int = 3
 
     def __post_init__(self) -> None:
         for option in dataclasses.fields(self):
-            if option.name in CLASSES:
+            if option.name in CLASSES or option.name == "unreadable_text":
                 Level.parse(getattr(self, option.name))  # raises ValueError naming the bad level
         if not 1 <= self.max_snippets <= 3:
             raise ValueError(f"max_snippets must be 1, 2 or 3, not {self.max_snippets}")
@@ -113,6 +114,17 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     from preflight.characters import classify
 
     facts = _document_facts(dossier)
+    unread = [page for page in dossier.pages if page.error and not page.lines]
+    if unread and Level.parse(options.unreadable_text) is not Level.OFF:
+        pages = [page.number for page in unread]
+        yield Finding(
+            f"the text of {'page' if len(pages) == 1 else 'pages'} {format_pages(pages)} cannot be extracted "
+            f"({unread[0].error}); hidden characters there were not checked",
+            page=pages[0],
+            fix="Export the PDF again from its source document, then check it again.",
+            level=Level.parse(options.unreadable_text),
+            data={"class": "unreadable_text", "pages": pages, "count": len(pages), "code_points": []},
+        )
     for page in dossier.pages:
         located = []
         for line_number, line in enumerate(page.lines):

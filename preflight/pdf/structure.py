@@ -544,7 +544,8 @@ def collect_metadata(pdf: pikepdf.Pdf) -> dict[str, str]:
     except Exception:
         pass
     try:
-        with pdf.open_metadata() as xmp:
+        # Read only: the defaults would rewrite the XMP and the Info dictionary on exit.
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
             for key in ("dc:title", "dc:creator", "dc:description", "pdf:Keywords", "dc:subject"):
                 value = xmp.get(key)
                 if value:

@@ -189,25 +189,32 @@ def _extract_range(path: str, first: int, last: int) -> list[PageText]:
 
     logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     pages: list[PageText] = []
-    with open(path, "rb") as stream:
-        document = PDFDocument(PDFParser(stream))
-        resources = PDFResourceManager(caching=True)
-        device = _collector_class()(resources)
-        interpreter = PDFPageInterpreter(resources, device)
-        for index, page in enumerate(PDFPage.create_pages(document)):
-            if index < first:
-                continue
-            if index > last:
-                break
-            box = page.mediabox or (0, 0, 0, 0)
-            width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
-            try:
-                interpreter.process_page(page)
-                lines = build_lines(device.chars)
-                pages.append(PageText(index + 1, width, height, lines))
-            except Exception as exc:  # one bad page must not hide the others
-                partial = build_lines(device.chars)
-                pages.append(PageText(index + 1, width, height, partial, error=f"{type(exc).__name__}: {exc}"))
+    try:
+        with open(path, "rb") as stream:
+            document = PDFDocument(PDFParser(stream))
+            resources = PDFResourceManager(caching=True)
+            device = _collector_class()(resources)
+            interpreter = PDFPageInterpreter(resources, device)
+            for index, page in enumerate(PDFPage.create_pages(document)):
+                if index < first:
+                    continue
+                if index > last:
+                    break
+                box = page.mediabox or (0, 0, 0, 0)
+                width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
+                try:
+                    interpreter.process_page(page)
+                    lines = build_lines(device.chars)
+                    pages.append(PageText(index + 1, width, height, lines))
+                except Exception as exc:  # one bad page must not hide the others
+                    partial = build_lines(device.chars)
+                    pages.append(PageText(index + 1, width, height, partial, error=f"{type(exc).__name__}: {exc}"))
+    except Exception as exc:  # pdfminer cannot parse what qpdf repaired: say so on every page left
+        reason = f"text extraction failed: {type(exc).__name__}: {str(exc)[:200]}"
+        done = {page.number for page in pages}
+        pages.extend(
+            PageText(number, 0.0, 0.0, (), error=reason) for number in range(first + 1, last + 2) if number not in done
+        )
     return pages
 
 
