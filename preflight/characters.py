@@ -9,10 +9,9 @@ with no fonts to ask). Never flagged: U+00A0 and U+202F (French no-break spaces)
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 
@@ -178,9 +177,17 @@ _WORD_SYMBOL_FONT = re.compile(r"symbol|wingdings|webdings", re.IGNORECASE)
 _ICON_FONT = re.compile(
     r"awesome|materialicons|material.?symbols|icons?\b|icomoon|fontello|glyphicons|ionicons|octicons|"
     r"academicons|marvosym|typicons|entypo|devicons|nerd.?font|simple.?icons|bootstrap.?icons|"
-    r"dingbat|\bifsym|fontawesome",
+    r"dingbat|\bifsym|fontawesome|emoji",
     re.IGNORECASE,
 )
+
+
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0300-\u036f\u061c\u180e\u1ab0-\u1aff\u1dc0-\u1dff"
+    "\u200b-\u200f\u2011\u2028-\u202e\u2060-\u2064\u2066-\u2069\u20d0-\u20ff\ue000-\uf8ff"
+    "\ufb00-\ufb06\ufe20-\ufe2f\ufeff\ufffd\U000f0000-\U0010ffff]"
+)
+"""Every character some class may flag; the classification decides on each one found."""
 
 
 def is_private_use(char: str) -> bool:
@@ -242,8 +249,8 @@ def looks_like_icon_font(font: str) -> bool:
 
 def _latin_side(char: str) -> bool:
     """A neighbour that makes a joiner 'in Latin text' (not emoji, Indic or Arabic shaping)."""
-    if not char or char.isspace() or char.isascii():
-        return True
+    if not char or char.isspace() or ord(char) < 0x250:
+        return True  # ASCII, Latin-1 (° « »), Latin Extended
     category = unicodedata.category(char)
     if category[0] in "PZNC" or category in ("Sc", "Sm", "Sk"):
         return True  # not "So": ZWJ joins emoji
@@ -330,13 +337,11 @@ def classify(text: str, facts: FontFacts | None = None, *, bom_start_ok: bool = 
     every character is taken as typed.
     """
     hits: list[Hit] = []
-    for index, char in enumerate(text):
-        code = ord(char)
-        if 0x20 <= code < 0x7F or char in "\t\n\r":
-            continue
+    for match in _SUSPECT.finditer(text):
+        index = match.start()
         kind = _classify_char(text, index, facts, bom_start_ok)
         if kind is not None:
-            hits.append(Hit(index, index + 1, char, kind))
+            hits.append(Hit(index, index + 1, match.group(), kind))
     if hits:
         # Other hidden characters must not make ftfy read good text as mojibake; C1 controls stay, since
         # they are part of mojibake ('Ã\x89' is 'É' read as Latin-1).
@@ -347,20 +352,34 @@ def classify(text: str, facts: FontFacts | None = None, *, bom_start_ok: bool = 
         probe = "".join(blanked)
     else:
         probe = text
-    hits.extend(_mojibake(probe, {hit.start for hit in hits}))
+    for hit in _mojibake(probe, {hit.start for hit in hits}):
+        if facts is not None and all(
+            index in facts.unmapped or facts.font_at(index) in facts.fonts_without_unicode
+            for index in range(hit.start, hit.end)
+        ):
+            # Garbled by a font without a Unicode map (CJK text in a legacy encoding), not by the author.
+            hit = Hit(hit.start, hit.end, hit.chars, "extraction_artifact")
+        hits.append(hit)
     hits.sort(key=lambda hit: hit.start)
     return hits
 
 
+_MOJIBAKE_START = re.compile("[\u00c2-\u00f4\u221a\u2500-\u257f][^\x00-\x7f]")
+"""A UTF-8 lead byte read as Windows-1252, Latin-1, MacRoman or CP437, then another non-ASCII
+character: no mojibake without it, and ftfy's own test is slower than this one."""
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _TOKEN = re.compile(r"[^ \t\n\r]+")
 
 
 def _mojibake(text: str, already: set[int]) -> Iterable[Hit]:
-    """Mojibake found token by token: ftfy repairs a whole string or nothing, and one '«' it cannot
-    re-encode would hide the 'Ã©' next to it."""
-    if text.isascii():
+    """UTF-8 sequences read as Windows-1252 ('Ã©' for 'é'), in the words ftfy's badness heuristic finds bad.
+
+    Each sequence is decoded back on its own (2 to 4 characters giving one plausible character), so
+    one '«' that cannot be re-encoded does not hide the 'Ã©' next to it, as it does for ftfy's repair
+    of a whole string.
+    """
+    if text.isascii() or not _MOJIBAKE_START.search(text):
         return
-    from ftfy import fix_encoding
     from ftfy.badness import is_bad
 
     if not is_bad(text):
@@ -369,44 +388,41 @@ def _mojibake(text: str, already: set[int]) -> Iterable[Hit]:
         word = token.group()
         if word.isascii() or not is_bad(word):
             continue
-        fixed = fix_encoding(word)
-        if fixed == word:
+        for run in _NON_ASCII_RUN.finditer(word):  # mojibake holds no ASCII: UTF-8 bytes above 0x7F
+            original = run.group()
+            offset = token.start() + run.start()
+            index = 0
+            while index < len(original) - 1:
+                for length in (2, 3, 4):
+                    sequence = original[index : index + length]
+                    meant = _utf8_read_as_cp1252(sequence) if len(sequence) == length else None
+                    if meant is not None:
+                        if not all(offset + i in already for i in range(index, index + length)):
+                            yield Hit(offset + index, offset + index + length, sequence, "mojibake", meant)
+                        index += length
+                        break
+                else:
+                    index += 1
+
+
+def _utf8_read_as_cp1252(sequence: str) -> str | None:
+    """The one character a UTF-8 sequence stood for before it was read as Windows-1252 (or Latin-1)."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252, which maps 0x81, 0x8D... too)
+
+    for codec in ("sloppy-windows-1252", "latin-1"):
+        try:
+            meant = sequence.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        offset = token.start()
-        matcher = difflib.SequenceMatcher(None, word, fixed, autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal" or i1 == i2:
-                continue
-            for start, end, repaired in _split_sequence(word, i1, i2, fixed[j1:j2], fix_encoding):
-                if all(offset + index in already for index in range(start, end)):
-                    continue  # C1 controls, already reported with their own class
-                if not all(_plausible(char) for char in repaired):
-                    continue  # ftfy's guess gives letters no French or English text has: not mojibake
-                yield Hit(offset + start, offset + end, word[start:end], "mojibake", repaired)
+        return meant if len(meant) == 1 and not meant.isascii() and _plausible(meant) else None
+    return None
 
 
 def _plausible(char: str) -> bool:
     """A character that repaired mojibake in a European text can produce."""
     if char.isascii() or char in "€™•…–—‘’“”«»":
         return True
-    code = ord(char)
-    return 0xA0 <= code <= 0x17F or unicodedata.category(char)[0] in "PZ"
-
-
-def _split_sequence(
-    text: str, start: int, end: int, repaired: str, fix: Callable[[str], str]
-) -> Iterator[tuple[int, int, str]]:
-    """Split 'â€™Ã©' -> '’é' into 'â€™' -> '’' and 'Ã©' -> 'é', so each garbled letter is its own finding."""
-    while start < end and len(repaired) > 1:
-        for cut in range(start + 1, end):
-            if fix(text[start:cut]) == repaired[0]:
-                yield start, cut, repaired[0]
-                start, repaired = cut, repaired[1:]
-                break
-        else:
-            break
-    if start < end:
-        yield start, end, repaired
+    return 0xA0 <= ord(char) <= 0x17F
 
 
 # --------------------------------------------------------------------------------------- display
@@ -443,7 +459,8 @@ def describe(hit: Hit, fonts: list[str] | None = None) -> str:
     char = hit.chars[0]
     info = CLASSES[hit.kind]
     if hit.kind == "mojibake":
-        return f"mojibake '{hit.chars}' (should read '{hit.replacement}')"
+        should = f"should read '{hit.replacement}'" if hit.replacement else "should not be there"
+        return f"mojibake '{hit.chars}' ({should})"
     name = char_name(char)
     if hit.kind == "c1_control":
         meant = cp1252_meaning(char)
@@ -496,7 +513,11 @@ def clean(text: str) -> str:
         normalization=None,
         explain=False,
     )
-    text = fix_text(text, config) if not text.isascii() else text
+    if not text.isascii():
+        text = "".join(_repair_mojibake(line) for line in text.splitlines(keepends=True))
+        repaired = fix_text(text, config)
+        if all(_plausible(char) for char in set(repaired) - set(text)):
+            text = repaired  # ftfy's other repairs, unless it guessed letters no European text has
     for _ in range(3):  # removing one character can expose another (a joiner next to a soft hyphen)
         cleaned = unicodedata.normalize("NFC", "".join(_clean_line(line) for line in text.splitlines(keepends=True)))
         if cleaned == text:
@@ -505,7 +526,14 @@ def clean(text: str) -> str:
     return text
 
 
+def _repair_mojibake(text: str) -> str:
+    for hit in sorted(_mojibake(text, set()), key=lambda hit: -hit.start):
+        text = text[: hit.start] + (hit.replacement or "") + text[hit.end :]
+    return text
+
+
 def _clean_line(text: str) -> str:
+    text = _repair_mojibake(text)
     out: list[str] = []
     for index, char in enumerate(text):
         code = ord(char)

@@ -357,3 +357,23 @@ def test_cv_corpus_has_no_false_positive() -> None:
         if name in SOFT_HYPHEN_DASH_CVS:
             classes = {f["data"]["class"] for f in outcome["findings"]}
             assert "soft_hyphen_dash" in classes and "soft_hyphen" not in classes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("éèêëàâîïôùûüçœæÉÈÀÇŒ’–€", min_size=1, max_size=3), word, word)
+def test_any_french_word_read_as_windows_1252_is_found(accents: str, head: str, tail: str) -> None:
+    from hypothesis import assume
+
+    meant = head + accents + tail
+    try:
+        garbled = meant.encode("utf-8").decode("cp1252")
+    except UnicodeDecodeError:
+        assume(False)  # bytes Windows-1252 leaves undefined (0x81, 0x8D, ...): Latin-1 readers give C1 controls
+        return
+    from ftfy.badness import is_bad
+
+    assume(is_bad(garbled))  # we rely on ftfy's heuristic: 'Å’' (Œ) can be Swedish followed by an apostrophe
+    hits = classify(f"Le mot\u00a0: {garbled}, puis la suite.")
+    assert hits and all(hit.kind in ("mojibake", "c1_control") for hit in hits)
+    mojibake = [hit for hit in hits if hit.kind == "mojibake"]
+    assert all(hit.replacement and hit.replacement in meant for hit in mojibake)

@@ -84,6 +84,8 @@ def problems_of(name: str, max_length: int) -> list[str]:
 def safe_name(name: str, max_length: int = 64) -> str:
     """A portal-safe version of a file name: 'Dossier_Élodie Durand.pdf' -> 'Dossier_Elodie_Durand.pdf'."""
     stem = name[:-4] if name.lower().endswith(".pdf") else name
+    if _SAFE_STEM.match(stem) and len(stem) <= max_length - 4:
+        return f"{stem}.pdf"  # only the ending was wrong ('CV.PDF')
     spelled = "".join(_SPELLED_OUT.get(char, char) for char in stem)
     ascii_only = "".join(
         char for char in unicodedata.normalize("NFKD", spelled) if char.isascii() and not unicodedata.combining(char)

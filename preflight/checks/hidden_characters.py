@@ -63,7 +63,7 @@ ID = "hidden-characters"
 SUMMARY = "No invisible, garbled or private-use characters in the text; French typography is fine"
 
 _CMAP_SUFFIX = re.compile(r"-(Identity|UniGB-UCS2|UniJIS-UCS2|UniKS-UCS2|UniCNS-UCS2)(-[HV])?$")
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _METADATA_FIELDS = {
     "info:Title": "title (Info)",
     "info:Author": "author (Info)",
