@@ -50,6 +50,8 @@ from preflight.characters import (
     CLASSES,
     FontFacts,
     Group,
+    Hit,
+    classify,
     describe,
     group_hits,
     is_private_use,
@@ -111,8 +113,6 @@ class Options:
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
-    from preflight.characters import classify
-
     facts = _document_facts(dossier)
     unread = [page for page in dossier.pages if page.error and not page.lines]
     if unread and Level.parse(options.unreadable_text) is not Level.OFF:
@@ -167,8 +167,6 @@ def _strings(
     page: int | None = None,
 ) -> Iterator[Finding]:
     """Typed strings (metadata, bookmark titles, field values): every character is the author's."""
-    from preflight.characters import classify
-
     located = []
     places: dict[tuple[str, str], list[str]] = {}
     for order, (label, text) in enumerate(items):
@@ -189,8 +187,6 @@ def _strings(
 def _finding(group: Group, options: Options, where: str, page: int | None, data: dict[str, object]) -> Finding:
     info = CLASSES[group.kind]
     times = "once" if group.count == 1 else f"{group.count} times"
-    from preflight.characters import Hit
-
     what = describe(Hit(0, len(group.chars), group.chars, group.kind, group.replacement), group.fonts)
     return Finding(
         f"{what}, {times} {where}",
