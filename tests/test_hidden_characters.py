@@ -39,6 +39,26 @@ def summary(findings: list[hidden_characters.Finding]) -> list[tuple[int | None,
 
 
 # ------------------------------------------------------------------------------------ fixtures
+def _generator() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_hidden_fixtures", REPO / "fixtures" / "make_hidden_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_fixture_holds_the_characters_it_claims() -> None:
+    """Our extraction (and pdftotext, where it is a reference) finds each fixture's characters."""
+    generator = _generator()
+    fixtures = generator.fixtures()  # type: ignore[attr-defined]
+    assert {f"{fixture.name}.pdf" for fixture in fixtures} == {path.name for path in HIDDEN.glob("*.pdf")}
+    for fixture in fixtures:
+        assert generator.verify(fixture, HIDDEN / f"{fixture.name}.pdf") == []  # type: ignore[attr-defined]
+
+
 def test_french_typography_has_no_finding_at_all() -> None:
     with Dossier(HIDDEN / "french-typography.pdf") as dossier:
         text = "\n".join(page.text for page in dossier.pages)
