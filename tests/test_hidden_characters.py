@@ -74,6 +74,9 @@ def test_zero_width_space_is_an_error_with_page_and_snippet() -> None:
     assert finding.message == "U+200B ZERO WIDTH SPACE: zero-width character, once on page 2"
     assert finding.snippet == "…d’immuno⟦U+200B ZERO WIDTH SPACE⟧logie"
     assert finding.data["code_points"] == ["U+200B"]
+    assert finding.rect is not None  # the line of the first occurrence, in PDF points
+    x0, y0, x1, y1 = finding.rect
+    assert x0 == 72 and x0 < x1 and y0 < 770 < y1  # first line of page 2, baseline 770
 
 
 def test_soft_hyphen_inside_a_word_is_an_error() -> None:

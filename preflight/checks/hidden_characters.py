@@ -135,7 +135,9 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                 if options.level(hit.kind) is not Level.OFF:
                     located.append(((line_number, hit.start), line.text, hit, line.font_at(hit.start)))
         for group in group_hits(located, options.max_snippets):
-            yield _finding(group, options, f"on page {page.number}", page.number, {"page": page.number})
+            line = page.lines[group.first_position[0]]
+            rect = (line.x0, round(line.baseline - 0.25 * line.size, 2), line.x1, round(line.baseline + line.size, 2))
+            yield _finding(group, options, f"on page {page.number}", page.number, {"page": page.number}, rect)
 
     yield from _strings(
         [(_METADATA_FIELDS[key], value) for key, value in dossier.metadata.items() if key in _METADATA_FIELDS],
@@ -184,13 +186,21 @@ def _strings(
         yield _finding(group, options, place, page, {"source": source, "fields": fields})
 
 
-def _finding(group: Group, options: Options, where: str, page: int | None, data: dict[str, object]) -> Finding:
+def _finding(
+    group: Group,
+    options: Options,
+    where: str,
+    page: int | None,
+    data: dict[str, object],
+    rect: tuple[float, float, float, float] | None = None,
+) -> Finding:
     info = CLASSES[group.kind]
     times = "once" if group.count == 1 else f"{group.count} times"
     what = describe(Hit(0, len(group.chars), group.chars, group.kind, group.replacement), group.fonts)
     return Finding(
         f"{what}, {times} {where}",
         page=page,
+        rect=rect,
         snippet=" | ".join(group.snippets),
         fix=info.fix,
         level=options.level(group.kind),
