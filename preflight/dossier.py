@@ -15,7 +15,7 @@ from preflight.pdf.sniff import describe_non_pdf
 if TYPE_CHECKING:
     import pikepdf
 
-    from preflight.pdf.structure import ActiveItem, FontInfo, ImageInfo, OutlineEntry
+    from preflight.pdf.structure import ActiveItem, FieldValue, FontInfo, ImageInfo, OutlineEntry
     from preflight.pdf.text import PageText
 
 HEADER_WINDOW = 1024
@@ -210,6 +210,13 @@ class Dossier:
         from preflight.pdf.structure import collect_metadata
 
         return collect_metadata(self.pdf)
+
+    @functools.cached_property
+    def field_values(self) -> list[FieldValue]:
+        """The text typed into the file's form fields (AcroForm /V values), with the page of each field."""
+        from preflight.pdf.structure import collect_field_values
+
+        return collect_field_values(self.pdf)
 
     # ------------------------------------------------------------------ text
     @functools.cached_property

@@ -24,6 +24,8 @@ BUILTIN_MODULES = (
     "fonts_embedded",
     "encryption",
     "active_content",
+    "hidden_characters",
+    "filename",
 )
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
