@@ -68,6 +68,7 @@ def run_rule(rule: Rule, registry: Registry, dossier: Dossier, summary: str) -> 
 def check_file(path: str | Path, rule_set: RuleSet, registry: Registry, display_name: str | None = None) -> FileReport:
     outcomes: list[Outcome] = []
     with Dossier(path, display_name) as dossier:
+        dossier.section_config = rule_set.sections
         rules = list(rule_set.rules)
         if not dossier.readable and not any(rule.check == READABLE_RULE for rule in rules):
             # Never fail open: an unreadable file fails even when the rule set leaves this rule out.
@@ -87,6 +88,8 @@ def check_file(path: str | Path, rule_set: RuleSet, registry: Registry, display_
             pages=dossier.page_count if dossier.readable else None,
             bytes=dossier.size,
             outcomes=tuple(outcomes),
+            # Shown only when a rule needed the sections, so reports do not pay for them otherwise.
+            extra={"sections": dossier.sections.to_dicts()} if "sections" in vars(dossier) else {},
         )
 
 

@@ -1,0 +1,192 @@
+"""The section finder: outline, headings, table of contents, config ranges and titles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from preflight.dossier import Dossier
+from preflight.sections import Section, default_config, normalise, parse_config, strip_numbering
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+STRUCTURE = FIXTURES / "structure"
+# ../shared/corpus from the main checkout; one level further up from a worktree in /work/wt/.
+CORPUS = next(
+    (p / "shared" / "corpus" for p in Path(__file__).parents[2:4] if (p / "shared" / "corpus").is_dir()),
+    Path(__file__).parents[2] / "shared" / "corpus",
+)
+
+
+def found(name: str, config: dict[str, object] | None = None) -> list[tuple[str, int, int, str]]:
+    with Dossier(STRUCTURE / name) as dossier:
+        if config is not None:
+            dossier.section_config = {**default_config(), **config}
+        return [(s.name, s.first_page, s.last_page, s.found_by) for s in dossier.sections.all()]
+
+
+@pytest.mark.parametrize("pages", [7, 8, 15, 16])
+def test_project_lengths_from_the_outline(pages: int) -> None:
+    last = 6 + pages
+    assert found(f"project-{pages}-pages.pdf") == [
+        ("cover", 1, 1, "first page"),
+        ("cv", 2, 3, "outline"),
+        ("activity-report", 4, 6, "outline"),
+        ("project", 7, last, "outline"),
+        ("publications", last + 1, last + 2, "outline"),
+    ]
+
+
+def test_outline_only() -> None:
+    with Dossier(STRUCTURE / "outline-only.pdf") as dossier:
+        # The pages carry no known title: the headings alone would find nothing.
+        assert all("Projet de recherche" not in page.text for page in dossier.pages)
+        assert dossier.sections.source == "outline"
+    assert found("outline-only.pdf") == [
+        ("cover", 1, 1, "first page"),
+        ("cv", 2, 3, "outline"),
+        ("activity-report", 4, 6, "outline"),
+        ("project", 7, 15, "outline"),
+        ("publications", 16, 17, "outline"),
+    ]
+
+
+def test_headings_only_with_numbering_and_a_shared_last_page() -> None:
+    with Dossier(STRUCTURE / "headings-only.pdf") as dossier:
+        assert dossier.outline == []
+        sections = dossier.sections
+        assert sections.source == "headings"
+        project = sections.get("project")
+        assert project == Section("project", "Partie 3 : Projet de recherche", 7, 17, "heading on page 7")
+        assert project.page_count == 11
+        publications = sections.get("publications")
+        assert publications == Section("publications", "4. Liste des publications", 17, 18, "heading on page 17")
+        assert sections.get("cv") == Section("cv", "1. Curriculum vitae", 2, 3, "heading on page 2")
+        activity = sections.get("activity-report")
+        assert activity == Section("activity-report", "II - Résumé des travaux antérieurs", 4, 6, "heading on page 4")
+        # text(): from the heading on, and the shared page stops before the next heading.
+        pages = sections.text("project")
+        assert [page.number for page in pages] == list(range(7, 18))
+        assert pages[0].lines[0].text == "Partie 3 : Projet de recherche"
+        assert "Liste des publications" not in pages[-1].text
+        assert len(pages[-1].lines) == 2 + 12  # running header and page number, then 12 lines of text
+        assert sections.text("publications")[0].lines[0].text == "4. Liste des publications"
+        assert sections.text("nothing") == []
+
+
+def test_english_headings() -> None:
+    assert found("english-headings.pdf") == [
+        ("cover", 1, 1, "first page"),
+        ("cv", 2, 3, "heading on page 2"),
+        ("activity-report", 4, 6, "heading on page 4"),
+        ("project", 7, 15, "heading on page 7"),
+        ("publications", 16, 17, "heading on page 16"),
+    ]
+
+
+def test_table_of_contents_is_not_taken_for_the_sections() -> None:
+    assert found("toc-page.pdf") == [
+        ("cover", 1, 1, "first page"),
+        ("toc", 2, 2, "contents on page 2"),
+        ("cv", 3, 4, "heading on page 3"),
+        ("activity-report", 5, 7, "heading on page 5"),
+        ("project", 8, 16, "heading on page 8"),
+        ("publications", 17, 18, "heading on page 17"),
+    ]
+
+
+def test_project_as_last_section_runs_to_the_end() -> None:
+    assert found("project-last.pdf")[-1] == ("project", 6, 14, "heading on page 6")
+
+
+def test_no_project() -> None:
+    with Dossier(STRUCTURE / "no-project.pdf") as dossier:
+        assert dossier.sections.get("project") is None
+        tried = dossier.sections.titles_tried("project")
+        assert tried[:2] == ["projet de recherche", "projet scientifique"]
+        assert "research project" in tried
+
+
+def test_config_range_wins_and_clips_the_section_before_it() -> None:
+    assert found("no-project.pdf", {"project": "5-6"}) == [
+        ("cover", 1, 1, "first page"),
+        ("cv", 2, 3, "heading on page 2"),
+        ("activity-report", 4, 4, "heading on page 4"),
+        ("project", 5, 6, "config"),
+        ("publications", 7, 8, "heading on page 7"),
+    ]
+
+
+def test_config_range_beyond_the_last_page_is_noted() -> None:
+    with Dossier(STRUCTURE / "no-project.pdf") as dossier:
+        dossier.section_config = {**default_config(), "project": "7-30", "annexes": "40-41"}
+        assert dossier.sections.get("project") == Section("project", "Publications", 7, 8, "config")
+        assert dossier.sections.get("annexes") is None
+        assert dossier.sections.notes == [
+            '[sections] project = "7-30" ends after the last page; taken as 7-8',
+            '[sections] annexes = "40-41" starts after the last page (8); ignored',
+        ]
+
+
+def test_config_title_names_a_section_the_rule_set_does_not_know(tmp_path: Path) -> None:
+    sys.path.insert(0, str(FIXTURES))
+    try:
+        from make_structure_fixtures import Doc, cover, render
+    finally:
+        sys.path.remove(str(FIXTURES))
+    doc = cover(Doc()).section("Curriculum vitae", 2).section("Mes idées pour demain", 3)
+    path = tmp_path / "config-title.pdf"
+    render(doc, path, with_outline=False)
+    with Dossier(path) as dossier:
+        assert dossier.sections.get("project") is None
+    with Dossier(path) as dossier:
+        dossier.section_config = {**default_config(), "project": "Mes idées pour demain"}
+        assert dossier.sections.get("project") == Section("project", "Mes idées pour demain", 4, 6, "heading on page 4")
+        assert dossier.sections.titles_tried("project")[0] == "Mes idées pour demain"
+
+
+def test_normalise_and_numbering() -> None:
+    assert normalise("  PROJET  de Recherche ") == "projet de recherche"
+    assert normalise("Résumé des Travaux Antérieurs") == "resume des travaux anterieurs"
+    assert normalise("Curriculum Vitæ") == "curriculum vitae"
+    assert normalise("Rapport d’activité") == "rapport d'activite"
+    assert strip_numbering("3. projet de recherche") == "projet de recherche"
+    assert strip_numbering("iii - projet de recherche :") == "projet de recherche"
+    assert strip_numbering("partie 2 : projet") == "projet"
+    assert strip_numbering("2.1 contexte") == "contexte"
+    assert strip_numbering("b) annexes") == "annexes"
+    assert strip_numbering("vie de l'equipe") == "vie de l'equipe"
+
+
+def test_parse_config_rejects_what_it_cannot_use() -> None:
+    config = parse_config({"titles": {"project": ["projet"]}, "project": "12-23", "integration": ["Intégration"]})
+    assert config.ranges == {"project": (12, 23)}
+    assert config.titles == {"project": ("projet",), "integration": ("Intégration",)}
+    assert parse_config({"project": "12"}).ranges == {"project": (12, 12)}
+    assert parse_config({"project": "12–14"}).ranges == {"project": (12, 14)}
+    with pytest.raises(ValueError, match=r"\[sections\] project = '23-12'"):
+        parse_config({"project": "23-12"})
+    with pytest.raises(ValueError, match=r"\[sections\] project must be a page range"):
+        parse_config({"project": 12})
+    with pytest.raises(ValueError, match="is not a section name"):
+        parse_config({"Project": "1-2"})
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").is_file(), reason="needs ../shared/corpus")
+def test_corpus_cvs_never_crash() -> None:
+    rows = [line.split("\t") for line in (CORPUS / "MANIFEST.tsv").read_text().splitlines()[1:]]
+    cvs = [CORPUS / "pdfs" / row[0] for row in rows if len(row) > 7 and row[7] == "cv"]
+    assert len(cvs) > 50
+    sources: dict[str, int] = {}
+    for path in cvs:
+        with Dossier(path) as dossier:
+            if not dossier.readable:
+                continue
+            sections = dossier.sections
+            sources[sections.source] = sources.get(sections.source, 0) + 1
+            for section in sections.all():
+                assert 1 <= section.first_page <= section.last_page <= dossier.page_count
+    assert sources.get("outline", 0) > 0
+    assert sources.get("headings", 0) > 0
