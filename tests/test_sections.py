@@ -190,3 +190,62 @@ def test_corpus_cvs_never_crash() -> None:
                 assert 1 <= section.first_page <= section.last_page <= dossier.page_count
     assert sources.get("outline", 0) > 0
     assert sources.get("headings", 0) > 0
+
+
+def test_sections_command_text_and_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from preflight.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["sections", str(STRUCTURE / "headings-only.pdf")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].endswith("headings-only.pdf: 18 pages, sections found from headings in the text")
+    assert lines[5].split() == [
+        "project",
+        "7-17",
+        "11",
+        "heading",
+        "on",
+        "page",
+        "7",
+        "Partie",
+        "3",
+        ":",
+        "Projet",
+        "de",
+        "recherche",
+    ]
+
+    result = runner.invoke(main, ["sections", "--format", "json", str(STRUCTURE / "no-project.pdf")])
+    assert result.exit_code == 0, result.output
+    described = json.loads(result.output)["files"][0]
+    assert described["source"] == "headings"
+    assert [s["name"] for s in described["sections"]] == ["cover", "cv", "activity-report", "publications"]
+    assert described["sections"][1] == {
+        "name": "cv",
+        "title": "Curriculum vitae",
+        "first_page": 2,
+        "last_page": 3,
+        "pages": 2,
+        "found_by": "heading on page 2",
+    }
+
+    (tmp_path / "preflight.toml").write_text('[sections]\nproject = "5-6"\n')
+    result = runner.invoke(main, ["sections", str(STRUCTURE / "no-project.pdf")])
+    assert "  project          5-6    2      config" in result.output
+
+    (tmp_path / "preflight.toml").write_text('[sections]\nproject = "6-5"\n')
+    result = runner.invoke(main, ["sections", str(STRUCTURE / "no-project.pdf")])
+    assert result.exit_code == 2
+    assert "[sections] project = '6-5'" in result.output
+
+    (tmp_path / "preflight.toml").unlink()
+    (tmp_path / "not.pdf").write_text("hello")
+    result = runner.invoke(main, ["sections", str(tmp_path / "not.pdf")])
+    assert result.exit_code == 1
+    assert "cannot be read: this is not a PDF" in result.output
