@@ -551,3 +551,24 @@ def default_config() -> Mapping[str, Any]:
     merged, _ = load_raw_rule_set(DEFAULT_PROFILE)
     sections: Mapping[str, Any] = merged.get("sections", {})
     return sections
+
+
+def cover_pages(dossier: Dossier) -> list[PageText]:
+    """The cover sheet's pages: the 'cover' section, or page 1 when a section starts at its top."""
+    return dossier.sections.text("cover") or dossier.pages[:1]
+
+
+def fold(text: str) -> str:
+    """Accents removed and apostrophes straightened, keeping case and one character per character.
+
+    Positions in the folded text are positions in the original, so a label found in the folded text
+    can be followed by a look at the original (e.g. for a capitalised name).
+    """
+    out: list[str] = []
+    for char in text:
+        if char in "’‘ʼ`":
+            out.append("'")
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else char)
+    return "".join(out)

@@ -24,6 +24,11 @@ BUILTIN_MODULES = (
     "fonts_embedded",
     "encryption",
     "active_content",
+    "project_page_count",
+    "host_unit",
+    "css_section",
+    "orcid",
+    "project_language",
 )
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
