@@ -60,8 +60,7 @@ _NUMBERING = re.compile(
 )
 _TRAILING = re.compile(r"[\s:.;,\-–—]+$")
 _SEPARATOR = re.compile(r"^\s*[:\-–—(,/]")
-_TOC_ENTRY = re.compile(r"^(?P<title>.*?\w.*?)(?P<leader>\s*(?:\.\s*){2,}|\s*…+|\s*_{2,}|\s+)(?P<page>\d{1,3})$")
-_LEADER = re.compile(r"(?:\.\s*){3,}\d{1,3}$|…+\s*\d{1,3}$")
+_TRAILING_NUMBER = re.compile(r"(?<!\d)(\d{1,3})$")
 
 
 def normalise(text: str) -> str:
@@ -350,6 +349,8 @@ class Sections:
         repeated = _repeated_lines(pages)
         toc_pages = {page.number for page in pages if self._is_toc_page(page)}
         candidates: list[tuple[_Start, tuple[float, bool]]] = []
+        exact_names: set[str] = set()
+        prefix_only: set[int] = set()  # candidates that only start with a title ("Projet de recherche : Rôle de X")
         for page in pages:
             if page.number in toc_pages:
                 continue
@@ -366,12 +367,22 @@ class Sections:
                 if not (styled and (placed or exact)) and not (exact and placed and _is_alone(text)):
                     continue
                 at_top = _is_top(page, index)
+                if exact:
+                    exact_names.add(name)
+                else:
+                    prefix_only.add(len(candidates))
                 candidates.append(
                     (
                         _Start(name, text, page.number, index, at_top, f"heading on page {page.number}"),
                         (round(line.size, 1), line.bold),
                     )
                 )
+        # A cover line such as "Projet de recherche : Rôle de X" must not beat the heading "3. Projet de recherche".
+        candidates = [
+            candidate
+            for position, candidate in enumerate(candidates)
+            if position not in prefix_only or candidate[0].name not in exact_names
+        ]
         starts = self._keep_section_headings(candidates)
         for number in sorted(toc_pages):
             if number > 1 and number - 1 in toc_pages:
@@ -414,24 +425,24 @@ class Sections:
         texts = [line.text.strip() for line in page.lines if line.text.strip()]
         if not texts:
             return False
-        leaders = sum(1 for text in texts if _LEADER.search(text))
+        entries = [_toc_entry(text) for text in texts]
+        leaders = sum(1 for entry in entries if entry is not None and entry[2])
         if leaders >= 3:
             return True
         titled = any(self._match(text, exact_only=True) == "toc" for text in texts)
         numbered = 0
         known = 0
-        for text in texts:
-            match = _TOC_ENTRY.match(text)
-            if match is None or int(match.group("page")) > max(self._dossier.page_count, 1):
+        for entry in entries:
+            if entry is None or entry[1] > max(self._dossier.page_count, 1):
                 continue
             numbered += 1
-            if self._match(match.group("title"), exact_only=False) not in (None, "toc"):
+            if self._match(entry[0], exact_only=False) not in (None, "toc"):
                 known += 1
         return (titled and numbered >= 2) or known >= 3
 
     # ------------------------------------------------------------------ title matching
     def _match(self, text: str, exact_only: bool) -> str | None:
-        """The section name whose title this text is (or starts with, for titles of two words or more)."""
+        """The section name whose title this text is, or starts with before a separator (":", "-", "(")."""
         candidate = strip_numbering(normalise(text))
         if not candidate:
             return None
@@ -440,10 +451,12 @@ class Sections:
             for title in titles:
                 if candidate == title:
                     return name
-                if exact_only or " " not in title or not candidate.startswith(title):
+                if exact_only or not candidate.startswith(title):
                     continue
                 rest = candidate[len(title) :]
-                if _SEPARATOR.match(rest) and (best is None or len(title) > best[0]):
+                # One-word titles ("Projet", "Annexe") only before a colon: "Projet - ANR JCJC" is a CV line.
+                separated = _SEPARATOR.match(rest) if " " in title else re.match(r"^\s*:", rest)
+                if separated and (best is None or len(title) > best[0]):
                     best = (len(title), name)
         return best[1] if best else None
 
@@ -524,6 +537,20 @@ def _lower_style(style: tuple[float, bool], current: tuple[float, bool]) -> bool
     if size < current_size - 0.6:
         return True
     return abs(size - current_size) <= 0.6 and current_bold and not bold
+
+
+def _toc_entry(text: str) -> tuple[str, int, bool] | None:
+    """('Projet de recherche', 12, True) for 'Projet de recherche ..... 12' (True: dot leaders); None otherwise."""
+    match = _TRAILING_NUMBER.search(text)
+    if match is None:
+        return None
+    rest = text[: match.start()]
+    title = rest.rstrip(" \t.…_·")
+    if title == rest or not any(char.isalpha() for char in title):
+        return None
+    leader = rest[len(title) :]
+    dotted = leader.count(".") + leader.count("·") >= 3 or "…" in leader or leader.count("_") >= 3
+    return title, int(match.group(1)), dotted
 
 
 def _find_title_line(page: PageText, title: str) -> int | None:

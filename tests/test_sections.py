@@ -249,3 +249,97 @@ def test_sections_command_text_and_json(tmp_path: Path, monkeypatch: pytest.Monk
     result = runner.invoke(main, ["sections", str(tmp_path / "not.pdf")])
     assert result.exit_code == 1
     assert "cannot be read: this is not a PDF" in result.output
+
+
+def _builder() -> tuple[type, object, object]:
+    sys.path.insert(0, str(FIXTURES))
+    try:
+        from make_structure_fixtures import Doc, cover, render
+    finally:
+        sys.path.remove(str(FIXTURES))
+    return Doc, cover, render
+
+
+def _sections(path: Path) -> list[tuple[str, int, int, str]]:
+    with Dossier(path) as dossier:
+        return [(s.name, s.first_page, s.last_page, s.found_by) for s in dossier.sections.all()]
+
+
+def test_project_title_on_the_cover_does_not_start_the_project(tmp_path: Path) -> None:
+    doc_type, cover, render = _builder()
+    doc = cover(doc_type(), ("Concours CRCN 2026", "Projet de recherche : rôle du stress dans le foie"))
+    doc.blocks[1].size, doc.blocks[1].bold = 14.0, True
+    doc.section("Curriculum vitae", 2).section("3. Projet de recherche", 8)
+    path = tmp_path / "cover-title.pdf"
+    render(doc, path, with_outline=False)
+    assert _sections(path) == [
+        ("cover", 1, 1, "first page"),
+        ("cv", 2, 3, "heading on page 2"),
+        ("project", 4, 11, "heading on page 4"),
+    ]
+
+
+def test_references_closing_the_project_stay_in_it(tmp_path: Path) -> None:
+    doc_type, cover, render = _builder()
+    doc = cover(doc_type()).section("Projet de recherche", 3)
+    doc.heading("1. Contexte", size=13).text(5)  # a smaller subheading
+    doc.page().heading("Références").text(10)  # same style as the section heading
+    doc.section("Publications", 2)
+    path = tmp_path / "references.pdf"
+    render(doc, path, with_outline=False)
+    assert _sections(path) == [
+        ("cover", 1, 1, "first page"),
+        ("project", 2, 5, "heading on page 2"),
+        ("publications", 6, 7, "heading on page 6"),
+    ]
+
+
+def test_table_of_contents_without_dot_leaders(tmp_path: Path) -> None:
+    doc_type, cover, render = _builder()
+    doc = cover(doc_type()).page().heading("Table des matières")
+    for line in ("Curriculum vitae   3", "Projet de recherche   5"):
+        doc.plain(line)
+    doc.section("Curriculum vitae", 2).section("Projet de recherche", 8)
+    path = tmp_path / "toc.pdf"
+    render(doc, path, with_outline=False)
+    assert _sections(path) == [
+        ("cover", 1, 1, "first page"),
+        ("toc", 2, 2, "contents on page 2"),
+        ("cv", 3, 4, "heading on page 3"),
+        ("project", 5, 12, "heading on page 5"),
+    ]
+
+
+def test_nested_outline_under_a_container_entry(tmp_path: Path) -> None:
+    doc_type, cover, render = _builder()
+    doc = cover(doc_type())
+    doc.blocks[0].outline = "Dossier scientifique de Marie Dupont"
+    doc.section("Curriculum vitae", 2, outline="1. Curriculum vitae", level=1)
+    doc.section("Projet", 9, outline="2. Projet de recherche", level=1)
+    doc.heading("2.1 Bibliographie", outline="2.1 Bibliographie", size=12, level=2).text(5)
+    doc.section("Annexe : figures", 2, outline="Annexe : figures", level=0)
+    path = tmp_path / "nested.pdf"
+    render(doc, path, with_outline=True)
+    with Dossier(path) as dossier:
+        assert [(e.level, e.title) for e in dossier.outline] == [
+            (1, "Dossier scientifique de Marie Dupont"),
+            (2, "1. Curriculum vitae"),
+            (2, "2. Projet de recherche"),
+            (3, "2.1 Bibliographie"),
+            (1, "Annexe : figures"),
+        ]
+    assert _sections(path) == [
+        ("cover", 1, 1, "first page"),
+        ("cv", 2, 3, "outline"),
+        ("project", 4, 12, "outline"),
+        ("annexes", 13, 14, "outline"),
+    ]
+
+
+def test_unnamed_outline_entry_ends_the_section_before_it(tmp_path: Path) -> None:
+    doc_type, cover, render = _builder()
+    doc = cover(doc_type()).section("Projet de recherche", 9, outline="Projet de recherche")
+    doc.section("Divers", 2, outline="Divers")
+    path = tmp_path / "unnamed.pdf"
+    render(doc, path, with_outline=True)
+    assert _sections(path) == [("cover", 1, 1, "first page"), ("project", 2, 10, "outline")]
