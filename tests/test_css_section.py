@@ -68,3 +68,24 @@ def test_css_option_is_validated_through_the_rule_set_loader() -> None:
         build_options(rule.Options, {"css": 8}, "[rules.css-section]", "test")
     with pytest.raises(ConfigError, match='expected a number from 1 to 7 or "CPAR"'):
         build_options(rule.Options, {"css": "CSS3"}, "[rules.css-section]", "test")
+
+
+def test_css3_the_web_language_is_not_a_commission(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "web.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.drawString(72, 700, "Skills: HTML5, CSS3, JavaScript")
+    pdf.save()
+    [finding] = run_path(path)
+    assert finding.message.startswith("the cover (page 1) does not name the Inserm commission")
+    path = tmp_path / "solid.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.drawString(72, 700, "Concours CRCN - CSS3")
+    pdf.save()
+    assert run_path(path, rule.Options(css=3)) == []
+
+
+def run_path(path: Path, options: rule.Options | None = None) -> list:
+    with Dossier(path) as dossier:
+        return list(rule.check(dossier, options or rule.Options()))

@@ -78,3 +78,16 @@ def test_undashed_id_needs_a_label(tmp_path: Path) -> None:
         [finding] = rule.check(dossier, rule.Options())
     assert finding.data["orcid"] == "0000-0002-1825-0098"
     assert finding.page == 1
+
+
+def test_template_placeholder(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "placeholder.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.drawString(72, 700, "ORCID: 0000-0000-0000-0000")
+    pdf.save()
+    with Dossier(path) as dossier:
+        [finding] = rule.check(dossier, rule.Options())
+    assert finding.message == "ORCID iD 0000-0000-0000-0000 is a template's placeholder, not an iD"
+    assert finding.level is None

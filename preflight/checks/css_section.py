@@ -2,7 +2,9 @@
 
 What it checks
     On the cover sheet (page 1, or the pages of the section titled so): "CSS 3", "CSS n°3", "CSS-3",
-    "commission scientifique spécialisée 3", or "CPAR". With ``css`` set, the commission named must be that one.
+    "commission scientifique spécialisée 3", or "CPAR". "CSS3" written solid counts only with a word such as
+    "Inserm", "commission", "section" or "concours" on the same line (otherwise it is the web language).
+    With ``css`` set, the commission named must be that one.
     Several different commissions on the cover are reported too.
 
 Why
@@ -33,9 +35,11 @@ SUMMARY = "The cover names the Inserm commission (CSS 1-7 or CPAR)"
 
 COMMISSION = re.compile(
     r"(?i)\b(?:CSS|commission\s+scientifique\s+specialisee|specialised\s+scientific\s+commission"
-    r"|specialized\s+scientific\s+commission)\s*(?:n\s*[°o]\.?|no\.?|#|-|:)?\s*(?P<number>\d{1,2})\b"
+    r"|specialized\s+scientific\s+commission)(?P<separator>\s*(?:n\s*[°o]\.?|no\.?|#|-|:)?\s*)(?P<number>\d{1,2})\b"
     r"|\b(?P<cpar>CPAR)\b"
 )
+# "CSS3" written solid is the web style-sheet language in most CVs; count it only next to words like these.
+_COMMISSION_CONTEXT = re.compile(r"(?i)inserm|commission|section|concours|competition|crcn|\bdr2?\b|candidat")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                 printed = line.text[match.start() : match.end()]
                 if match.group("cpar"):
                     found.setdefault("CPAR", (page.number, printed))
+                elif not match.group("separator") and not _COMMISSION_CONTEXT.search(fold(line.text)):
+                    continue
                 elif 1 <= int(match.group("number")) <= 7:
                     found.setdefault(f"CSS {int(match.group('number'))}", (page.number, printed))
                 else:

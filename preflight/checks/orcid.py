@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level
+from preflight.model import Finding, Level, make_visible
 
 ID = "orcid"
 SUMMARY = "An ORCID iD is given and its check digit is valid"
@@ -75,12 +75,20 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                 seen.add(orcid)
                 base, given = digits[:15], digits[15]
                 expected = check_digit(base)
-                if given != expected:
+                if digits == "0" * 16:
+                    yield Finding(
+                        "ORCID iD 0000-0000-0000-0000 is a template's placeholder, not an iD",
+                        page=page.number,
+                        snippet=make_visible(line.text.strip()[:120]),
+                        fix="Replace it with your own iD from your ORCID record (orcid.org), or remove it.",
+                        data={"orcid": orcid},
+                    )
+                elif given != expected:
                     yield Finding(
                         f"ORCID iD {orcid} has a wrong check digit: '{given}' where the digits before it give "
                         f"'{expected}' (ISO 7064 MOD 11-2), so it is mistyped",
                         page=page.number,
-                        snippet=line.text.strip()[:120],
+                        snippet=make_visible(line.text.strip()[:120]),
                         fix="Copy the iD from your ORCID record (orcid.org) instead of typing it.",
                         data={"orcid": orcid, "check_digit": given, "expected": expected},
                     )
@@ -90,7 +98,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                         "(0000-0001-5000-0007 to 0000-0003-5000-0001, 0009-0000-0000-0000 to 0009-0010-0000-0000): "
                         "probably mistyped",
                         page=page.number,
-                        snippet=line.text.strip()[:120],
+                        snippet=make_visible(line.text.strip()[:120]),
                         fix="Compare it with your ORCID record (orcid.org).",
                         level=Level.WARNING,
                         data={"orcid": orcid},
