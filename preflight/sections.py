@@ -174,6 +174,19 @@ class Sections:
         self._sections = self._find()
 
     # ------------------------------------------------------------------ public contract
+    @property
+    def pages(self) -> list[PageText]:
+        """The dossier's page texts, or none when the text cannot be extracted at all (said in ``notes``)."""
+        cached: list[PageText] | None = getattr(self, "_pages", None)
+        if cached is None:
+            try:
+                cached = self._dossier.pages
+            except Exception as exc:  # a file pikepdf repairs but pdfminer cannot parse
+                cached = []
+                self.notes.append(f"the text of the PDF could not be read ({type(exc).__name__}), only its outline")
+            self._pages = cached
+        return cached
+
     def get(self, name: str) -> Section | None:
         for section in self._sections:
             if section.name == name:
@@ -191,7 +204,7 @@ class Sections:
         section = self.get(name)
         if section is None:
             return []
-        pages = self._dossier.pages
+        pages = self.pages
         start_line, end_line = self._bounds.get(name, (None, None))
         result: list[PageText] = []
         for number in range(section.first_page, section.last_page + 1):
@@ -289,7 +302,7 @@ class Sections:
 
     def _range_title(self, page: int) -> str:
         """For a section without a heading: the largest line of its first page (the first of those), as printed."""
-        pages = self._dossier.pages
+        pages = self.pages
         if not 0 < page <= len(pages):
             return ""
         lines = [line for line in pages[page - 1].lines if line.text.strip()]
@@ -310,7 +323,7 @@ class Sections:
         entries = [entry for entry in self._dossier.outline if entry.page is not None and entry.title.strip()]
         if not entries:
             return []
-        pages = self._dossier.pages
+        pages = self.pages
         page_count = self._dossier.page_count
         starts: list[_Start] = []
         seen: set[str] = set()
@@ -342,7 +355,7 @@ class Sections:
 
     # ------------------------------------------------------------------ from headings
     def _from_headings(self) -> list[_Start]:
-        pages = self._dossier.pages
+        pages = self.pages
         if not pages:
             return []
         body_size, body_bold = _body_style(pages)
@@ -582,7 +595,18 @@ def default_config() -> Mapping[str, Any]:
 
 def cover_pages(dossier: Dossier) -> list[PageText]:
     """The cover sheet's pages: the 'cover' section, or page 1 when a section starts at its top."""
-    return dossier.sections.text("cover") or dossier.pages[:1]
+    return dossier.sections.text("cover") or dossier.sections.pages[:1]
+
+
+def unreadable_cover(pages: list[PageText]) -> str | None:
+    """A message when the cover has no text to read (a scanned page, or extraction failed); else None."""
+    if any(line.text.strip() for page in pages for line in page.lines):
+        return None
+    where = f"page {pages[0].number}" if pages else "page 1"
+    return (
+        f"the cover ({where}) has no text the tool can read (a scanned image, or the text could not be "
+        "extracted), so it cannot be checked"
+    )
 
 
 def fold(text: str) -> str:

@@ -117,3 +117,19 @@ def test_options_validated() -> None:
 )
 def test_unit_code_variants(line: str, codes: list[tuple[str, bool]]) -> None:
     assert [(code.canonical, ok) for code, ok in rule.unit_codes_in_line(line)] == codes
+
+
+def test_cover_without_text(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "blank.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.rect(72, 72, 100, 100)
+    pdf.save()
+    with Dossier(path) as dossier:
+        [finding] = rule.check(dossier, rule.Options())
+    assert finding.page == 1
+    assert finding.message == (
+        "the cover (page 1) has no text the tool can read (a scanned image, or the text could not be extracted), "
+        "so it cannot be checked"
+    )

@@ -343,3 +343,15 @@ def test_unnamed_outline_entry_ends_the_section_before_it(tmp_path: Path) -> Non
     path = tmp_path / "unnamed.pdf"
     render(doc, path, with_outline=True)
     assert _sections(path) == [("cover", 1, 1, "first page"), ("project", 2, 10, "outline")]
+
+
+def test_text_extraction_failure_leaves_the_outline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: Dossier) -> list[object]:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(Dossier, "pages", property(broken))
+    with Dossier(STRUCTURE / "project-8-pages.pdf") as dossier:
+        sections = dossier.sections
+        assert sections.get("project") == Section("project", "Projet de recherche", 7, 14, "outline")
+        assert sections.notes == ["the text of the PDF could not be read (RecursionError), only its outline"]
+        assert sections.text("project") == []

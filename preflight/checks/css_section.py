@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding
-from preflight.sections import cover_pages, fold
+from preflight.sections import cover_pages, fold, unreadable_cover
 
 ID = "css-section"
 SUMMARY = "The cover names the Inserm commission (CSS 1-7 or CPAR)"
@@ -65,6 +65,14 @@ class Options:
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     pages = cover_pages(dossier)
+    problem = unreadable_cover(pages)
+    if problem is not None:
+        yield Finding(
+            problem,
+            page=pages[0].number if pages else 1,
+            fix="Export the cover from its source document so that its text is real text, not an image.",
+        )
+        return
     first_page = pages[0].number if pages else 1
     found: dict[str, tuple[int, str]] = {}
     out_of_range: list[tuple[int, str]] = []

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level
 from preflight.pdf.text import PageText
-from preflight.sections import cover_pages, fold
+from preflight.sections import cover_pages, fold, unreadable_cover
 
 ID = "host-unit"
 SUMMARY = "The cover names the host unit and its code, the team leader and the unit director"
@@ -151,6 +151,14 @@ class Options:
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     pages = cover_pages(dossier)
+    problem = unreadable_cover(pages)
+    if problem is not None:
+        yield Finding(
+            problem,
+            page=pages[0].number if pages else 1,
+            fix="Export the cover from its source document so that its text is real text, not an image.",
+        )
+        return
     where = _where(pages)
     first_page = pages[0].number if pages else 1
     lines = [(page.number, line.text) for page in pages for line in page.lines]

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level, make_visible
+from preflight.model import Finding, Level, Skip, make_visible
 
 ID = "orcid"
 SUMMARY = "An ORCID iD is given and its check digit is valid"
@@ -64,7 +64,11 @@ class Options:
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     seen: set[str] = set()
-    for page in dossier.pages:
+    try:
+        pages = dossier.pages
+    except Exception as exc:  # a file pikepdf repairs but the text extractor cannot parse
+        raise Skip(f"the PDF's text cannot be extracted ({type(exc).__name__}), so no iD can be looked for") from None
+    for page in pages:
         for line in page.lines:
             matches = [*_LABELLED.finditer(line.text), *_DASHED.finditer(line.text)]
             for match in sorted(matches, key=lambda m: m.start()):
@@ -104,9 +108,9 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                         data={"orcid": orcid},
                     )
     if not seen and options.required:
-        pages = f"{dossier.page_count} page{'s' if dossier.page_count != 1 else ''}"
+        searched = f"{dossier.page_count} page{'s' if dossier.page_count != 1 else ''}"
         yield Finding(
-            f"no ORCID iD found in the dossier ({pages} searched)",
+            f"no ORCID iD found in the dossier ({searched} searched)",
             page=1,
             fix="Add your ORCID iD to the cover, e.g. 'ORCID : 0000-0002-1825-0097' (from orcid.org).",
             level=Level.WARNING,
