@@ -421,7 +421,8 @@ class Sections:
         for start, style in candidates:
             if start.name in seen:
                 continue
-            if current_style is not None and _lower_style(style, current_style):
+            # Sections usually start on a new page: a heading at the top of one is never taken for a subheading.
+            if current_style is not None and _lower_style(style, current_style) and not start.at_top:
                 continue
             if (
                 current_name in ("project", "activity-report")
@@ -536,7 +537,7 @@ def _after_gap(page: PageText, index: int, body_size: float) -> bool:
     above = [other.baseline for other in page.lines if other.baseline > line.baseline + 0.5]
     if not above:
         return True
-    return min(above) - line.baseline > 2.2 * max(body_size, line.size)
+    return min(above) - line.baseline > 1.8 * max(body_size, line.size)
 
 
 def _is_alone(text: str) -> bool:

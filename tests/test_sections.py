@@ -355,3 +355,18 @@ def test_text_extraction_failure_leaves_the_outline(monkeypatch: pytest.MonkeyPa
         assert sections.get("project") == Section("project", "Projet de recherche", 7, 14, "outline")
         assert sections.notes == ["the text of the PDF could not be read (RecursionError), only its outline"]
         assert sections.text("project") == []
+
+
+def test_headings_in_mixed_styles_each_starting_a_page(tmp_path: Path) -> None:
+    doc_type, cover, render = _builder()
+    doc = cover(doc_type()).section("Curriculum vitae", 2, size=16)
+    doc.section("Projet de recherche", 8, size=13)  # smaller than the CV's heading, but on a new page
+    doc.section("PUBLICATIONS", 2, size=11)  # body size, bold
+    path = tmp_path / "mixed.pdf"
+    render(doc, path, with_outline=False)
+    assert _sections(path) == [
+        ("cover", 1, 1, "first page"),
+        ("cv", 2, 3, "heading on page 2"),
+        ("project", 4, 11, "heading on page 4"),
+        ("publications", 12, 13, "heading on page 12"),
+    ]
