@@ -126,7 +126,10 @@ def parse_config(table: Mapping[str, Any]) -> SectionConfig:
             ranges[name] = (first, last)
         else:
             user_titles[name] = _title_list(value, f"[sections] {name}")
-    merged = {name: [*user_titles.get(name, []), *titles.get(name, [])] for name in {*titles, *user_titles}}
+    # Names with titles of their own ([sections] name = "Title") come first, so that they win a title that a
+    # built-in name also lists ("lettre de motivation": motivation-letter before letters).
+    order = [*user_titles, *(name for name in titles if name not in user_titles)]
+    merged = {name: [*user_titles.get(name, []), *titles.get(name, [])] for name in order}
     return SectionConfig(
         titles={name: tuple(dict.fromkeys(values)) for name, values in merged.items()},
         ranges=ranges,

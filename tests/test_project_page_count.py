@@ -124,3 +124,32 @@ def test_check_command_reports_and_carries_sections_in_json(tmp_path: Path, monk
     # A rule that does not need the sections leaves them out of the report.
     result = runner.invoke(main, ["check", "--select", "file-size", "--format", "json", path])
     assert "sections" not in json.loads(result.output)["files"][0]
+
+
+def test_reused_by_the_ita_rule_set_for_the_motivation_letter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    sys.path.insert(0, str(fixtures))
+    try:
+        from make_structure_fixtures import Doc, cover, render
+    finally:
+        sys.path.remove(str(fixtures))
+    render(cover(Doc()).section("Lettre de motivation", 3).section("Curriculum vitae", 2), tmp_path / "ita.pdf", False)
+    render(cover(Doc()).section("Curriculum vitae", 2), tmp_path / "no-letter.pdf", False)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    rule_id = "motivation-letter-page-count"
+    result = runner.invoke(main, ["check", "-p", "inserm-ita", "--select", rule_id, "-f", "json", "ita.pdf"])
+    assert result.exit_code == 1, result.output
+    [outcome] = json.loads(result.output)["files"][0]["results"]
+    assert outcome["status"] == "fail"
+    assert outcome["message"] == (
+        "the 'motivation-letter' section ('Lettre de motivation') spans 3 pages (pages 2-4, found by heading on "
+        "page 2), more than the maximum of 2 (expected 1-2 pages)"
+    )
+    result = runner.invoke(main, ["check", "-p", "inserm-ita", "--select", rule_id, "-f", "json", "no-letter.pdf"])
+    assert result.exit_code == 0, result.output
+    [outcome] = json.loads(result.output)["files"][0]["results"]
+    assert outcome["status"] == "skip"
+    assert outcome["message"].startswith("no 'motivation-letter' section in this dossier (not required")

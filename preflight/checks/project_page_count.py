@@ -23,6 +23,7 @@ Options
     min_pages, max_pages: the inclusive range (default 8-15).
     hard_min_pages, hard_max_pages: when set, counts outside min-max but within these limits are only
         warnings (default: not set).
+    required: when false, a dossier without the section skips the rule instead of failing (default true).
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level
+from preflight.model import Finding, Level, Skip
 
 ID = "project-page-count"
-SUMMARY = "The research project spans the page range the competition asks for (8-15 pages)"
+SUMMARY = "The research project (or the section a rule names) spans the page range the competition asks for"
 
 _SECTION_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -47,6 +48,7 @@ class Options:
     max_pages: int = 15
     hard_min_pages: int | None = None
     hard_max_pages: int | None = None
+    required: bool = True
 
     def __post_init__(self) -> None:
         if not _SECTION_NAME.match(self.section):
@@ -65,6 +67,8 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     sections = dossier.sections
     name = options.section
     found = sections.get(name)
+    if found is None and not options.required:
+        raise Skip(f"no '{name}' section in this dossier (not required; run 'preflight sections FILE' to check)")
     if found is None:
         tried = sections.titles_tried(name)
         looked = ", ".join(f"'{title}'" for title in tried[:8])
