@@ -133,3 +133,43 @@ def test_cover_without_text(tmp_path: Path) -> None:
         "the cover (page 1) has no text the tool can read (a scanned image, or the text could not be extracted), "
         "so it cannot be checked"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Directrice d'unité : Florence Niedergang", True),
+        ("Directeur de l'unité: Pr. Jean DUPONT", True),
+        ("Unit director: F. Niedergang", True),
+        ("Florence Niedergang, directrice d'unité", True),
+        ("Directeur du laboratoire d'accueil :\nMarc Leblanc", True),
+        ("Directrice d'unité : à confirmer", False),
+        ("Directeur d'unité : Institut Cochin", False),
+        ("Directrice d'unité : Niedergang", False),
+    ],
+)
+def test_name_next_to_the_director_label(text: str, named: bool) -> None:
+    from preflight.sections import fold
+
+    match = rule.DIRECTOR.search(fold(text))
+    assert match is not None
+    assert rule._name_near(text, match.start(), match.end()) is named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheffe d'équipe : Anne Leclerc",
+        "Responsable de l'équipe : Anne Leclerc",
+        "Porteuse du projet d'équipe : Anne Leclerc",
+        "Group leader: Anne Leclerc",
+        "Head of the team: Anne Leclerc",
+        "Principal investigator: Anne Leclerc",
+    ],
+)
+def test_team_leader_labels(text: str) -> None:
+    from preflight.sections import fold
+
+    match = rule.TEAM_LEADER.search(fold(text))
+    assert match is not None
+    assert rule._name_near(text, match.start(), match.end())

@@ -74,7 +74,8 @@ DIRECTOR = re.compile(
     r"|\bhead\s+of\s+(?:the\s+)?unit|\b(?:host\s+)?(?:laboratory|lab)\s+director|\bDU\s*:"
 )
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+"
-PERSON = re.compile(rf"(?:(?:Dr|Pr|Prof)\.?\s+)?{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+")
+_INITIAL = r"[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?"
+PERSON = re.compile(rf"(?:(?:Dr|Pr|Prof)\.?\s+)?(?:{_NAME_TOKEN}|{_INITIAL})(?:[ \t]+{_NAME_TOKEN})+")
 NAME_WINDOW = 60
 LABEL_EXAMPLES = {
     "team leader": "“Chef(fe) d’équipe”, “Responsable d’équipe”, “Team leader”",
