@@ -227,11 +227,11 @@ class Dossier:
     def sections(self) -> Sections:
         """Cover, CV, activity report, project, ... found once from the outline, headings and config.
 
-        Without ``section_config`` the default rule set's titles are used.
+        Without ``section_config`` (None or empty) the default rule set's titles are used.
         """
         from preflight.sections import Sections, default_config
 
-        config = self.section_config if self.section_config is not None else default_config()
+        config = self.section_config if self.section_config else default_config()
         return Sections(self, config)
 
 

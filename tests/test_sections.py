@@ -155,6 +155,8 @@ def test_normalise_and_numbering() -> None:
     assert strip_numbering("iii - projet de recherche :") == "projet de recherche"
     assert strip_numbering("partie 2 : projet") == "projet"
     assert strip_numbering("2.1 contexte") == "contexte"
+    assert strip_numbering("3 projet de recherche") == "projet de recherche"  # LaTeX numbering
+    assert strip_numbering("chapter 4. research project") == "research project"
     assert strip_numbering("b) annexes") == "annexes"
     assert strip_numbering("vie de l'equipe") == "vie de l'equipe"
 
