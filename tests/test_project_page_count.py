@@ -101,6 +101,7 @@ def test_options_are_validated(kwargs: dict[str, object], message: str) -> None:
 
 def test_check_command_reports_and_carries_sections_in_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "preflight.toml").write_text("")  # stop the configuration search here
     runner = CliRunner()
     path = str(STRUCTURE / "project-16-pages.pdf")
     result = runner.invoke(main, ["check", "--select", "project-page-count", "--format", "json", path])
@@ -138,6 +139,7 @@ def test_reused_by_the_ita_rule_set_for_the_motivation_letter(tmp_path: Path, mo
     render(cover(Doc()).section("Lettre de motivation", 3).section("Curriculum vitae", 2), tmp_path / "ita.pdf", False)
     render(cover(Doc()).section("Curriculum vitae", 2), tmp_path / "no-letter.pdf", False)
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "preflight.toml").write_text("")  # stop the configuration search here
     runner = CliRunner()
     rule_id = "motivation-letter-page-count"
     result = runner.invoke(main, ["check", "-p", "inserm-ita", "--select", rule_id, "-f", "json", "ita.pdf"])

@@ -202,6 +202,7 @@ def test_sections_command_text_and_json(tmp_path: Path, monkeypatch: pytest.Monk
     from preflight.cli import main
 
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "preflight.toml").write_text("")  # stop the configuration search here
     runner = CliRunner()
     result = runner.invoke(main, ["sections", str(STRUCTURE / "headings-only.pdf")])
     assert result.exit_code == 0, result.output
@@ -246,7 +247,7 @@ def test_sections_command_text_and_json(tmp_path: Path, monkeypatch: pytest.Monk
     assert result.exit_code == 2
     assert "[sections] project = '6-5'" in result.output
 
-    (tmp_path / "preflight.toml").unlink()
+    (tmp_path / "preflight.toml").write_text("")
     (tmp_path / "not.pdf").write_text("hello")
     result = runner.invoke(main, ["sections", str(tmp_path / "not.pdf")])
     assert result.exit_code == 1
