@@ -416,7 +416,16 @@ class Sections:
         return unique
 
     def _keep_section_headings(self, candidates: list[tuple[_Start, tuple[float, bool]]]) -> list[_Start]:
-        """Keep the first heading of each name, skipping subheadings (smaller than the section's own heading)."""
+        """Keep the first heading of each name, skipping subheadings (smaller than the section's own heading).
+
+        When a name has headings in several styles, only its strongest count: the "Publications" subheading
+        of a CV must not hide the "Liste des publications" section that comes later.
+        """
+        strongest: dict[str, tuple[float, bool]] = {}
+        for start, style in candidates:
+            if start.name not in strongest or _lower_style(strongest[start.name], style):
+                strongest[start.name] = style
+        candidates = [(start, style) for start, style in candidates if not _lower_style(style, strongest[start.name])]
         kept: list[_Start] = []
         current_style: tuple[float, bool] | None = None
         current_name: str | None = None

@@ -373,3 +373,18 @@ def test_headings_in_mixed_styles_each_starting_a_page(tmp_path: Path) -> None:
         ("project", 4, 11, "heading on page 4"),
         ("publications", 12, 13, "heading on page 12"),
     ]
+
+
+def test_cv_subheading_does_not_hide_the_publication_list(tmp_path: Path) -> None:
+    doc_type, cover, render = _builder()
+    doc = cover(doc_type()).section("Curriculum vitae", 1)
+    doc.page().heading("Publications", size=12).text(20)  # the CV's own short list, at the top of a page
+    doc.section("Projet de recherche", 8).section("Liste des publications", 2)
+    path = tmp_path / "cv-publications.pdf"
+    render(doc, path, with_outline=False)
+    assert _sections(path) == [
+        ("cover", 1, 1, "first page"),
+        ("cv", 2, 3, "heading on page 2"),
+        ("project", 4, 11, "heading on page 4"),
+        ("publications", 12, 13, "heading on page 12"),
+    ]
