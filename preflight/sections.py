@@ -174,6 +174,7 @@ class Sections:
         self.notes: list[str] = []
         """Things a user should know, e.g. a configured page range beyond the last page."""
         self._bounds: dict[str, tuple[int | None, int | None]] = {}
+        self._toc_end: dict[int, int] = {}  # a table of contents runs over its own pages only
         self._sections = self._find()
 
     # ------------------------------------------------------------------ public contract
@@ -261,6 +262,8 @@ class Sections:
                 last = following.page - 1
             else:
                 last, end_line = following.page, following.line
+            if start.name == "toc" and start.page in self._toc_end:
+                last, end_line = min(last, self._toc_end[start.page]), None
             clipped = self._clip_to_ranges(start.page, last, ranges)
             if clipped is None or not start.name:
                 continue
@@ -403,6 +406,10 @@ class Sections:
         for number in sorted(toc_pages):
             if number > 1 and number - 1 in toc_pages:
                 continue
+            end = number
+            while end + 1 in toc_pages:
+                end += 1
+            self._toc_end[number] = end
             starts.append(_Start("toc", self._range_title(number), number, None, True, f"contents on page {number}"))
         starts.sort(key=lambda s: (s.page, s.line or 0))
         # Two tables of contents would be one; keep only the first "toc" start.

@@ -388,3 +388,14 @@ def test_cv_subheading_does_not_hide_the_publication_list(tmp_path: Path) -> Non
         ("project", 4, 11, "heading on page 4"),
         ("publications", 12, 13, "heading on page 12"),
     ]
+
+
+def test_table_of_contents_covers_its_own_pages_only(tmp_path: Path) -> None:
+    doc_type, cover, render = _builder()
+    doc = cover(doc_type()).page().heading("Sommaire")
+    for number in range(1, 6):
+        doc.plain(f"Chapitre {number} {'.' * 40} {number + 2}")
+    doc.section("Introduction générale", 3)
+    path = tmp_path / "toc-only.pdf"
+    render(doc, path, with_outline=False)
+    assert _sections(path) == [("cover", 1, 1, "first page"), ("toc", 2, 2, "contents on page 2")]
