@@ -173,3 +173,24 @@ def test_team_leader_labels(text: str) -> None:
     match = rule.TEAM_LEADER.search(fold(text))
     assert match is not None
     assert rule._name_near(text, match.start(), match.end())
+
+
+def test_unit_from_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from preflight.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    path = str(STRUCTURE / "cover-complete.pdf")
+    (tmp_path / "preflight.toml").write_text('[rules.host-unit]\nunit = "UMR-S 1016"\n')
+    result = runner.invoke(main, ["check", "--select", "host-unit", path])
+    assert result.exit_code == 0, result.output
+    (tmp_path / "preflight.toml").write_text('[rules.host-unit]\nunit = "U1153"\n')
+    result = runner.invoke(main, ["check", "--select", "host-unit", path])
+    assert result.exit_code == 1
+    assert "FAIL  host-unit  the cover names unit U1016, UMR 8104, not U1153" in result.output
+    (tmp_path / "preflight.toml").write_text('[rules.host-unit]\nunit = "Cochin"\n')
+    result = runner.invoke(main, ["check", "--select", "host-unit", path])
+    assert result.exit_code == 2
+    assert "[rules.host-unit]: unit 'Cochin' is not a unit code" in result.output
