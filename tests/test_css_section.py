@@ -76,6 +76,7 @@ def test_css3_the_web_language_is_not_a_commission(tmp_path: Path) -> None:
     path = tmp_path / "web.pdf"
     pdf = canvas.Canvas(str(path), invariant=1)
     pdf.drawString(72, 700, "Skills: HTML5, CSS3, JavaScript")
+    pdf.drawString(72, 680, "Html/CSS 3+ yrs")
     pdf.save()
     [finding] = run_path(path)
     assert finding.message.startswith("the cover (page 1) does not name the Inserm commission")

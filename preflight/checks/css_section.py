@@ -3,7 +3,8 @@
 What it checks
     On the cover sheet (page 1, or the pages of the section titled so): "CSS 3", "CSS n°3", "CSS-3",
     "commission scientifique spécialisée 3", or "CPAR". "CSS3" written solid counts only with a word such as
-    "Inserm", "commission", "section" or "concours" on the same line (otherwise it is the web language).
+    "Inserm", "commission", "section" or "concours" on the same line, and never on a line that also names
+    HTML or JavaScript (the web language: "Html/CSS 3+ yrs").
     With ``css`` set, the commission named must be that one.
     Several different commissions on the cover are reported too.
 
@@ -39,6 +40,7 @@ COMMISSION = re.compile(
     r"|\b(?P<cpar>CPAR)\b"
 )
 # "CSS3" written solid is the web style-sheet language in most CVs; count it only next to words like these.
+_WEB = re.compile(r"(?i)\bhtml|javascript|bootstrap|\bsass\b|\bscss\b|tailwind")
 _COMMISSION_CONTEXT = re.compile(r"(?i)inserm|commission|section|concours|competition|crcn|\bdr2?\b|candidat")
 
 
@@ -82,7 +84,9 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                 printed = line.text[match.start() : match.end()]
                 if match.group("cpar"):
                     found.setdefault("CPAR", (page.number, printed))
-                elif not match.group("separator") and not _COMMISSION_CONTEXT.search(fold(line.text)):
+                elif _WEB.search(line.text) or (
+                    not match.group("separator") and not _COMMISSION_CONTEXT.search(fold(line.text))
+                ):
                     continue
                 elif 1 <= int(match.group("number")) <= 7:
                     found.setdefault(f"CSS {int(match.group('number'))}", (page.number, printed))
