@@ -81,6 +81,7 @@ def check_file(
 ) -> FileReport:
     outcomes: list[Outcome] = []
     with Dossier(path, display_name) as dossier:
+        dossier.section_config = rule_set.sections
         rules = list(rule_set.rules)
         if not dossier.readable and not any(rule.check == READABLE_RULE for rule in rules):
             # Never fail open: an unreadable file fails even when the rule set leaves this rule out.
@@ -99,6 +100,8 @@ def check_file(
             pages=dossier.page_count if dossier.readable else None,
             bytes=dossier.size,
             outcomes=tuple(outcomes),
+            # Shown only when a rule needed the sections, so reports do not pay for them otherwise.
+            extra={"sections": dossier.sections.to_dicts()} if "sections" in vars(dossier) else {},
         )
 
 

@@ -26,6 +26,11 @@ BUILTIN_MODULES = (
     "active_content",
     "hidden_characters",
     "filename",
+    "project_page_count",
+    "host_unit",
+    "css_section",
+    "orcid",
+    "project_language",
 )
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
