@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -10,6 +12,7 @@ from pathlib import Path
 import click
 
 from preflight import __version__
+from preflight.reporters import FORMATS
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -27,7 +30,9 @@ def _use_color(choice: bool | None, stream: object) -> bool:
 
 
 def _fail_config(error: Exception) -> None:
-    click.echo(f"preflight: configuration error: {error}", err=True)
+    from preflight.i18n import t
+
+    click.echo(t("cli.config-error", error=error), err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -49,13 +54,53 @@ def main() -> None:
     """Check a research-competition PDF dossier before you upload it."""
 
 
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["en", "fr"]),
+    default=None,
+    help="Language of the report (default: from the locale, LANG=fr_FR... gives French).",
+)
+
+
+def _apply_language(lang: str | None) -> None:
+    from preflight.i18n import resolve_language, set_language
+
+    set_language(resolve_language(lang))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
 @click.option("--profile", "-p", help="Rule set to use (see 'preflight rules --sets'). Default: inserm-cr.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
-@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    help="Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations).",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the --format report to this file and print the text report.",
+)
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Leave these rules out (repeatable).")
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+@click.option("--quiet", "-q", is_flag=True, help="Show only failing files and rules, and the summary line.")
+@click.option(
+    "--snippets/--no-snippets",
+    default=None,
+    help="Quote the dossier's own text in reports (default: yes, except for --format github).",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=1, help="Check files in N processes (0: one per CPU)."
+)
+@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached outcomes.")
+@LANG_OPTION
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option("--verbose", "-v", is_flag=True, help="Show every finding, not the first 25 per rule.")
 def check(
@@ -63,8 +108,15 @@ def check(
     profile: str | None,
     config_path: str | None,
     output_format: str,
+    output_path: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    strict: bool,
+    quiet: bool,
+    snippets: bool | None,
+    jobs: int,
+    no_cache: bool,
+    lang: str | None,
     color: bool | None,
     verbose: bool,
 ) -> None:
@@ -72,12 +124,15 @@ def check(
 
     Exit status: 0 every file passed, 1 a rule failed, 2 usage or configuration error, 3 a check crashed.
     """
+    from preflight.cache import default_cache_dir
     from preflight.checks import load_registry
     from preflight.config import find_config, load_config, resolve_rule_set
     from preflight.engine import check_files
-    from preflight.reporters import RenderOptions, get_renderer
+    from preflight.i18n import t
+    from preflight.reporters import SNIPPETS_OFF_BY_DEFAULT, RenderOptions, get_renderer
     from preflight.rulesets import ConfigError
 
+    _apply_language(lang)
     registry = load_registry()
     for problem in registry.load_errors:
         click.echo(f"preflight: warning: {problem}", err=True)
@@ -89,22 +144,55 @@ def check(
         return
     files = list(expand_paths(paths))
     if not files:
-        click.echo("preflight: no PDF files found in " + ", ".join(paths), err=True)
+        click.echo(t("cli.no-pdf", paths=", ".join(paths)), err=True)
         sys.exit(EXIT_USAGE)
-    report = check_files(files, rule_set, registry)
-    options = RenderOptions(color=_use_color(color, sys.stdout) and output_format == "text", verbose=verbose)
-    click.echo(get_renderer(output_format)(report, options), nl=False, color=options.color)
+    run = functools.partial(
+        check_files,
+        files,
+        rule_set,
+        registry,
+        jobs=jobs or os.cpu_count() or 1,
+        strict=strict,
+        cache_dir=None if no_cache else default_cache_dir(),
+    )
+    if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
+        with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:
+            report = run(on_done=bar.update)
+    else:
+        report = run()
+    if snippets is None:
+        snippets = output_format not in SNIPPETS_OFF_BY_DEFAULT
+    options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
+    if output_path is not None:
+        try:
+            Path(output_path).write_text(get_renderer(output_format)(report, options), encoding="utf-8")
+        except OSError as error:
+            click.echo(t("cli.cannot-write", path=output_path, error=error.strerror or error), err=True)
+            sys.exit(EXIT_USAGE)
+        output_format = "text"
+    use_color = _use_color(color, sys.stdout) and output_format == "text"
+    options = dataclasses.replace(options, color=use_color)
+    click.echo(get_renderer(output_format)(report, options), nl=False, color=use_color)
     if any(file.crashed for file in report.files):
         sys.exit(EXIT_CRASH)
     sys.exit(EXIT_PASS if report.passed else EXIT_FAIL)
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 @main.command("rules")
 @click.option("--profile", "-p", help="Show this rule set's rules (default: the configured one).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--sets", "list_sets", is_flag=True, help="List the available rule sets instead.")
-def rules_command(profile: str | None, config_path: str | None, list_sets: bool) -> None:
+@LANG_OPTION
+def rules_command(profile: str | None, config_path: str | None, list_sets: bool, lang: str | None) -> None:
     """List every rule: id, level, and what it checks."""
+    from preflight.i18n import get_language
+
+    _apply_language(lang)
     from preflight.checks import load_registry
     from preflight.config import find_config, load_config, resolve_rule_set
     from preflight.rulesets import ConfigError, available_rule_sets, load_raw_rule_set
@@ -127,31 +215,39 @@ def rules_command(profile: str | None, config_path: str | None, list_sets: bool)
     for rule in rule_set.rules:
         spec = registry.checks[rule.check]
         reuse = f" (check {rule.check})" if rule.check != rule.id else ""
-        click.echo(f"  {rule.id:<{width}}  {rule.level.label:<7}  {spec.summary}{reuse}")
+        click.echo(f"  {rule.id:<{width}}  {rule.level.label:<7}  {spec.summary_in(get_language())}{reuse}")
 
 
 @main.command()
 @click.argument("rule_id")
-def explain(rule_id: str) -> None:
+@LANG_OPTION
+def explain(rule_id: str, lang: str | None) -> None:
     """Explain a rule: what it checks, why, how to fix it, and its options."""
-    import dataclasses
-
     from preflight.checks import load_registry
+    from preflight.i18n import get_language, t
 
+    _apply_language(lang)
     registry = load_registry()
     spec = registry.get(rule_id)
     if spec is None:
-        click.echo(f"preflight: unknown rule '{rule_id}' (known: {', '.join(sorted(registry.checks))})", err=True)
+        click.echo(t("cli.unknown-rule", rule=rule_id, known=", ".join(sorted(registry.checks))), err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(f"{spec.id}: {spec.summary}\n")
-    click.echo(spec.doc)
+    language = get_language()
+    click.echo(f"{spec.id}: {spec.summary_in(language)}\n")
+    click.echo(spec.doc_in(language))
     defaults = [(f.name, f.default) for f in dataclasses.fields(spec.options_type)]
     if defaults:
-        click.echo("\nDefaults:")
+        click.echo("\n" + t("cli.defaults"))
         for name, value in defaults:
             click.echo(f"    {name} = {value!r}")
 
 
 from preflight.commands.fix import fix_command  # noqa: E402
+from preflight.commands.init import init_command  # noqa: E402
+from preflight.commands.sections import sections_command  # noqa: E402
+from preflight.commands.text import text_command  # noqa: E402
 
+main.add_command(init_command)
+main.add_command(sections_command)
+main.add_command(text_command)
 main.add_command(fix_command)

@@ -84,6 +84,12 @@ def resolve_rule_set(
     if not isinstance(user_sections, dict):
         raise ConfigError(where, "[sections] must be a table")
     sections.update(user_sections)
+    from preflight.sections import parse_config
+
+    try:
+        parse_config(sections)
+    except ValueError as exc:
+        raise ConfigError(where, str(exc)) from None
 
     rules = [build_rule(rule_id, table, registry) for rule_id, table in rule_tables.items()]
     known_ids = {rule.id for rule in rules}

@@ -6,6 +6,7 @@ Checks never open files or touch PDF objects; they read the properties below.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,8 +16,9 @@ from preflight.pdf.sniff import describe_non_pdf
 if TYPE_CHECKING:
     import pikepdf
 
-    from preflight.pdf.structure import ActiveItem, FontInfo, ImageInfo, LinkInfo, OutlineEntry
+    from preflight.pdf.structure import ActiveItem, FieldValue, FontInfo, ImageInfo, LinkInfo, OutlineEntry
     from preflight.pdf.text import PageText
+    from preflight.sections import Sections
 
 HEADER_WINDOW = 1024
 """Viewers accept a %PDF- header anywhere in the first kilobyte; so do we, with a warning."""
@@ -40,6 +42,8 @@ class Dossier:
         self.header_offset = 0
         self._pdf: pikepdf.Pdf | None = None
         self.size = 0
+        self.section_config: Mapping[str, Any] | None = None
+        """The rule set's [sections] table (titles, page ranges), set by the engine before checks run."""
         self._open()
 
     # ------------------------------------------------------------------ opening
@@ -218,6 +222,13 @@ class Dossier:
 
         return collect_metadata(self.pdf)
 
+    @functools.cached_property
+    def field_values(self) -> list[FieldValue]:
+        """The text typed into the file's form fields (AcroForm /V values), with the page of each field."""
+        from preflight.pdf.structure import collect_field_values
+
+        return collect_field_values(self.pdf)
+
     # ------------------------------------------------------------------ text
     @functools.cached_property
     def pages(self) -> list[PageText]:
@@ -225,6 +236,17 @@ class Dossier:
         from preflight.pdf.text import extract_pages
 
         return extract_pages(str(self.path), self.page_count)
+
+    @functools.cached_property
+    def sections(self) -> Sections:
+        """Cover, CV, activity report, project, ... found once from the outline, headings and config.
+
+        Without ``section_config`` (None or empty) the default rule set's titles are used.
+        """
+        from preflight.sections import Sections, default_config
+
+        config = self.section_config if self.section_config else default_config()
+        return Sections(self, config)
 
 
 def _first_line(value: object) -> str:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from preflight import __version__
 from preflight.checks import Registry
 from preflight.dossier import Dossier
-from preflight.model import FileReport, Finding, GradedFinding, Level, Outcome, RunReport, Skip, Status
+from preflight.i18n import get_language, set_language, t
+from preflight.model import FileReport, Finding, GradedFinding, Level, Outcome, RuleInfo, RunReport, Skip, Status
 from preflight.rulesets import Rule, RuleSet
 
 READABLE_RULE = "pdf-readable"
@@ -25,8 +27,10 @@ def grade(findings: Iterable[Finding], rule_level: Level) -> tuple[GradedFinding
     return tuple(sorted(graded, key=lambda item: item.finding.page or 0))
 
 
-def status_of(findings: tuple[GradedFinding, ...]) -> Status:
-    if any(item.level is Level.ERROR for item in findings):
+def status_of(findings: tuple[GradedFinding, ...], strict: bool = False) -> Status:
+    """Fail on an error; with ``strict``, on a warning too."""
+    worst = max((item.level for item in findings), default=Level.OFF)
+    if worst is Level.ERROR or (strict and worst is Level.WARNING):
         return Status.FAIL
     return Status.WARN if findings else Status.PASS
 
@@ -39,14 +43,14 @@ def headline(findings: tuple[GradedFinding, ...]) -> str:
         return first
     counts = {level: sum(1 for item in findings if item.level is level) for level in Level}
     parts = [
-        f"{count} {level.label}{'s' if count > 1 and level is not Level.INFO else ''}"
+        f"{count} {t(f'level.{level.label}s' if count > 1 and level is not Level.INFO else f'level.{level.label}')}"
         for level, count in sorted(counts.items(), reverse=True)
         if count
     ]
-    return f"{len(findings)} findings ({', '.join(parts)})"
+    return t("engine.findings", count=len(findings), parts=", ".join(parts))
 
 
-def run_rule(rule: Rule, registry: Registry, dossier: Dossier, summary: str) -> Outcome:
+def run_rule(rule: Rule, registry: Registry, dossier: Dossier, summary: str, strict: bool = False) -> Outcome:
     spec = registry.checks[rule.check]
     try:
         findings = grade(spec.run(dossier, rule.options), rule.level)
@@ -59,15 +63,25 @@ def run_rule(rule: Rule, registry: Registry, dossier: Dossier, summary: str) -> 
             summary,
             rule.level,
             Status.ERROR,
-            f"the check crashed ({type(exc).__name__}: {exc}, at {Path(where.filename).name}:{where.lineno}); "
-            "the other rules still ran. Please report this with the file if you can share it.",
+            t(
+                "engine.crashed",
+                error=f"{type(exc).__name__}: {exc}",
+                where=f"{Path(where.filename).name}:{where.lineno}",
+            ),
         )
-    return Outcome(rule.id, summary, rule.level, status_of(findings), headline(findings), findings)
+    return Outcome(rule.id, summary, rule.level, status_of(findings, strict), headline(findings), findings)
 
 
-def check_file(path: str | Path, rule_set: RuleSet, registry: Registry, display_name: str | None = None) -> FileReport:
+def check_file(
+    path: str | Path,
+    rule_set: RuleSet,
+    registry: Registry,
+    display_name: str | None = None,
+    strict: bool = False,
+) -> FileReport:
     outcomes: list[Outcome] = []
     with Dossier(path, display_name) as dossier:
+        dossier.section_config = rule_set.sections
         rules = list(rule_set.rules)
         if not dossier.readable and not any(rule.check == READABLE_RULE for rule in rules):
             # Never fail open: an unreadable file fails even when the rule set leaves this rule out.
@@ -76,20 +90,120 @@ def check_file(path: str | Path, rule_set: RuleSet, registry: Registry, display_
             )
         for rule in rules:
             spec = registry.checks[rule.check]
-            summary = spec.summary
+            summary = spec.summary_in(get_language())
             if not dossier.readable and spec.needs_readable_pdf:
-                reason = "not checked: the file cannot be read as a PDF (see pdf-readable)"
-                outcomes.append(Outcome(rule.id, summary, rule.level, Status.SKIP, reason))
+                outcomes.append(Outcome(rule.id, summary, rule.level, Status.SKIP, t("engine.not-readable")))
                 continue
-            outcomes.append(run_rule(rule, registry, dossier, summary))
+            outcomes.append(run_rule(rule, registry, dossier, summary, strict))
         return FileReport(
             path=dossier.name,
             pages=dossier.page_count if dossier.readable else None,
             bytes=dossier.size,
             outcomes=tuple(outcomes),
+            # Shown only when a rule needed the sections, so reports do not pay for them otherwise.
+            extra={"sections": dossier.sections.to_dicts()} if "sections" in vars(dossier) else {},
         )
 
 
-def check_files(paths: Iterable[str | Path], rule_set: RuleSet, registry: Registry) -> RunReport:
-    files = tuple(check_file(path, rule_set, registry, str(path)) for path in paths)
-    return RunReport(profile=rule_set.name, files=files, tool_version=__version__)
+def rule_infos(rule_set: RuleSet, registry: Registry) -> tuple[RuleInfo, ...]:
+    language = get_language()
+    infos = []
+    for rule in rule_set.rules:
+        spec = registry.checks[rule.check]
+        infos.append(
+            RuleInfo(rule.id, rule.check, rule.level, spec.summary_in(language), spec.doc_in(language), rule.source)
+        )
+    return tuple(infos)
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything a worker process needs to check a file as the parent would."""
+
+    rule_set: RuleSet
+    strict: bool = False
+    language: str = "en"
+    cache_dir: str | None = None
+
+
+_worker_settings: RunSettings | None = None
+
+
+def _init_worker(settings: RunSettings) -> None:
+    global _worker_settings
+    set_language(settings.language)
+    _worker_settings = settings
+
+
+def _check_in_worker(path: str) -> FileReport:
+    from preflight.checks import load_registry
+
+    assert _worker_settings is not None, "worker not initialised"
+    return check_one(path, _worker_settings, load_registry())
+
+
+def check_one(path: str, settings: RunSettings, registry: Registry) -> FileReport:
+    """Check one file, from the cache when an entry for this content and configuration exists."""
+    cache = None
+    content_hash = None
+    if settings.cache_dir is not None:
+        from preflight.cache import ReportCache, file_sha256
+
+        cache = ReportCache(Path(settings.cache_dir), settings, registry)
+        content_hash = file_sha256(path)
+        if content_hash is not None:
+            cached = cache.get(content_hash, path)
+            if cached is not None:
+                return cached
+    report = check_file(path, settings.rule_set, registry, path, settings.strict)
+    if cache is not None and content_hash is not None and not report.crashed:
+        cache.put(content_hash, report)
+    return report
+
+
+def check_files(
+    paths: Iterable[str | Path],
+    rule_set: RuleSet,
+    registry: Registry,
+    *,
+    jobs: int = 1,
+    strict: bool = False,
+    cache_dir: str | Path | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Check every file, in parallel processes when ``jobs`` > 1; the report keeps the order given."""
+    names = [str(path) for path in paths]
+    settings = RunSettings(rule_set, strict, get_language(), str(cache_dir) if cache_dir is not None else None)
+    reports: list[FileReport | None] = [None] * len(names)
+    if jobs > 1 and len(names) > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with ProcessPoolExecutor(
+                max_workers=min(jobs, len(names)), initializer=_init_worker, initargs=(settings,)
+            ) as pool:
+                futures = {pool.submit(_check_in_worker, name): index for index, name in enumerate(names)}
+                for future in as_completed(futures):
+                    try:
+                        reports[futures[future]] = future.result()
+                    except BrokenProcessPool:
+                        raise
+                    except Exception:
+                        continue  # e.g. findings that cannot cross processes: checked again below, in this process
+                    if on_done:
+                        on_done(1)
+        except (BrokenProcessPool, OSError):
+            pass  # a worker died or no process could start: what is left is checked below, in this process
+    for index, name in enumerate(names):
+        if reports[index] is None:
+            reports[index] = check_one(name, settings, registry)
+            if on_done:
+                on_done(1)
+    return RunReport(
+        profile=rule_set.name,
+        files=tuple(report for report in reports if report is not None),
+        tool_version=__version__,
+        rules=rule_infos(rule_set, registry),
+        strict=strict,
+    )

@@ -92,10 +92,24 @@ class FileReport:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What reporters need to describe a rule (SARIF's rule metadata, the summary per rule)."""
+
+    id: str
+    check: str
+    level: Level
+    summary: str
+    doc: str = ""
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class RunReport:
     profile: str
     files: tuple[FileReport, ...]
     tool_version: str
+    rules: tuple[RuleInfo, ...] = ()
+    strict: bool = False
 
     @property
     def passed(self) -> bool:

@@ -12,8 +12,8 @@ import functools
 import importlib
 import inspect
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 ENTRY_POINT_GROUP = "dossier_preflight.checks"
@@ -24,6 +24,13 @@ BUILTIN_MODULES = (
     "fonts_embedded",
     "encryption",
     "active_content",
+    "hidden_characters",
+    "filename",
+    "project_page_count",
+    "host_unit",
+    "css_section",
+    "orcid",
+    "project_language",
 )
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -38,6 +45,15 @@ class CheckSpec:
     doc: str
     origin: str
     needs_readable_pdf: bool = True
+    summaries: Mapping[str, str] = field(default_factory=dict)
+    """Translations of the summary by language ('fr': SUMMARY_FR); English is ``summary``."""
+    docs: Mapping[str, str] = field(default_factory=dict)
+
+    def summary_in(self, language: str) -> str:
+        return self.summaries.get(language, self.summary)
+
+    def doc_in(self, language: str) -> str:
+        return self.docs.get(language, self.doc)
 
 
 class PluginError(Exception):
@@ -68,7 +84,21 @@ def spec_from_module(module: Any, origin: str) -> CheckSpec:
         doc=inspect.cleandoc(module.__doc__ or ""),
         origin=origin,
         needs_readable_pdf=bool(getattr(module, "NEEDS_READABLE_PDF", True)),
+        summaries=_translations(module, "SUMMARY", str),
+        docs=_translations(module, "DOC", inspect.cleandoc),
     )
+
+
+def _translations(module: Any, prefix: str, clean: Callable[[str], str]) -> dict[str, str]:
+    """A check's optional SUMMARY_FR / DOC_FR (one attribute per language of preflight.i18n)."""
+    from preflight.i18n import LANGUAGES
+
+    found = {}
+    for language in LANGUAGES:
+        value = getattr(module, f"{prefix}_{language.upper()}", None)
+        if isinstance(value, str) and value.strip():
+            found[language] = clean(value)
+    return found
 
 
 @dataclass(frozen=True)

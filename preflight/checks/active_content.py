@@ -28,6 +28,28 @@ from preflight.model import Finding
 
 ID = "active-content"
 SUMMARY = "No JavaScript, launch actions, attachments or unflattened form fields"
+SUMMARY_FR = "Ni JavaScript, ni action de lancement, ni pièce jointe, ni champ de formulaire non aplati"
+DOC_FR = """\
+Le PDF ne contient ni JavaScript, ni action de lancement, ni fichier joint, ni champ de formulaire actif.
+
+Ce qui est vérifié
+    Les actions du document, des pages et des annotations qui exécutent du JavaScript ou lancent un
+    programme, les fichiers joints au PDF (dans sa liste de pièces jointes ou sur un commentaire), les
+    champs de formulaire interactifs non aplatis, et les formulaires XFA.
+
+Pourquoi
+    Les portails suppriment ou refusent le contenu actif ; un champ de formulaire peut s'imprimer vide ou
+    afficher une autre valeur dans le lecteur du jury, et une pièce jointe ne fait pas partie de ce que le
+    jury lit.
+
+Comment corriger
+    Imprimez le dossier dans un nouveau PDF, ce qui aplatit les formulaires et supprime scripts et pièces
+    jointes, ou lancez 'preflight fix'. Intégrez au dossier lui-même le contenu de toute pièce jointe.
+
+Options
+    allow_attachments : accepter les fichiers joints (false par défaut).
+    allow_form_fields : accepter les champs de formulaire interactifs (false par défaut).
+"""
 
 _FIXES = {
     "javascript": "Remove the script: print the dossier to a new PDF, or run 'preflight fix'.",

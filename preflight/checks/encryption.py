@@ -27,6 +27,28 @@ from preflight.model import Finding
 
 ID = "encryption"
 SUMMARY = "The PDF carries no encryption or permission restrictions"
+SUMMARY_FR = "Le PDF ne porte ni chiffrement ni restriction de droits"
+DOC_FR = """\
+Le PDF n'est pas chiffré, pas même avec de seules restrictions de droits.
+
+Ce qui est vérifié
+    Si le fichier utilise un chiffrement PDF, quel qu'il soit. Un fichier protégé par un seul mot de passe
+    « propriétaire » s'ouvre sans rien demander, mais porte des restrictions (pas d'impression, pas de
+    copie, pas de modification).
+
+Pourquoi
+    Les portails de dépôt refusent ou traitent mal les fichiers protégés : ils ne peuvent ni les
+    fusionner, ni les tamponner, ni les indexer, et le jury peut ne pas pouvoir imprimer ou annoter le
+    dossier.
+
+Comment corriger
+    Imprimez le fichier dans un nouveau PDF (« Microsoft Print to PDF », « Enregistrer au format PDF »),
+    ou lancez 'qpdf --decrypt dossier.pdf dossier-dechiffre.pdf'. Dans Word, décochez « Chiffrer le
+    document à l'aide d'un mot de passe » dans les options d'export PDF.
+
+Options
+    Aucune.
+"""
 
 
 @dataclass(frozen=True)

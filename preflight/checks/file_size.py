@@ -30,6 +30,31 @@ from preflight.model import Finding, Level
 
 ID = "file-size"
 SUMMARY = "The file is under the portal's size limit (10 MB)"
+SUMMARY_FR = "Le fichier est sous la limite de taille du portail (10 Mo)"
+DOC_FR = """\
+Le fichier est sous la limite de taille du portail et, s'il en est proche, ce qui prend la place.
+
+Ce qui est vérifié
+    La taille du fichier en octets, comparée à ``max_bytes`` (10 000 000 octets, soit 10 Mo, par défaut).
+    Au-delà de ``notice_ratio`` de la limite (80 %), un constat de niveau info est donné, pour laisser le
+    temps d'agir. Au-dessus de la limite ou près d'elle, la liste de ce qui prend la place : les plus
+    grandes images (page, taille en pixels, résolution effective, octets), les polices incorporées et les
+    fichiers joints.
+
+Pourquoi
+    Le portail refuse les fichiers au-dessus de sa limite, en général à la dernière minute du dépôt.
+
+Comment corriger
+    Réduisez les images qui prennent le plus de place : exportez les figures à 300 dpi (au-delà, rien ne se
+    voit sur papier), enregistrez les photos en JPEG, retirez les pièces jointes. Dans Word : Fichier >
+    Compresser les images (220 ppp) ; en LaTeX, redimensionnez les images avant de les inclure.
+    'preflight fix' peut recompresser et sous-échantillonner pour vous.
+
+Options
+    max_bytes : la limite en octets (10000000 par défaut).
+    notice_ratio : part de la limite au-delà de laquelle un constat info est donné (0.8 par défaut).
+    largest_images : nombre d'images à lister (5 par défaut).
+"""
 
 
 @dataclass(frozen=True)
@@ -38,8 +63,17 @@ class Options:
     notice_ratio: float = 0.8
     largest_images: int = 5
 
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise ValueError("max_bytes must be positive")
+        if not 0 < self.notice_ratio <= 1:
+            raise ValueError("notice_ratio must be between 0 and 1")
+
 
 def megabytes(count: int) -> str:
+    """Decimal units, as portals state their limits (10 MB = 10,000,000 bytes)."""
+    if count < 100_000:
+        return f"{count / 1000:.0f} kB"
     return f"{count / 1_000_000:.1f} MB"
 
 
@@ -57,7 +91,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         yield Finding(
             f"the file is {megabytes(size)}, {size / limit:.0%} of the {megabytes(limit)} limit: "
             "a few more figures would put it over",
-            fix="Nothing is required; if you add material, compress the images listed below.",
+            fix="Nothing is required; if you add material, compress the images listed here.",
             level=Level.INFO,
             data={"bytes": size, "limit": limit},
         )
@@ -69,7 +103,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
 def _space_breakdown(dossier: Dossier, options: Options) -> Iterator[Finding]:
     for image in dossier.images[: options.largest_images]:
         share = image.stored_bytes / max(dossier.size, 1)
-        dpi = f", drawn at {image.dpi:.0f} dpi" if image.dpi else ""
+        dpi = f" (drawn at {image.dpi:.0f} dpi)" if image.dpi else ""
         advice = ""
         if image.dpi and image.dpi > 300:
             advice = f"; downsampling to 300 dpi would divide its pixels by {(image.dpi / 300) ** 2:.1f}"

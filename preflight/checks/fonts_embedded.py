@@ -33,6 +33,36 @@ from preflight.model import Finding, Level, format_pages
 
 ID = "fonts-embedded"
 SUMMARY = "Every font is embedded, so the portal accepts the file and it looks the same everywhere"
+SUMMARY_FR = (
+    "Toutes les polices sont incorporées : le portail accepte le fichier et il s'affiche partout de la même façon"
+)
+DOC_FR = """\
+Toutes les polices utilisées par les pages sont incorporées, et leur texte peut être relu.
+
+Ce qui est vérifié
+    Chaque police utilisée, où qu'elle le soit : ressources des pages, formulaires XObject imbriqués,
+    motifs, apparences des annotations, polices descendantes Type0. Une police dont le programme n'est pas
+    dans le fichier échoue, y compris les « 14 standard » (Helvetica, Times, Courier, Symbol,
+    ZapfDingbats), que les lecteurs remplacent. Les polices Type 3 portent leurs glyphes et passent ; les
+    glyphes Type 3 bitmap (vieux LaTeX, certains graphiques) donnent un avertissement, car ils s'impriment
+    flous. Une police dont les codes n'ont pas de sens Unicode (pas de table ToUnicode et un codage non
+    standard) donne un avertissement : son texte ne peut être ni cherché ni copié.
+
+Pourquoi
+    Le portail refuse les fichiers aux polices non incorporées, et un lecteur qui n'a pas la police en
+    affiche une autre, aux chasses différentes : les lignes débordent et les symboles deviennent des carrés.
+
+Comment corriger
+    Word : Fichier > Options > Enregistrement > « Incorporer les polices dans le fichier », puis exportez
+    de nouveau en PDF (ou choisissez « PDF/A » dans les options d'export). LibreOffice : exportez en
+    PDF/A. LaTeX : pdflatex et xelatex incorporent par défaut ; pour les figures faites ailleurs,
+    exportez-les de nouveau avec les polices incorporées. Ou lancez 'preflight fix', qui réécrit le
+    fichier avec Ghostscript et des polices aux mêmes métriques.
+
+Options
+    bitmap_type3 : niveau pour les polices Type 3 bitmap ("warning" par défaut ; "off" pour les ignorer).
+    unextractable_text : niveau pour les polices dont le texte ne peut être extrait ("warning" par défaut).
+"""
 
 STANDARD_14 = {
     "Courier", "Courier-Bold", "Courier-BoldOblique", "Courier-Oblique",
@@ -52,6 +82,10 @@ class Options:
     bitmap_type3: str = "warning"
     unextractable_text: str = "warning"
 
+    def __post_init__(self) -> None:
+        Level.parse(self.bitmap_type3)
+        Level.parse(self.unextractable_text)
+
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     bitmap_level = Level.parse(options.bitmap_type3)
@@ -69,13 +103,9 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             "to_unicode": font.has_to_unicode,
         }
         if not font.embedded:
-            standard = (
-                " (a standard-14 font, which viewers replace with their own)"
-                if (font.display_name in STANDARD_14)
-                else ""
-            )
+            standard = ", a standard-14 font that viewers replace" if font.display_name in STANDARD_14 else ""
             yield Finding(
-                f"font '{font.display_name}' ({font.subtype}){standard} is not embedded; used on {where}{inside}",
+                f"font '{font.display_name}' is not embedded ({font.subtype}{standard}); used on {where}{inside}",
                 page=pages[0] if pages else None,
                 fix=EMBED_FIX,
                 data=data,

@@ -27,6 +27,28 @@ from preflight.model import Finding, Level
 
 ID = "pdf-readable"
 SUMMARY = "The file is a PDF that opens without a password or repair"
+SUMMARY_FR = "Le fichier est un PDF qui s'ouvre sans mot de passe ni réparation"
+DOC_FR = """\
+Le fichier est un PDF qui s'ouvre.
+
+Ce qui est vérifié
+    Que le fichier est bien un PDF (et non un document Word ou une image renommés en .pdf), qu'il n'est
+    ni vide, ni tronqué, ni endommagé au point d'être irréparable, et qu'il s'ouvre sans mot de passe.
+    Un fichier qui ne s'ouvre qu'après réparation passe avec un avertissement : certains lecteurs
+    l'affichent autrement.
+
+Pourquoi
+    Le portail refuse un fichier qu'il ne peut pas ouvrir, et un jury ne peut pas lire ce qu'un lecteur
+    ne peut pas afficher. Quand cette règle échoue, toutes les autres sont sautées : elles n'ont rien à lire.
+
+Comment corriger
+    Exportez de nouveau le dossier en PDF depuis sa source (Word : Fichier > Exporter > PDF ; LaTeX :
+    recompilez). Un fichier protégé par mot de passe doit être enregistré ou imprimé dans un nouveau PDF
+    non protégé.
+
+Options
+    Aucune.
+"""
 NEEDS_READABLE_PDF = False
 
 

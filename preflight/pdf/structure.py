@@ -87,13 +87,18 @@ def _name(value: Any) -> str:
         return bytes(value.unparse()).decode("latin-1")
 
 
-def _key(obj: Any) -> tuple[int, int] | int:
+def _key(obj: Any) -> tuple[object, ...]:
+    """A stable identity for a PDF object: its object number, or its serialised form when direct.
+
+    (``id()`` of pikepdf's temporary wrappers is reused after garbage collection, so it cannot tell
+    two direct font dictionaries apart.)
+    """
     try:
         if obj.is_indirect:
-            return (obj.objgen[0], obj.objgen[1])
+            return ("indirect", obj.objgen[0], obj.objgen[1])
+        return ("direct", bytes(obj.unparse()))
     except Exception:
-        pass
-    return id(obj)
+        return ("unknown", repr(obj))
 
 
 def _dict(value: Any) -> pikepdf.Dictionary | None:
@@ -364,7 +369,7 @@ def _record_image(
             height=int(xobject.get("/Height", 0)),
             stored_bytes=stored,
             filters=filter_text or "none",
-            objgen=key if isinstance(key, tuple) else None,
+            objgen=(int(xobject.objgen[0]), int(xobject.objgen[1])) if xobject.is_indirect else None,
         )
     info.pages.add(page)
     placed_width = math.hypot(ctm[0], ctm[1]) / 72
@@ -589,11 +594,79 @@ def collect_metadata(pdf: pikepdf.Pdf) -> dict[str, str]:
     except Exception:
         pass
     try:
-        with pdf.open_metadata() as xmp:
+        # Read only: the defaults would rewrite the XMP and the Info dictionary on exit.
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
             for key in ("dc:title", "dc:creator", "dc:description", "pdf:Keywords", "dc:subject"):
                 value = xmp.get(key)
                 if value:
                     values[f"xmp:{key}"] = value if isinstance(value, str) else "; ".join(map(str, value))
     except Exception:
         pass
+    return values
+
+
+# ------------------------------------------------------------------------------- form fields
+@dataclass(frozen=True)
+class FieldValue:
+    """The text value of one form field, and the page of its first widget."""
+
+    name: str
+    value: str
+    page: int | None
+
+
+def collect_field_values(pdf: pikepdf.Pdf) -> list[FieldValue]:
+    """Text values (/V strings, and list choices) of every AcroForm field, in field-tree order."""
+    acroform = _dict(pdf.Root.get("/AcroForm"))
+    if acroform is None:
+        return []
+    widget_pages: dict[tuple[object, ...], int] = {}
+    for number, page in enumerate(pdf.pages, 1):
+        annotations = page.obj.get("/Annots")
+        if isinstance(annotations, pikepdf.Array):
+            for annotation in annotations:
+                key = _key(annotation)
+                if isinstance(key, tuple):
+                    widget_pages.setdefault(key, number)
+    values: list[FieldValue] = []
+    seen: set[Any] = set()
+
+    def page_of(node: pikepdf.Dictionary) -> int | None:
+        key = _key(node)
+        if isinstance(key, tuple) and key in widget_pages:
+            return widget_pages[key]
+        kids = node.get("/Kids")
+        if isinstance(kids, pikepdf.Array):
+            for kid in kids:
+                kid_key = _key(kid)
+                if isinstance(kid_key, tuple) and kid_key in widget_pages:
+                    return widget_pages[kid_key]
+        return None
+
+    def walk(fields: Any, prefix: str, depth: int) -> None:
+        if not isinstance(fields, pikepdf.Array) or depth > _MAX_DEPTH:
+            return
+        for item in fields:
+            node = _dict(item)
+            key = _key(item)
+            if node is None or key in seen or len(values) > 5000:
+                continue
+            seen.add(key)
+            title = node.get("/T")
+            name = f"{prefix}.{_name(title)}" if prefix and title is not None else _name(title) or prefix
+            value = node.get("/V")
+            texts: list[str] = []
+            if isinstance(value, pikepdf.String):
+                texts.append(_name(value))
+            elif isinstance(value, pikepdf.Array):
+                texts.extend(_name(v) for v in value if isinstance(v, pikepdf.String))
+            elif isinstance(value, pikepdf.Stream):  # rich text values are streams
+                with contextlib.suppress(Exception):
+                    texts.append(value.read_bytes().decode("utf-8", "replace"))
+            for text in texts:
+                if text:
+                    values.append(FieldValue(name or "(unnamed)", text, page_of(node)))
+            walk(node.get("/Kids"), name, depth + 1)
+
+    walk(acroform.get("/Fields"), "", 0)
     return values

@@ -8,6 +8,7 @@ across two processes.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import multiprocessing
@@ -37,6 +38,15 @@ class TextLine:
     bold: bool
     unmapped: frozenset[int] = frozenset()
     """Indexes into ``text`` of characters from glyphs the PDF gives no Unicode meaning for."""
+    font_runs: tuple[tuple[int, str], ...] = ()
+    """(start index into ``text``, font name) each time the font changes along the line."""
+
+    def font_at(self, index: int) -> str:
+        """The font that drew the character at ``index`` (the line's dominant font when unknown)."""
+        if not self.font_runs:
+            return self.font
+        position = bisect.bisect_right(self.font_runs, index, key=lambda run: run[0]) - 1
+        return self.font_runs[max(position, 0)][1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +117,10 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
     """Group characters into lines in drawing order, adding the spaces that positioning implies."""
     lines: list[TextLine] = []
     buffer: list[str] = []
+    length = 0
     unmapped: set[int] = set()
+    runs: list[tuple[int, str]] = []
+    run_font = ""
     weights: dict[tuple[str, float], int] = {}
     x0 = x1 = baseline = 0.0
     prev_end = 0.0
@@ -115,9 +128,9 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
 
     def flush() -> None:
         text = "".join(buffer)
-        if text.strip():
-            (font, size), _ = max(weights.items(), key=lambda item: item[1])
-            name = clean_font_name(str(font))
+        if text.strip() and weights:
+            font, size = max(weights, key=weights.__getitem__)
+            name = clean_font_name(font)
             lines.append(
                 TextLine(
                     text=text,
@@ -128,34 +141,45 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
                     font=name,
                     bold=is_bold_font(name),
                     unmapped=frozenset(unmapped),
+                    font_runs=tuple(runs),
                 )
             )
         buffer.clear()
         unmapped.clear()
+        runs.clear()
         weights.clear()
 
     for text, font, size, start, y, end, is_unmapped in chars:
         if not text:
             continue
-        tolerance = max(size, prev_size, 1.0)
         if buffer:
-            new_line = abs(y - baseline) > 0.5 * tolerance or start < prev_end - 3 * tolerance
-            if new_line:
+            tolerance = size if size > prev_size else prev_size
+            if tolerance < 1.0:
+                tolerance = 1.0
+            if abs(y - baseline) > 0.5 * tolerance or start < prev_end - 3 * tolerance:
                 flush()
-            elif start - prev_end > 0.2 * tolerance and buffer[-1][-1:] != " " and text[0] != " ":
+                length = 0
+            elif start - prev_end > 0.1 * tolerance and buffer[-1][-1:] != " " and text[0] != " ":
                 buffer.append(" ")
+                length += 1
         if not buffer:
-            x0, baseline = start, y
+            x0, baseline, x1 = start, y, end
+        elif end > x1:
+            x1 = end
         if is_unmapped:
-            offset = sum(len(part) for part in buffer)
-            unmapped.update(range(offset, offset + len(text)))
+            unmapped.update(range(length, length + len(text)))
+        if not runs or font != run_font:
+            run_font = font
+            name = clean_font_name(str(font))
+            if not runs or runs[-1][1] != name:
+                runs.append((length, name))
         buffer.append(text)
-        if not text.isspace():
-            key = (font, round(size, 1))
-            weights[key] = weights.get(key, 0) + len(text)
-        x1 = max(x1, end) if len(buffer) > 1 else end
+        length += len(text)
+        if text != " ":
+            key = (font, size)
+            weights[key] = weights.get(key, 0) + 1
         prev_end, prev_size = end, size
-    if buffer and weights:
+    if buffer:
         flush()
     return tuple(lines)
 
@@ -169,25 +193,32 @@ def _extract_range(path: str, first: int, last: int) -> list[PageText]:
 
     logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     pages: list[PageText] = []
-    with open(path, "rb") as stream:
-        document = PDFDocument(PDFParser(stream))
-        resources = PDFResourceManager(caching=True)
-        device = _collector_class()(resources)
-        interpreter = PDFPageInterpreter(resources, device)
-        for index, page in enumerate(PDFPage.create_pages(document)):
-            if index < first:
-                continue
-            if index > last:
-                break
-            box = page.mediabox or (0, 0, 0, 0)
-            width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
-            try:
-                interpreter.process_page(page)
-                lines = build_lines(device.chars)
-                pages.append(PageText(index + 1, width, height, lines))
-            except Exception as exc:  # one bad page must not hide the others
-                partial = build_lines(device.chars)
-                pages.append(PageText(index + 1, width, height, partial, error=f"{type(exc).__name__}: {exc}"))
+    try:
+        with open(path, "rb") as stream:
+            document = PDFDocument(PDFParser(stream))
+            resources = PDFResourceManager(caching=True)
+            device = _collector_class()(resources)
+            interpreter = PDFPageInterpreter(resources, device)
+            for index, page in enumerate(PDFPage.create_pages(document)):
+                if index < first:
+                    continue
+                if index > last:
+                    break
+                box = page.mediabox or (0, 0, 0, 0)
+                width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
+                try:
+                    interpreter.process_page(page)
+                    lines = build_lines(device.chars)
+                    pages.append(PageText(index + 1, width, height, lines))
+                except Exception as exc:  # one bad page must not hide the others
+                    partial = build_lines(device.chars)
+                    pages.append(PageText(index + 1, width, height, partial, error=f"{type(exc).__name__}: {exc}"))
+    except Exception as exc:  # pdfminer cannot parse what qpdf repaired: say so on every page left
+        reason = f"text extraction failed: {type(exc).__name__}: {str(exc)[:200]}"
+        done = {page.number for page in pages}
+        pages.extend(
+            PageText(number, 0.0, 0.0, (), error=reason) for number in range(first + 1, last + 2) if number not in done
+        )
     return pages
 
 

@@ -1,0 +1,153 @@
+"""Time `preflight check` end to end against poppler on realistic 40- and 200-page dossiers.
+
+    python bench/bench.py [--runs 7] [--pages 40 200] [--profile inserm-cr]
+
+For each size it generates a dossier (headings, French body text, an image every few pages) with
+reportlab into bench/out/, then runs, alternating, `preflight check` and poppler's
+`pdfinfo` + `pdffonts` + `pdftotext` on the same file, and prints the median wall time of each, the ratio,
+and the peak memory (largest resident set of any one process). Needs poppler-utils and reportlab.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+PARAGRAPHS = [
+    "Les lymphocytes T résidents mémoire des muqueuses assurent une protection locale rapide ; leur maintien "
+    "dépend de signaux tissulaires encore mal compris. Nous proposons d’identifier ces signaux « in situ ».",
+    "Notre approche combine la cytométrie spectrale, le séquençage de cellule unique et l’imagerie multiplexée "
+    "sur des biopsies humaines et des modèles murins, avec une analyse intégrée des données.",
+    "Le premier objectif caractérise l’hétérogénéité des cellules T CD8+ résidentes ; le second teste le rôle "
+    "du TGF-β et de l’IL-15 dans leur persistance ; le troisième évalue leur fonction lors d’une réinfection.",
+    "Ce projet s’inscrit dans les priorités de l’unité et s’appuie sur les plateformes de l’Institut : "
+    "cytométrie, génomique et histologie. Les résultats attendus ouvriront des pistes vaccinales.",
+]
+
+
+def make_dossier(pages: int, path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Body", str(DEJAVU / "DejaVuSerif.ttf")))
+    pdfmetrics.registerFont(TTFont("Heading", str(DEJAVU / "DejaVuSans-Bold.ttf")))
+    rng = random.Random(pages)
+    image = _noise_png(rng, 600, 400)
+    sheet = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    titles = ["Page de garde", "Curriculum vitae", "Résumé des travaux", "Projet de recherche", "Publications"]
+    for number in range(1, pages + 1):
+        section = titles[min(len(titles) - 1, (number - 1) * len(titles) // pages)]
+        sheet.setFont("Heading", 16)
+        sheet.drawString(56, height - 70, f"{section} – {number}")
+        sheet.bookmarkPage(f"p{number}")
+        sheet.setFont("Body", 11)
+        y = height - 100
+        if number % 5 == 0:
+            sheet.drawImage(ImageReader(image), 56, y - 200, width=300, height=200)
+            y -= 220
+        while y > 80:
+            paragraph = PARAGRAPHS[rng.randrange(len(PARAGRAPHS))]
+            words = paragraph.split()
+            line: list[str] = []
+            for word in words:
+                if sheet.stringWidth(" ".join([*line, word]), "Body", 11) > width - 112:
+                    sheet.drawString(56, y, " ".join(line))
+                    y -= 14
+                    line = []
+                line.append(word)
+            sheet.drawString(56, y, " ".join(line))
+            y -= 20
+        sheet.drawString(width / 2, 40, str(number))
+        sheet.showPage()
+    sheet.save()
+
+
+def _noise_png(rng: random.Random, width: int, height: int) -> object:
+    import io
+    import struct
+    import zlib
+
+    rows = b"".join(b"\x00" + bytes(rng.randrange(256) for _ in range(width * 3)) for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b"")
+    return io.BytesIO(png)
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one process tree run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss
+
+
+def timed_all(commands: list[list[str]]) -> tuple[float, int]:
+    total, peak = 0.0, 0
+    for command in commands:
+        seconds, memory = timed(command)
+        total += seconds
+        peak = max(peak, memory)
+    return total, peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--pages", type=int, nargs="+", default=[40, 200])
+    parser.add_argument("--profile", default="inserm-cr")
+    args = parser.parse_args()
+    missing = [tool for tool in ("pdfinfo", "pdffonts", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        print(f"needs poppler-utils ({', '.join(missing)} not found): apt-get install poppler-utils", file=sys.stderr)
+        return 2
+    preflight = shutil.which("preflight") or str(Path(sys.executable).parent / "preflight")
+    OUT.mkdir(exist_ok=True)
+    print(
+        f"{'pages':>5}  {'preflight s':>11}  {'poppler s':>9}  {'ratio':>5}  {'preflight MiB':>13}  {'poppler MiB':>11}"
+    )
+    for pages in args.pages:
+        path = OUT / f"dossier-{pages}.pdf"
+        if not path.exists():
+            make_dossier(pages, path)
+        ours_command = [preflight, "check", "--no-color", "--profile", args.profile, str(path)]
+        poppler_commands = [["pdfinfo", str(path)], ["pdffonts", str(path)], ["pdftotext", str(path), "/dev/null"]]
+        timed(ours_command)  # warm-up: file cache, bytecode
+        ours: list[float] = []
+        theirs: list[float] = []
+        ours_peak = theirs_peak = 0
+        for _ in range(args.runs):
+            seconds, peak = timed(ours_command)
+            ours.append(seconds)
+            ours_peak = max(ours_peak, peak)
+            seconds, peak = timed_all(poppler_commands)
+            theirs.append(seconds)
+            theirs_peak = max(theirs_peak, peak)
+        ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+        print(
+            f"{pages:>5}  {ours_median:>11.3f}  {theirs_median:>9.3f}  {ours_median / theirs_median:>5.1f}"
+            f"  {ours_peak / 1024:>13.0f}  {theirs_peak / 1024:>11.0f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""The cover names the Inserm commission the dossier is sent to (CSS 1 to 7, or the CPAR).
+
+What it checks
+    On the cover sheet (page 1, or the pages of the section titled so): "CSS 3", "CSS n°3", "CSS-3",
+    "commission scientifique spécialisée 3", or "CPAR". "CSS3" written solid counts only with a word such as
+    "Inserm", "commission", "section" or "concours" on the same line, and never on a line that also names
+    HTML or JavaScript (the web language: "Html/CSS 3+ yrs").
+    With ``css`` set, the commission named must be that one.
+    Several different commissions on the cover are reported too.
+
+Why
+    Inserm researcher competitions are judged by one of seven specialised scientific commissions (CSS) or the
+    CPAR; a dossier sent to the wrong commission is rejected without being read, and the rapporteurs look for
+    the number on the cover.
+
+How to fix
+    Write the commission on the cover, e.g. "CSS 3 - Physiologie et physiopathologie des grands systèmes"
+    (names change with each mandate: check the current campaign notice), or "CPAR".
+
+Options
+    css: the commission the cover must name: a number 1-7 or "CPAR" (default: any).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from preflight.dossier import Dossier
+from preflight.model import Finding
+from preflight.sections import cover_pages, fold, unreadable_cover
+
+ID = "css-section"
+SUMMARY = "The cover names the Inserm commission (CSS 1-7 or CPAR)"
+
+COMMISSION = re.compile(
+    r"(?i)\b(?:CSS|commission\s+scientifique\s+specialisee|specialised\s+scientific\s+commission"
+    r"|specialized\s+scientific\s+commission)(?P<separator>\s*(?:n\s*[°o]\.?|no\.?|#|-|:)?\s*)(?P<number>\d{1,2})\b"
+    r"|\b(?P<cpar>CPAR)\b"
+)
+# "CSS3" written solid is the web style-sheet language in most CVs; count it only next to words like these.
+_WEB = re.compile(r"(?i)\bhtml|javascript|bootstrap|\bsass\b|\bscss\b|tailwind")
+_COMMISSION_CONTEXT = re.compile(r"(?i)inserm|commission|section|concours|competition|crcn|\bdr2?\b|candidat")
+
+
+@dataclass(frozen=True)
+class Options:
+    css: int | str | None = None
+
+    def __post_init__(self) -> None:
+        if self.css is None:
+            return
+        if isinstance(self.css, int):
+            if not 1 <= self.css <= 7:
+                raise ValueError(f'css = {self.css}: Inserm has CSS 1 to 7 (or use "CPAR")')
+        elif self.css.strip().upper() != "CPAR" and not (self.css.strip().isdigit() and 1 <= int(self.css) <= 7):
+            raise ValueError(f'css = {self.css!r}: expected a number from 1 to 7 or "CPAR"')
+
+    @property
+    def expected(self) -> str | None:
+        if self.css is None:
+            return None
+        value = str(self.css).strip().upper()
+        return "CPAR" if value == "CPAR" else f"CSS {int(value)}"
+
+
+def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    pages = cover_pages(dossier)
+    problem = unreadable_cover(pages)
+    if problem is not None:
+        yield Finding(
+            problem,
+            page=pages[0].number if pages else 1,
+            fix="Export the cover from its source document so that its text is real text, not an image.",
+        )
+        return
+    first_page = pages[0].number if pages else 1
+    found: dict[str, tuple[int, str]] = {}
+    out_of_range: list[tuple[int, str]] = []
+    for page in pages:
+        for line in page.lines:
+            for match in COMMISSION.finditer(fold(line.text)):
+                printed = line.text[match.start() : match.end()]
+                if match.group("cpar"):
+                    found.setdefault("CPAR", (page.number, printed))
+                elif _WEB.search(line.text) or (
+                    not match.group("separator") and not _COMMISSION_CONTEXT.search(fold(line.text))
+                ):
+                    continue
+                elif 1 <= int(match.group("number")) <= 7:
+                    found.setdefault(f"CSS {int(match.group('number'))}", (page.number, printed))
+                else:
+                    out_of_range.append((page.number, printed))
+    where = f"page {first_page}" if len(pages) <= 1 else f"pages {first_page}-{pages[-1].number}"
+    if not found:
+        extra = f"; '{out_of_range[0][1]}' is not a current commission (CSS 1-7)" if out_of_range else ""
+        yield Finding(
+            f"the cover ({where}) does not name the Inserm commission: no 'CSS 1' to 'CSS 7' or 'CPAR'{extra}",
+            page=out_of_range[0][0] if out_of_range else first_page,
+            snippet=out_of_range[0][1] if out_of_range else None,
+            fix="Write the commission you apply to on the cover, e.g. 'CSS 3' or 'CPAR' (see the campaign notice).",
+            data={"expected": options.expected},
+        )
+        return
+    if len(found) > 1:
+        named = ", ".join(found)
+        first = min(found.values())
+        yield Finding(
+            f"the cover names {len(found)} commissions ({named}); a dossier goes to one commission",
+            page=first[0],
+            snippet=first[1],
+            fix="Keep only the commission this dossier is sent to.",
+            data={"found": list(found)},
+        )
+    expected = options.expected
+    if expected is not None and expected not in found:
+        first_page_named, printed = min(found.values())
+        yield Finding(
+            f"the cover names {', '.join(found)}, but the configuration says this dossier goes to {expected}: "
+            "a dossier sent to the wrong commission is rejected without being read",
+            page=first_page_named,
+            snippet=printed,
+            fix=f"Check the commission: correct the cover to {expected}, or 'css' in preflight.toml.",
+            data={"found": list(found), "expected": expected},
+        )

@@ -1,0 +1,110 @@
+"""The file's name is one an upload portal accepts: ASCII letters, digits, '-', '_' and one '.pdf'.
+
+What it checks
+    The name of the file as given (not its folder): only ASCII letters, digits, '-' and '_', then
+    a single '.pdf' ending in lower case; no spaces, accents, apostrophes or other punctuation, no
+    second dot ('v1.3.pdf'), at most 64 characters in all. It suggests a safe name: accents
+    transliterated (É -> E, œ -> oe), spaces and punctuation turned into '_'.
+
+Why
+    Upload forms on French public-sector portals refuse or mangle such names (Mon Master: "Latin
+    characters only, no spaces, no accents"; other forms read 'v1.3.pdf' as a double extension),
+    and a mangled name can lose the file's link to your application.
+
+How to fix
+    Rename the file before uploading, e.g. 'Dossier_Élodie Durand.pdf' -> 'Dossier_Elodie_Durand.pdf'.
+
+Options
+    max_length: the longest name accepted, '.pdf' included (default 64).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from preflight.dossier import Dossier
+from preflight.model import Finding
+
+ID = "filename"
+SUMMARY = "The file name is safe for the portal: ASCII letters, digits, '-', '_' and one '.pdf'"
+NEEDS_READABLE_PDF = False
+
+_SAFE_STEM = re.compile(r"^[A-Za-z0-9_-]+$")
+_SPELLED_OUT = {
+    "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i", "’": "", "'": "",
+}  # fmt: skip
+"""Letters NFKD does not decompose into ASCII, and apostrophes that vanish (l'équipe -> lequipe)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    max_length: int = 64
+
+    def __post_init__(self) -> None:
+        if not 8 <= self.max_length <= 255:
+            raise ValueError(f"max_length must be between 8 and 255, not {self.max_length}")
+
+
+def problems_of(name: str, max_length: int) -> list[str]:
+    """What is wrong with a file name, in words; empty when it is safe."""
+    found: list[str] = []
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    if extension != "pdf":
+        found.append(f"it ends in '.{extension}' instead of '.pdf'" if extension else "it has no '.pdf' ending")
+    if "." in stem:
+        found.append(f"it has {name.count('.')} dots (portals read 'v1.3.pdf' as a double extension)")
+    if any(char.isspace() for char in name):
+        found.append("it has spaces")
+    accented = sorted({char for char in name if not char.isascii() and char.isalpha()})
+    if accented:
+        found.append(f"it has accented or non-ASCII letters ({''.join(accented)})")
+    others = sorted(
+        {
+            char
+            for char in stem
+            if not char.isspace() and not char.isalpha() and not (char.isascii() and (char.isdigit() or char in "-_."))
+        }
+    )
+    if others:
+        found.append(f"it has other punctuation ({' '.join(others)})")
+    if len(name) > max_length:
+        found.append(f"it is {len(name)} characters long, over the limit of {max_length}")
+    if not stem:
+        found.append("it has no name before the extension")
+    return found
+
+
+def safe_name(name: str, max_length: int = 64) -> str:
+    """A portal-safe version of a file name: 'Dossier_Élodie Durand.pdf' -> 'Dossier_Elodie_Durand.pdf'."""
+    stem = name[:-4] if name.lower().endswith(".pdf") else name
+    if _SAFE_STEM.match(stem) and len(stem) <= max_length - 4:
+        return f"{stem}.pdf"  # only the ending was wrong ('CV.PDF')
+    spelled = "".join(_SPELLED_OUT.get(char, char) for char in stem)
+    ascii_only = "".join(
+        char for char in unicodedata.normalize("NFKD", spelled) if char.isascii() and not unicodedata.combining(char)
+    )
+    cleaned = re.sub(r"[^A-Za-z0-9-]+", "_", ascii_only)
+    cleaned = re.sub(r"_+", "_", cleaned).strip("_-")
+    cleaned = cleaned[: max_length - 4].rstrip("_-") or "dossier"
+    return f"{cleaned}.pdf"
+
+
+def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    name = Path(dossier.name).name
+    found = problems_of(name, options.max_length)
+    if not found:
+        return
+    suggestion = safe_name(name, options.max_length)
+    yield Finding(
+        f"file name '{name}' is not safe for the portal: {'; '.join(found)} "
+        f"(allowed: ASCII letters, digits, '-', '_' and one '.pdf', at most {options.max_length} characters)",
+        fix=f"Rename the file to '{suggestion}' before you upload it.",
+        data={"name": name, "suggestion": suggestion, "problems": found, "max_length": options.max_length},
+    )

@@ -1,0 +1,279 @@
+"""No invisible, garbled or private-use characters in the text, while good French typography passes.
+
+What it checks
+    Every character of each page's extracted text, of the document metadata (Info and XMP title,
+    author, subject, keywords), of the bookmark (outline) titles and of form field values. Classes,
+    each with its own level:
+      error: zero-width characters (U+200B, U+2060, U+200C/U+200D in Latin text, a U+FEFF inside the
+      text), bidirectional controls (U+202A-U+202E, U+2066-U+2069, stray U+200E/U+200F), C0 controls
+      other than tab and line breaks, C1 controls U+0080-U+009F, U+FFFD, mojibake ("Ã©" for "é",
+      "â€™" for "’", found with ftfy's heuristics), and soft hyphens U+00AD inside a word.
+      warning: private-use characters (U+E000-U+F8FF) inside running text (Word's Symbol and
+      Wingdings bullets such as U+F0B7), U+2028/U+2029, vertical tab (Word's manual line break).
+      info: a private-use bullet starting a list line (Word's list bullets), icon-font glyphs
+      (FontAwesome, Material Icons...), glyphs the PDF gives no Unicode meaning (extraction
+      artifacts: not something you typed), a soft hyphen drawn as a visible dash (fonts that map
+      their hyphen to U+00AD, a soft hyphen ending a line or between digits), U+2011, ligature
+      characters (U+FB00-U+FB06) and decomposed accents.
+    Never flagged: no-break spaces U+00A0 and U+202F (before ; : ! ? », after «, in 12 500),
+    ’ « » “ ” ‘, – — …, œ æ, °, and every ordinary letter, digit or punctuation mark.
+    One finding per character and class per page, with the count and up to three snippets.
+
+Why
+    Text pasted from Word carries characters that do not show but are there: the portal's form
+    validation refuses them, search and copy-paste break on them, and a reviewer who copies a
+    sentence gets garbage. Mojibake shows that the text went through a wrong encoding.
+
+How to fix
+    In Word, Home > Show/Hide ¶ shows optional hyphens (¬) and manual line breaks; Find and
+    Replace ^- (optional hyphen) and ^u8203 (zero-width space) with nothing. Replace Symbol or
+    Wingdings bullets with Word's list bullets in an ordinary font. Retype garbled accents, or clean
+    pasted text with 'preflight text --fix FILE'. Then export the PDF again.
+
+Options
+    One level per class ("error", "warning", "info" or "off"): zero_width, bidi_control, control,
+    c1_control, replacement, mojibake, soft_hyphen, private_use, line_separator, vertical_tab,
+    soft_hyphen_dash, private_use_bullet, icon_glyph, extraction_artifact, nonbreaking_hyphen,
+    ligature, decomposed; unreadable_text for pages whose text cannot be extracted (default "warning").
+    max_snippets: snippets per finding (1-3, default 3).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from preflight.characters import (
+    CLASSES,
+    FontFacts,
+    Group,
+    Hit,
+    classify,
+    describe,
+    group_hits,
+    is_private_use,
+    is_word_symbol_font,
+    looks_like_icon_font,
+)
+from preflight.dossier import Dossier
+from preflight.model import Finding, Level, format_pages
+
+ID = "hidden-characters"
+SUMMARY = "No invisible, garbled or private-use characters in the text; French typography is fine"
+
+_CMAP_SUFFIX = re.compile(r"-(Identity|UniGB-UCS2|UniJIS-UCS2|UniKS-UCS2|UniCNS-UCS2)(-[HV])?$")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_METADATA_FIELDS = {
+    "info:Title": "title (Info)",
+    "info:Author": "author (Info)",
+    "info:Subject": "subject (Info)",
+    "info:Keywords": "keywords (Info)",
+    "xmp:dc:title": "title (XMP)",
+    "xmp:dc:creator": "author (XMP)",
+    "xmp:dc:description": "subject (XMP)",
+    "xmp:pdf:Keywords": "keywords (XMP)",
+    "xmp:dc:subject": "keywords (XMP dc:subject)",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    zero_width: str = "error"
+    bidi_control: str = "error"
+    control: str = "error"
+    c1_control: str = "error"
+    replacement: str = "error"
+    mojibake: str = "error"
+    soft_hyphen: str = "error"
+    private_use: str = "warning"
+    line_separator: str = "warning"
+    vertical_tab: str = "warning"
+    soft_hyphen_dash: str = "info"
+    private_use_bullet: str = "info"
+    icon_glyph: str = "info"
+    extraction_artifact: str = "info"
+    nonbreaking_hyphen: str = "info"
+    ligature: str = "info"
+    decomposed: str = "info"
+    unreadable_text: str = "warning"
+    max_snippets: int = 3
+
+    def __post_init__(self) -> None:
+        for option in dataclasses.fields(self):
+            if option.name in CLASSES or option.name == "unreadable_text":
+                Level.parse(getattr(self, option.name))  # raises ValueError naming the bad level
+        if not 1 <= self.max_snippets <= 3:
+            raise ValueError(f"max_snippets must be 1, 2 or 3, not {self.max_snippets}")
+
+    def level(self, kind: str) -> Level:
+        return Level.parse(getattr(self, kind))
+
+
+def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    facts = _document_facts(dossier)
+    unread = [page for page in dossier.pages if page.error and not page.lines]
+    if unread and Level.parse(options.unreadable_text) is not Level.OFF:
+        pages = [page.number for page in unread]
+        yield Finding(
+            f"the text of {'page' if len(pages) == 1 else 'pages'} {format_pages(pages)} cannot be extracted "
+            f"({unread[0].error}); hidden characters there were not checked",
+            page=pages[0],
+            fix="Export the PDF again from its source document, then check it again.",
+            level=Level.parse(options.unreadable_text),
+            data={"class": "unreadable_text", "pages": pages, "count": len(pages), "code_points": []},
+        )
+    for page in dossier.pages:
+        located = []
+        for line_number, line in enumerate(page.lines):
+            if line.text.isascii() and line.text.isprintable():
+                continue
+            line_facts = FontFacts(line.font_at, line.unmapped, *facts)
+            for hit in classify(line.text, line_facts, bom_start_ok=False):
+                if options.level(hit.kind) is not Level.OFF:
+                    located.append(((line_number, hit.start), line.text, hit, line.font_at(hit.start)))
+        for group in group_hits(located, options.max_snippets):
+            line = page.lines[group.first_position[0]]
+            rect = (line.x0, round(line.baseline - 0.25 * line.size, 2), line.x1, round(line.baseline + line.size, 2))
+            yield _finding(group, options, f"on page {page.number}", page.number, {"page": page.number}, rect)
+
+    yield from _strings(
+        [(_METADATA_FIELDS[key], value) for key, value in dossier.metadata.items() if key in _METADATA_FIELDS],
+        options,
+        "in the document properties",
+        "metadata",
+    )
+    yield from _strings(
+        [("bookmarks", entry.title) for entry in dossier.outline],
+        options,
+        "in the bookmarks (outline)",
+        "outline",
+    )
+    for field_value in dossier.field_values:
+        yield from _strings(
+            [(field_value.name, field_value.value)],
+            options,
+            f"in form field '{field_value.name}'",
+            "form-field",
+            page=field_value.page,
+        )
+
+
+def _strings(
+    items: list[tuple[str, str]],
+    options: Options,
+    where: str,
+    source: str,
+    page: int | None = None,
+) -> Iterator[Finding]:
+    """Typed strings (metadata, bookmark titles, field values): every character is the author's."""
+    located = []
+    places: dict[tuple[str, str], list[str]] = {}
+    for order, (label, text) in enumerate(items):
+        if text.isascii() and text.isprintable():
+            continue
+        for hit in classify(text):
+            if options.level(hit.kind) is not Level.OFF:
+                located.append(((order, hit.start), text, hit, None))
+                labels = places.setdefault((hit.kind, hit.chars), [])
+                if label not in labels:
+                    labels.append(label)
+    for group in group_hits(located, options.max_snippets):
+        fields = places.get((group.kind, group.chars), [])
+        place = where if source != "metadata" else f"in the document properties: {', '.join(fields)}"
+        yield _finding(group, options, place, page, {"source": source, "fields": fields})
+
+
+def _finding(
+    group: Group,
+    options: Options,
+    where: str,
+    page: int | None,
+    data: dict[str, object],
+    rect: tuple[float, float, float, float] | None = None,
+) -> Finding:
+    info = CLASSES[group.kind]
+    times = "once" if group.count == 1 else f"{group.count} times"
+    what = describe(Hit(0, len(group.chars), group.chars, group.kind, group.replacement), group.fonts)
+    return Finding(
+        f"{what}, {times} {where}",
+        page=page,
+        rect=rect,
+        snippet=" | ".join(group.snippets),
+        fix=info.fix,
+        level=options.level(group.kind),
+        data={
+            **data,
+            "class": group.kind,
+            "code_points": [f"U+{ord(char):04X}" for char in group.chars],
+            "count": group.count,
+            "snippets": group.snippets,
+            **({"fonts": group.fonts} if group.fonts else {}),
+            **({"replacement": group.replacement} if group.replacement is not None else {}),
+        },
+    )
+
+
+def _document_facts(dossier: Dossier) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Fonts without ToUnicode, fonts that draw their hyphen as U+00AD, and icon fonts.
+
+    A font draws its hyphen as U+00AD (some TeX fonts) when the document never shows an ordinary
+    hyphen in that font, and shows at least one U+00AD used as a dash ('2010\u00ad2014'); then its
+    U+00AD between letters ('Back\u00adend') is that visible hyphen too, not Word's optional hyphen.
+    """
+    mapped: dict[str, bool] = {}
+    for info in dossier.fonts:
+        for name in {info.display_name, _CMAP_SUFFIX.sub("", info.display_name)}:
+            mapped[name] = mapped.get(name, False) or info.has_to_unicode
+    without_unicode = frozenset(name for name, has_map in mapped.items() if not has_map)
+
+    drawn: Counter[str] = Counter()
+    private: Counter[str] = Counter()
+    soft: Counter[str] = Counter()
+    hyphens: Counter[str] = Counter()
+    any_soft_hyphen = any("\u00ad" in line.text for page in dossier.pages for line in page.lines)
+    for page in dossier.pages:
+        for line in page.lines:
+            text = line.text
+            has_private = _PRIVATE_USE.search(text) is not None
+            if not has_private and not (any_soft_hyphen and ("\u00ad" in text or "-" in text or "\u2010" in text)):
+                continue
+            if has_private:
+                runs = line.font_runs or ((0, line.font),)
+                for position, (start, font) in enumerate(runs):
+                    end = runs[position + 1][0] if position + 1 < len(runs) else len(text)
+                    drawn[font] += end - start
+            for index, char in enumerate(text):
+                if char == "\u00ad":
+                    before = text[index - 1] if index else " "
+                    after = text[index + 1] if index + 1 < len(text) else ""
+                    if after and not (before.isalpha() and after.isalpha()):
+                        soft[line.font_at(index)] += 1  # used as a dash: between digits, spaces, punctuation
+                elif char in "-\u2010":
+                    hyphens[line.font_at(index)] += 1
+                elif has_private and is_private_use(char):
+                    private[line.font_at(index)] += 1
+    # Judged per family: LaTeX sets dates in the regular weight and body text in the light one.
+    dash_families = {_family(font) for font in soft}
+    hyphen_families = {_family(font) for font in hyphens}
+    hyphen_as_soft = frozenset(
+        font
+        for page in dossier.pages
+        for line in page.lines
+        if "\u00ad" in line.text
+        for _start, font in (line.font_runs or ((0, line.font),))
+        if _family(font) in dash_families and _family(font) not in hyphen_families
+    )
+    icons = frozenset(
+        font
+        for font, count in private.items()
+        if looks_like_icon_font(font) or (not is_word_symbol_font(font) and count * 2 >= drawn[font])
+    )
+    return without_unicode, hyphen_as_soft, icons
+
+
+def _family(font: str) -> str:
+    """'SourceSans3-LightItalic' -> 'SourceSans3'; 'Calibri,Bold' -> 'Calibri'."""
+    return re.split(r"[-,]", font, maxsplit=1)[0]

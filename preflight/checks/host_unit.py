@@ -1,0 +1,279 @@
+"""The cover sheet names the host unit with its code, the team leader and the unit director.
+
+What it checks
+    On the cover sheet (page 1, or the pages of the section titled so), three elements, each its own
+    finding when missing:
+
+    - a research-unit code: U1016, Inserm U 1016, UMR-S 1138, UMR_S1142, UMRS 1228, UMR 8104, ERL U1309,
+      CIC 1414, UMS/UAR/US nnnn (these last only next to "Inserm", "unité" or "unit"). Cell lines such as
+      U937, U251 or U2OS and years (US 2019) are not unit codes; a bare 3-digit U937-style code counts only
+      with "Inserm", "unité", "unit" or "UMR" on the same line;
+    - the team leader: "Chef/Cheffe d'équipe", "Responsable d'équipe", "Team leader", "Group leader",
+      "Head of team", "Principal investigator"... with a person's name (two capitalised words) near it;
+    - the unit director: "Directeur/Directrice d'unité", "Directeur/Directrice du laboratoire (d'accueil)",
+      "Unit director", "Head of unit", "Laboratory director"... with a person's name near it.
+
+    With ``unit`` set, the cover must name that unit (compared after normalising: "Inserm U 1016",
+    "U1016" and "UMR-S 1016" are the same number).
+
+Why
+    The host laboratory must be an Inserm unit and the project is judged on how well it fits there; the
+    signed agreement of the unit director is a required piece. A cover that does not say where and with
+    whom the candidate will work makes the rapporteurs look for it.
+
+How to fix
+    Put on the cover: the unit's name and code ("Institut Cochin, Inserm U1016"), the team's name with
+    "Chef(fe) d'équipe : First Last", and "Directeur/Directrice d'unité : First Last".
+
+Options
+    unit: the unit code the cover must name, e.g. "U1016" (default: any unit code).
+    team_leader: require the team leader (default true).
+    director: require the unit director (default true).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from preflight.dossier import Dossier
+from preflight.model import Finding, Level
+from preflight.pdf.text import PageText
+from preflight.sections import cover_pages, fold, unreadable_cover
+
+ID = "host-unit"
+SUMMARY = "The cover names the host unit and its code, the team leader and the unit director"
+
+# DOMAIN.md §2.3, applied to accent-folded text.
+UNIT_CODE = re.compile(
+    r"""(?ix)\b(?:
+      (?P<umrs>(?:UMR[\s_-]*S|UMRS))\s*[-_ ]?\s*(?P<n1>\d{3,4})
+    | (?P<umr>UMR)\s*(?:INSERM|CNRS|INRAE?|IRD)?\s*[-_ ]?\s*(?P<n2>\d{3,4})
+    | (?P<u>U)\s?\.?\s?[-_ ]?\s*(?P<n3>\d{3,4})
+    | (?P<erl>ERL)\s*(?:U\s*)?[-_ ]?\s*(?P<n4>\d{3,4})
+    | (?P<cic>CIC(?:[-\s]?(?:IT|EC|P|BT))?)\s*[-_ ]?\s*(?:INSERM\s*)?(?P<n5>\d{3,4})
+    | (?P<service>UMS|UAR|US)\s*[-_ ]?\s*(?P<n6>\d{1,4})
+    | (?P<unite>Unit[eé]|INSERM)\s*(?:INSERM\s*)?[-_ ]\s*(?P<n7>\d{3,4})   # "Inserm - Unité 657", "IRSET-INSERM-1085"
+    )\b"""
+)
+CELL_LINES = frozenset({"U937", "U251", "U373", "U266", "U118", "U138", "U343", "U698", "U698M"})
+_UNIT_CONTEXT = re.compile(r"(?i)\binserm\b|\bunit[eé]?\b|\bunit\b|\bUMR|\blaborato|\bCNRS\b")
+_SERVICE_CONTEXT = re.compile(r"(?i)\binserm\b|\bunit[eé]?\b|\bunit\b")
+_INSERM_FAMILY = frozenset({"U", "UMR-S", "UMR", "ERL"})
+
+TEAM_LEADER = re.compile(
+    r"(?i)\b(?:chef(?:fe)?\s+d'\s*[ée]quipe|responsables?\s+(?:de\s+l'\s*|d'\s*)[ée]quipe"
+    r"|porteu(?:r|se)\s+du\s+projet\s+d'\s*[ée]quipe|team\s+leader|group\s+leader|head\s+of\s+(?:the\s+)?(?:team|group)"
+    r"|team\s+head|principal\s+investigator|\bPI\s*:)"
+)
+DIRECTOR = re.compile(
+    r"(?i)\b(?:directeur|directrice)\s+(?:d'\s*unite|de\s+l'\s*unite|du\s+laboratoire(?:\s+d'accueil)?"
+    r"|de\s+laboratoire|de\s+l'\s*institut)"
+    r"|\bunit\s+director|\bdirector\s+of\s+the\s+(?:host\s+)?(?:unit|laboratory|lab|institute)"
+    r"|\bhead\s+of\s+(?:the\s+)?unit|\b(?:host\s+)?(?:laboratory|lab)\s+director|\bDU\s*:"
+)
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+"
+_INITIAL = r"[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?"
+PERSON = re.compile(rf"(?:(?:Dr|Pr|Prof)\.?\s+)?(?:{_NAME_TOKEN}|{_INITIAL})(?:[ \t]+{_NAME_TOKEN})+")
+NAME_WINDOW = 60
+LABEL_EXAMPLES = {
+    "team leader": "“Chef(fe) d’équipe”, “Responsable d’équipe”, “Team leader”",
+    "unit director": "“Directeur/Directrice d’unité”, “Directeur du laboratoire”, “Unit director”",
+}
+_NOT_NAMES = re.compile(r"(?i)^(?:inserm|cnrs|universit|institut|centre|center|unit|umr|equipe|équipe|team|lab)")
+
+
+@dataclass(frozen=True)
+class UnitCode:
+    kind: str  # U, UMR-S, UMR, ERL, CIC, UMS, UAR, US
+    number: int
+    printed: str
+
+    @property
+    def canonical(self) -> str:
+        return f"U{self.number}" if self.kind == "U" else f"{self.kind} {self.number}"
+
+    def same_unit(self, other: UnitCode) -> bool:
+        if self.number != other.number:
+            return False
+        return self.kind == other.kind or (self.kind in _INSERM_FAMILY and other.kind in _INSERM_FAMILY)
+
+
+def parse_unit(text: str) -> UnitCode | None:
+    """The first unit code in a string such as 'U1016' or 'Inserm UMR_S 1142' (context rules aside)."""
+    for code, _ in unit_codes_in_line(text, strict=False):
+        return code
+    return None
+
+
+def unit_codes_in_line(line: str, strict: bool = True) -> Iterator[tuple[UnitCode, bool]]:
+    """Unit codes on one line, each with whether it is accepted (False: a cell line or year, kept for the message)."""
+    folded = fold(line)
+    for match in UNIT_CODE.finditer(folded):
+        printed = line[match.start() : match.end()]
+        groups = match.groupdict()
+        number_text = next(groups[f"n{i}"] for i in range(1, 8) if groups[f"n{i}"])
+        number = int(number_text)
+        if groups["umrs"]:
+            kind = "UMR-S"
+        elif groups["umr"]:
+            kind = "UMR"
+        elif groups["u"] or groups["unite"]:
+            kind = "U"
+        elif groups["erl"]:
+            kind = "ERL"
+        elif groups["cic"]:
+            kind = re.sub(r"[\s-]+", "-", groups["cic"].upper())
+        else:
+            kind = groups["service"].upper()
+        code = UnitCode(kind, number, printed)
+        accepted = True
+        if strict:
+            if kind == "U":
+                cell_line = bool(groups["u"]) and f"U{number_text}" in CELL_LINES
+                bare_short = len(number_text) == 3 and not _UNIT_CONTEXT.search(folded)
+                accepted = not (cell_line or 1900 <= number <= 2099 or bare_short)
+            elif kind in ("UMS", "UAR", "US"):
+                accepted = not (1900 <= number <= 2099) and bool(_SERVICE_CONTEXT.search(folded))
+        yield code, accepted
+
+
+@dataclass(frozen=True)
+class Options:
+    unit: str | None = None
+    team_leader: bool = True
+    director: bool = True
+
+    def __post_init__(self) -> None:
+        if self.unit is not None and parse_unit(self.unit) is None:
+            raise ValueError(f"unit {self.unit!r} is not a unit code such as 'U1016' or 'UMR-S 1142'")
+
+
+def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    pages = cover_pages(dossier)
+    problem = unreadable_cover(pages)
+    if problem is not None:
+        yield Finding(
+            problem,
+            page=pages[0].number if pages else 1,
+            fix="Export the cover from its source document so that its text is real text, not an image.",
+        )
+        return
+    where = _where(pages)
+    first_page = pages[0].number if pages else 1
+    lines = [(page.number, line.text) for page in pages for line in page.lines]
+
+    accepted: list[tuple[int, UnitCode]] = []
+    rejected: list[tuple[int, UnitCode]] = []
+    for number, text in lines:
+        for code, ok in unit_codes_in_line(text):
+            (accepted if ok else rejected).append((number, code))
+    if not accepted:
+        ignored = ", ".join(dict.fromkeys(code.printed for _, code in rejected))
+        yield Finding(
+            f"no research-unit code on the cover ({where}): looked for U1234, Inserm U 1234, UMR-S 1234, "
+            f"UMR 1234, ERL 1234, CIC 1234" + (f"; ignored as cell lines or years: {ignored}" if ignored else ""),
+            page=first_page,
+            fix="Name the host unit with its code on the cover, e.g. 'Institut Cochin, Inserm U1016'.",
+            data={"ignored": [code.printed for _, code in rejected]},
+        )
+    elif options.unit is not None:
+        wanted = parse_unit(options.unit)
+        assert wanted is not None
+        if not any(code.same_unit(wanted) for _, code in accepted):
+            named = ", ".join(dict.fromkeys(code.canonical for _, code in accepted))
+            yield Finding(
+                f"the cover names unit {named}, not {wanted.canonical} as the configuration requires (unit = "
+                f"'{options.unit}')",
+                page=accepted[0][0],
+                snippet=accepted[0][1].printed,
+                fix=f"Check the host unit (it must be {wanted.canonical}), or correct 'unit' in preflight.toml.",
+                data={"found": [code.canonical for _, code in accepted], "expected": wanted.canonical},
+            )
+
+    text = "\n".join(text for _, text in lines)
+    page_of = _page_locator(lines)
+    if options.team_leader:
+        yield from _role(text, page_of, TEAM_LEADER, "team leader", "Chef(fe) d'équipe : First Last", first_page, where)
+    if options.director:
+        yield from _role(
+            text, page_of, DIRECTOR, "unit director", "Directeur/Directrice d'unité : First Last", first_page, where
+        )
+
+
+def _role(
+    text: str,
+    page_of: list[tuple[int, int]],
+    label: re.Pattern[str],
+    role: str,
+    example: str,
+    first_page: int,
+    where: str,
+) -> Iterator[Finding]:
+    folded = fold(text)
+    labels = list(label.finditer(folded))
+    for match in labels:
+        if _name_near(text, match.start(), match.end()):
+            return
+    if not labels:
+        yield Finding(
+            f"the cover ({where}) does not name the {role}: no label such as {LABEL_EXAMPLES[role]}",
+            page=first_page,
+            fix=f"Add a line '{example}' to the cover.",
+            level=Level.WARNING,
+            data={"role": role, "label": None},
+        )
+        return
+    match = labels[0]
+    after = text[match.end() : match.end() + 40].split("\n")[0].strip(" :–—-\t")
+    yield Finding(
+        f"the cover names the {role} label “{text[match.start() : match.end()].strip()}” but no person's name "
+        f"(first and last name) next to it" + (f": it reads “{after}”" if after else ""),
+        page=_page_at(page_of, match.start()),
+        snippet=text[match.start() : match.end() + 40].split("\n")[0],
+        fix=f"Write the person's first and last name after the label: '{example}'.",
+        level=Level.WARNING,
+        data={"role": role, "label": text[match.start() : match.end()].strip()},
+    )
+
+
+def _name_near(text: str, start: int, end: int) -> bool:
+    """A capitalised first and last name within a few words after the label (or just before it)."""
+    after = text[end : end + NAME_WINDOW]
+    after = re.sub(r"^\s*(?:\(e\)|\(s\))?\s*[:–—-]?\s*", "", after)
+    for candidate in PERSON.finditer(after):
+        if candidate.start() <= 25 and not _NOT_NAMES.match(fold(candidate.group())):
+            return True
+        break
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - NAME_WINDOW) : start].rstrip(" (,–—-")
+    return any(
+        candidate.end() >= len(before) - 2 and not _NOT_NAMES.match(fold(candidate.group()))
+        for candidate in PERSON.finditer(before)
+    )
+
+
+def _page_locator(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    for number, text in lines:
+        offsets.append((position, number))
+        position += len(text) + 1
+    return offsets
+
+
+def _page_at(offsets: list[tuple[int, int]], position: int) -> int:
+    page = offsets[0][1] if offsets else 1
+    for start, number in offsets:
+        if start > position:
+            break
+        page = number
+    return page
+
+
+def _where(pages: list[PageText]) -> str:
+    if not pages:
+        return "page 1"
+    first, last = pages[0].number, pages[-1].number
+    return f"page {first}" if first == last else f"pages {first}-{last}"

@@ -1,0 +1,117 @@
+"""An ORCID iD is given, and it is well formed: its check digit is right and it is in an assigned range.
+
+What it checks
+    Looks for ORCID iDs in the whole dossier: "0000-0002-1825-0097", optionally after "https://orcid.org/",
+    "orcid.org/" or an "ORCID (iD) :" label (16 digits without dashes count only after such a label or
+    address). Each iD's last character is checked with ISO/IEC 7064 MOD 11-2 (an error when wrong:
+    the iD is mistyped), and the iD must lie in a range ORCID assigns (0000-0001-5000-0007 to
+    0000-0003-5000-0001, or 0009-0000-0000-0000 to 0009-0010-0000-0000; a warning otherwise). No iD at
+    all is a warning.
+
+Why
+    Rapporteurs use the ORCID record to see the publication list; a mistyped iD points to someone else or
+    to nothing.
+
+How to fix
+    Copy your iD from your ORCID record (orcid.org, top left) rather than typing it, and put it on the
+    cover: "ORCID : 0000-0002-1825-0097".
+
+Options
+    required: give a warning when no ORCID iD is found (default true).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from preflight.dossier import Dossier
+from preflight.model import Finding, Level, Skip, make_visible
+
+ID = "orcid"
+SUMMARY = "An ORCID iD is given and its check digit is valid"
+
+_DASHED = re.compile(r"(?<![\d-])(\d{4})-(\d{4})-(\d{4})-(\d{3}[\dXx])(?![\d-])")
+_LABELLED = re.compile(
+    r"(?i)(?:orcid(?:\s*id)?\s*:?\s*(?:https?://)?(?:www\.)?(?:orcid\.org/)?|orcid\.org/)"
+    r"\s*(\d{4})[\s-]?(\d{4})[\s-]?(\d{4})[\s-]?(\d{3}[\dXx])(?![\d])"
+)
+ASSIGNED_RANGES = (("0000-0001-5000-0007", "0000-0003-5000-0001"), ("0009-0000-0000-0000", "0009-0010-0000-0000"))
+"""DOMAIN.md §3.3, from the ORCID FAQ; compared on the first 15 digits."""
+
+
+def check_digit(base: str) -> str:
+    """ISO/IEC 7064 MOD 11-2 check character of the first 15 digits."""
+    total = 0
+    for digit in base:
+        total = (total + int(digit)) * 2
+    remainder = (12 - total % 11) % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def in_assigned_range(base: str) -> bool:
+    value = int(base)
+    return any(
+        int(low.replace("-", "")[:15]) <= value <= int(high.replace("-", "")[:15]) for low, high in ASSIGNED_RANGES
+    )
+
+
+@dataclass(frozen=True)
+class Options:
+    required: bool = True
+
+
+def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    seen: set[str] = set()
+    try:
+        pages = dossier.pages
+    except Exception as exc:  # a file pikepdf repairs but the text extractor cannot parse
+        raise Skip(f"the PDF's text cannot be extracted ({type(exc).__name__}), so no iD can be looked for") from None
+    for page in pages:
+        for line in page.lines:
+            matches = [*_LABELLED.finditer(line.text), *_DASHED.finditer(line.text)]
+            for match in sorted(matches, key=lambda m: m.start()):
+                digits = "".join(match.groups()).upper()
+                orcid = "-".join(digits[i : i + 4] for i in range(0, 16, 4))
+                if orcid in seen:
+                    continue
+                seen.add(orcid)
+                base, given = digits[:15], digits[15]
+                expected = check_digit(base)
+                if digits == "0" * 16:
+                    yield Finding(
+                        "ORCID iD 0000-0000-0000-0000 is a template's placeholder, not an iD",
+                        page=page.number,
+                        snippet=make_visible(line.text.strip()[:120]),
+                        fix="Replace it with your own iD from your ORCID record (orcid.org), or remove it.",
+                        data={"orcid": orcid},
+                    )
+                elif given != expected:
+                    yield Finding(
+                        f"ORCID iD {orcid} has a wrong check digit: '{given}' where the digits before it give "
+                        f"'{expected}' (ISO 7064 MOD 11-2), so it is mistyped",
+                        page=page.number,
+                        snippet=make_visible(line.text.strip()[:120]),
+                        fix="Copy the iD from your ORCID record (orcid.org) instead of typing it.",
+                        data={"orcid": orcid, "check_digit": given, "expected": expected},
+                    )
+                elif not in_assigned_range(base):
+                    yield Finding(
+                        f"ORCID iD {orcid} has a valid check digit but lies outside the ranges ORCID assigns "
+                        "(0000-0001-5000-0007 to 0000-0003-5000-0001, 0009-0000-0000-0000 to 0009-0010-0000-0000): "
+                        "probably mistyped",
+                        page=page.number,
+                        snippet=make_visible(line.text.strip()[:120]),
+                        fix="Compare it with your ORCID record (orcid.org).",
+                        level=Level.WARNING,
+                        data={"orcid": orcid},
+                    )
+    if not seen and options.required:
+        searched = f"{dossier.page_count} page{'s' if dossier.page_count != 1 else ''}"
+        yield Finding(
+            f"no ORCID iD found in the dossier ({searched} searched)",
+            page=1,
+            fix="Add your ORCID iD to the cover, e.g. 'ORCID : 0000-0002-1825-0097' (from orcid.org).",
+            level=Level.WARNING,
+        )

@@ -1,0 +1,239 @@
+"""The research project and the summary of past work are written in the expected language (French).
+
+What it checks
+    Counts, in the sections listed in ``sections`` (the project and the activity report by default), the
+    words of two short built-in lists of the commonest French and English function words ("le", "des",
+    "pour"... and "the", "of", "with"...), and reports the share of each language. A section whose share of
+    the expected language is under ``min_share`` gives a warning. Sections with fewer than ``min_words``
+    counted words are not judged. No model or download: a word-list method, good enough to tell a text
+    written in one language from one written in the other.
+
+Why
+    Permanent posts expect the dossier in French; an English project can be accepted by some juries but
+    is noticed (DOMAIN.md §1.1: not confirmed for Inserm, hence a warning).
+
+How to fix
+    Write the project and the summary of past work in French, or check with the competition notice that
+    English is accepted; set ``language = "en"`` for calls that expect English (ATIP-Avenir).
+
+Options
+    sections: the sections to measure (default ["project", "activity-report"]).
+    language: "fr" or "en" (default "fr").
+    min_share: the lowest share of the expected language's words (default 0.5).
+    min_words: the fewest counted words for a section to be judged (default 50).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from preflight.dossier import Dossier
+from preflight.model import Finding, Level, Skip
+
+ID = "project-language"
+SUMMARY = "The project and the summary of past work are written in the expected language (French)"
+
+# Function words only one of the two languages uses; words both share ("a", "on", "or", "as", "me") are left out.
+FRENCH_WORDS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "un",
+        "une",
+        "et",
+        "est",
+        "sont",
+        "dans",
+        "pour",
+        "par",
+        "sur",
+        "avec",
+        "que",
+        "qui",
+        "ne",
+        "pas",
+        "plus",
+        "au",
+        "aux",
+        "ces",
+        "cette",
+        "ce",
+        "nous",
+        "notre",
+        "nos",
+        "vous",
+        "ont",
+        "été",
+        "être",
+        "leur",
+        "leurs",
+        "mais",
+        "où",
+        "se",
+        "sa",
+        "son",
+        "ses",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "comme",
+        "entre",
+        "aussi",
+        "donc",
+        "très",
+        "sans",
+        "sous",
+        "chez",
+        "lors",
+        "ainsi",
+        "afin",
+        "dont",
+        "cet",
+        "ceux",
+        "celle",
+        "celles",
+        "chaque",
+        "selon",
+        "depuis",
+        "avons",
+        "était",
+        "sera",
+        "peut",
+    ]
+)
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "are",
+        "was",
+        "were",
+        "that",
+        "which",
+        "with",
+        "for",
+        "by",
+        "this",
+        "these",
+        "those",
+        "from",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "at",
+        "an",
+        "not",
+        "but",
+        "their",
+        "our",
+        "we",
+        "can",
+        "will",
+        "also",
+        "between",
+        "into",
+        "than",
+        "such",
+        "may",
+        "would",
+        "could",
+        "should",
+        "they",
+        "them",
+        "there",
+        "where",
+        "when",
+        "while",
+        "during",
+        "after",
+        "before",
+        "about",
+        "over",
+        "under",
+        "each",
+        "other",
+        "only",
+        "both",
+    ]
+)
+_WORD = re.compile(r"[a-zà-öø-ÿœæ]+")
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+
+
+@dataclass(frozen=True)
+class Options:
+    sections: tuple[str, ...] = ("project", "activity-report")
+    language: str = "fr"
+    min_share: float = 0.5
+    min_words: int = 50
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGE_NAMES:
+            raise ValueError(f"language {self.language!r}: expected 'fr' or 'en'")
+        if not 0.0 < self.min_share <= 1.0:
+            raise ValueError(f"min_share {self.min_share}: expected a share between 0 and 1")
+        if self.min_words < 1:
+            raise ValueError("min_words must be at least 1")
+        if not self.sections:
+            raise ValueError("sections must name at least one section")
+
+
+def count_words(text: str) -> tuple[int, int]:
+    """(French, English) function-word counts of a text."""
+    french = english = 0
+    for word in _WORD.findall(text.casefold().replace("’", "'")):
+        if word in FRENCH_WORDS:
+            french += 1
+        elif word in ENGLISH_WORDS:
+            english += 1
+    return french, english
+
+
+def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    sections = dossier.sections
+    present = [name for name in options.sections if sections.get(name) is not None]
+    if not present:
+        raise Skip(
+            f"no {' or '.join(repr(name) for name in options.sections)} section found "
+            "(run 'preflight sections FILE'; see the project-page-count rule)"
+        )
+    expected = LANGUAGE_NAMES[options.language]
+    for name in present:
+        section = sections.get(name)
+        assert section is not None
+        text = "\n".join(page.text for page in sections.text(name))
+        french, english = count_words(text)
+        total = french + english
+        if total < options.min_words:
+            continue
+        share = (french if options.language == "fr" else english) / total
+        if share >= options.min_share:
+            continue
+        yield Finding(
+            f"the '{name}' section (pages {section.first_page}-{section.last_page}) reads as "
+            f"{'English' if options.language == 'fr' else 'French'}: {french / total:.0%} French and "
+            f"{english / total:.0%} English of {total} common words, under the {options.min_share:.0%} of "
+            f"{expected} expected",
+            page=section.first_page,
+            fix=(
+                f"Write this section in {expected}, or check in the competition notice that another language is "
+                "accepted (then set 'language' or turn this rule off in preflight.toml)."
+            ),
+            level=Level.WARNING,
+            data={"section": name, "french_words": french, "english_words": english, "share": round(share, 3)},
+        )

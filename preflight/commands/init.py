@@ -1,0 +1,113 @@
+"""`preflight init`: write a commented preflight.toml for a dossier repository."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+TEMPLATE_HEAD = """\
+# dossier-preflight configuration, read by 'preflight check' in this folder and below it.
+# Every setting is optional: remove the '#' in front of a line to use it.
+# 'preflight rules' lists the rules in force; 'preflight explain RULE' tells what a rule checks.
+
+# The rule set (competition) to check against: {available}.
+profile = "{profile}"
+
+# Run only some rules, or leave some out (rule ids as 'preflight rules' shows them):
+# select = ["fonts-embedded", "file-size"]
+# ignore = ["active-content"]
+"""
+
+RULES_HEAD = """\
+# Change a rule's level ("error", "warning", "info" or "off") or its options.
+# The values shown are the ones '{profile}' uses.
+"""
+
+
+def toml_value(value: Any) -> str:
+    """A TOML literal for an option value (strings, numbers, booleans, lists, tables)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value) if isinstance(value, (set, frozenset)) else value
+        return "[" + ", ".join(toml_value(item) for item in items) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
+def render_config(profile: str) -> str:
+    """The commented configuration for a profile; raises ConfigError for an unknown profile."""
+    from preflight.checks import load_registry
+    from preflight.config import UserConfig, resolve_rule_set
+    from preflight.rulesets import available_rule_sets
+
+    registry = load_registry()
+    rule_set = resolve_rule_set(registry, UserConfig(), profile)
+    lines = [TEMPLATE_HEAD.format(available=", ".join(available_rule_sets()), profile=profile)]
+    lines.append(RULES_HEAD.format(profile=profile))
+    for rule in rule_set.rules:
+        summary = registry.checks[rule.check].summary
+        lines.append(f"# {summary}")
+        lines.append(f"# [rules.{rule.id}]")
+        lines.append(f'# level = "{rule.level.label}"')
+        for field in dataclasses.fields(rule.options):
+            value = getattr(rule.options, field.name)
+            if value is None:
+                continue
+            try:
+                lines.append(f"# {field.name} = {toml_value(value)}")
+            except TypeError:
+                continue
+        lines.append("")
+    if rule_set.sections:
+        lines.append("# Section titles, as the rule set names them (used to find the dossier's sections):")
+        lines.append("# [sections]")
+        for key, value in rule_set.sections.items():
+            try:
+                lines.append(f"# {key} = {toml_value(value)}")
+            except TypeError:
+                continue
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+@click.command("init")
+@click.option("--profile", "-p", default=None, help="Rule set to start from (default: inserm-cr).")
+@click.option(
+    "--path",
+    "target",
+    type=click.Path(dir_okay=False),
+    default="preflight.toml",
+    show_default=True,
+    help="Where to write the configuration.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init_command(profile: str | None, target: str, force: bool) -> None:
+    """Write a commented preflight.toml for a dossier repository."""
+    from preflight.rulesets import DEFAULT_PROFILE, ConfigError
+
+    path = Path(target)
+    if path.exists() and not force:
+        click.echo(f"preflight: {path} already exists; use --force to overwrite it", err=True)
+        sys.exit(2)
+    try:
+        text = render_config(profile or DEFAULT_PROFILE)
+    except ConfigError as error:
+        click.echo(f"preflight: configuration error: {error}", err=True)
+        sys.exit(2)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        click.echo(f"preflight: cannot write {path}: {error.strerror or error}", err=True)
+        sys.exit(2)
+    click.echo(f"Wrote {path} (rule set '{profile or DEFAULT_PROFILE}'). Run 'preflight check' on your PDF.")

@@ -1,0 +1,282 @@
+"""`preflight text FILE`: check text meant for the portal's form fields (title, abstract, keywords).
+
+The same character classes as the hidden-characters check, stricter: in a form field nothing is
+drawn by a font, so a soft hyphen or a private-use bullet is an error. ``--fix`` prints the text
+cleaned; ``--max-chars`` checks a field's length limit in characters, as the portal counts them.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_PASS = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+
+_WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+_FORM_FIX = {
+    "private_use_bullet": "Replace the bullet with '-' or '•' (or run with --fix, which uses '-').",
+    "private_use": "Delete the private-use character (a Symbol/Wingdings glyph); type a real character instead.",
+    "soft_hyphen": "Delete the optional hyphen (or run with --fix).",
+}
+
+
+class InputError(Exception):
+    """The input cannot be read as text; the message says what it is and what to do."""
+
+
+# ----------------------------------------------------------------------------------- reading
+def read_input(source: str) -> tuple[str, str | None]:
+    """The text of a plain-text or .docx file ('-' for standard input), and a note on its encoding."""
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+    if data.startswith(b"%PDF-"):
+        raise InputError(f"{source} is a PDF: run 'preflight check {source}' for a dossier")
+    if data.startswith(b"PK\x03\x04"):
+        return docx_text(data, source), None
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(f"{source} is an old Word .doc file: save it as .docx or as plain text (.txt) first")
+    return decode(data)
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """UTF-8 (a BOM at the start is kept, and allowed), UTF-16 with a BOM, else Windows-1252 with a note."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        note = (
+            f"the file is not UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); "
+            "read it as Windows-1252. Save it as UTF-8 to be sure of its accents."
+        )
+        return data.decode("cp1252", errors="replace"), note
+
+
+def docx_text(data: bytes, source: str) -> str:
+    """The paragraphs of a .docx, as Word pastes them: list bullets, tabs, line breaks, optional hyphens."""
+    import xml.etree.ElementTree as ElementTree
+
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            body = ElementTree.fromstring(archive.read("word/document.xml"))
+            numbering = (
+                ElementTree.fromstring(archive.read("word/numbering.xml"))
+                if "word/numbering.xml" in archive.namelist()
+                else None
+            )
+    except KeyError:
+        raise InputError(f"{source} is a ZIP archive but not a Word document (no word/document.xml)") from None
+    except (zipfile.BadZipFile, ElementTree.ParseError) as exc:
+        raise InputError(f"{source} is a damaged Word document: {exc}") from None
+    bullets = _bullet_texts(numbering) if numbering is not None else {}
+    paragraphs = [_paragraph_text(paragraph, bullets) for paragraph in _paragraphs(body)]
+    return "\n".join(paragraphs)
+
+
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """Every w:p in document order, text boxes included, each once."""
+    for child in element:
+        if child.tag == f"{_WORD}p":
+            yield child
+            for nested in child.iter(f"{_WORD}txbxContent"):
+                yield from _paragraphs(nested)
+        else:
+            yield from _paragraphs(child)
+
+
+def _paragraph_text(paragraph: Any, bullets: dict[tuple[str, str], str]) -> str:
+    parts: list[str] = []
+    properties = paragraph.find(f"{_WORD}pPr")
+    numbering = properties.find(f"{_WORD}numPr") if properties is not None else None
+    if numbering is not None:
+        num_id = numbering.find(f"{_WORD}numId")
+        level = numbering.find(f"{_WORD}ilvl")
+        key = (
+            num_id.get(f"{_WORD}val", "") if num_id is not None else "",
+            level.get(f"{_WORD}val", "0") if level is not None else "0",
+        )
+        if key in bullets:
+            parts.append(bullets[key] + "\t")
+
+    def walk(element: Any) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == f"{_WORD}txbxContent" or tag == f"{_WORD}pPr":
+                continue
+            if tag == f"{_WORD}t":
+                parts.append(child.text or "")
+            elif tag == f"{_WORD}tab":
+                parts.append("\t")
+            elif tag in (f"{_WORD}br", f"{_WORD}cr"):
+                parts.append("\n")
+            elif tag == f"{_WORD}noBreakHyphen":
+                parts.append("\u2011")
+            elif tag == f"{_WORD}softHyphen":
+                parts.append("\u00ad")
+            elif tag == f"{_WORD}sym":
+                parts.append(_symbol(child))
+            elif tag != f"{_WORD}del":  # deleted text of tracked changes is not pasted
+                walk(child)
+
+    walk(paragraph)
+    return "".join(parts)
+
+
+def _symbol(element: Any) -> str:
+    """Word's Insert > Symbol from Symbol or Wingdings: the private-use character Word copies."""
+    try:
+        code = int(element.get(f"{_WORD}char", ""), 16)
+    except ValueError:
+        return ""
+    return chr(code + 0xF000 if code < 0x100 else code)
+
+
+def _bullet_texts(numbering: Any) -> dict[tuple[str, str], str]:
+    """(numId, level) -> the bullet character of bulleted list levels."""
+    abstract: dict[str, dict[str, str]] = {}
+    for definition in numbering.iter(f"{_WORD}abstractNum"):
+        levels: dict[str, str] = {}
+        for level in definition.iter(f"{_WORD}lvl"):
+            number_format = level.find(f"{_WORD}numFmt")
+            text = level.find(f"{_WORD}lvlText")
+            if number_format is not None and number_format.get(f"{_WORD}val") == "bullet" and text is not None:
+                levels[level.get(f"{_WORD}ilvl", "0")] = text.get(f"{_WORD}val", "")
+        abstract[definition.get(f"{_WORD}abstractNumId", "")] = levels
+    bullets: dict[tuple[str, str], str] = {}
+    for instance in numbering.iter(f"{_WORD}num"):
+        reference = instance.find(f"{_WORD}abstractNumId")
+        if reference is None:
+            continue
+        for level, text in abstract.get(reference.get(f"{_WORD}val", ""), {}).items():
+            bullets[(instance.get(f"{_WORD}numId", ""), level)] = text
+    return bullets
+
+
+# ---------------------------------------------------------------------------------- checking
+@dataclass
+class TextProblem:
+    level: str
+    message: str
+    snippets: list[str]
+    fix: str | None
+
+
+def field_length(text: str) -> int:
+    """Characters as a portal's form counts them: code points, a line break is one, a final newline none."""
+    text = text.replace("\r\n", "\n")
+    return len(text[:-1] if text.endswith("\n") else text)
+
+
+def analyse(text: str, max_chars: int | None) -> list[TextProblem]:
+    from preflight.characters import CLASSES, Hit, classify, describe, group_hits
+
+    lines = text.replace("\r\n", "\n").split("\n")
+    located = []
+    line_numbers: dict[tuple[str, str], list[int]] = {}
+    for number, line in enumerate(lines, 1):
+        if line.isascii() and line.isprintable():
+            continue
+        for hit in classify(line, bom_start_ok=number == 1):
+            located.append(((number, hit.start), line, hit, None))
+            seen = line_numbers.setdefault((hit.kind, hit.chars), [])
+            if number not in seen:
+                seen.append(number)
+    problems: list[TextProblem] = []
+    for group in group_hits(located):
+        info = CLASSES[group.kind]
+        numbers = line_numbers[(group.kind, group.chars)]
+        times = "once" if group.count == 1 else f"{group.count} times"
+        where = f"line {numbers[0]}" if len(numbers) == 1 else f"lines {', '.join(map(str, numbers[:10]))}"
+        where += ", …" if len(numbers) > 10 else ""
+        what = describe(Hit(0, len(group.chars), group.chars, group.kind, group.replacement))
+        fix = _FORM_FIX.get(group.kind, info.fix)
+        problems.append(TextProblem(info.text_level, f"{what}, {times} ({where})", group.snippets, fix))
+    if max_chars is not None:
+        length = field_length(text)
+        if length > max_chars:
+            problems.append(
+                TextProblem(
+                    "error",
+                    f"the text is {length:,} characters long, over the field's limit of {max_chars:,} "
+                    f"({length - max_chars:,} too many; line breaks count as one character)",
+                    [],
+                    "Shorten the text; the portal counts characters, spaces included, not bytes.",
+                )
+            )
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(problems, key=lambda problem: order[problem.level])
+
+
+def render(name: str, text: str, problems: list[TextProblem], max_chars: int | None) -> str:
+    length = field_length(text)
+    size = f"{length:,} characters" + (f", limit {max_chars:,}" if max_chars is not None else "")
+    if not problems:
+        return f"{name}: no hidden characters ({size})\n"
+    counts = {level: sum(1 for p in problems if p.level == level) for level in ("error", "warning", "info")}
+    tally = ", ".join(
+        f"{count} {level}{'s' if count > 1 and level != 'info' else ''}" for level, count in counts.items() if count
+    )
+    out = [f"{name}: {tally} ({size})"]
+    for problem in problems:
+        out.append(f"  {problem.level:<7} {problem.message}")
+        if problem.snippets:
+            out.append(f"          “{' | '.join(problem.snippets)}”")
+        if problem.fix:
+            out.append(f"          → {problem.fix}")
+    return "\n".join(out) + "\n"
+
+
+@click.command("text")
+@click.argument("source", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--fix", is_flag=True, help="Print the cleaned text on standard output (the report goes to stderr).")
+@click.option("--max-chars", type=click.IntRange(min=1), metavar="N", help="The form field's length limit.")
+def text_command(source: str, fix: bool, max_chars: int | None) -> None:
+    """Check text for a portal form field (plain text or .docx; '-' reads standard input).
+
+    Hidden characters are flagged as in the hidden-characters check, but a soft hyphen or a
+    private-use bullet is an error here. French typography (no-break spaces before ; : ! ?,
+    « », ’, –, œ) is never flagged. With --fix the text is printed cleaned: mojibake repaired,
+    invisible characters removed, bullets turned into '-', accents composed (NFC).
+
+    Exit status: 0 no error, 1 an error remains (in the cleaned text with --fix), 2 the input cannot be read.
+    """
+    from preflight.characters import clean
+
+    name = "standard input" if source == "-" else source
+    try:
+        text, note = read_input(source)
+    except InputError as error:
+        click.echo(f"preflight: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    if note:
+        click.echo(f"preflight: note: {note}", err=True)
+    problems = analyse(text, max_chars)
+    if not fix:
+        click.echo(render(name, text, problems, max_chars), nl=False)
+        sys.exit(EXIT_FAIL if any(p.level == "error" for p in problems) else EXIT_PASS)
+    cleaned = clean(text)
+    remaining = analyse(cleaned, max_chars)
+    click.echo(cleaned, nl=False)
+    if problems:
+        click.echo(f"preflight: fixed {name}; before the fix:", err=True)
+        click.echo(render(name, text, problems, max_chars), nl=False, err=True)
+    if remaining:
+        click.echo("preflight: the cleaned text still has problems:", err=True)
+        click.echo(render("cleaned text", cleaned, remaining, max_chars), nl=False, err=True)
+    sys.exit(EXIT_FAIL if any(p.level == "error" for p in remaining) else EXIT_PASS)

@@ -1,0 +1,136 @@
+"""The tool's own words in English and French: a small catalogue, one dict per language.
+
+Checks write their own messages; a check may offer French for its summary and documentation with the
+optional module attributes ``SUMMARY_FR`` and ``DOC_FR``, and may word its messages with ``t()`` after
+adding its ids here. The language comes from ``--lang``, or from the locale (LC_ALL, LC_MESSAGES, LANG).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGUAGES = ("en", "fr")
+DEFAULT_LANGUAGE = "en"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "en": {
+        # engine
+        "engine.not-readable": "not checked: the file cannot be read as a PDF (see pdf-readable)",
+        "engine.crashed": (
+            "the check crashed ({error}, at {where}); the other rules still ran. "
+            "Please report this with the file if you can share it."
+        ),
+        "engine.findings": "{count} findings ({parts})",
+        "level.error": "error",
+        "level.errors": "errors",
+        "level.warning": "warning",
+        "level.warnings": "warnings",
+        "level.info": "info",
+        # text report
+        "text.pages": "{count} pages",
+        "text.page-one": "1 page",
+        "text.megabytes": "{size:.1f} MB",
+        "text.passed": "PASSED",
+        "text.failed": "FAILED",
+        "text.rules-line": "{count} rules, {parts}",
+        "text.count-failed": "{count} failed",
+        "text.count-crashed": "{count} crashed",
+        "text.count-warned": "{count} with warnings",
+        "text.count-passed": "{count} passed",
+        "text.count-skipped": "{count} skipped",
+        "text.more": "… and {count} more (--verbose shows all)",
+        "text.page": "page {page}",
+        "text.page-short": "p.{page}",
+        "text.whole-file": "file",
+        "text.files-line": "{count} files checked with rule set '{profile}': {passed} passed, {verdict}",
+        "text.file-line": "1 file checked with rule set '{profile}': {verdict}",
+        "text.all-passed": "all passed",
+        "text.n-failed": "{count} failed",
+        "text.by-rule": "failures per rule: {parts}",
+        "text.strict": " (strict: warnings fail)",
+        # command line
+        "cli.config-error": "preflight: configuration error: {error}",
+        "cli.no-pdf": "preflight: no PDF files found in {paths}",
+        "cli.report-written": "preflight: {format} report written to {path}",
+        "cli.cannot-write": "preflight: cannot write {path}: {error}",
+        "cli.unknown-rule": "preflight: unknown rule '{rule}' (known: {known})",
+        "cli.defaults": "Defaults:",
+        "cli.progress": "Checking",
+    },
+    "fr": {
+        "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
+        "engine.crashed": (
+            "la vérification a planté ({error}, à {where}) ; les autres règles ont été appliquées. "
+            "Merci de le signaler, avec le fichier si vous pouvez le partager."
+        ),
+        "engine.findings": "{count} problèmes ({parts})",
+        "level.error": "erreur",
+        "level.errors": "erreurs",
+        "level.warning": "avertissement",
+        "level.warnings": "avertissements",
+        "level.info": "info",
+        "text.pages": "{count} pages",
+        "text.page-one": "1 page",
+        "text.megabytes": "{size:.1f} Mo",
+        "text.passed": "RÉUSSI",
+        "text.failed": "ÉCHEC",
+        "text.rules-line": "{count} règles : {parts}",
+        "text.count-failed": "{count} en échec",
+        "text.count-crashed": "{count} en panne",
+        "text.count-warned": "{count} avec avertissements",
+        "text.count-passed": "{count} réussies",
+        "text.count-skipped": "{count} non applicables",
+        "text.more": "… et {count} de plus (--verbose les montre tous)",
+        "text.page": "page {page}",
+        "text.page-short": "p.{page}",
+        "text.whole-file": "fichier",
+        "text.files-line": "{count} fichiers vérifiés avec le jeu de règles '{profile}' : {passed} réussis, {verdict}",
+        "text.file-line": "1 fichier vérifié avec le jeu de règles '{profile}' : {verdict}",
+        "text.all-passed": "tous réussis",
+        "text.n-failed": "{count} en échec",
+        "text.by-rule": "échecs par règle : {parts}",
+        "text.strict": " (strict : les avertissements font échouer)",
+        "cli.config-error": "preflight : erreur de configuration : {error}",
+        "cli.no-pdf": "preflight : aucun fichier PDF trouvé dans {paths}",
+        "cli.report-written": "preflight : rapport {format} écrit dans {path}",
+        "cli.cannot-write": "preflight : impossible d'écrire {path} : {error}",
+        "cli.unknown-rule": "preflight : règle inconnue '{rule}' (connues : {known})",
+        "cli.defaults": "Valeurs par défaut :",
+        "cli.progress": "Vérification",
+    },
+}
+
+_current = DEFAULT_LANGUAGE
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The language the locale asks for: the first of LC_ALL, LC_MESSAGES, LANG that is set."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "fr" if value.lower().startswith("fr") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def resolve_language(choice: str | None, environ: Mapping[str, str] | None = None) -> str:
+    return choice if choice in LANGUAGES else language_from_environment(environ)
+
+
+def set_language(language: str) -> None:
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r} (expected {', '.join(LANGUAGES)})")
+    _current = language
+
+
+def get_language() -> str:
+    return _current
+
+
+def t(message_id: str, /, language: str | None = None, **values: object) -> str:
+    """The message in the current (or given) language, filled in with ``values``."""
+    table = CATALOGUE[language or _current]
+    template = table.get(message_id) or CATALOGUE[DEFAULT_LANGUAGE][message_id]
+    return template.format(**values) if values else template

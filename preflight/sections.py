@@ -1,0 +1,645 @@
+"""The section finder: which pages hold the cover, CV, activity report, project, publications, letters, annexes.
+
+Computed once per dossier (``Dossier.sections``) from what the dossier already holds (outline and page text),
+and shared by every check. Sources, in order:
+
+1. explicit page ranges from the user's ``[sections]`` configuration (``project = "12-23"``), which always win;
+2. the PDF outline (bookmarks), when one of its entries carries a known title;
+3. otherwise headings in the text: a line whose title is known (accent- and case-insensitive, numbering such
+   as "3.", "III -" or "Partie 2 :" ignored) and that looks like a heading (larger or bolder than the body
+   text, or alone at the top of a page or after a gap). Table-of-contents pages are recognised and never
+   taken for the sections they list.
+
+A section runs to the next section or to the end of the document; when the next one starts mid-page, that
+page belongs to both. The cover is page 1 unless a section says otherwise.
+
+Configuration (a rule set's ``[sections]`` table, with the user's on top)::
+
+    [sections.titles]              # rule sets: known titles per section name
+    project = ["projet de recherche", "research project", ...]
+
+    [sections]                     # users
+    project = "12-23"              # explicit pages (or "12" for one page)
+    integration = "Projet d'intégration"   # extra titles (a string or a list), also for new section names
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from preflight.dossier import Dossier
+    from preflight.pdf.text import PageText
+
+SECTION_NAMES = ("cover", "cv", "activity-report", "project", "publications", "letters", "annexes", "toc")
+"""The built-in section names; configuration may add others."""
+
+TITLES_KEY = "titles"
+
+REFERENCE_TITLES = frozenset({"references", "references bibliographiques", "bibliographie", "bibliography"})
+"""Titles that close a project or activity report as its own reference list, not a new publications section."""
+
+_PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_ROMAN = r"[ivxlc]+"
+_NUMBERING = re.compile(
+    r"^(?:"
+    r"(?:partie|part|section|chapitre|chapter|volet)\s+(?:\d+|" + _ROMAN + r"|[a-h])\s*[:.)\-–—]?\s*"
+    r"|\d+(?:\.\d+)*\s*[.):\-–—]?\s+"
+    r"|\d+(?:\.\d+)*\s*[.):\-–—]\s*"
+    r"|" + _ROMAN + r"\s*[.):\-–—]\s*"
+    r"|[a-h]\s*[.)]\s+"
+    r")"
+)
+_TRAILING = re.compile(r"[\s:.;,\-–—]+$")
+_SEPARATOR = re.compile(r"^\s*[:\-–—(,/]")
+_TRAILING_NUMBER = re.compile(r"(?<!\d)(\d{1,3})$")
+
+
+def normalise(text: str) -> str:
+    """Casefolded, without accents, ligatures expanded, apostrophes straight, spaces collapsed."""
+    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("`", "'")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    return " ".join(text.casefold().split())
+
+
+def strip_numbering(text: str) -> str:
+    """'3. projet de recherche' -> 'projet de recherche'; also 'iii - ...', 'partie 2 : ...', 'a) ...'."""
+    stripped = _NUMBERING.sub("", text, count=1)
+    return _TRAILING.sub("", stripped).strip()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A named page range of the dossier (pages are 1-based and inclusive)."""
+
+    name: str
+    title: str
+    first_page: int
+    last_page: int
+    found_by: str
+
+    @property
+    def page_count(self) -> int:
+        return self.last_page - self.first_page + 1
+
+
+@dataclass(frozen=True)
+class SectionConfig:
+    """The [sections] table, checked: titles per section name and explicit page ranges."""
+
+    titles: Mapping[str, tuple[str, ...]]
+    ranges: Mapping[str, tuple[int, int]]
+
+
+def parse_config(table: Mapping[str, Any]) -> SectionConfig:
+    """Read a [sections] table; raise ValueError naming the key for anything we cannot use."""
+    titles: dict[str, list[str]] = {}
+    user_titles: dict[str, list[str]] = {}
+    ranges: dict[str, tuple[int, int]] = {}
+    base = table.get(TITLES_KEY, {})
+    if not isinstance(base, Mapping):
+        raise ValueError(f"[sections] {TITLES_KEY} must be a table of title lists")
+    for name, value in base.items():
+        titles[_checked_name(name, f"[sections.{TITLES_KEY}]")] = _title_list(value, f"[sections.{TITLES_KEY}] {name}")
+    for name, value in table.items():
+        if name == TITLES_KEY:
+            continue
+        _checked_name(name, "[sections]")
+        if isinstance(value, str) and _PAGE_RANGE.match(value):
+            match = _PAGE_RANGE.match(value)
+            assert match is not None
+            first = int(match.group(1))
+            last = int(match.group(2) or first)
+            if first < 1 or last < first:
+                raise ValueError(f"[sections] {name} = {value!r}: pages must be 'FIRST-LAST' with 1 <= FIRST <= LAST")
+            ranges[name] = (first, last)
+        else:
+            user_titles[name] = _title_list(value, f"[sections] {name}")
+    # Names with titles of their own ([sections] name = "Title") come first, so that they win a title that a
+    # built-in name also lists ("lettre de motivation": motivation-letter before letters).
+    order = [*user_titles, *(name for name in titles if name not in user_titles)]
+    merged = {name: [*user_titles.get(name, []), *titles.get(name, [])] for name in order}
+    return SectionConfig(
+        titles={name: tuple(dict.fromkeys(values)) for name, values in merged.items()},
+        ranges=ranges,
+    )
+
+
+def _checked_name(name: object, where: str) -> str:
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ValueError(f"{where} {name!r} is not a section name (lowercase words joined by '-', e.g. 'project')")
+    return name
+
+
+def _title_list(value: object, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise ValueError(f'{where} must be a page range such as "12-23", a title, or a list of titles')
+    return [str(item) for item in value]
+
+
+# ---------------------------------------------------------------------------------------------- the finder
+@dataclass(frozen=True)
+class _Start:
+    """Where a section starts: its page, the index of its heading line there (None: unknown), at the top?"""
+
+    name: str
+    title: str
+    page: int
+    line: int | None
+    at_top: bool
+    found_by: str
+
+
+class Sections:
+    """The sections of one dossier: ``get(name)``, ``all()``, ``titles_tried(name)``, ``text(name)``."""
+
+    def __init__(self, dossier: Dossier, config: Mapping[str, Any]) -> None:
+        self._dossier = dossier
+        self.config = parse_config(config)
+        self.source = "none"
+        """Where the sections came from: 'outline', 'headings' or 'none' (config ranges aside)."""
+        self.notes: list[str] = []
+        """Things a user should know, e.g. a configured page range beyond the last page."""
+        self._bounds: dict[str, tuple[int | None, int | None]] = {}
+        self._toc_end: dict[int, int] = {}  # a table of contents runs over its own pages only
+        self._sections = self._find()
+
+    # ------------------------------------------------------------------ public contract
+    @property
+    def pages(self) -> list[PageText]:
+        """The dossier's page texts, or none when the text cannot be extracted at all (said in ``notes``)."""
+        cached: list[PageText] | None = getattr(self, "_pages", None)
+        if cached is None:
+            try:
+                cached = self._dossier.pages
+            except Exception as exc:  # a file pikepdf repairs but pdfminer cannot parse
+                cached = []
+                self.notes.append(f"the text of the PDF could not be read ({type(exc).__name__}), only its outline")
+            self._pages = cached
+        return cached
+
+    def get(self, name: str) -> Section | None:
+        for section in self._sections:
+            if section.name == name:
+                return section
+        return None
+
+    def all(self) -> list[Section]:
+        return list(self._sections)
+
+    def titles_tried(self, name: str) -> list[str]:
+        return list(self.config.titles.get(name, ()))
+
+    def text(self, name: str) -> list[PageText]:
+        """The section's pages; on the first and last page only the lines from its heading / before the next."""
+        section = self.get(name)
+        if section is None:
+            return []
+        pages = self.pages
+        start_line, end_line = self._bounds.get(name, (None, None))
+        result: list[PageText] = []
+        for number in range(section.first_page, section.last_page + 1):
+            if number - 1 >= len(pages):
+                break
+            page = pages[number - 1]
+            lines = page.lines
+            first = start_line if number == section.first_page and start_line is not None else 0
+            last = end_line if number == section.last_page and end_line is not None else len(lines)
+            if first or last != len(lines):
+                page = dataclasses.replace(page, lines=lines[first:last])
+            result.append(page)
+        return result
+
+    def to_dicts(self) -> list[dict[str, object]]:
+        """The sections as the JSON report and `preflight sections --format json` show them."""
+        return [
+            {
+                "name": s.name,
+                "title": s.title,
+                "first_page": s.first_page,
+                "last_page": s.last_page,
+                "pages": s.page_count,
+                "found_by": s.found_by,
+            }
+            for s in self._sections
+        ]
+
+    # ------------------------------------------------------------------ finding
+    def _find(self) -> list[Section]:
+        dossier = self._dossier
+        page_count = dossier.page_count
+        if page_count < 1:
+            return []
+        ranges = self._config_ranges(page_count)
+        starts = self._from_outline()
+        if starts:
+            self.source = "outline"
+        else:
+            starts = self._from_headings()
+            if starts:
+                self.source = "headings"
+        starts = [start for start in starts if start.name not in ranges]
+        sections: list[Section] = []
+        for index, start in enumerate(starts):
+            following = starts[index + 1] if index + 1 < len(starts) else None
+            end_line: int | None = None
+            if following is None:
+                last = page_count
+            elif following.at_top and following.page > start.page:
+                last = following.page - 1
+            else:
+                last, end_line = following.page, following.line
+            if start.name == "toc" and start.page in self._toc_end:
+                last, end_line = min(last, self._toc_end[start.page]), None
+            clipped = self._clip_to_ranges(start.page, last, ranges)
+            if clipped is None or not start.name:
+                continue
+            sections.append(Section(start.name, start.title, start.page, clipped, start.found_by))
+            self._bounds[start.name] = (start.line, end_line if clipped == last else None)
+        for name, (first, last) in ranges.items():
+            sections.append(Section(name, self._range_title(first), first, last, "config"))
+        if not any(section.name == "cover" for section in sections):
+            starts_page_one = any(s.first_page == 1 for s in sections) and not self._page_one_has_room(starts)
+            covered = any(s.first_page <= 1 <= s.last_page and s.found_by == "config" for s in sections)
+            if not starts_page_one and not covered:
+                sections.append(Section("cover", self._range_title(1), 1, 1, "first page"))
+        order = {name: index for index, name in enumerate(SECTION_NAMES)}
+        sections.sort(key=lambda s: (s.first_page, s.last_page, order.get(s.name, len(order))))
+        return sections
+
+    def _config_ranges(self, page_count: int) -> dict[str, tuple[int, int]]:
+        ranges: dict[str, tuple[int, int]] = {}
+        for name, (first, last) in self.config.ranges.items():
+            if first > page_count:
+                self.notes.append(
+                    f'[sections] {name} = "{first}-{last}" starts after the last page ({page_count}); ignored'
+                )
+                continue
+            if last > page_count:
+                self.notes.append(
+                    f'[sections] {name} = "{first}-{last}" ends after the last page; taken as {first}-{page_count}'
+                )
+                last = page_count
+            ranges[name] = (first, last)
+        return ranges
+
+    @staticmethod
+    def _clip_to_ranges(first: int, last: int, ranges: Mapping[str, tuple[int, int]]) -> int | None:
+        """Configured ranges win: a found section inside one disappears, one running into one stops before it."""
+        for range_first, range_last in ranges.values():
+            if range_first <= first <= range_last:
+                return None
+            if first < range_first <= last:
+                last = range_first - 1
+        return last
+
+    def _range_title(self, page: int) -> str:
+        """For a section without a heading: the largest line of its first page (the first of those), as printed."""
+        pages = self.pages
+        if not 0 < page <= len(pages):
+            return ""
+        lines = [line for line in pages[page - 1].lines if line.text.strip()]
+        if not lines:
+            return ""
+        biggest = max(line.size for line in lines)
+        return next(line.text.strip()[:120] for line in lines if line.size >= biggest - 0.1)
+
+    def _page_one_has_room(self, starts: list[_Start]) -> bool:
+        """True when the section starting on page 1 starts below other text (a cover block above it)."""
+        for start in starts:
+            if start.page == 1:
+                return not start.at_top
+        return True
+
+    # ------------------------------------------------------------------ from the outline
+    def _from_outline(self) -> list[_Start]:
+        entries = [entry for entry in self._dossier.outline if entry.page is not None and entry.title.strip()]
+        if not entries:
+            return []
+        pages = self.pages
+        page_count = self._dossier.page_count
+        starts: list[_Start] = []
+        seen: set[str] = set()
+        open_level: int | None = None  # level of the section we are in; deeper known titles are its subsections
+        for entry in entries:
+            page = entry.page
+            if page is None or not 1 <= page <= page_count:
+                continue
+            name = self._match(entry.title, exact_only=False)
+            closes = open_level is not None and entry.level <= open_level
+            if open_level is not None and not closes:
+                continue
+            open_level = None
+            if name is None or name in seen:
+                if closes:  # an entry we cannot name still ends the section before it
+                    starts.append(self._outline_start("", entry.title, page, pages))
+                continue
+            open_level = entry.level
+            seen.add(name)
+            starts.append(self._outline_start(name, entry.title, page, pages))
+        starts.sort(key=lambda s: (s.page, s.line or 0))
+        return starts if any(start.name for start in starts) else []
+
+    @staticmethod
+    def _outline_start(name: str, title: str, page: int, pages: list[PageText]) -> _Start:
+        line_index = _find_title_line(pages[page - 1], title) if page <= len(pages) else None
+        at_top = line_index is None or _is_top(pages[page - 1], line_index)
+        return _Start(name, title.strip(), page, line_index, at_top, "outline")
+
+    # ------------------------------------------------------------------ from headings
+    def _from_headings(self) -> list[_Start]:
+        pages = self.pages
+        if not pages:
+            return []
+        body_size, body_bold = _body_style(pages)
+        repeated = _repeated_lines(pages)
+        toc_pages = {page.number for page in pages if self._is_toc_page(page)}
+        candidates: list[tuple[_Start, tuple[float, bool]]] = []
+        exact_names: set[str] = set()
+        prefix_only: set[int] = set()  # candidates that only start with a title ("Projet de recherche : Rôle de X")
+        for page in pages:
+            if page.number in toc_pages:
+                continue
+            for index, line in enumerate(page.lines):
+                text = line.text.strip()
+                if not text or len(text) > 100 or (page.number, index) in repeated:
+                    continue
+                name = self._match(text, exact_only=False)
+                if name is None or name == "toc":
+                    continue
+                styled = line.size >= body_size * 1.12 or (line.bold and not body_bold)
+                exact = self._match(text, exact_only=True) is not None
+                placed = _is_top(page, index) or _after_gap(page, index, body_size)
+                if not (styled and (placed or exact)) and not (exact and placed and _is_alone(text)):
+                    continue
+                at_top = _is_top(page, index)
+                if exact:
+                    exact_names.add(name)
+                else:
+                    prefix_only.add(len(candidates))
+                candidates.append(
+                    (
+                        _Start(name, text, page.number, index, at_top, f"heading on page {page.number}"),
+                        (round(line.size, 1), line.bold),
+                    )
+                )
+        # A cover line such as "Projet de recherche : Rôle de X" must not beat the heading "3. Projet de recherche".
+        candidates = [
+            candidate
+            for position, candidate in enumerate(candidates)
+            if position not in prefix_only or candidate[0].name not in exact_names
+        ]
+        starts = self._keep_section_headings(candidates)
+        for number in sorted(toc_pages):
+            if number > 1 and number - 1 in toc_pages:
+                continue
+            end = number
+            while end + 1 in toc_pages:
+                end += 1
+            self._toc_end[number] = end
+            starts.append(_Start("toc", self._range_title(number), number, None, True, f"contents on page {number}"))
+        starts.sort(key=lambda s: (s.page, s.line or 0))
+        # Two tables of contents would be one; keep only the first "toc" start.
+        seen: set[str] = set()
+        unique = []
+        for start in starts:
+            if start.name in seen:
+                continue
+            seen.add(start.name)
+            unique.append(start)
+        return unique
+
+    def _keep_section_headings(self, candidates: list[tuple[_Start, tuple[float, bool]]]) -> list[_Start]:
+        """Keep the first heading of each name, skipping subheadings (smaller than the section's own heading).
+
+        When a name has headings in several styles, only its strongest count: the "Publications" subheading
+        of a CV must not hide the "Liste des publications" section that comes later.
+        """
+        strongest: dict[str, tuple[float, bool]] = {}
+        for start, style in candidates:
+            if start.name not in strongest or _lower_style(strongest[start.name], style):
+                strongest[start.name] = style
+        candidates = [(start, style) for start, style in candidates if not _lower_style(style, strongest[start.name])]
+        kept: list[_Start] = []
+        current_style: tuple[float, bool] | None = None
+        current_name: str | None = None
+        seen: set[str] = set()
+        for start, style in candidates:
+            if start.name in seen:
+                continue
+            # Sections usually start on a new page: a heading at the top of one is never taken for a subheading.
+            if current_style is not None and _lower_style(style, current_style) and not start.at_top:
+                continue
+            if (
+                current_name in ("project", "activity-report")
+                and start.name == "publications"
+                and strip_numbering(normalise(start.title)) in REFERENCE_TITLES
+            ):
+                continue
+            kept.append(start)
+            seen.add(start.name)
+            current_style, current_name = style, start.name
+        return kept
+
+    def _is_toc_page(self, page: PageText) -> bool:
+        texts = [line.text.strip() for line in page.lines if line.text.strip()]
+        if not texts:
+            return False
+        entries = [_toc_entry(text) for text in texts]
+        leaders = sum(1 for entry in entries if entry is not None and entry[2])
+        if leaders >= 3:
+            return True
+        titled = any(self._match(text, exact_only=True) == "toc" for text in texts)
+        numbered = 0
+        known = 0
+        for entry in entries:
+            if entry is None or entry[1] > max(self._dossier.page_count, 1):
+                continue
+            numbered += 1
+            if self._match(entry[0], exact_only=False) not in (None, "toc"):
+                known += 1
+        return (titled and numbered >= 2) or known >= 3
+
+    # ------------------------------------------------------------------ title matching
+    def _match(self, text: str, exact_only: bool) -> str | None:
+        """The section name whose title this text is, or starts with before a separator (":", "-", "(")."""
+        candidate = strip_numbering(normalise(text))
+        if not candidate:
+            return None
+        best: tuple[int, str] | None = None
+        for name, titles in self._normalised_titles.items():
+            for title in titles:
+                if candidate == title:
+                    return name
+                if exact_only or not candidate.startswith(title):
+                    continue
+                rest = candidate[len(title) :]
+                # One-word titles ("Projet", "Annexe") only before a colon: "Projet - ANR JCJC" is a CV line.
+                separated = _SEPARATOR.match(rest) if " " in title else re.match(r"^\s*:", rest)
+                if separated and (best is None or len(title) > best[0]):
+                    best = (len(title), name)
+        return best[1] if best else None
+
+    @property
+    def _normalised_titles(self) -> dict[str, list[str]]:
+        cached = getattr(self, "_titles_cache", None)
+        if cached is None:
+            cached = {
+                name: [strip_numbering(normalise(title)) for title in titles]
+                for name, titles in self.config.titles.items()
+            }
+            self._titles_cache = cached
+        return cached
+
+
+# ---------------------------------------------------------------------------------------------- layout helpers
+def _body_style(pages: Iterable[PageText]) -> tuple[float, bool]:
+    """The body text's size (character-weighted median) and whether the body itself is bold."""
+    sizes: Counter[float] = Counter()
+    bold_chars = total_chars = 0
+    for page in pages:
+        for line in page.lines:
+            count = len(line.text.strip())
+            sizes[round(line.size, 1)] += count
+            total_chars += count
+            bold_chars += count if line.bold else 0
+    if not sizes:
+        return 10.0, False
+    expanded = sorted(sizes.elements())
+    return float(statistics.median_low(expanded)), bold_chars > 0.6 * total_chars
+
+
+def _repeated_lines(pages: list[PageText]) -> set[tuple[int, int]]:
+    """Running headers and footers: the same text at the same height on three pages or more."""
+    where: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for page in pages:
+        for index, line in enumerate(page.lines):
+            key = (normalise(re.sub(r"\d+", "#", line.text)), round(line.baseline / 4))
+            where.setdefault(key, []).append((page.number, index))
+    repeated: set[tuple[int, int]] = set()
+    for places in where.values():
+        if len({number for number, _ in places}) >= 3:
+            repeated.update(places)
+    return repeated
+
+
+def _reading_order(page: PageText) -> list[int]:
+    return sorted(range(len(page.lines)), key=lambda i: (-page.lines[i].baseline, page.lines[i].x0))
+
+
+def _is_top(page: PageText, index: int) -> bool:
+    """Among the first two lines of the page (top to bottom), ignoring small print such as running headers."""
+    if not page.lines:
+        return True
+    sizes = sorted(line.size for line in page.lines)
+    typical = sizes[len(sizes) // 2]
+    order = [i for i in _reading_order(page) if page.lines[i].size >= typical * 0.9 or i == index]
+    return index in order[:2]
+
+
+def _after_gap(page: PageText, index: int, body_size: float) -> bool:
+    """More than about two blank lines of space above it."""
+    line = page.lines[index]
+    above = [other.baseline for other in page.lines if other.baseline > line.baseline + 0.5]
+    if not above:
+        return True
+    return min(above) - line.baseline > 1.8 * max(body_size, line.size)
+
+
+def _is_alone(text: str) -> bool:
+    return len(text.split()) <= 6
+
+
+def _lower_style(style: tuple[float, bool], current: tuple[float, bool]) -> bool:
+    """A smaller heading, or one of the same size that is not bold while the current one is."""
+    size, bold = style
+    current_size, current_bold = current
+    if size < current_size - 0.6:
+        return True
+    return abs(size - current_size) <= 0.6 and current_bold and not bold
+
+
+def _toc_entry(text: str) -> tuple[str, int, bool] | None:
+    """('Projet de recherche', 12, True) for 'Projet de recherche ..... 12' (True: dot leaders); None otherwise."""
+    match = _TRAILING_NUMBER.search(text)
+    if match is None:
+        return None
+    rest = text[: match.start()]
+    title = rest.rstrip(" \t.…_·")
+    if title == rest or not any(char.isalpha() for char in title):
+        return None
+    leader = rest[len(title) :]
+    dotted = leader.count(".") + leader.count("·") >= 3 or "…" in leader or leader.count("_") >= 3
+    return title, int(match.group(1)), dotted
+
+
+def _find_title_line(page: PageText, title: str) -> int | None:
+    wanted = strip_numbering(normalise(title))
+    if not wanted:
+        return None
+    for index, line in enumerate(page.lines):
+        text = strip_numbering(normalise(line.text))
+        if text and (text == wanted or text.startswith(wanted) or (len(text) > 3 and wanted.startswith(text))):
+            return index
+    return None
+
+
+def describe(section: Section) -> str:
+    pages = (
+        f"page {section.first_page}" if section.page_count == 1 else f"pages {section.first_page}-{section.last_page}"
+    )
+    return f"{section.name} ({pages}, {section.page_count} page{'s' if section.page_count > 1 else ''})"
+
+
+def default_config() -> Mapping[str, Any]:
+    """The default rule set's [sections] table, for a dossier opened outside the engine."""
+    from preflight.rulesets import DEFAULT_PROFILE, load_raw_rule_set
+
+    merged, _ = load_raw_rule_set(DEFAULT_PROFILE)
+    sections: Mapping[str, Any] = merged.get("sections", {})
+    return sections
+
+
+def cover_pages(dossier: Dossier) -> list[PageText]:
+    """The cover sheet's pages: the 'cover' section, or page 1 when a section starts at its top."""
+    return dossier.sections.text("cover") or dossier.sections.pages[:1]
+
+
+def unreadable_cover(pages: list[PageText]) -> str | None:
+    """A message when the cover has no text to read (a scanned page, or extraction failed); else None."""
+    if any(line.text.strip() for page in pages for line in page.lines):
+        return None
+    where = f"page {pages[0].number}" if pages else "page 1"
+    return (
+        f"the cover ({where}) has no text the tool can read (a scanned image, or the text could not be "
+        "extracted), so it cannot be checked"
+    )
+
+
+def fold(text: str) -> str:
+    """Accents removed and apostrophes straightened, keeping case and one character per character.
+
+    Positions in the folded text are positions in the original, so a label found in the folded text
+    can be followed by a look at the original (e.g. for a capitalised name).
+    """
+    out: list[str] = []
+    for char in text:
+        if char in "’‘ʼ`":
+            out.append("'")
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else char)
+    return "".join(out)

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from preflight.config import UserConfig, find_config, load_config, resolve_rule_set
+from preflight.model import Level
+from preflight.rulesets import ConfigError, available_rule_sets, load_raw_rule_set
+
+
+def test_every_shipped_rule_set_loads_and_names_its_sources(registry) -> None:
+    for name in available_rule_sets():
+        rule_set = resolve_rule_set(registry, UserConfig(), profile=name)
+        assert rule_set.rules, name
+        for rule in rule_set.rules:
+            assert rule.source, f"{name}: rule {rule.id} does not say where its limit comes from"
+            assert rule.verified, f"{name}: rule {rule.id} has no verification date"
+
+
+def test_extends_chain_merges_parent_rules_in_order() -> None:
+    merged, files = load_raw_rule_set("inserm-dr")
+    assert [Path(f).stem for f in files] == ["portal", "inserm-cr", "inserm-dr"]
+    assert list(merged["rules"])[:2] == ["pdf-readable", "file-size"]
+
+
+def test_user_config_overrides_option_and_level(registry, tmp_path: Path) -> None:
+    (tmp_path / "preflight.toml").write_text(
+        'profile = "portal"\n[rules.file-size]\nmax_bytes = 5_000_000\nlevel = "warning"\n', encoding="utf-8"
+    )
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    user = find_config(nested)
+    assert user.path == str(tmp_path / "preflight.toml")
+    rule_set = resolve_rule_set(registry, user)
+    file_size = next(rule for rule in rule_set.rules if rule.id == "file-size")
+    assert file_size.options.max_bytes == 5_000_000
+    assert file_size.level is Level.WARNING
+    assert rule_set.name == "portal"
+
+
+def test_pyproject_table_is_found(registry, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.dossier-preflight]\nignore = ["encryption"]\n', encoding="utf-8"
+    )
+    rule_set = resolve_rule_set(registry, find_config(tmp_path))
+    assert "encryption" not in [rule.id for rule in rule_set.rules]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[rules.file-size]\nmax_byte = 3\n", "[rules.file-size] unknown option 'max_byte'"),
+        ("[rules.file-size]\nmax_bytes = '3'\n", "max_bytes: expected a whole number"),
+        ("[rules.file-size]\nlevel = 'fatal'\n", "unknown level 'fatal'"),
+        ("[rules.no-such-rule]\nlevel = 'error'\n", "[rules.no-such-rule] unknown check"),
+        ("select = ['nope']\n", "unknown rule 'nope'"),
+        ("colour = true\n", "unknown key 'colour'"),
+        ("profile = 'inserm-xx'\n", "no such rule set"),
+        ("[rules\n", "not valid TOML"),
+    ],
+)
+def test_bad_config_is_an_error_naming_file_and_key(registry, tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "preflight.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        resolve_rule_set(registry, load_config(path))
+    assert expected in str(error.value)
+    assert str(path) in str(error.value) or "rule set" in str(error.value)

@@ -1,0 +1,92 @@
+"""css-section: the commission (CSS 1-7 or CPAR) on the cover."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from preflight.checks import css_section as rule
+from preflight.dossier import Dossier
+from preflight.rulesets import ConfigError, build_options
+
+STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
+
+
+def run(name: str, options: rule.Options | None = None) -> list:
+    with Dossier(STRUCTURE / name) as dossier:
+        return list(rule.check(dossier, options or rule.Options()))
+
+
+def test_named_commission_passes() -> None:
+    assert run("cover-complete.pdf") == []
+    assert run("cover-complete.pdf", rule.Options(css=3)) == []
+    assert run("cover-cpar.pdf", rule.Options(css="cpar")) == []
+    assert run("cover-english.pdf", rule.Options(css="5")) == []
+
+
+def test_missing_commission() -> None:
+    [finding] = run("cover-no-css.pdf")
+    assert finding.page == 1
+    assert finding.message == (
+        "the cover (page 1) does not name the Inserm commission: no 'CSS 1' to 'CSS 7' or 'CPAR'"
+    )
+
+
+def test_wrong_commission() -> None:
+    [finding] = run("cover-complete.pdf", rule.Options(css=4))
+    assert finding.message == (
+        "the cover names CSS 3, but the configuration says this dossier goes to CSS 4: a dossier sent to the "
+        "wrong commission is rejected without being read"
+    )
+    assert finding.snippet == "CSS 3"
+    [finding] = run("cover-cpar.pdf", rule.Options(css=2))
+    assert finding.message.startswith("the cover names CPAR, but the configuration says this dossier goes to CSS 2")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CSS 3 - Physiologie", "3"),
+        ("CSS n°5", "5"),
+        ("CSS-7", "7"),
+        ("Commission scientifique spécialisée 2", "2"),
+        ("CSS 9", "9"),
+    ],
+)
+def test_commission_spellings(text: str, expected: str) -> None:
+    from preflight.sections import fold
+
+    match = rule.COMMISSION.search(fold(text))
+    assert match is not None and match.group("number") == expected
+
+
+def test_css_option_is_validated_through_the_rule_set_loader() -> None:
+    assert build_options(rule.Options, {"css": 3}, "[rules.css-section]", "test").css == 3
+    assert build_options(rule.Options, {"css": "CPAR"}, "[rules.css-section]", "test").expected == "CPAR"
+    with pytest.raises(ConfigError, match="Inserm has CSS 1 to 7"):
+        build_options(rule.Options, {"css": 8}, "[rules.css-section]", "test")
+    with pytest.raises(ConfigError, match='expected a number from 1 to 7 or "CPAR"'):
+        build_options(rule.Options, {"css": "CSS3"}, "[rules.css-section]", "test")
+
+
+def test_css3_the_web_language_is_not_a_commission(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "web.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.drawString(72, 700, "Skills: HTML5, CSS3, JavaScript")
+    pdf.drawString(72, 680, "Html/CSS 3+ yrs")
+    pdf.save()
+    [finding] = run_path(path)
+    assert finding.message.startswith("the cover (page 1) does not name the Inserm commission")
+    path = tmp_path / "solid.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.drawString(72, 700, "Concours CRCN - CSS3")
+    pdf.save()
+    assert run_path(path, rule.Options(css=3)) == []
+
+
+def run_path(path: Path, options: rule.Options | None = None) -> list:
+    with Dossier(path) as dossier:
+        return list(rule.check(dossier, options or rule.Options()))

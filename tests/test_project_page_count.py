@@ -1,0 +1,157 @@
+"""project-page-count: the project's length against 8-15 pages, and a missing project."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from preflight.checks import project_page_count as rule
+from preflight.cli import main
+from preflight.dossier import Dossier
+from preflight.model import Level
+from preflight.sections import default_config
+
+STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
+
+
+def run(name: str, options: rule.Options | None = None, config: dict[str, object] | None = None) -> list:
+    with Dossier(STRUCTURE / name) as dossier:
+        if config is not None:
+            dossier.section_config = {**default_config(), **config}
+        return list(rule.check(dossier, options or rule.Options()))
+
+
+@pytest.mark.parametrize("name", ["project-8-pages.pdf", "project-15-pages.pdf", "outline-only.pdf", "toc-page.pdf"])
+def test_within_limits(name: str) -> None:
+    assert run(name) == []
+
+
+def test_seven_pages_is_too_short() -> None:
+    [finding] = run("project-7-pages.pdf")
+    assert finding.page == 7
+    assert finding.level is None
+    assert finding.message == (
+        "the 'project' section ('Projet de recherche') spans 7 pages (pages 7-13, found by outline), "
+        "fewer than the minimum of 8 (expected 8-15 pages)"
+    )
+    assert finding.fix is not None and finding.fix.startswith("Add 1 page.")
+    assert finding.data["pages"] == 7
+
+
+def test_sixteen_pages_is_too_long() -> None:
+    [finding] = run("project-16-pages.pdf")
+    assert finding.page == 7
+    assert "spans 16 pages (pages 7-22, found by outline), more than the maximum of 15" in finding.message
+    assert finding.fix is not None and finding.fix.startswith("Cut 1 page.")
+
+
+def test_hard_limits_make_near_misses_warnings() -> None:
+    options = rule.Options(hard_min_pages=4, hard_max_pages=25)
+    [short] = run("project-7-pages.pdf", options)
+    assert short.level is Level.WARNING
+    [long] = run("project-16-pages.pdf", rule.Options(hard_max_pages=15))
+    assert long.level is None
+
+
+def test_shared_last_page_counts() -> None:
+    [finding] = run("headings-only.pdf", rule.Options(max_pages=10))
+    assert "spans 11 pages (pages 7-17, found by heading on page 7)" in finding.message
+
+
+def test_missing_project_names_titles_tried_and_how_to_point_at_it() -> None:
+    [finding] = run("no-project.pdf")
+    assert finding.page is None
+    assert finding.message.startswith(
+        "no 'project' section found, so its length (8-15 pages) cannot be checked: no outline entry or heading "
+        "reads 'projet de recherche', 'projet scientifique', 'programme de recherche', 'projet', "
+    )
+    assert finding.message.endswith(" and 2 more")
+    assert finding.fix is not None
+    assert "preflight sections FILE" in finding.fix
+    assert '[sections] project = "12-23"' in finding.fix
+    assert "research project" in finding.data["titles_tried"]
+
+
+def test_config_range_is_measured() -> None:
+    [finding] = run("no-project.pdf", config={"project": "4-6"})
+    assert "spans 3 pages (pages 4-6, found by config)" in finding.message
+
+
+def test_reused_for_another_section() -> None:
+    [finding] = run("headings-only.pdf", rule.Options(section="publications", min_pages=1, max_pages=1))
+    assert finding.message.startswith("the 'publications' section ('4. Liste des publications') spans 2 pages")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min_pages": 0}, "min_pages (0) must be at least 1"),
+        ({"min_pages": 9, "max_pages": 8}, "min_pages (9) must be at least 1 and at most max_pages (8)"),
+        ({"hard_max_pages": 10}, "hard_max_pages (10) must be at least max_pages"),
+        ({"section": "Project"}, "is not a section name"),
+    ],
+)
+def test_options_are_validated(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        rule.Options(**kwargs)  # type: ignore[arg-type]
+
+
+def test_check_command_reports_and_carries_sections_in_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "preflight.toml").write_text("")  # stop the configuration search here
+    runner = CliRunner()
+    path = str(STRUCTURE / "project-16-pages.pdf")
+    result = runner.invoke(main, ["check", "--select", "project-page-count", "--format", "json", path])
+    assert result.exit_code == 0, result.output  # a warning in inserm-cr (hard limits 4-25)
+    report = json.loads(result.output)["files"][0]
+    [outcome] = report["results"]
+    assert outcome["status"] == "warn"
+    assert outcome["findings"][0]["severity"] == "warning"
+    assert [s["name"] for s in report["sections"]] == ["cover", "cv", "activity-report", "project", "publications"]
+    assert report["sections"][3] == {
+        "name": "project",
+        "title": "Projet de recherche",
+        "first_page": 7,
+        "last_page": 22,
+        "pages": 16,
+        "found_by": "outline",
+    }
+    result = runner.invoke(main, ["check", "--select", "project-page-count", str(STRUCTURE / "no-project.pdf")])
+    assert result.exit_code == 1
+    assert "FAIL  project-page-count  no 'project' section found" in result.output
+    # A rule that does not need the sections leaves them out of the report.
+    result = runner.invoke(main, ["check", "--select", "file-size", "--format", "json", path])
+    assert "sections" not in json.loads(result.output)["files"][0]
+
+
+def test_reused_by_the_ita_rule_set_for_the_motivation_letter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    sys.path.insert(0, str(fixtures))
+    try:
+        from make_structure_fixtures import Doc, cover, render
+    finally:
+        sys.path.remove(str(fixtures))
+    render(cover(Doc()).section("Lettre de motivation", 3).section("Curriculum vitae", 2), tmp_path / "ita.pdf", False)
+    render(cover(Doc()).section("Curriculum vitae", 2), tmp_path / "no-letter.pdf", False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "preflight.toml").write_text("")  # stop the configuration search here
+    runner = CliRunner()
+    rule_id = "motivation-letter-page-count"
+    result = runner.invoke(main, ["check", "-p", "inserm-ita", "--select", rule_id, "-f", "json", "ita.pdf"])
+    assert result.exit_code == 1, result.output
+    [outcome] = json.loads(result.output)["files"][0]["results"]
+    assert outcome["status"] == "fail"
+    assert outcome["message"] == (
+        "the 'motivation-letter' section ('Lettre de motivation') spans 3 pages (pages 2-4, found by heading on "
+        "page 2), more than the maximum of 2 (expected 1-2 pages)"
+    )
+    result = runner.invoke(main, ["check", "-p", "inserm-ita", "--select", rule_id, "-f", "json", "no-letter.pdf"])
+    assert result.exit_code == 0, result.output
+    [outcome] = json.loads(result.output)["files"][0]["results"]
+    assert outcome["status"] == "skip"
+    assert outcome["message"].startswith("no 'motivation-letter' section in this dossier (not required")
