@@ -40,6 +40,9 @@ class Dossier:
         self.header_offset = 0
         self._pdf: pikepdf.Pdf | None = None
         self.size = 0
+        self.report_data: dict[str, object] = {}
+        """What checks add to this file's report beside their findings (e.g. the CV timeline); the engine
+        copies it into FileReport.extra, which the JSON report merges into the file's object."""
         self._open()
 
     # ------------------------------------------------------------------ opening

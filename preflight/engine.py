@@ -87,6 +87,7 @@ def check_file(path: str | Path, rule_set: RuleSet, registry: Registry, display_
             pages=dossier.page_count if dossier.readable else None,
             bytes=dossier.size,
             outcomes=tuple(outcomes),
+            extra=dict(dossier.report_data),
         )
 
 

@@ -24,6 +24,7 @@ BUILTIN_MODULES = (
     "fonts_embedded",
     "encryption",
     "active_content",
+    "cv_date_gaps",
 )
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
