@@ -33,6 +33,15 @@ LEAVE_WORDS = re.compile(
 )
 """Words that say a period was a leave or a non-research period (DOMAIN.md §3.2): such an entry covers its range."""
 
+NOT_ACTIVITY_WORDS = re.compile(
+    r"""\b(?:
+        members?(?:hip)? | membre | adh[ée]rent | dean's\s+list | awards? | prizes? | prix | distinctions?
+      | honou?rs? | reviewer | relecteur | referee | scholarship\s+holder
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Entries that are dated but are not how the time was spent (a membership, an award): shown, not covering."""
+
 _LABEL_TRIM = re.compile(r"^[\s•·▪◦‣*>|:;,.()\[\]-]+|[\s•·▪◦‣*>|:;,(\[-]+$")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -45,7 +54,7 @@ class Entry:
     label: str
     line: str
     page: int
-    kind: str  # "activity" or "leave"
+    kind: str  # "activity", "leave", or "other" (a membership or an award: shown, but covers nothing)
     first: YearMonth
     last: YearMonth
 
@@ -179,7 +188,12 @@ def build_timeline(
             last = date_range.last_month(as_of)
             if last < first:
                 continue
-            kind = "leave" if LEAVE_WORDS.search(context) else "activity"
+            if LEAVE_WORDS.search(context):
+                kind = "leave"
+            elif NOT_ACTIVITY_WORDS.search(context):
+                kind = "other"
+            else:
+                kind = "activity"
             entries.append(Entry(date_range, label, source_line.strip(), page.number, kind, first, last))
     entries.sort(key=lambda entry: (entry.first, entry.last, entry.page))
     return Timeline(tuple(entries), find_gaps(entries), as_of, source, tuple(page.number for page in pages))
@@ -190,8 +204,11 @@ def _label(lines: Sequence[TextLine], first: int, last: int, date_range: DateRan
     column beside the title), the line just above (title then date), or the line below."""
     own = normalize(lines[first].text)
     start, end = date_range.span
-    rest = re.sub(r"\s{2,}", " ", _LABEL_TRIM.sub("", (own[:start] + " " + own[end:]).strip()))
-    if len(_LETTERS.findall(rest)) >= 4:
+    rest = (own[:start] + " " + own[end:]).strip()
+    rest = re.sub(r"\s*[,;:(]\s*(?=[.,;:)]|$)", "", rest)
+    rest = re.sub(r"\s{2,}", " ", _LABEL_TRIM.sub("", rest))
+    rest = _LABEL_TRIM.sub("", re.sub(r"\s+(?:du|de|from|since|depuis|le|en|in|entre|between)$", "", rest, flags=re.I))
+    if len(_LETTERS.findall(rest)) >= 3:
         return rest
     row = lines[first]
     same_row = [i for i, line in enumerate(lines) if i not in dated and abs(line.baseline - row.baseline) < 2]
@@ -199,19 +216,22 @@ def _label(lines: Sequence[TextLine], first: int, last: int, date_range: DateRan
     for neighbour in [*same_row, *above, last + 1]:
         if 0 <= neighbour < len(lines) and neighbour not in dated:
             text = _LABEL_TRIM.sub("", normalize(lines[neighbour].text))
-            if len(_LETTERS.findall(text)) >= 4:
+            if len(_LETTERS.findall(text)) >= 3:
                 return text
     return rest
 
 
 def find_gaps(entries: Sequence[Entry]) -> tuple[Gap, ...]:
-    if not entries:
-        return ()
     covered: set[int] = set()
     for entry in entries:
+        if entry.kind == "other":
+            continue
         covered.update(range(entry.first.index, entry.last.index + 1))
+    if not covered:
+        return ()
     start = min(covered)
     stop = max(covered)
+    entries = [entry for entry in entries if entry.kind != "other"]
     gaps: list[Gap] = []
     month = start
     while month <= stop:

@@ -150,3 +150,8 @@ def explain(rule_id: str) -> None:
         click.echo("\nDefaults:")
         for name, value in defaults:
             click.echo(f"    {name} = {value!r}")
+
+
+from preflight.commands.cv import cv_command  # noqa: E402
+
+main.add_command(cv_command)
