@@ -44,7 +44,7 @@ _MONTH = rf"(?<![^\W\d_])(?:{_MONTH_ALT})(?![^\W\d_])\.?"
 _DAY = r"\d{1,2}(?:er|st|nd|rd|th)?"
 
 _POINT = re.compile(
-    rf"""(?:(?<![\w./:+])|(?<=\b\d{{4}}/))(?:
+    rf"""(?:(?<![\w./:+])|(?<=\b\d{{4}}/)|(?<=/)(?=[^\W\d_]))(?:
         (?P<d1>\d{{1,2}})[./-](?P<m1>\d{{1,2}})[./-](?P<y1>\d{{4}})
       | (?P<y2>\d{{4}})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})(?!\d)
       | (?:(?P<d3>{_DAY})\s+)?(?P<mon3>{_MONTH})(?:\s*(?P<d3b>{_DAY}),)?[\s,]*(?P<y3>\d{{4}})
@@ -52,7 +52,7 @@ _POINT = re.compile(
       | (?P<m4b>\d{{2}})-(?P<y4b>\d{{4}})
       | (?P<y5>\d{{4}})/(?P<m5>\d{{1,2}})(?!\d)
       | (?P<y7>\d{{4}})
-    )(?!\d|_|(?-i:[a-zà-ÿ])|/(?!\d{{4}})|\.\d)""",
+    )(?!\d|_|(?-i:[a-zà-ÿ])|/(?=\d)(?!\d{{4}})|\.\d)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -78,6 +78,7 @@ _OPEN_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ONLY_BEFORE = re.compile(rf"(?P<mon>{_MONTH})\s*(?:-|à|au|to)\s*$", re.IGNORECASE)
+_IMPLAUSIBLE_NEXT = re.compile(r"\d{4}(?!\d)")
 _SHORT_RANGE = re.compile(r"(?<![\w./:+-])(?P<y>\d{4})[-/](?P<s>\d{2})(?![\w/]|\.\d)")
 _BIRTH = re.compile(
     r"\b(?:née?s?\s+(?:le|en|à|in|on)|born|naissance|date\s+of\s+birth|birth\s*date|birthday|geboren)\b",
@@ -288,13 +289,16 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
             continue
         after = points[index + 1] if index + 1 < len(points) else None
         sep = _SEPARATOR.match(line, point.end)
+        if sep and _IMPLAUSIBLE_NEXT.match(line, sep.end()) and (after is None or after.start != sep.end()):
+            continue  # '2015 - 2035': the end is not a date, so the start is no entry either
         between = _BETWEEN_PREFIX.search(line, 0, point.start) and _BETWEEN_SEPARATOR.match(line, point.end)
         joiner = sep or between
-        if joiner and after is not None and after.start == joiner.end() and _ordered(point.point, after.point):
+        if joiner and after is not None and after.start == joiner.end():
             in_range.update((index, index + 1))
-            scan.ranges.append(
-                DateRange(point.point, after.point, line[point.start : after.end], (point.start, after.end))
-            )
+            if _ordered(point.point, after.point):
+                span = (point.start, after.end)
+                scan.ranges.append(DateRange(point.point, after.point, line[span[0] : span[1]], span))
+            # else '2019 - 2015': one of the years is mistyped; neither is a date to trust
             continue
         if sep and sep.group().strip() != "/":
             open_end = _OPEN.match(line, sep.end()) or _TO_DATE.match(line, point.end)
