@@ -34,13 +34,23 @@ LEAVE_WORDS = re.compile(
 """Words that say a period was a leave or a non-research period (DOMAIN.md §3.2): such an entry covers its range."""
 
 NOT_ACTIVITY_WORDS = re.compile(
-    r"""\b(?:
-        members?(?:hip)? | membre | adh[ée]rent | dean's\s+list | awards? | prizes? | prix | distinctions?
-      | honou?rs? | reviewer | relecteur | referee | scholarship\s+holder
-    )\b""",
+    r"""(?:
+        \bmembers?(?:hip)?\b | \bmembre\b | \badh[ée]rent | dean's\s+list | \breviewer | \brelecteur | \breferee\b
+      | editorial\s+board | comit[ée]\s+de\s+lecture
+    )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""Entries that are dated but are not how the time was spent (a membership, an award): shown, not covering."""
+"""Dated lines that are not how the time was spent (a membership): shown, but they cover nothing."""
+
+AWARD_WORDS = re.compile(
+    r"""(?:
+        award | prize | \bprix\b | finalist | \d(?:st|nd|rd|th|e|ème|er)\s*place | certified | certificat
+      | certification | laur[ée]at | laureate | medal | m[ée]daille | best\s+(?:poster|paper|talk|thesis)
+      | meilleur | \bdistinction | \bhonou?rs?\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A single year next to these words dates an event (a prize, a certificate), not a year of activity."""
 
 _LABEL_TRIM = re.compile(r"^[\s•·▪◦‣*>|:;,.()\[\]-]+|[\s•·▪◦‣*>|:;,(\[-]+$")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -54,7 +64,7 @@ class Entry:
     label: str
     line: str
     page: int
-    kind: str  # "activity", "leave", or "other" (a membership or an award: shown, but covers nothing)
+    kind: str  # "activity", "leave", or "other" (a membership, a prize: shown, but covers nothing)
     first: YearMonth
     last: YearMonth
 
@@ -190,7 +200,7 @@ def build_timeline(
                 continue
             if LEAVE_WORDS.search(context):
                 kind = "leave"
-            elif NOT_ACTIVITY_WORDS.search(context):
+            elif NOT_ACTIVITY_WORDS.search(context) or (date_range.is_single and AWARD_WORDS.search(context)):
                 kind = "other"
             else:
                 kind = "activity"

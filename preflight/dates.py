@@ -36,7 +36,16 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     11: ("novembre", "november", "nov"),
     12: ("décembre", "decembre", "déc", "dec", "december"),
 }
-MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+_SEASONS: dict[int, tuple[str, ...]] = {
+    1: ("winter", "hiver"),
+    4: ("spring", "printemps"),
+    7: ("summer", "été"),
+    10: ("fall", "autumn", "automne"),
+}
+"""Academic terms ('Fall 2013 – Spring 2014'), read as their middle month."""
+MONTHS: dict[str, int] = {
+    name: number for table in (_MONTH_NAMES, _SEASONS) for number, names in table.items() for name in names
+}
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 # A month name is a whole word, optionally followed by a dot.
@@ -80,8 +89,9 @@ _OPEN_PREFIX = re.compile(
 _MONTH_ONLY_BEFORE = re.compile(rf"(?P<mon>{_MONTH})\s*(?:-|à|au|to)\s*$", re.IGNORECASE)
 _IMPLAUSIBLE_NEXT = re.compile(r"\d{4}(?!\d)")
 _SHORT_RANGE = re.compile(r"(?<![\w./:+-])(?P<y>\d{4})[-/](?P<s>\d{2})(?![\w/]|\.\d)")
-_BIRTH = re.compile(
-    r"\b(?:née?s?\s+(?:le|en|à|in|on)|born|naissance|date\s+of\s+birth|birth\s*date|birthday|geboren)\b",
+_SKIP_LINE = re.compile(
+    r"\b(?:née?s?\s+(?:le|en|à|in|on)|born|naissance|date\s+of\s+birth|birth\s*date|birthday|geboren)\b"
+    r"|©|\(c\)\s*\d{4}|\bcopyright\b",
     re.IGNORECASE,
 )
 _LEAD_NOISE = r"[\s•·▪◦‣\-–*>|:(\[]*"
@@ -89,7 +99,7 @@ _TRAIL_NOISE = re.compile(r"[\s.,;:)\]|]*$")
 _LEAD_NOISE_RE = re.compile(rf"^{_LEAD_NOISE}$")
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\ufe58\ufe63\uff0d"), "-")
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
+_SPACES = dict.fromkeys(map(ord, "\t\r\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
 _QUOTES = dict.fromkeys(map(ord, "\u2019\u2018\u02bc\u00b4`"), "'")
 
 
@@ -200,8 +210,13 @@ class FoundRange:
     range: DateRange
 
 
+def is_skipped_line(text: str) -> bool:
+    """A birth date or a copyright notice: its years are not activity."""
+    return bool(_SKIP_LINE.search(normalize(text)))
+
+
 def is_birth_line(text: str) -> bool:
-    return bool(_BIRTH.search(normalize(text)))
+    return bool(_SKIP_LINE.search(normalize(text)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +295,7 @@ def _max_year(max_year: int | None) -> int:
 def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
     line = normalize(raw)
     scan = _LineScan(line, [], [])
-    if _BIRTH.search(line):
+    if _SKIP_LINE.search(line):
         return scan
     points = _points(line, min_year, max_year)
     in_range: set[int] = set()

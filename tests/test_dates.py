@@ -90,6 +90,9 @@ TABLE = [
     ("Mar. 2016 - Exp. Jun. 2017", "2016-03..2017-06"),
     ("Oct 2015 through Dec 2016", "2015-10..2016-12"),
     ("October 1, 2015 - December 31, 2016", "2015-10-01..2016-12-31"),
+    # academic terms
+    ("Fall 2013 – Spring 2014", "2013-10..2014-04"),
+    ("automne 2013 - printemps 2014", "2013-10..2014-04"),
     # open ends
     ("depuis 2020", "2020.."),
     ("Depuis septembre 2020", "2020-09.."),
@@ -135,6 +138,7 @@ TABLE = [
     ("2015 - 2035", None),
     ("year--year", None),
     ("Inserm U1016, UMR 8104", None),
+    ("© European Union, 2002-2013 | http://europass.cedefop.europa.eu", None),
     ("Nature 512:1990-1998", None),
     ("CV compiled on 2018-12-02", None),
     ("February 10, 2026", None),

@@ -5,13 +5,14 @@ What it checks
     '09/2015 - 08/2019', 'depuis 2020', '2019 – present', a single year as a date column, a range split over
     two lines) into a timeline of entries: degrees, positions, fellowships and leaves. Leaves named as such
     (congé maternité / parental / maladie, disponibilité, service civique, parental leave, career break, ...)
-    cover their range. Between the earliest and the latest date, months that no entry covers form a gap:
+    cover their range; memberships, and single years next to a prize or a certificate, are shown but cover
+    nothing. Between the earliest and the latest date, months that no entry covers form a gap:
     a gap that leaves a whole calendar year uncovered, or is longer than ``max_gap_months``, is an error; a
     gap longer than ``note_gap_months`` is an info finding; shorter ones are normal between two positions.
     Year-only dates cover the whole year ('2013-2015' then '2015-2019' is continuous; '2011-2013' then
     '2015-2019' leaves 2014 uncovered). An open range ('depuis 2020') runs to ``as_of``. Years before
-    ``min_year`` or after next year, and birth dates, are not activity. The timeline is in the JSON report
-    (``cv_timeline``) and ``preflight cv dossier.pdf`` prints it.
+    ``min_year`` or after next year, birth dates and copyright notices are not activity. The timeline is
+    in the JSON report (``cv_timeline``) and ``preflight cv dossier.pdf`` prints it.
 
 Why
     Selection committees expect every year of activity accounted for; Inserm weighs output "en rapport avec
