@@ -42,15 +42,18 @@ NOT_ACTIVITY_WORDS = re.compile(
 )
 """Dated lines that are not how the time was spent (a membership): shown, but they cover nothing."""
 
-AWARD_WORDS = re.compile(
+EVENT_WORDS = re.compile(
     r"""(?:
         award | prize | \bprix\b | finalist | \d(?:st|nd|rd|th|e|ème|er)\s*place | certified | certificat
       | certification | laur[ée]at | laureate | medal | m[ée]daille | best\s+(?:poster|paper|talk|thesis)
       | meilleur | \bdistinction | \bhonou?rs?\b
+      | \btalk\b | invited | invit[ée]e? | \bposter\b | communication\s+orale | oral\s+presentation | s[ée]minaire
+      | seminar | congr[èe]s | conference | conférence | workshop | symposium | summer\s+school | [ée]cole\s+d'[ée]t[ée]
+      | \bet\s+al\b | \bdoi\b | \bvol\.\s*\d | \bpp\.\s*\d | \d+\s*\(\d+\)\s*:\s*\d+ | \bin\s*:\s | proceedings
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""A single year next to these words dates an event (a prize, a certificate), not a year of activity."""
+"""A single year next to these words dates an event (a prize, a talk, a paper), not a year of activity."""
 
 _LABEL_TRIM = re.compile(r"^[\s•·▪◦‣*>|:;,.()\[\]-]+|[\s•·▪◦‣*>|:;,(\[-]+$")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -189,24 +192,27 @@ def build_timeline(
         dated_lines = {item.line for item in found} | {item.end_line for item in found}
         for item in found:
             date_range = item.range
-            source_line = normalize(lines[item.line])
+            source_line = _display(lines[item.line])
             if item.end_line != item.line:
-                source_line = f"{source_line} / {normalize(lines[item.end_line])}"
+                source_line = f"{source_line} / {_display(lines[item.end_line])}"
             label = _label(page.lines, item.line, item.end_line, date_range, dated_lines)
-            context = f"{source_line} {label}"
+            context = normalize(f"{source_line} {label}")
             first = date_range.first_month
             last = date_range.last_month(as_of)
-            if last < first:
-                continue
             if LEAVE_WORDS.search(context):
                 kind = "leave"
-            elif NOT_ACTIVITY_WORDS.search(context) or (date_range.is_single and AWARD_WORDS.search(context)):
+            elif NOT_ACTIVITY_WORDS.search(context) or (date_range.is_single and EVENT_WORDS.search(context)):
                 kind = "other"
             else:
                 kind = "activity"
             entries.append(Entry(date_range, label, source_line.strip(), page.number, kind, first, last))
     entries.sort(key=lambda entry: (entry.first, entry.last, entry.page))
     return Timeline(tuple(entries), find_gaps(entries), as_of, source, tuple(page.number for page in pages))
+
+
+def _display(text: str) -> str:
+    """The line as written, with runs of spaces and tabs shown as one space."""
+    return re.sub(r"[ \t\r]{2,}|[\t\r]", " ", text).strip()
 
 
 def _label(lines: Sequence[TextLine], first: int, last: int, date_range: DateRange, dated: set[int]) -> str:

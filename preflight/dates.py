@@ -94,6 +94,8 @@ _SKIP_LINE = re.compile(
     r"|©|\(c\)\s*\d{4}|\bcopyright\b",
     re.IGNORECASE,
 )
+_BULLETS = " •·▪◦‣*>|"
+_HEAD_SEPARATOR = re.compile(r"\s*-\s*")
 _LEAD_NOISE = r"[\s•·▪◦‣\-–*>|:(\[]*"
 _TRAIL_NOISE = re.compile(r"[\s.,;:)\]|]*$")
 _LEAD_NOISE_RE = re.compile(rf"^{_LEAD_NOISE}$")
@@ -212,10 +214,6 @@ class FoundRange:
 
 def is_skipped_line(text: str) -> bool:
     """A birth date or a copyright notice: its years are not activity."""
-    return bool(_SKIP_LINE.search(normalize(text)))
-
-
-def is_birth_line(text: str) -> bool:
     return bool(_SKIP_LINE.search(normalize(text)))
 
 
@@ -350,9 +348,9 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
     _short_ranges(line, min_year, max_year, scan)
     if points and 0 not in in_range and _LEAD_NOISE_RE.match(line[: points[0].start]):
         scan.head_point = points[0]
-    stripped = len(line) - len(line.lstrip(" •·▪◦‣*>|"))
+    stripped = len(line) - len(line.lstrip(_BULLETS))
     scan.head_open = _OPEN.match(line, stripped)
-    head_sep = re.compile(r"\s*-\s*").match(line, stripped)
+    head_sep = _HEAD_SEPARATOR.match(line, stripped)
     if head_sep:
         first = points[0] if points else None
         if first is not None and first.start == head_sep.end():

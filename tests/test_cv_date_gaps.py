@@ -218,6 +218,18 @@ def test_a_missing_cv_section_fails_saying_what_was_looked_for() -> None:
     assert "cv_timeline" not in dossier.report_data
 
 
+def test_a_missing_cv_section_names_the_titles_the_finder_tried() -> None:
+    class Finder(FakeSections):
+        def titles_tried(self, name: str) -> list[str]:
+            return ["Curriculum vitae", "Parcours professionnel"]
+
+    dossier = FakeDossier(Finder(None, []), [])
+    [finding] = check(dossier, AS_OF)  # type: ignore[arg-type]
+    assert finding.message.startswith(
+        "no 'cv' section found (looked for titles such as 'Curriculum vitae', 'Parcours professionnel')"
+    )
+
+
 def test_year_only_semantics() -> None:
     contiguous = build_timeline([page(1, "2013 - 2015 Master", "2015 - 2019 Doctorat")], YearMonth(2026, 11))
     assert contiguous.gaps == ()
@@ -244,6 +256,28 @@ def test_leaves_cover_their_range_and_memberships_cover_nothing() -> None:
     )
     assert [entry.kind for entry in timeline.entries] == ["activity", "leave", "activity", "leave", "activity", "other"]
     assert timeline.gaps == ()
+
+
+def test_single_years_of_events_cover_nothing() -> None:
+    lines = [
+        "2010 - 2013 Doctorat",
+        "Invited talk, Congrès de la SFI, Lyon, 2014",
+        "Dupont J, Martin P, Durand A. Immunity 12(3):45-50, 2014",
+        "2014 Prix de thèse de la Fondation X",
+        "2014 Ingénieur d’études, CDD, Inserm U1016",
+        "2016 - 2018 Postdoc",
+    ]
+    timeline = build_timeline([page(1, *lines)], YearMonth(2026, 11))
+    assert [entry.kind for entry in timeline.entries] == ["activity", "other", "other", "other", "activity", "activity"]
+    assert [(str(gap.first), str(gap.last)) for gap in timeline.gaps] == [("01/2015", "12/2015")]
+
+
+def test_fixtures_embed_their_fonts() -> None:
+    registry = load_registry()
+    rule_set = resolve_rule_set(registry, UserConfig(), "portal")
+    for path in sorted(CV.glob("*.pdf")):
+        report = check_file(path, rule_set, registry)
+        assert [outcome.status.value for outcome in report.outcomes] == ["pass"] * len(report.outcomes), path
 
 
 def test_a_leave_does_not_need_a_finding_but_an_unexplained_year_does() -> None:

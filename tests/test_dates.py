@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from preflight.dates import DatePoint, DateRange, YearMonth, find_ranges, is_birth_line, parse_range, scan_lines
+from preflight.dates import DatePoint, DateRange, YearMonth, find_ranges, is_skipped_line, parse_range, scan_lines
 
 MAX_YEAR = 2027
 
@@ -197,10 +197,12 @@ def test_min_year_is_configurable() -> None:
     assert parse_range("1940 - 1945", max_year=MAX_YEAR) is None
 
 
-def test_birth_lines() -> None:
-    assert is_birth_line("Née le 3 mars 1986")
-    assert is_birth_line("Date of birth: 1 May 1990")
-    assert not is_birth_line("Postdoc, 2015–2019")
+def test_skipped_lines() -> None:
+    assert is_skipped_line("Née le 3 mars 1986")
+    assert is_skipped_line("Date of birth: 1 May 1990")
+    assert is_skipped_line("© Unione europea, 2002-2013 | http://europass.cedefop.europa.eu")
+    assert not is_skipped_line("Postdoc, 2015–2019")
+    assert not is_skipped_line("Nées de la recherche : 2015–2019")
 
 
 def test_months_covered() -> None:

@@ -6,12 +6,15 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from preflight.checks import cv_date_gaps
-from preflight.chronology import Gap, Timeline
 from preflight.model import Level
+
+if TYPE_CHECKING:
+    from preflight.checks import cv_date_gaps
+    from preflight.chronology import Gap, Timeline
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -31,6 +34,7 @@ def cv_command(path: str, profile: str | None, config_path: str | None, as_of: s
 
     Exit status: 0 no gap at error level, 1 a gap at error level or no CV dates, 2 usage error or unreadable file.
     """
+    from preflight.checks import cv_date_gaps
     from preflight.dossier import Dossier
 
     options = _options(profile, config_path, as_of)
@@ -56,7 +60,7 @@ def cv_command(path: str, profile: str | None, config_path: str | None, as_of: s
 
 
 def _options(profile: str | None, config_path: str | None, as_of: str | None) -> cv_date_gaps.Options:
-    from preflight.checks import load_registry
+    from preflight.checks import cv_date_gaps, load_registry
     from preflight.config import find_config, load_config, resolve_rule_set
     from preflight.rulesets import ConfigError
 
