@@ -103,12 +103,15 @@ _LEAD_NOISE_RE = re.compile(rf"^{_LEAD_NOISE}$")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\ufe58\ufe63\uff0d"), "-")
 _SPACES = dict.fromkeys(map(ord, "\t\r\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
 _QUOTES = dict.fromkeys(map(ord, "\u2019\u2018\u02bc\u00b4`"), "'")
+_TRANSLATION = {**_DASHES, **_SPACES, **_QUOTES}
+_DASH_RUN = re.compile(r"-{2,}")
+_DIGIT = re.compile(r"\d")
 
 
 def normalize(text: str) -> str:
     """One spelling for dashes, spaces and apostrophes, so the patterns stay readable."""
-    text = unicodedata.normalize("NFC", text).translate(_DASHES).translate(_SPACES).translate(_QUOTES)
-    return re.sub(r"-{2,}", "-", text)
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATION)
+    return _DASH_RUN.sub("-", text) if "--" in text else text
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -295,7 +298,8 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
     scan = _LineScan(line, [], [])
     if _SKIP_LINE.search(line):
         return scan
-    points = _points(line, min_year, max_year)
+    has_digits = _DIGIT.search(line) is not None
+    points = _points(line, min_year, max_year) if has_digits else []
     in_range: set[int] = set()
     for index, point in enumerate(points):
         if index in in_range:
@@ -345,7 +349,8 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
             scan.singles.append(DateRange(point.point, point.point, line[span[0] : span[1]], span))
             if not line[point.end :].strip(" .,;:)]|"):
                 scan.tail_bare = point
-    _short_ranges(line, min_year, max_year, scan)
+    if has_digits:
+        _short_ranges(line, min_year, max_year, scan)
     if points and 0 not in in_range and _LEAD_NOISE_RE.match(line[: points[0].start]):
         scan.head_point = points[0]
     stripped = len(line) - len(line.lstrip(_BULLETS))
