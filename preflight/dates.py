@@ -347,8 +347,9 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
         if point.point.precision == "year" and _stands_alone(line, point):
             span = (point.start, point.end)
             scan.singles.append(DateRange(point.point, point.point, line[span[0] : span[1]], span))
-            if not line[point.end :].strip(" .,;:)]|"):
-                scan.tail_bare = point
+    last = len(points) - 1
+    if points and last not in in_range and not line[points[last].end :].strip(" .,;:)]|"):
+        scan.tail_bare = points[last]
     if has_digits:
         _short_ranges(line, min_year, max_year, scan)
     if points and 0 not in in_range and _LEAD_NOISE_RE.match(line[: points[0].start]):
@@ -367,11 +368,14 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
 
 
 def _short_ranges(line: str, min_year: int, max_year: int, scan: _LineScan) -> None:
-    """Academic years such as '2015-16' or '2015/16'."""
+    """School years such as '2015-16' or '2015/16'."""
     for match in _SHORT_RANGE.finditer(line):
         year = int(match.group("y"))
-        if int(match.group("s")) != (year + 1) % 100 or not min_year <= year < max_year:
+        short = int(match.group("s"))
+        if short != (year + 1) % 100 or not min_year <= year < max_year:
             continue
+        if "/" in match.group() and 1 <= short <= 12:
+            continue  # '2010/11' is November 2010, as in '2016/09 - now'; '2010-11' and '2015/16' are school years
         if any(r.span[0] <= match.start() < r.span[1] for r in scan.ranges):
             continue
         scan.singles = [s for s in scan.singles if not match.start() <= s.span[0] < match.end()]

@@ -44,6 +44,8 @@ TABLE = [
     ("2015 / 2018", "2015..2018"),
     ("2015-16", "2015..2016"),
     ("2015/16", "2015..2016"),
+    ("2010-11", "2010..2011"),
+    ("2010/11 - 2012/06", "2010-11..2012-06"),
     # words
     ("de 2012 à 2015", "2012..2015"),
     ("De 2012 a 2015", "2012..2015"),
@@ -339,3 +341,27 @@ def test_since_round_trip(year: int, word: str) -> None:
 @given(st.integers(1000, 1949) | st.integers(2028, 9999), st.sampled_from(["{} - {}", "{}", "depuis {}"]))
 def test_implausible_years_are_not_dates(year: int, frame: str) -> None:
     assert parse_range(frame.format(year, year), max_year=MAX_YEAR) is None
+
+
+@given(
+    month_range(),
+    st.integers(0, 4),
+    st.sampled_from(MONTH_TABLES),
+    st.sampled_from([" – ", " - ", " —", "‑"]),
+    st.booleans(),
+    st.sampled_from(["", "Postdoc, Inserm U1016"]),
+)
+def test_ranges_split_over_two_lines_round_trip(
+    dates: tuple[int, int, int, int], style: int, table: list[str], sep: str, dash_first: bool, title: str
+) -> None:
+    """'2015 –' over '2019 Title', or 'Title 2015' over '– 2019': one range, from the first line to the second."""
+    start_year, start_month, end_year, end_month = dates
+    start = render_point(start_year, start_month, style, table)
+    end = render_point(end_year, end_month, style, table)
+    lines = [f"{start}{sep}", f"{end} {title}".strip()] if dash_first else [f"{title} {start}".strip(), f"{sep}{end}"]
+    found = scan_lines(lines, max_year=MAX_YEAR)
+    assert [(item.line, item.end_line) for item in found] == [(0, 1)], lines
+    assert (found[0].range.first_month, found[0].range.last_month(YearMonth(2026, 11))) == (
+        YearMonth(start_year, start_month),
+        YearMonth(end_year, end_month),
+    ), lines
