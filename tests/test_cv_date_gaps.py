@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from preflight.checks import cv_date_gaps, load_registry
 from preflight.checks.cv_date_gaps import Options, check
-from preflight.chronology import WHOLE_DOCUMENT, build_timeline, cv_pages
+from preflight.chronology import WHOLE_DOCUMENT, Timeline, build_timeline, cv_pages
 from preflight.cli import main
 from preflight.config import UserConfig, resolve_rule_set
 from preflight.dates import YearMonth
@@ -32,6 +32,11 @@ CORPUS = next(
     Path(__file__).resolve().parents[2] / "shared" / "corpus",
 )
 AS_OF = Options(as_of="2026-11")
+
+
+def is_cv_source(source: str) -> bool:
+    """The fixtures' CV is the whole document, or, once the section finder is there, its page-1 CV section."""
+    return source == WHOLE_DOCUMENT or source.startswith("section 'Curriculum vitae' (page 1,")
 
 
 def findings(name: str, options: Options = AS_OF) -> list[Finding]:
@@ -130,7 +135,12 @@ def test_split_range_passes() -> None:
 
 def test_no_dates_fails_saying_what_was_looked_for() -> None:
     [finding] = findings("no-dates.pdf")
-    assert finding.message.startswith("no dates found in the document: looked for ranges such as '2015–2019'")
+    # 'in the document' without a section finder, 'in section 'Curriculum vitae' (page 1, ...)' with one
+    assert re.match(
+        r"no dates found in (the document|section 'Curriculum vitae' \(page 1\b.*\)): looked for ranges "
+        r"such as '2015–2019', 'sept\. 2015 – août 2019'",
+        finding.message,
+    ), finding.message
     assert finding.level is None  # the rule's level: error in the rule sets
 
 
@@ -299,7 +309,7 @@ def test_timeline_is_in_the_json_report() -> None:
     [result] = file_data["results"]
     assert (result["rule"], result["status"]) == ("cv-date-gaps", "fail")
     timeline = file_data["cv_timeline"]
-    assert timeline["source"] == WHOLE_DOCUMENT
+    assert is_cv_source(timeline["source"])
     assert [(entry["from"], entry["to"]) for entry in timeline["entries"]] == [
         ("2009-01", "2011-12"),
         ("2011-01", "2013-12"),
@@ -340,7 +350,8 @@ def test_cv_command_prints_the_timeline_with_gaps() -> None:
     result = CliRunner().invoke(main, ["cv", "--as-of", "2026-11", str(CV / "gap.pdf")])
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert lines[1] == "  read from: no section finder: whole document; open ranges run to 11/2026"
+    assert lines[1].startswith("  read from: ") and lines[1].endswith("; open ranges run to 11/2026")
+    assert is_cv_source(lines[1].removeprefix("  read from: ").removesuffix("; open ranges run to 11/2026"))
     assert re.search(r"01/2011\s+12/2013\s+36\s+1\s+activity\s+Master Immunologie", result.output)
     gap_line = next(line for line in lines if "GAP (error)" in line)
     assert gap_line.endswith("GAP (error): no activity 01/2014 to 12/2014, all of 2014")
@@ -388,13 +399,18 @@ def corpus_files(category: str) -> list[str]:
 @dataclass
 class CorpusRun:
     findings: dict[str, list[Finding]]
-    timelines: dict[str, Any]
+    timelines: dict[str, Timeline]
+    """Each CV's timeline read from the whole document: these are stand-alone CVs, not dossiers with a CV section."""
     crashed: list[str]
+
+
+def whole_document_timeline(dossier: Dossier, as_of: str) -> Timeline:
+    return build_timeline(dossier.pages, YearMonth.parse(as_of), WHOLE_DOCUMENT)
 
 
 @pytest.fixture(scope="module")
 def corpus_run() -> CorpusRun:
-    """The check on every CV of the corpus, once (text extraction is what takes the time)."""
+    """The check and the timeline on every CV of the corpus, once (text extraction is what takes the time)."""
     run = CorpusRun({}, {}, [])
     options = Options(as_of="2026-11")
     for name in corpus_files("cv"):
@@ -403,7 +419,8 @@ def corpus_run() -> CorpusRun:
             try:
                 run.findings[name] = list(check(dossier, options))
                 json.dumps(dossier.report_data, ensure_ascii=False)
-                run.timelines[name] = cv_date_gaps.timeline_of(dossier, options)[0]
+                run.timelines[name] = whole_document_timeline(dossier, options.as_of)
+                json.dumps(run.timelines[name].to_dict(), ensure_ascii=False)
             except Exception as exc:  # the point of the test: report every crash, not the first
                 run.crashed.append(f"{name}: {type(exc).__name__}: {exc}")
     return run
@@ -418,13 +435,14 @@ def test_corpus_cvs_never_crash(corpus_run: CorpusRun) -> None:
     for name, found in corpus_run.findings.items():
         for finding in found:
             assert finding.message and finding.fix, name
-    # the CVs with no plausible dates (moderncv's 'year--year' placeholders, chicv's year 2333) fail with
-    # 'no dates found' rather than passing
+    # the CVs with no plausible dates (moderncv's 'year--year' placeholders, chicv's year 2333) fail rather than
+    # pass: 'no dates found' (or, once the section finder is there, maybe 'no 'cv' section found')
     no_dates = [name for name in corpus_run.findings if "xdanaux__moderncv" in name or "skyzh__chicv" in name]
     assert len(no_dates) == 9
     for name in no_dates:
+        assert corpus_run.timelines[name].entries == (), name
         [finding] = corpus_run.findings[name]
-        assert finding.message.startswith("no dates found in the document"), name
+        assert finding.message.startswith(("no dates found in ", "no 'cv' section found")), name
 
 
 COPYRIGHT_ONLY = {
@@ -571,8 +589,7 @@ HAND_READ = [
 def test_hand_read_chronologies(expected: HandRead) -> None:
     options = Options(as_of=expected.as_of)
     with Dossier(CORPUS / "pdfs" / expected.file) as dossier:
-        timeline, _ = cv_date_gaps.timeline_of(dossier, options)
-    assert timeline is not None
+        timeline = whole_document_timeline(dossier, expected.as_of)
     ours = {(entry.to_dict()["from"], entry.to_dict()["to"]) for entry in timeline.entries if entry.kind != "other"}
     missing = [entry for entry in expected.entries if entry not in ours]
     assert missing == []

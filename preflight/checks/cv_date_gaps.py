@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from preflight.chronology import Gap, Timeline, build_timeline, cv_pages
+from preflight.chronology import WHOLE_DOCUMENT, Gap, Timeline, build_timeline, cv_pages
 from preflight.dates import YearMonth
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, make_visible
@@ -107,7 +107,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         return
     dossier.report_data[TIMELINE_KEY] = timeline.to_dict()
     if not timeline.entries:
-        where = "the document" if source.startswith("no section finder") else f"the CV ({source})"
+        where = "the document" if source == WHOLE_DOCUMENT else source
         yield Finding(
             f"no dates found in {where}: looked for {LOOKED_FOR}",
             page=timeline.pages[0] if timeline.pages else None,
