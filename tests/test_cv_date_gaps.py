@@ -325,6 +325,7 @@ def test_timeline_is_in_the_json_report() -> None:
             "whole_years": [2014],
             "after": "Master Immunologie, Université Paris Cité (2011–2013)",
             "before": "Doctorat en immunologie, Institut Pasteur (2015–2019)",
+            "severity": "error",
         }
     ]
 

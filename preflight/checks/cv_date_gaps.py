@@ -95,6 +95,15 @@ def gap_level(gap: Gap, options: Options) -> Level | None:
     return None
 
 
+def timeline_data(timeline: Timeline, options: Options) -> dict[str, object]:
+    """The timeline for the JSON report, each gap with the severity this check gives it ('none': too short)."""
+    data = timeline.to_dict()
+    for gap_data, gap in zip(data["gaps"], timeline.gaps, strict=True):
+        level = gap_level(gap, options)
+        gap_data["severity"] = level.label if level is not None else "none"
+    return data
+
+
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     timeline, source = timeline_of(dossier, options)
     if timeline is None:
@@ -105,7 +114,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             data={"source": source},
         )
         return
-    dossier.report_data[TIMELINE_KEY] = timeline.to_dict()
+    dossier.report_data[TIMELINE_KEY] = timeline_data(timeline, options)
     if not timeline.entries:
         where = "the document" if source == WHOLE_DOCUMENT else source
         yield Finding(

@@ -49,10 +49,7 @@ def cv_command(path: str, profile: str | None, config_path: str | None, as_of: s
         sys.exit(EXIT_FAIL)
     levels = [cv_date_gaps.gap_level(gap, options) for gap in timeline.gaps]
     if output_format == "json":
-        data = timeline.to_dict()
-        for gap_data, level in zip(data["gaps"], levels, strict=True):
-            gap_data["severity"] = level.label if level is not None else "none"
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(cv_date_gaps.timeline_data(timeline, options), ensure_ascii=False, indent=2))
     else:
         click.echo(render_timeline(path, timeline, levels))
     failing = not timeline.entries or any(level is Level.ERROR for level in levels)
