@@ -47,7 +47,8 @@ JOB_WORDS = re.compile(
         engineer | ing[ée]nieur | director | directeur | directrice | lead | leader | founder | fondat
       | manager | researcher | chercheu | scientist | scientifique | postdoc | post-doc | professor | professeur
       | ma[iî]tre\s+de\s+conf | lecturer | developer | d[ée]veloppeu | architect | analyst | consultant | head\s+of
-      | chef | responsable | technicien | technician | assistant | fellow | doctorant | ph\.?\s?d | student | [ée]tudiant
+      | chef | responsable | technicien | technician | assistant | fellow | doctorant | ph\.?\s?d
+      | student | [ée]tudiant
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
