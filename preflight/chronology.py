@@ -44,7 +44,7 @@ NOT_ACTIVITY_WORDS = re.compile(
 
 JOB_WORDS = re.compile(
     r"""(?:
-        engineer | ing[ée]nieur | director | directeur | directrice | lead | leader | founder | fondat
+        engineer | ing[ée]nieur | director | directeur | directrice | \blead\b | leader | founder | fondat
       | manager | researcher | chercheu | scientist | scientifique | postdoc | post-doc | professor | professeur
       | ma[iî]tre\s+de\s+conf | lecturer | developer | d[ée]veloppeu | architect | analyst | consultant | head\s+of
       | chef | responsable | technicien | technician | assistant | fellow | doctorant | ph\.?\s?d
