@@ -242,11 +242,13 @@ def explain(rule_id: str, lang: str | None) -> None:
             click.echo(f"    {name} = {value!r}")
 
 
+from preflight.commands.cv import cv_command  # noqa: E402
 from preflight.commands.fix import fix_command  # noqa: E402
 from preflight.commands.init import init_command  # noqa: E402
 from preflight.commands.sections import sections_command  # noqa: E402
 from preflight.commands.text import text_command  # noqa: E402
 
+main.add_command(cv_command)
 main.add_command(init_command)
 main.add_command(sections_command)
 main.add_command(text_command)

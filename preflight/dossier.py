@@ -44,6 +44,9 @@ class Dossier:
         self.size = 0
         self.section_config: Mapping[str, Any] | None = None
         """The rule set's [sections] table (titles, page ranges), set by the engine before checks run."""
+        self.report_data: dict[str, object] = {}
+        """What checks add to this file's report beside their findings (e.g. the CV timeline); the engine
+        copies it into FileReport.extra, which the JSON report merges into the file's object."""
         self._open()
 
     # ------------------------------------------------------------------ opening

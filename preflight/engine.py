@@ -100,8 +100,11 @@ def check_file(
             pages=dossier.page_count if dossier.readable else None,
             bytes=dossier.size,
             outcomes=tuple(outcomes),
-            # Shown only when a rule needed the sections, so reports do not pay for them otherwise.
-            extra={"sections": dossier.sections.to_dicts()} if "sections" in vars(dossier) else {},
+            # Sections are shown only when a rule needed them, so reports do not pay for them otherwise.
+            extra={
+                **dossier.report_data,
+                **({"sections": dossier.sections.to_dicts()} if "sections" in vars(dossier) else {}),
+            },
         )
 
 

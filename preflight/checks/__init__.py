@@ -31,6 +31,7 @@ BUILTIN_MODULES = (
     "css_section",
     "orcid",
     "project_language",
+    "cv_date_gaps",
 )
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
