@@ -5,7 +5,9 @@ The rule set runs first; only the steps that failing rules need run, in this ord
 1. ``encryption``: remove owner-password restrictions (a file that needs a password to open is refused).
 2. ``active-content``: remove JavaScript and launch actions, flatten form fields; attachments only with
    ``drop_attachments``.
-3. ``fonts-embedded``: rewrite through Ghostscript with metric-compatible substitutes (Liberation fonts).
+3. ``fonts-embedded``: Ghostscript embeds metric-compatible substitutes (Liberation fonts); their programs
+   are grafted into the original file when its pages then render the same, else the Ghostscript output is
+   used whole.
 4. ``file-size``: recompress losslessly, then downsample images above ``max_dpi`` and store photos as
    JPEG at ``jpeg_quality``, until the file is under the limit with a margin.
 5. ``hidden-characters`` in metadata: clean title, author, subject and keywords.
