@@ -34,6 +34,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from preflight.model import Finding
+
 if TYPE_CHECKING:
     from preflight.dossier import Dossier
     from preflight.pdf.text import PageText
@@ -618,14 +620,16 @@ def cover_pages(dossier: Dossier) -> list[PageText]:
     return dossier.sections.text("cover") or dossier.sections.pages[:1]
 
 
-def unreadable_cover(pages: list[PageText]) -> str | None:
-    """A message when the cover has no text to read (a scanned page, or extraction failed); else None."""
+def unreadable_cover(pages: list[PageText]) -> Finding | None:
+    """A finding when the cover has no text to read (a scanned page, or extraction failed); else None."""
     if any(line.text.strip() for page in pages for line in page.lines):
         return None
-    where = f"page {pages[0].number}" if pages else "page 1"
-    return (
-        f"the cover ({where}) has no text the tool can read (a scanned image, or the text could not be "
-        "extracted), so it cannot be checked"
+    first_page = pages[0].number if pages else 1
+    return Finding(
+        f"the cover (page {first_page}) has no text the tool can read (a scanned image, or the text could not be "
+        "extracted), so it cannot be checked",
+        page=first_page,
+        fix="Export the cover from its source document so that its text is real text, not an image.",
     )
 
 

@@ -69,11 +69,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     pages = cover_pages(dossier)
     problem = unreadable_cover(pages)
     if problem is not None:
-        yield Finding(
-            problem,
-            page=pages[0].number if pages else 1,
-            fix="Export the cover from its source document so that its text is real text, not an image.",
-        )
+        yield problem
         return
     first_page = pages[0].number if pages else 1
     found: dict[str, tuple[int, str]] = {}

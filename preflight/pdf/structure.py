@@ -122,6 +122,17 @@ def inherited(page: pikepdf.Dictionary, key: str) -> Any:
     return None
 
 
+def page_annotations(page: pikepdf.Page) -> Iterator[pikepdf.Dictionary]:
+    """A page's annotation dictionaries, skipping broken entries."""
+    annotations = page.obj.get("/Annots")
+    if not isinstance(annotations, pikepdf.Array):
+        return
+    for annotation in annotations:
+        annotation_dict = _dict(annotation)
+        if annotation_dict is not None:
+            yield annotation_dict
+
+
 def page_index(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
     """Map each page object to its 1-based number."""
     index: dict[tuple[int, int], int] = {}
@@ -263,13 +274,7 @@ def collect_fonts(pdf: pikepdf.Pdf, acroform_fields_without_appearance: bool = T
     walker = _FontWalker()
     for number, page in enumerate(pdf.pages, 1):
         walker.visit_resources(inherited(page.obj, "/Resources"), number, "page")
-        annotations = page.obj.get("/Annots")
-        if not isinstance(annotations, pikepdf.Array):
-            continue
-        for annotation in annotations:
-            annotation_dict = _dict(annotation)
-            if annotation_dict is None:
-                continue
+        for annotation_dict in page_annotations(page):
             appearance = _dict(annotation_dict.get("/AP"))
             if appearance is None:
                 continue
@@ -446,13 +451,7 @@ def collect_active_content(pdf: pikepdf.Pdf) -> list[ActiveItem]:
             for trigger in list(page_actions.keys()):
                 for kind, detail in _action_kinds(page_actions.get(trigger)):
                     items.append(ActiveItem(kind, f"page action {trigger}: {detail}", number))
-        annotations = page.obj.get("/Annots")
-        if not isinstance(annotations, pikepdf.Array):
-            continue
-        for annotation in annotations:
-            annotation_dict = _dict(annotation)
-            if annotation_dict is None:
-                continue
+        for annotation_dict in page_annotations(page):
             subtype = _name(annotation_dict.get("/Subtype")).lstrip("/")
             for kind, detail in _action_kinds(annotation_dict.get("/A")):
                 items.append(ActiveItem(kind, f"{subtype} annotation: {detail}", number))
@@ -556,12 +555,8 @@ def collect_links(pdf: pikepdf.Pdf) -> list[LinkInfo]:
     named = _named_destinations(pdf)
     links: list[LinkInfo] = []
     for number, page in enumerate(pdf.pages, 1):
-        annotations = page.obj.get("/Annots")
-        if not isinstance(annotations, pikepdf.Array):
-            continue
-        for annotation in annotations:
-            annotation_dict = _dict(annotation)
-            if annotation_dict is None or annotation_dict.get("/Subtype") != "/Link":
+        for annotation_dict in page_annotations(page):
+            if annotation_dict.get("/Subtype") != "/Link":
                 continue
             action = _dict(annotation_dict.get("/A"))
             if action is None:
