@@ -49,7 +49,7 @@ REFERENCE_TITLES = frozenset({"references", "references bibliographiques", "bibl
 """Titles that close a project or activity report as its own reference list, not a new publications section."""
 
 _PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 _ROMAN = r"[ivxlc]+"
 _NUMBERING = re.compile(
     r"^(?:"

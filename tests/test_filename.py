@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from preflight.checks import filename
@@ -65,6 +65,7 @@ def test_max_length_is_an_option(tmp_path: Path) -> None:
 
 
 @given(st.text(min_size=1, max_size=90).map(lambda stem: stem.replace("/", "_").replace("\x00", "") + ".pdf"))
+@example("0\n.pdf")  # '$' also matches before a final newline: validators anchor with \Z
 def test_the_suggestion_is_always_safe(name: str) -> None:
     suggestion = filename.safe_name(name)
     assert filename.problems_of(suggestion, 64) == []

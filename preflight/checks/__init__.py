@@ -34,7 +34,7 @@ BUILTIN_MODULES = (
     "cv_date_gaps",
 )
 
-_ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ ID = "filename"
 SUMMARY = "The file name is safe for the portal: ASCII letters, digits, '-', '_' and one '.pdf'"
 NEEDS_READABLE_PDF = False
 
-_SAFE_STEM = re.compile(r"^[A-Za-z0-9_-]+$")
+_SAFE_STEM = re.compile(r"[A-Za-z0-9_-]+\Z")
 _SPELLED_OUT = {
     "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
     "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i", "’": "", "'": "",

@@ -38,7 +38,7 @@ from preflight.model import Finding, Level, Skip
 ID = "project-page-count"
 SUMMARY = "The research project (or the section a rule names) spans the page range the competition asks for"
 
-_SECTION_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_SECTION_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 
 @dataclass(frozen=True)
