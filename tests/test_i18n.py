@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
+import re
 import string
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from preflight.checks import BUILTIN_MODULES, load_registry
+from preflight.checks import BUILTIN_MODULES, CheckSpec, load_registry
 from preflight.cli import main
 from preflight.i18n import CATALOGUE, LANGUAGES, language_from_environment, resolve_language, set_language, t
 from preflight.model import Finding, GradedFinding, Level
+from tests.conftest import FIXTURES
 
 
 def placeholders(template: str) -> set[str]:
@@ -58,23 +62,67 @@ def test_t_fills_in_values_in_the_current_or_given_language() -> None:
         set_language("de")
 
 
-TRANSLATED = ("pdf_readable", "file_size", "fonts_embedded", "encryption", "active_content")
 SELECTED = ("check", "-p", "portal", "--select", "fonts-embedded", "--select", "encryption")
+HEADINGS = {
+    "en": ["What it checks", "Why", "How to fix", "Options"],
+    "fr": ["Ce qui est vérifié", "Pourquoi", "Comment corriger", "Options"],
+}
 
 
-def test_the_translated_checks_are_built_in() -> None:
-    assert set(TRANSLATED) <= set(BUILTIN_MODULES)
+def builtin_spec(module: str) -> CheckSpec:
+    return next(spec for spec in load_registry().checks.values() if spec.origin == f"preflight.checks.{module}")
 
 
-@pytest.mark.parametrize("module", TRANSLATED)
+def sections(doc: str) -> dict[str, str]:
+    """A check's documentation cut at its headings: unindented lines after the opening paragraph."""
+    found: dict[str, str] = {}
+    heading = None
+    for line in doc.split("\n\n", 1)[1].splitlines():
+        if line and not line[0].isspace():
+            heading = line
+            found[heading] = ""
+        elif heading is not None:
+            found[heading] += line + "\n"
+    return found
+
+
+@pytest.mark.parametrize("module", BUILTIN_MODULES)
 def test_every_builtin_check_has_a_french_summary_and_explanation(module: str) -> None:
-    registry = load_registry()
-    spec = next(spec for spec in registry.checks.values() if spec.origin == f"preflight.checks.{module}")
+    checks_module = importlib.import_module(f"preflight.checks.{module}")
+    assert isinstance(getattr(checks_module, "SUMMARY_FR", None), str), f"{module} has no SUMMARY_FR"
+    assert isinstance(getattr(checks_module, "DOC_FR", None), str), f"{module} has no DOC_FR"
+    spec = builtin_spec(module)
     assert spec.summary_in("fr") != spec.summary
-    doc = spec.doc_in("fr")
-    for heading in ("Ce qui est vérifié", "Pourquoi", "Comment corriger", "Options"):
-        assert f"\n{heading}\n" in doc, heading
     assert spec.doc_in("en") == spec.doc
+    english, french = sections(spec.doc), sections(spec.doc_in("fr"))
+    assert list(english) == HEADINGS["en"], module
+    assert list(french) == HEADINGS["fr"], module
+    # Option names are configuration keys: the French explanation names the same ones as the English.
+    for option in dataclasses.fields(spec.options_type):
+        if re.search(rf"\b{option.name}\b", english["Options"]):
+            assert re.search(rf"\b{option.name}\b", french["Options"]), (module, option.name)
+
+
+@pytest.mark.parametrize("module", BUILTIN_MODULES)
+def test_explain_in_french_prints_the_french_explanation(module: str) -> None:
+    spec = builtin_spec(module)
+    result = CliRunner().invoke(main, ["explain", spec.id, "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{spec.id}: {spec.summary_in('fr')}\n\n{spec.doc_in('fr')}\n")
+    assert spec.summary not in result.output
+    assert spec.doc.splitlines()[0] not in result.output
+
+
+def test_the_report_in_french_shows_only_french_summaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no preflight.toml from the working directory
+    result = CliRunner().invoke(main, ["check", "--lang", "fr", str(FIXTURES / "valid-dossier.pdf")])
+    assert result.exit_code == 0, result.output
+    rule_lines = [line for line in result.output.splitlines() if line.startswith("  PASS  ")]
+    builtin = [builtin_spec(module) for module in BUILTIN_MODULES]
+    assert len(rule_lines) == len(builtin)
+    for spec in builtin:
+        assert any(line.split()[1] == spec.id and line.endswith(spec.summary_in("fr")) for line in rule_lines), spec.id
+        assert spec.summary not in result.output, spec.id
 
 
 def test_engine_headline_in_french() -> None:

@@ -33,6 +33,33 @@ from preflight.sections import cover_pages, fold, unreadable_cover
 
 ID = "css-section"
 SUMMARY = "The cover names the Inserm commission (CSS 1-7 or CPAR)"
+SUMMARY_FR = "La page de garde nomme la commission de l’Inserm (CSS 1 à 7 ou CPAR)"
+DOC_FR = """\
+La page de garde nomme la commission de l’Inserm à laquelle le dossier est adressé (CSS 1 à 7, ou la CPAR).
+
+Ce qui est vérifié
+    Sur la page de garde (la page 1, ou les pages de la section qui porte ce titre) : « CSS 3 »,
+    « CSS n°3 », « CSS-3 », « commission scientifique spécialisée 3 » ou « CPAR ». « CSS3 » écrit attaché
+    ne compte qu’avec un mot comme « Inserm », « commission », « section » ou « concours » sur la même
+    ligne, et jamais sur une ligne qui nomme aussi HTML ou JavaScript (le langage du web :
+    « Html/CSS 3+ yrs »).
+    Si ``css`` est fixé, la commission nommée doit être celle-là.
+    Plusieurs commissions différentes sur la page de garde sont aussi signalées.
+
+Pourquoi
+    Les concours de chercheurs et chercheuses de l’Inserm sont jugés par l’une des sept commissions
+    scientifiques spécialisées (CSS) ou par la CPAR ; un dossier adressé à la mauvaise commission est
+    rejeté sans être lu, et les rapporteurs cherchent le numéro sur la page de garde.
+
+Comment corriger
+    Indiquez la commission sur la page de garde, par exemple « CSS 3 – Physiologie et physiopathologie
+    des grands systèmes » (les intitulés changent à chaque mandature : vérifiez l’avis de la campagne en
+    cours), ou « CPAR ».
+
+Options
+    css : la commission que la page de garde doit nommer, un numéro de 1 à 7 ou "CPAR" (par défaut :
+        n’importe laquelle).
+"""
 
 COMMISSION = re.compile(
     r"(?i)\b(?:CSS|commission\s+scientifique\s+specialisee|specialised\s+scientific\s+commission"

@@ -44,6 +44,48 @@ from preflight.model import Finding, Level, make_visible
 
 ID = "cv-date-gaps"
 SUMMARY = "Every year of the CV is accounted for (no unexplained gap in the dates)"
+SUMMARY_FR = "Toutes les années du CV sont justifiées (aucune interruption inexpliquée dans les dates)"
+DOC_FR = """\
+Toutes les années du CV sont justifiées : aucune interruption passée sous silence entre la première et la
+dernière date.
+
+Ce qui est vérifié
+    Lit les périodes datées de la section CV (en français et en anglais : '2015–2019',
+    'sept. 2015 – août 2019', '09/2015 - 08/2019', 'depuis 2020', '2019 – present', une année seule dans
+    une colonne de dates, une période répartie sur deux lignes) pour en faire une chronologie d’entrées :
+    diplômes, postes, bourses et congés. Les congés nommés comme tels (congé maternité / parental /
+    maladie, disponibilité, service civique, parental leave, career break…) couvrent leur période ; les
+    adhésions, et les années seules à côté d’un prix ou d’un certificat, sont affichées mais ne couvrent
+    rien. Entre la date la plus ancienne et la plus récente, les mois qu’aucune entrée ne couvre forment
+    une interruption : une interruption qui laisse une année civile entière non couverte, ou qui dure plus
+    de ``max_gap_months``, est une erreur ; une interruption de plus de ``note_gap_months`` donne un
+    constat info ; les plus courtes sont normales entre deux postes. Les dates réduites à l’année couvrent
+    l’année entière ('2013-2015' puis '2015-2019' est continu ; '2011-2013' puis '2015-2019' laisse 2014
+    non couverte). Une période ouverte ('depuis 2020') court jusqu’à ``as_of``. Les années antérieures à
+    ``min_year`` ou postérieures à l’année prochaine, les dates de naissance et les mentions de copyright
+    ne sont pas des activités. La chronologie figure dans le rapport JSON (``cv_timeline``) et
+    ``preflight cv dossier.pdf`` l’affiche.
+
+Pourquoi
+    Les jurys attendent que chaque année d’activité soit justifiée ; l’Inserm apprécie la production « en
+    rapport avec le nombre d’années d’activités ». Un congé parental ou un congé maladie ne pose pas de
+    problème s’il est indiqué ; une interruption passée sous silence soulève des questions auxquelles le
+    candidat ou la candidate n’est pas là pour répondre.
+
+Comment corriger
+    Datez chaque période, y compris celles qui n’étaient pas de la recherche : un CDD, un poste
+    d’enseignement, un congé parental, une recherche d’emploi. 'preflight cv dossier.pdf' montre la
+    chronologie telle que l’outil l’a comprise ; si une date a été mal lue, écrivez-la
+    '09/2015 – 08/2019' ou 'sept. 2015 – août 2019'.
+
+Options
+    section : la section qui contient le CV ("cv" par défaut).
+    max_gap_months : une interruption de plus de ce nombre de mois est une erreur (12 par défaut).
+    note_gap_months : une interruption de plus de ce nombre de mois donne un constat info (6 par défaut).
+    as_of : le mois jusqu’auquel courent les périodes ouvertes, au format AAAA-MM ("" par défaut :
+        aujourd’hui).
+    min_year : les années antérieures ne sont pas lues comme des dates (1950 par défaut).
+"""
 
 TIMELINE_KEY = "cv_timeline"
 """Where the timeline goes in the file's JSON report."""

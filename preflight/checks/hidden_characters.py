@@ -63,6 +63,52 @@ from preflight.model import Finding, Level, format_pages
 
 ID = "hidden-characters"
 SUMMARY = "No invisible, garbled or private-use characters in the text; French typography is fine"
+SUMMARY_FR = "Aucun caractère invisible, mal décodé ou à usage privé dans le texte ; la typographie française passe"
+DOC_FR = """\
+Aucun caractère invisible, mal décodé ou à usage privé dans le texte, et la bonne typographie française passe.
+
+Ce qui est vérifié
+    Chaque caractère du texte extrait de chaque page, des métadonnées du document (titre, auteur, sujet et
+    mots-clés, dans Info et XMP), des titres des signets (plan du document) et des valeurs des champs de
+    formulaire. Les caractères sont rangés en classes, chacune avec son niveau :
+      erreur : caractères de largeur nulle (U+200B, U+2060, U+200C/U+200D dans un texte latin, U+FEFF au
+      milieu du texte), contrôles bidirectionnels (U+202A-U+202E, U+2066-U+2069, U+200E/U+200F isolés),
+      caractères de contrôle C0 autres que la tabulation et les sauts de ligne, contrôles C1
+      U+0080-U+009F, U+FFFD, mojibake (« Ã© » pour « é », « â€™ » pour « ’ », repéré avec les
+      heuristiques de ftfy) et traits d’union conditionnels U+00AD au milieu d’un mot.
+      avertissement : caractères à usage privé (U+E000-U+F8FF) dans le texte courant (puces Symbol et
+      Wingdings de Word, comme U+F0B7), U+2028/U+2029, tabulation verticale (saut de ligne manuel de Word).
+      info : puce à usage privé en début de ligne de liste (puces de liste de Word), glyphes de polices
+      d’icônes (FontAwesome, Material Icons…), glyphes auxquels le PDF ne donne aucun sens Unicode
+      (artefacts d’extraction : rien que vous ayez tapé), trait d’union conditionnel dessiné comme un
+      tiret visible (polices qui associent leur trait d’union à U+00AD, trait d’union conditionnel en fin
+      de ligne ou entre deux chiffres), U+2011, caractères ligaturés (U+FB00-U+FB06) et accents décomposés.
+    Jamais signalés : les espaces insécables U+00A0 et U+202F (devant ; : ! ? », après «, dans 12 500),
+    ’ « » “ ” ‘, – — …, œ æ, °, ni aucune lettre, aucun chiffre ni aucun signe de ponctuation ordinaire.
+    Un constat par caractère et par classe sur chaque page, avec le nombre d’occurrences et jusqu’à trois
+    extraits.
+
+Pourquoi
+    Le texte collé depuis Word transporte des caractères qui ne se voient pas mais sont bien là : la
+    validation des formulaires du portail les refuse, la recherche et le copier-coller butent dessus, et
+    un rapporteur qui copie une phrase obtient du charabia. Le mojibake montre que le texte est passé par
+    un mauvais encodage.
+
+Comment corriger
+    Dans Word, Accueil > Afficher tout (¶) montre les traits d’union conditionnels (¬) et les sauts de
+    ligne manuels ; avec Rechercher et remplacer, remplacez ^- (trait d’union conditionnel) et ^u8203
+    (espace de largeur nulle) par rien. Remplacez les puces Symbol ou Wingdings par les puces de liste de
+    Word dans une police ordinaire. Retapez les accents abîmés, ou nettoyez le texte collé avec
+    'preflight text --fix FICHIER'. Puis exportez de nouveau le PDF.
+
+Options
+    Un niveau par classe ("error", "warning", "info" ou "off") : zero_width, bidi_control, control,
+    c1_control, replacement, mojibake, soft_hyphen, private_use, line_separator, vertical_tab,
+    soft_hyphen_dash, private_use_bullet, icon_glyph, extraction_artifact, nonbreaking_hyphen,
+    ligature, decomposed ; unreadable_text pour les pages dont le texte ne peut pas être extrait
+    ("warning" par défaut).
+    max_snippets : nombre d’extraits par constat (de 1 à 3, 3 par défaut).
+"""
 
 _CMAP_SUFFIX = re.compile(r"-(Identity|UniGB-UCS2|UniJIS-UCS2|UniKS-UCS2|UniCNS-UCS2)(-[HV])?$")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")

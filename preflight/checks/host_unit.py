@@ -44,6 +44,50 @@ from preflight.sections import cover_pages, fold, unreadable_cover
 
 ID = "host-unit"
 SUMMARY = "The cover names the host unit and its code, the team leader and the unit director"
+SUMMARY_FR = (
+    "La page de garde nomme l’unité d’accueil et son code, le chef ou la cheffe d’équipe, le directeur "
+    "ou la directrice d’unité"
+)
+DOC_FR = """\
+La page de garde nomme l’unité d’accueil avec son code, le chef ou la cheffe d’équipe et le directeur
+ou la directrice d’unité.
+
+Ce qui est vérifié
+    Sur la page de garde (la page 1, ou les pages de la section qui porte ce titre), trois éléments,
+    chacun faisant l’objet de son propre constat s’il manque :
+
+    - un code d’unité de recherche : U1016, Inserm U 1016, UMR-S 1138, UMR_S1142, UMRS 1228, UMR 8104,
+      ERL U1309, CIC 1414, UMS/UAR/US nnnn (ces derniers seulement à côté de « Inserm », « unité » ou
+      « unit »). Les lignées cellulaires comme U937, U251 ou U2OS et les années (US 2019) ne sont pas des
+      codes d’unité ; un code nu à 3 chiffres du type U937 ne compte qu’avec « Inserm », « unité »,
+      « unit » ou « UMR » sur la même ligne ;
+    - le chef ou la cheffe d’équipe : « Chef/Cheffe d’équipe », « Responsable d’équipe », « Team leader »,
+      « Group leader », « Head of team », « Principal investigator »… avec un nom de personne (deux mots
+      à majuscule initiale) à proximité ;
+    - le directeur ou la directrice d’unité : « Directeur/Directrice d’unité », « Directeur/Directrice
+      du laboratoire (d’accueil) », « Unit director », « Head of unit », « Laboratory director »… avec un
+      nom de personne à proximité.
+
+    Si ``unit`` est fixé, la page de garde doit nommer cette unité (comparaison après normalisation :
+    « Inserm U 1016 », « U1016 » et « UMR-S 1016 » portent le même numéro).
+
+Pourquoi
+    Le laboratoire d’accueil doit être une unité Inserm, et le projet est jugé sur son insertion dans
+    cette unité ; l’accord signé du directeur ou de la directrice d’unité est une pièce obligatoire. Une
+    page de garde qui ne dit pas où ni avec qui la candidate ou le candidat travaillera oblige les
+    rapporteurs à le chercher.
+
+Comment corriger
+    Indiquez sur la page de garde le nom et le code de l’unité (« Institut Cochin, Inserm U1016 »), le
+    nom de l’équipe avec « Chef(fe) d’équipe : Prénom Nom », et
+    « Directeur/Directrice d’unité : Prénom Nom ».
+
+Options
+    unit : le code d’unité que la page de garde doit nommer, par exemple "U1016" (par défaut : tout code
+        d’unité).
+    team_leader : exiger le chef ou la cheffe d’équipe (true par défaut).
+    director : exiger le directeur ou la directrice d’unité (true par défaut).
+"""
 
 # DOMAIN.md §2.3, applied to accent-folded text.
 UNIT_CODE = re.compile(

@@ -31,6 +31,31 @@ from preflight.model import Finding, Level, Skip, make_visible
 
 ID = "orcid"
 SUMMARY = "An ORCID iD is given and its check digit is valid"
+SUMMARY_FR = "Un identifiant ORCID est donné et son caractère de contrôle est valide"
+DOC_FR = """\
+Un identifiant ORCID est donné, et il est bien formé : son caractère de contrôle est juste et il se trouve
+dans une plage attribuée.
+
+Ce qui est vérifié
+    Cherche les identifiants ORCID dans tout le dossier : « 0000-0002-1825-0097 », éventuellement précédé
+    de « https://orcid.org/ », de « orcid.org/ » ou d’une étiquette « ORCID (iD) : » (16 chiffres sans
+    tirets ne comptent qu’après une telle étiquette ou adresse). Le dernier caractère de chaque
+    identifiant est vérifié selon ISO/IEC 7064 MOD 11-2 (une erreur s’il est faux : l’identifiant a été
+    mal recopié), et l’identifiant doit se trouver dans une plage qu’attribue ORCID (0000-0001-5000-0007
+    à 0000-0003-5000-0001, ou 0009-0000-0000-0000 à 0009-0010-0000-0000 ; sinon, un avertissement).
+    L’absence de tout identifiant donne un avertissement.
+
+Pourquoi
+    Les rapporteurs consultent la fiche ORCID pour voir la liste des publications ; un identifiant mal
+    recopié renvoie vers quelqu’un d’autre, ou vers rien.
+
+Comment corriger
+    Copiez votre identifiant depuis votre fiche ORCID (orcid.org, en haut à gauche) plutôt que de le
+    retaper, et mettez-le sur la page de garde : « ORCID : 0000-0002-1825-0097 ».
+
+Options
+    required : donner un avertissement quand aucun identifiant ORCID n’est trouvé (true par défaut).
+"""
 
 _DASHED = re.compile(r"(?<![\d-])(\d{4})-(\d{4})-(\d{4})-(\d{3}[\dXx])(?![\d-])")
 _LABELLED = re.compile(

@@ -34,6 +34,35 @@ from preflight.model import Finding, Level, Skip
 
 ID = "project-language"
 SUMMARY = "The project and the summary of past work are written in the expected language (French)"
+SUMMARY_FR = "Le projet et le bilan des travaux antérieurs sont rédigés dans la langue attendue (le français)"
+DOC_FR = """\
+Le projet de recherche et le bilan des travaux antérieurs sont rédigés dans la langue attendue (le français).
+
+Ce qui est vérifié
+    Compte, dans les sections listées dans ``sections`` (le projet et le rapport d’activité par défaut),
+    les mots de deux courtes listes intégrées des mots grammaticaux les plus courants du français et de
+    l’anglais (« le », « des », « pour »… et « the », « of », « with »…), et donne la part de chaque
+    langue. Une section dont la part de la langue attendue est inférieure à ``min_share`` donne un
+    avertissement. Les sections de moins de ``min_words`` mots comptés ne sont pas jugées. Ni modèle ni
+    téléchargement : une méthode par listes de mots, suffisante pour distinguer un texte écrit dans une
+    langue d’un texte écrit dans l’autre.
+
+Pourquoi
+    Pour les postes permanents, le dossier est attendu en français ; un projet en anglais peut être
+    accepté par certains jurys, mais il se remarque (DOMAIN.md §1.1 : non confirmé pour l’Inserm, d’où un
+    simple avertissement).
+
+Comment corriger
+    Rédigez le projet et le bilan des travaux antérieurs en français, ou vérifiez dans l’avis de concours
+    que l’anglais est accepté ; fixez ``language = "en"`` pour les appels qui attendent l’anglais
+    (ATIP-Avenir).
+
+Options
+    sections : les sections à mesurer (["project", "activity-report"] par défaut).
+    language : "fr" ou "en" ("fr" par défaut).
+    min_share : la part minimale de mots de la langue attendue (0.5 par défaut).
+    min_words : le nombre minimal de mots comptés pour qu’une section soit jugée (50 par défaut).
+"""
 
 # Function words only one of the two languages uses; words both share ("a", "on", "or", "as", "me") are left out.
 FRENCH_WORDS = frozenset(

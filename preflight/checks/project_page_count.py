@@ -37,6 +37,38 @@ from preflight.model import Finding, Level, Skip
 
 ID = "project-page-count"
 SUMMARY = "The research project (or the section a rule names) spans the page range the competition asks for"
+SUMMARY_FR = "Le projet de recherche (ou la section que nomme une règle) a le nombre de pages demandé par le concours"
+DOC_FR = """\
+Le projet de recherche a le nombre de pages demandé par le concours (de 8 à 15 par défaut).
+
+Ce qui est vérifié
+    Repère la ``section`` (le projet de recherche par défaut) avec le repérage des sections (signets,
+    titres, ou votre configuration ``[sections]``) et compte ses pages, de la première à la dernière
+    incluse ; une page partagée avec la section suivante compte. Hors de l’intervalle
+    ``min_pages``-``max_pages``, un constat est donné au niveau de la règle, ou seulement un avertissement
+    quand ``hard_min_pages``/``hard_max_pages`` sont fixés et que le nombre de pages reste dans ces bornes.
+    Une section introuvable donne un constat qui liste les titres cherchés.
+
+Pourquoi
+    Les jurys attendent un projet d’une longueur donnée ; un projet nettement plus court ou plus long
+    n’échappe à aucun des deux rapporteurs. Une section introuvable ne doit pas non plus passer sans
+    bruit : la limite ne serait pas vérifiée.
+
+Comment corriger
+    Raccourcissez ou complétez le projet. Si la section n’a pas été trouvée, ou l’a été aux mauvaises
+    pages, lancez ``preflight sections dossier.pdf`` pour voir ce qui a été trouvé et pourquoi, puis
+    donnez au projet un titre parmi ceux de la liste, ajoutez-lui un signet PDF, ou indiquez ses pages
+    dans preflight.toml : ``[sections] project = "12-23"`` (ou son titre :
+    ``project = "Titre de mon projet"``).
+
+Options
+    section : la section à mesurer ("project" par défaut) ; un jeu de règles peut réutiliser cette
+        vérification pour une autre section avec ``check = "project-page-count"``.
+    min_pages, max_pages : l’intervalle, bornes comprises (8-15 par défaut).
+    hard_min_pages, hard_max_pages : quand ils sont fixés, un nombre de pages hors de min-max mais dans
+        ces limites ne donne qu’un avertissement (par défaut : non fixés).
+    required : à false, un dossier sans la section saute la règle au lieu d’échouer (true par défaut).
+"""
 
 _SECTION_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
