@@ -91,3 +91,11 @@ def test_template_placeholder(tmp_path: Path) -> None:
         [finding] = rule.check(dossier, rule.Options())
     assert finding.message == "ORCID iD 0000-0000-0000-0000 is a template's placeholder, not an iD"
     assert finding.level is None
+
+
+@pytest.mark.parametrize(
+    "label", ["ORCID (iD) : 0000000218250097", "ORCID iD: 0000-0002-1825-0097", "ORCID\u00a0: 0000 0002 1825 0097"]
+)
+def test_label_forms_the_docs_suggest_are_read(label: str) -> None:
+    match = rule._LABELLED.search(label)
+    assert match is not None and match.groups() == ("0000", "0002", "1825", "0097")

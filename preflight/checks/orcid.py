@@ -59,7 +59,7 @@ Options
 
 _DASHED = re.compile(r"(?<![\d-])(\d{4})-(\d{4})-(\d{4})-(\d{3}[\dXx])(?![\d-])")
 _LABELLED = re.compile(
-    r"(?i)(?:orcid(?:\s*id)?\s*:?\s*(?:https?://)?(?:www\.)?(?:orcid\.org/)?|orcid\.org/)"
+    r"(?i)(?:orcid(?:\s*\(?\s*id\s*\)?)?\s*:?\s*(?:https?://)?(?:www\.)?(?:orcid\.org/)?|orcid\.org/)"
     r"\s*(\d{4})[\s-]?(\d{4})[\s-]?(\d{4})[\s-]?(\d{3}[\dXx])(?![\d])"
 )
 ASSIGNED_RANGES = (("0000-0001-5000-0007", "0000-0003-5000-0001"), ("0009-0000-0000-0000", "0009-0010-0000-0000"))
