@@ -603,3 +603,21 @@ def test_hand_read_chronologies(expected: HandRead) -> None:
         if level is not None:
             flagged.append((gap.to_dict()["from"], gap.to_dict()["to"], level.label))
     assert tuple(flagged) == expected.gaps
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("2019 – présent Relectrice pour Mucosal Immunology", "other"),
+        ("2019 – présent Relecteur pour Gut", "other"),
+        ("2010 – 2017 Membre de la Société française d'immunologie", "other"),
+        ("2018 – 2021 Founding Member & Director of Infrastructure", "activity"),
+    ],
+)
+def test_memberships_and_reviewing_cover_no_time_unless_a_job_is_named(line: str, kind: str) -> None:
+    from preflight.chronology import build_timeline
+    from preflight.pdf.text import PageText, TextLine
+
+    page = PageText(1, 595, 842, (TextLine(line, 72, 500, 700, 11, "DejaVuSans", False),))
+    (entry,) = build_timeline([page], YearMonth.parse("2026-11")).entries
+    assert entry.kind == kind
