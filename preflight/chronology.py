@@ -35,8 +35,8 @@ LEAVE_WORDS = re.compile(
 
 NOT_ACTIVITY_WORDS = re.compile(
     r"""(?:
-        \bmembers?(?:hip)?\b | \bmembre\b | \badh[ée]rent | dean's\s+list | \breviewer | \brelect(?:eur|rice) | \breferee\b
-      | editorial\s+board | comit[ée]\s+de\s+lecture
+        \bmembers?(?:hip)?\b | \bmembre\b | \badh[ée]rent | dean's\s+list | \breviewer | \brelect(?:eur|rice)
+      | \breferee\b | editorial\s+board | comit[ée]\s+de\s+lecture
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
