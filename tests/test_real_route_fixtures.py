@@ -115,9 +115,12 @@ def test_word_dossier_holds_the_french_spaces_the_way_libreoffice_writes_them() 
     """U+00A0 and U+202F: the space glyph inside /ActualText spans, so French typography cannot be flagged."""
     assert {"\u00a0", "\u202f"} <= set(actual_texts(WORD / "dossier.pdf", 6))
     with Dossier(WORD / "dossier.pdf") as dossier:
-        # One glyph, one ToUnicode entry: in the bold font the space glyph was first used for a U+00A0, so
-        # LibreOffice maps it to U+00A0 and the ordinary spaces of the bold labels extract as U+00A0 too.
-        assert "Cheffe\u00a0d’équipe\u00a0: Dr Marie Lefèvre" in dossier.pages[0].text
+        # One glyph, one ToUnicode entry: in the bold font the space glyph was first used for a U+00A0, so its
+        # ToUnicode says U+00A0, and LibreOffice wraps the ordinary spaces drawn with it in /ActualText <FEFF0020>.
+        assert "Cheffe d’équipe\u00a0: Dr Marie Lefèvre" in dossier.pages[0].text
+        assert " " in actual_texts(WORD / "dossier.pdf", 1)
+        body = dossier.pages[5].text  # read through the /ActualText spans
+        assert "\u00a0:" in body and "\u202f?" in body and "42\u202f000" in body
         assert "0000-0002-1825-0097" in dossier.pages[0].text
         assert dossier.outline == []  # exported without bookmarks: the headings must be found in the text
 
@@ -135,13 +138,14 @@ def test_word_sections_are_found_by_their_heading_1_lines() -> None:
 def test_hidden_characters_that_survive_libreoffice_are_reported_on_their_page() -> None:
     findings = hidden(WORD / "hidden-characters.pdf")
     assert [(f.page, f.data["class"], f.level, f.data["code_points"]) for f in findings] == [
+        (2, "zero_width", Level.ERROR, ["U+200D"]),
         (2, "mojibake", Level.ERROR, ["U+00C3", "U+00A9"]),
         (2, "mojibake", Level.ERROR, ["U+00E2", "U+20AC", "U+2122"]),
         (2, "private_use", Level.WARNING, ["U+F0B7"]),
     ]
-    assert findings[0].message == "mojibake 'Ã©' (should read 'é'), once on page 2"
-    assert findings[2].data["fonts"] == ["StandardSymbolsPS"]
-    assert findings[2].snippet == "Cas 9 : ⟦U+F0B7 PRIVATE USE⟧ puce tapée dans…"
+    assert findings[1].message == "mojibake 'Ã©' (should read 'é'), once on page 2"
+    assert findings[3].data["fonts"] == ["StandardSymbolsPS"]
+    assert findings[3].snippet == "Cas 9\u00a0: ⟦U+F0B7 PRIVATE USE⟧ puce tapée dans…"
 
 
 def test_libreoffice_drops_the_other_hidden_characters() -> None:
@@ -155,17 +159,33 @@ def test_libreoffice_drops_the_other_hidden_characters() -> None:
     assert statuses(WORD / "hidden-characters.pdf")["hidden-characters"] is Status.FAIL
 
 
-def test_zero_width_joiner_survives_only_as_actual_text() -> None:
-    """LibreOffice draws U+200D as a space glyph with /ActualText <FEFF200D>: pdftotext reads U+200D."""
+def test_zero_width_joiner_kept_as_actual_text_is_reported() -> None:
+    """LibreOffice draws U+200D as a space glyph with /ActualText <FEFF200D> (pdftotext reads U+200D): so do we."""
     assert "\u200d" in actual_texts(WORD / "hidden-characters.pdf", 2)
     with Dossier(WORD / "hidden-characters.pdf") as dossier:
-        assert "Cas 6 : immuno logie des muqueuses" in dossier.pages[1].text  # we read the space glyph
+        assert "Cas 6\u00a0: immuno\u200dlogie des muqueuses" in dossier.pages[1].text
+    (finding,) = [f for f in hidden(WORD / "hidden-characters.pdf") if f.data["class"] == "zero_width"]
+    assert finding.page == 2
+    assert finding.level is Level.ERROR
+    assert finding.message == "U+200D ZERO WIDTH JOINER: zero-width character, once on page 2"
 
 
-@pytest.mark.xfail(strict=True, reason="our extraction ignores /ActualText, so the U+200D LibreOffice keeps is missed")
-def test_zero_width_joiner_kept_by_libreoffice_is_reported() -> None:
-    codes = [f.data["code_points"] for f in hidden(WORD / "hidden-characters.pdf")]
-    assert ["U+200D"] in codes
+def test_actual_text_replaces_the_glyphs_of_its_span(tmp_path: Path) -> None:
+    """/Span <</ActualText ...>> BDC ... EMC: the span reads as its ActualText; an empty one reads as nothing."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    content = (
+        b"BT /F1 12 Tf 72 700 Td (immuno) Tj /Span <</ActualText <FEFF200B>>> BDC ( ) Tj EMC (logie) Tj "
+        b"/Span <</ActualText <FEFF>>> BDC (-) Tj EMC /P BMC ( des) Tj EMC ET"
+    )
+    pdf.add_blank_page(page_size=(595, 842))
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    pdf.pages[0].obj.Contents = pdf.make_stream(content)
+    pdf.save(tmp_path / "actual-text.pdf")
+    with Dossier(tmp_path / "actual-text.pdf") as dossier:
+        assert dossier.pages[0].text == "immuno\u200blogie des"
 
 
 def test_french_page_of_the_hidden_characters_fixture_gives_no_finding() -> None:
