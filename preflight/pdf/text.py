@@ -74,15 +74,35 @@ def _collector_class() -> type:
     """Build the pdfminer device class lazily so importing this module stays cheap."""
     from pdfminer.pdfdevice import PDFTextDevice
     from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.utils import decode_text
 
     class CharCollector(PDFTextDevice):
         def __init__(self, rsrcmgr: Any) -> None:
             super().__init__(rsrcmgr)
             self.chars: list[tuple[str, str, float, float, float, float, bool]] = []
+            self.spans: list[tuple[int, str | None]] = []
 
         def begin_page(self, page: Any, ctm: Any) -> None:
             super().begin_page(page, ctm)
             self.chars = []
+            self.spans = []
+
+        def begin_tag(self, tag: Any, props: Any = None) -> None:
+            """Marked content: remember where a span with /ActualText starts (LibreOffice writes its
+            U+00A0, U+202F and U+200D as a space glyph in such a span; pdftotext reads the ActualText)."""
+            actual = props.get("ActualText") if isinstance(props, dict) else None
+            if isinstance(actual, bytes):
+                actual = decode_text(actual)
+            self.spans.append((len(self.chars), actual if isinstance(actual, str) else None))
+
+        def end_tag(self) -> None:
+            if not self.spans:
+                return
+            start, actual = self.spans.pop()
+            if actual is None or start >= len(self.chars):
+                return
+            first, last = self.chars[start], self.chars[-1]
+            self.chars[start:] = [(actual, first[1], first[2], first[3], first[4], last[5], False)]
 
         def render_char(
             self,
