@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -137,3 +138,13 @@ def test_installed_command_runs_as_a_subprocess(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "FAIL  encryption" in result.stdout
     assert "encrypted with an owner password" in result.stdout
+
+
+def test_info_only_rule_reads_info_in_text_and_warn_in_json(tmp_path: Path) -> None:
+    dossier = str(FIXTURES / "word" / "dossier.pdf")  # Word list bullets: private-use characters, info only
+    code, output = run("check", "--select", "hidden-characters", dossier, cwd=tmp_path)
+    assert code == 0
+    assert re.search(r"^  INFO +hidden-characters +U\+F0B7", output, flags=re.MULTILINE), output
+    code, output = run("check", "--select", "hidden-characters", "-f", "json", dossier, cwd=tmp_path)
+    (result,) = json.loads(output)["files"][0]["results"]
+    assert result["status"] == "warn" and {f["severity"] for f in result["findings"]} == {"info"}

@@ -76,6 +76,8 @@ def _render_file(report: FileReport, options: RenderOptions, style: Callable[...
     width = max((len(outcome.rule) for outcome in outcomes), default=10)
     for outcome in outcomes:
         label, color = STATUS_STYLE[outcome.status]
+        if outcome.status is Status.WARN and all(item.level is Level.INFO for item in outcome.findings):
+            label, color = "INFO", "cyan"  # still 'warn' in machine reports; a person reads it as a note
         text = outcome.summary if outcome.status is Status.PASS else outcome.message or outcome.summary
         lines.append(f"  {style(label.ljust(5), fg=color, bold=True)} {outcome.rule.ljust(width)}  {text}")
         if outcome.status in (Status.FAIL, Status.WARN):
