@@ -16,6 +16,7 @@ from preflight.characters import Hit, classify, snippet
 from preflight.checks import hidden_characters
 from preflight.dossier import Dossier
 from preflight.model import Level
+from tests.helpers import FLAGGED
 
 REPO = Path(__file__).resolve().parents[1]
 HIDDEN = REPO / "fixtures" / "hidden"
@@ -217,36 +218,6 @@ french_text = st.lists(token, min_size=1, max_size=30).map(" ".join)
 )
 def test_french_typography_passes(text: str) -> None:
     assert classify(text) == []
-
-
-FLAGGED = {
-    "\u200b": "zero_width",
-    "\u2060": "zero_width",
-    "\u200c": "zero_width",
-    "\u200d": "zero_width",
-    "\ufeff": "zero_width",
-    "\u202a": "bidi_control",
-    "\u202e": "bidi_control",
-    "\u2066": "bidi_control",
-    "\u2069": "bidi_control",
-    "\u200e": "bidi_control",
-    "\u0000": "control",
-    "\u0008": "control",
-    "\u001e": "control",
-    "\u007f": "control",
-    "\u0085": "c1_control",
-    "\u0092": "c1_control",
-    "\u0096": "c1_control",
-    "\ufffd": "replacement",
-    "\u00ad": "soft_hyphen",
-    "\uf0b7": "private_use",
-    "\ue000": "private_use",
-    "\u2028": "line_separator",
-    "\u2029": "line_separator",
-    "\u000b": "vertical_tab",
-    "\u2011": "nonbreaking_hyphen",
-    "\ufb01": "ligature",
-}
 
 
 @settings(max_examples=400, deadline=None)

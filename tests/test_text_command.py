@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from preflight.characters import classify, clean
 from preflight.cli import main
 from preflight.commands.text import analyse, docx_text, field_length
+from tests.helpers import FLAGGED
 
 # The same generators as tests/test_hidden_characters.py (test modules do not import each other).
 FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzéèêëàâäîïôöùûüçœæABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÇŒÆÔ"
@@ -33,34 +34,6 @@ token = st.one_of(
 )
 french_text = st.lists(token, min_size=1, max_size=30).map(" ".join)
 
-FLAGGED = {
-    "\u200b": "zero_width",
-    "\u2060": "zero_width",
-    "\u200c": "zero_width",
-    "\u200d": "zero_width",
-    "\ufeff": "zero_width",
-    "\u202a": "bidi_control",
-    "\u202e": "bidi_control",
-    "\u2066": "bidi_control",
-    "\u2069": "bidi_control",
-    "\u200e": "bidi_control",
-    "\u0000": "control",
-    "\u0008": "control",
-    "\u001e": "control",
-    "\u007f": "control",
-    "\u0085": "c1_control",
-    "\u0092": "c1_control",
-    "\u0096": "c1_control",
-    "\ufffd": "replacement",
-    "\u00ad": "soft_hyphen",
-    "\uf0b7": "private_use",
-    "\ue000": "private_use",
-    "\u2028": "line_separator",
-    "\u2029": "line_separator",
-    "\u000b": "vertical_tab",
-    "\u2011": "nonbreaking_hyphen",
-    "\ufb01": "ligature",
-}
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FRENCH = (

@@ -92,24 +92,29 @@ def substitute_family(font_name: str) -> tuple[str, str] | None:
     return None
 
 
+def _fc_match(pattern: str) -> tuple[list[str], str] | None:
+    """fontconfig's best match for a pattern: its family names and file, or None without fc-match."""
+    fc_match = shutil.which("fc-match")
+    if not fc_match:
+        return None
+    try:
+        result = subprocess.run(
+            [fc_match, "-f", "%{family}|%{file}", pattern], capture_output=True, text=True, timeout=20, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    families, _, path = result.stdout.partition("|")
+    return families.split(","), path
+
+
 @functools.cache
 def find_font_file(family: str, stem: str, style: str) -> str | None:
     """The file of a font family's style: fontconfig first, then the usual folders."""
-    fc_match = shutil.which("fc-match")
-    if fc_match:
-        try:
-            result = subprocess.run(
-                [fc_match, "-f", "%{family}|%{file}", f"{family}:style={_FC_STYLES[style]}"],
-                capture_output=True,
-                text=True,
-                timeout=20,
-                check=False,
-            )
-            families, _, path = result.stdout.partition("|")
-            if family in families.split(",") and path and Path(path).is_file():
-                return path
-        except (OSError, subprocess.SubprocessError):
-            pass
+    match = _fc_match(f"{family}:style={_FC_STYLES[style]}")
+    if match is not None:
+        families, path = match
+        if family in families and path and Path(path).is_file():
+            return path
     for folder in FONT_DIRS:
         candidate = Path(folder) / f"{stem}-{style}.ttf"
         if candidate.is_file():
@@ -119,23 +124,13 @@ def find_font_file(family: str, stem: str, style: str) -> str | None:
 
 def find_installed(font_name: str) -> tuple[str, str] | None:
     """(family, file) when the very font the PDF names is installed here (DejaVuSans-Bold, say)."""
-    fc_match = shutil.which("fc-match")
     base = re.split(r"[-,]", _SUBSET.sub("", font_name), maxsplit=1)[0]
-    if not fc_match or not base:
+    match = _fc_match(f"{base}:style={_FC_STYLES[style_of(font_name)]}") if base else None
+    if match is None:
         return None
-    try:
-        result = subprocess.run(
-            [fc_match, "-f", "%{family}|%{file}", f"{base}:style={_FC_STYLES[style_of(font_name)]}"],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    families, _, path = result.stdout.partition("|")
+    families, path = match
     squeezed = base.lower().replace(" ", "")
-    for family in families.split(","):
+    for family in families:
         if family.lower().replace(" ", "") == squeezed and path and Path(path).is_file():
             return family, path
     return None
