@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hypothesis import strategies as st
+
 from preflight.checks import load_registry
 from preflight.engine import run_rule
 from preflight.model import Level, Outcome
@@ -54,3 +56,25 @@ FLAGGED = {
     "\u2011": "nonbreaking_hyphen",
     "\ufb01": "ligature",
 }
+
+
+# Text in good French typography (no-break spaces where they belong), for the hypothesis tests of the
+# character check and of `preflight text`: such text must never be flagged.
+FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzéèêëàâäîïôöùûüçœæABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÇŒÆÔ"
+word = st.text(FRENCH_LETTERS, min_size=1, max_size=10)
+number = st.integers(0, 10**7).map(lambda n: f"{n:,}".replace(",", "\u202f"))
+token = st.one_of(
+    word,
+    number,
+    word.map(lambda w: f"{w}\u00a0:"),
+    word.map(lambda w: f"{w}\u202f;"),
+    word.map(lambda w: f"{w}\u202f!"),
+    word.map(lambda w: f"{w}\u202f?"),
+    word.map(lambda w: f"«\u00a0{w}\u00a0»"),
+    word.map(lambda w: f"«\u202f{w}\u202f»"),
+    st.tuples(word, word).map(lambda pair: f"{pair[0]}’{pair[1]}"),
+    st.tuples(word, word).map(lambda pair: f"{pair[0]}-{pair[1]}"),
+    st.sampled_from(["–", "—", "…", ",", ".", "(", ")", "“", "”", "‘", "’", "°", "n°\u00a012", "37\u00a0°C", "€", "%"]),
+    number.map(lambda n: f"{n}\u00a0€"),
+)
+french_text = st.lists(token, min_size=1, max_size=30).map(" ".join)

@@ -16,7 +16,7 @@ from preflight.characters import Hit, classify, snippet
 from preflight.checks import hidden_characters
 from preflight.dossier import Dossier
 from preflight.model import Level
-from tests.helpers import FLAGGED
+from tests.helpers import FLAGGED, french_text, token, word
 
 REPO = Path(__file__).resolve().parents[1]
 HIDDEN = REPO / "fixtures" / "hidden"
@@ -191,24 +191,6 @@ def test_snippets_are_capped_and_counted() -> None:
 
 
 # ------------------------------------------------------------------------- classification level
-FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzéèêëàâäîïôöùûüçœæABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÇŒÆÔ"
-word = st.text(FRENCH_LETTERS, min_size=1, max_size=10)
-number = st.integers(0, 10**7).map(lambda n: f"{n:,}".replace(",", "\u202f"))
-token = st.one_of(
-    word,
-    number,
-    word.map(lambda w: f"{w}\u00a0:"),
-    word.map(lambda w: f"{w}\u202f;"),
-    word.map(lambda w: f"{w}\u202f!"),
-    word.map(lambda w: f"{w}\u202f?"),
-    word.map(lambda w: f"«\u00a0{w}\u00a0»"),
-    word.map(lambda w: f"«\u202f{w}\u202f»"),
-    st.tuples(word, word).map(lambda pair: f"{pair[0]}’{pair[1]}"),
-    st.tuples(word, word).map(lambda pair: f"{pair[0]}-{pair[1]}"),
-    st.sampled_from(["–", "—", "…", ",", ".", "(", ")", "“", "”", "‘", "’", "°", "n°\u00a012", "37\u00a0°C", "€", "%"]),
-    number.map(lambda n: f"{n}\u00a0€"),
-)
-french_text = st.lists(token, min_size=1, max_size=30).map(" ".join)
 
 
 @settings(max_examples=400, deadline=None)

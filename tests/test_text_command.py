@@ -12,28 +12,7 @@ from hypothesis import strategies as st
 from preflight.characters import classify, clean
 from preflight.cli import main
 from preflight.commands.text import analyse, docx_text, field_length
-from tests.helpers import FLAGGED
-
-# The same generators as tests/test_hidden_characters.py (test modules do not import each other).
-FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzéèêëàâäîïôöùûüçœæABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÇŒÆÔ"
-word = st.text(FRENCH_LETTERS, min_size=1, max_size=10)
-number = st.integers(0, 10**7).map(lambda n: f"{n:,}".replace(",", "\u202f"))
-token = st.one_of(
-    word,
-    number,
-    word.map(lambda w: f"{w}\u00a0:"),
-    word.map(lambda w: f"{w}\u202f;"),
-    word.map(lambda w: f"{w}\u202f!"),
-    word.map(lambda w: f"{w}\u202f?"),
-    word.map(lambda w: f"«\u00a0{w}\u00a0»"),
-    word.map(lambda w: f"«\u202f{w}\u202f»"),
-    st.tuples(word, word).map(lambda pair: f"{pair[0]}’{pair[1]}"),
-    st.tuples(word, word).map(lambda pair: f"{pair[0]}-{pair[1]}"),
-    st.sampled_from(["–", "—", "…", ",", ".", "(", ")", "“", "”", "‘", "’", "°", "n°\u00a012", "37\u00a0°C", "€", "%"]),
-    number.map(lambda n: f"{n}\u00a0€"),
-)
-french_text = st.lists(token, min_size=1, max_size=30).map(" ".join)
-
+from tests.helpers import FLAGGED, french_text
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FRENCH = (
