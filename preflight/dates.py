@@ -36,6 +36,22 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     11: ("novembre", "november", "nov"),
     12: ("décembre", "decembre", "déc", "dec", "december"),
 }
+_FOREIGN_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    # Italian, Spanish and German, as European CVs (Europass) print them. Bare abbreviations that are
+    # ordinary words elsewhere ("set", "ago" as in "two years ago") are left out.
+    1: ("gennaio", "gen", "enero", "ene", "januar", "jänner"),
+    2: ("febbraio", "febrero", "februar"),
+    3: ("marzo", "märz", "mär", "maerz"),
+    4: ("aprile", "abril", "abr"),
+    5: ("maggio", "mag", "mayo"),
+    6: ("giugno", "giu", "junio", "juni"),
+    7: ("luglio", "lug", "julio", "juli"),
+    8: ("agosto",),
+    9: ("settembre", "sett", "septiembre", "setiembre"),
+    10: ("ottobre", "ott", "octubre", "oktober", "okt"),
+    11: ("noviembre",),
+    12: ("dicembre", "dic", "diciembre", "dezember", "dez"),
+}
 _SEASONS: dict[int, tuple[str, ...]] = {
     1: ("winter", "hiver"),
     4: ("spring", "printemps"),
@@ -44,9 +60,13 @@ _SEASONS: dict[int, tuple[str, ...]] = {
 }
 """Academic terms ('Fall 2013 – Spring 2014'), read as their middle month."""
 MONTHS: dict[str, int] = {
-    name: number for table in (_MONTH_NAMES, _SEASONS) for number, names in table.items() for name in names
+    name: number
+    for table in (_MONTH_NAMES, _FOREIGN_MONTH_NAMES, _SEASONS)
+    for number, names in table.items()
+    for name in names
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SEASON_START = re.compile("|".join(name for names in _SEASONS.values() for name in names), re.IGNORECASE)
 
 # A month name is a whole word, optionally followed by a dot.
 _MONTH = rf"(?<![^\W\d_])(?:{_MONTH_ALT})(?![^\W\d_])\.?"
@@ -87,10 +107,19 @@ _OPEN_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ONLY_BEFORE = re.compile(rf"(?P<mon>{_MONTH})\s*(?:-|à|au|to)\s*$", re.IGNORECASE)
+_MONTH_PAIR = re.compile(r"(?<![\d/.:-])(?P<m1>\d{2})\s*-\s*(?P<m2>\d{2})\s+(?P<y>\d{4})(?![\d/.-])")
+"""'08–09 2012': months 8 to 9 of 2012, as moderncv-style CVs print short jobs."""
+_MONTH_NAME_PAIR = re.compile(rf"^[\s•·▪◦‣*>|(]*(?P<mon1>{_MONTH})\s*-\s*(?P<mon2>{_MONTH})[\s,:)]*$", re.IGNORECASE)
+"""A line that is only 'janv. – juin': the year is on the next line (a narrow date column)."""
+_TABLE_GAP = re.compile(r"[ \t]+")
+_OPEN_CELL = re.compile(r"[ \t]+(?:\.{3}|…)(?!\S)")
+"""'01/09/2019  ...': an ongoing row of a career table (Date début | Date fin)."""
 _IMPLAUSIBLE_NEXT = re.compile(r"\d{4}(?!\d)")
 _SHORT_RANGE = re.compile(r"(?<![\w./:+-])(?P<y>\d{4})[-/](?P<s>\d{2})(?![\w/]|\.\d)")
 _SKIP_LINE = re.compile(
-    r"\b(?:née?s?\s+(?:le|en|à|in|on)|born|naissance|date\s+of\s+birth|birth\s*date|birthday|geboren)\b"
+    # The candidate's own birth date only: "congé de maternité, naissance de ..." is a leave, not a birth date.
+    r"\b(?:née?s?\s+(?:le|en|à|in|on)|born|(?:date|lieu)\s+(?:et\s+lieu\s+)?de\s+naissance|date\s+of\s+birth"
+    r"|birth\s*date|birthday|geboren|data\s+di\s+nascita|fecha\s+de\s+nacimiento)\b"
     r"|©|\(c\)\s*\d{4}|\bcopyright\b",
     re.IGNORECASE,
 )
@@ -283,6 +312,8 @@ class _LineScan:
     head_sep_point: _Point | None = None
     """The line starts with a dash and a date: '– 2019 ...'."""
     head_sep_open: re.Match[str] | None = None
+    month_name_pair: tuple[int, int] | None = None
+    """The line is only two month names: 'janv. – juin' (the year follows on the next line)."""
 
 
 def _ordered(start: DatePoint, end: DatePoint) -> bool:
@@ -300,11 +331,53 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
         return scan
     has_digits = _DIGIT.search(line) is not None
     points = _points(line, min_year, max_year) if has_digits else []
+    if not has_digits:
+        pair = _MONTH_NAME_PAIR.match(line)
+        if pair:
+            scan.month_name_pair = (
+                MONTHS[pair.group("mon1").rstrip(".").lower()],
+                MONTHS[pair.group("mon2").rstrip(".").lower()],
+            )
+    month_pairs = {match.start("y"): match for match in _MONTH_PAIR.finditer(line)} if has_digits else {}
     in_range: set[int] = set()
     for index, point in enumerate(points):
         if index in in_range:
             continue
+        pair_match = month_pairs.get(point.start)
+        if pair_match is not None and point.point.precision == "year":
+            first_month, last_month = int(pair_match.group("m1")), int(pair_match.group("m2"))
+            if 1 <= first_month <= 12 and 1 <= last_month <= 12:
+                year = point.point.year
+                start_year = year if first_month <= last_month else year - 1
+                in_range.add(index)
+                span = (pair_match.start(), pair_match.end())
+                scan.ranges.append(
+                    DateRange(
+                        DatePoint(start_year, first_month), DatePoint(year, last_month), line[span[0] : span[1]], span
+                    )
+                )
+                continue
         after = points[index + 1] if index + 1 < len(points) else None
+        if point.point.precision != "year":
+            # Career tables put start and end in two columns: '01/09/2015   31/08/2019' or '01/09/2019  ...'.
+            cell_gap = _TABLE_GAP.match(line, point.end)
+            if (
+                cell_gap
+                and after is not None
+                and after.start == cell_gap.end()
+                and after.point.precision != "year"
+                and _ordered(point.point, after.point)
+            ):
+                in_range.update((index, index + 1))
+                span = (point.start, after.end)
+                scan.ranges.append(DateRange(point.point, after.point, line[span[0] : span[1]], span))
+                continue
+            open_cell = _OPEN_CELL.match(line, point.end)
+            if open_cell:
+                in_range.add(index)
+                span = (point.start, open_cell.end())
+                scan.ranges.append(DateRange(point.point, None, line[span[0] : span[1]], span))
+                continue
         sep = _SEPARATOR.match(line, point.end)
         if sep and _IMPLAUSIBLE_NEXT.match(line, sep.end()) and (after is None or after.start != sep.end()):
             continue  # '2015 - 2035': the end is not a date, so the start is no entry either
@@ -344,7 +417,12 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
             continue
         if sep and "-" in sep.group() and after is None and line[sep.end() :].strip():
             scan.dangling = point
-        if point.point.precision == "year" and _stands_alone(line, point):
+        if (point.point.precision == "year" and _stands_alone(line, point)) or (
+            point.point.precision == "month"
+            and _LEAD_NOISE_RE.match(line[: point.start])
+            and not sep
+            and _SEASON_START.match(line, point.start)
+        ):  # 'Printemps 2019 : stage ...' dates a term of its own; a lone 'Sept. 2013' is a day out of a list
             span = (point.start, point.end)
             scan.singles.append(DateRange(point.point, point.point, line[span[0] : span[1]], span))
     last = len(points) - 1
@@ -463,6 +541,16 @@ def _join(
             return DateRange(start.point, head.point, f"{text} {following.text[: head.end].strip()}", span), head.start
         if following.head_sep_open is not None:
             return DateRange(start.point, None, f"{text} {following.head_sep_open.group().strip()}", span), None
+    if scan.month_name_pair is not None and following.head_point is not None:
+        head = following.head_point
+        if head.point.precision == "year":
+            first_month, last_month = scan.month_name_pair
+            year = head.point.year
+            start_year = year if first_month <= last_month else year - 1
+            text = f"{scan.text.strip()} {following.text[: head.end].strip()}"
+            return DateRange(
+                DatePoint(start_year, first_month), DatePoint(year, last_month), text, (0, len(scan.text))
+            ), head.start
     same_column = columns is None or abs(columns[index] - columns[index + 1]) < 24
     if scan.dangling is not None and following.head_open is not None and same_column:
         start = scan.dangling

@@ -130,6 +130,17 @@ TABLE = [
     ("Postdoc, Institut Pasteur, Paris, 2015–2019, équipe X", "2015..2019"),
     ("z Oct 2001 – July 2005 * Palo Alto, CA", "2001-10..2005-07"),
     ("sept. 2015 – août 2019Doctorat", "2015-09..2019-08"),
+    # month pairs, career-table columns, seasons, Italian, Spanish and German months
+    ("08–09 2012 LITIS Lab/Université du Havre", "2012-08..2012-09"),
+    ("11-02 2015 Stage", "2014-11..2015-02"),
+    ("01/09/2015   31/08/2019   Université de Lille   ATER", "2015-09-01..2019-08-31"),
+    ("09/2015 08/2019 Inserm U1016 Postdoc", "2015-09..2019-08"),
+    ("01/09/2019  ...  Inserm U1016  Chargée de recherche", "2019-09-01.."),
+    ("Printemps 2019 : stage au CNRS", "2019-04..2019-04"),
+    ("settembre 1988 - luglio 1993", "1988-09..1993-07"),
+    ("enero 2010 – diciembre 2012", "2010-01..2012-12"),
+    ("Oktober 2016 – März 2018", "2016-10..2018-03"),
+    ("congé de maternité (naissance de Léa), 2019-2020", "2019..2020"),
     # not activity
     ("né le 12/03/1985", None),
     ("Née le 3 mars 1986 à Lyon", None),
@@ -178,6 +189,13 @@ def test_range_split_over_two_lines(lines: list[str], expected: str) -> None:
     assert (found[0].line, found[0].end_line) == (0, 1)
 
 
+def test_a_month_range_whose_year_is_on_the_next_line() -> None:
+    found = scan_lines(["janv.–juin", "2020", "ATER, Université de Bordeaux"], max_year=MAX_YEAR)
+    assert [(item.line, item.end_line, describe(item.range)) for item in found] == [(0, 1, "2020-01..2020-06")]
+    found = scan_lines(["nov. – févr.", "2016"], max_year=MAX_YEAR)
+    assert [describe(item.range) for item in found] == ["2015-11..2016-02"]
+
+
 def test_lines_each_with_a_year_are_not_joined() -> None:
     found = scan_lines(["2014 - Master", "2015 - Doctorat"], max_year=MAX_YEAR)
     assert [(item.line, describe(item.range)) for item in found] == [(0, "2014..2014"), (1, "2015..2015")]
@@ -205,6 +223,8 @@ def test_skipped_lines() -> None:
     assert is_skipped_line("© Unione europea, 2002-2013 | http://europass.cedefop.europa.eu")
     assert not is_skipped_line("Postdoc, 2015–2019")
     assert not is_skipped_line("Nées de la recherche : 2015–2019")
+    assert is_skipped_line("Date et lieu de naissance : 03/04/1988, Lyon")
+    assert not is_skipped_line("Congé de maternité, naissance de ma fille, 2019")
 
 
 def test_months_covered() -> None:
