@@ -6,7 +6,9 @@ Built from the CV section's text lines (see :func:`cv_pages`), shared by the ``c
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -18,6 +20,46 @@ if TYPE_CHECKING:
 
 CV_SECTION = "cv"
 WHOLE_DOCUMENT = "no section finder: whole document"
+
+GENEROUS = "generous"
+ACADEMIC = "academic"
+"""The two readings of year-only dates: whole calendar years, or academic years (September to August)."""
+
+CHRONOLOGY_PARTS = re.compile(
+    r"""^(?:
+        formations? | education | [ée]ducation | cursus | dipl[ôo]mes? | [ée]tudes | scolarit[ée] | parcours
+      | exp[ée]riences? | postes? | positions? | situations? | fonctions? | employment | emplois? | career | carri[èe]re
+      | work\s+(?:experience|history) | professional\s+(?:experience|positions?|career|background|history)
+      | academic\s+(?:positions?|appointments?|career|experience) | employment\s+history
+      | research\s+(?:experience|positions?|appointments?) | current\s+(?:position|appointment)
+      | mobilit[ée] | mobility | cong[ée]s? | leaves? | interruptions? | career\s+breaks?
+      | enseignements? | teaching | activit[ée]s?\s+d'enseignement | stages? | internships?
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""CV headings whose dated lines are the candidate's timeline (education, positions, mobility, leaves, teaching)."""
+
+OTHER_PARTS = re.compile(
+    r"""^(?:
+        publications? | productions? | articles? | communications? | pr[ée]sentations? | conf[ée]rences? | talks?
+      | s[ée]minaires? | posters? | encadrements? | supervisions? | co-?encadrements? | (?:co-?)?direction\s+de\s+th
+      | [ée]tudiants | students | mentor | financements? | funding | grants? | contrats\s+de\s+recherche
+      | projets?\s+financ | [ée]valuation | expertises? | review | reviewing | relectures? | rapporteur | comit[ée]s?
+      | jurys? | responsabilit[ée]s? | (?:autres\s+)?responsabilit | activit[ée]s?\s+(?:administratives?|collectives?
+      | [ée]ditoriales?|de\s+diffusion|de\s+vulgarisation) | diffusion | vulgarisation | m[ée]diation | outreach
+      | services?\s+(?:acad[ée]miques?|to\s+the\s+community) | prix | distinctions? | awards? | honou?rs?
+      | comp[ée]tences? | skills? | langues? | languages? | int[ée]r[êe]ts? | centres?\s+d'int[ée]r[êe]t | hobbies
+      | loisirs | r[ée]f[ée]rences | brevets? | patents? | logiciels? | software | soumissions? | extracurricular
+      | affiliations? | memberships? | soci[ée]t[ée]s\s+savantes | invited | organi[sz]ation | revues? | journals?
+      | journaux | ouvrages? | chapitres? | books? | proceedings | actes | preprints? | pr[ée]publications?
+      | (?:quelques\s+)?projets?\s+personnels | (?:personal|side)\s+projects
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""CV headings whose dates are not the timeline: publications, talks, supervised students, grants, reviewing..."""
+
+_PART_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\s*[.-]|[A-H]\s*[.)])\s+", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 LEAVE_WORDS = re.compile(
     r"""\b(?:
@@ -48,7 +90,8 @@ JOB_WORDS = re.compile(
       | manager | researcher | chercheu | scientist | scientifique | postdoc | post-doc | professor | professeur
       | ma[iî]tre\s+de\s+conf | lecturer | developer | d[ée]veloppeu | architect | analyst | consultant | head\s+of
       | chef | responsable | technicien | technician | assistant | fellow | doctorant | ph\.?\s?d
-      | student | [ée]tudiant
+      | student | [ée]tudiant | enseignant | vacataire | \bATER\b | attach[ée] | stagiaire | \bstage\b | intern
+      | moniteur | monitrice | charg[ée]e?\s+d | contrat | contract
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -67,6 +110,32 @@ EVENT_WORDS = re.compile(
 )
 """A single year next to these words dates an event (a prize, a talk, a paper), not a year of activity."""
 
+DIPLOMA_WORDS = re.compile(
+    r"""(?:
+        baccalaur[ée]at | \bbac\b | agr[ée]gation | \bconcours\b | qualification | soutenance | soutenue? | defen[cs]e
+      | dipl[ôo]me | diploma | \bdegree\b | graduat | obtention | \bmaster\b | \blicence\b | \bbachelor
+      | \bdoctorat\b | doctorate | \bdocteure?\b | \bph\.?\s?d\b | habilitation | \bHDR\b | \bCAPES\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A single year next to a diploma, a competitive exam or a defence marks a moment, unless a job is named with it
+('2018 Enseignante vacataire, Master Sciences cognitives' is teaching that year)."""
+
+DOCTORATE_WORDS = re.compile(r"\b(?:doctorat|doctorate|docteure?|ph\.?\s?d\.?|th[èe]se|thesis)\b", re.IGNORECASE)
+"""A degree line that is the doctorate itself."""
+
+DOCTORAL_YEARS_WORDS = re.compile(
+    r"""(?:
+        doctorant | doctoral | \bph\.?\s?d\.?\s+(?:student|candidate|fellow) | \bth[èe]se\b | \bthesis\b
+      | allocataire | monitorat | \bmoniteur | \bmonitrice | \bA-?DOC\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Words that put a dated line inside the doctoral years (a doctoral contract, teaching as a doctoral student)."""
+
+NOT_OWN_DOCTORATE = re.compile(r"encadr|co-?dir|direct|jury|supervis|rapport|examinat|co-?tutel", re.IGNORECASE)
+"""Lines about other people's theses: they say nothing of the candidate's own doctoral years."""
+
 _LABEL_TRIM = re.compile(r"^[\s•·▪◦‣*>|:;,.()\[\]-]+|[\s•·▪◦‣*>|:;,(\[-]+$")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -82,6 +151,20 @@ class Entry:
     kind: str  # "activity", "leave", or "other" (a membership, a prize: shown, but covers nothing)
     first: YearMonth
     last: YearMonth
+    """The months covered in the generous reading: a year-only start is January, a year-only end December."""
+    academic_first: YearMonth | None = None
+    academic_last: YearMonth | None = None
+    """The months covered when year-only ranges are academic years (September to August); None: same as above."""
+    part: str = ""
+    """The CV heading the entry is under ('Formation', 'Expérience professionnelle'), '' before any."""
+    note: str = ""
+    """Why the entry covers what it covers, when that is not what it says (a doctorate known by its award year)."""
+
+    def months(self, reading: str) -> tuple[YearMonth, YearMonth]:
+        """(first, last) month covered in the ``GENEROUS`` or the ``ACADEMIC`` reading."""
+        if reading == ACADEMIC:
+            return self.academic_first or self.first, self.academic_last or self.last
+        return self.first, self.last
 
     @property
     def describe(self) -> str:
@@ -101,6 +184,10 @@ class Entry:
             "kind": self.kind,
             "page": self.page,
             "line": self.line,
+            "part": self.part,
+            "academic_from": _month_text(self.months(ACADEMIC)[0]),
+            "academic_until": _month_text(self.months(ACADEMIC)[1]),
+            **({"note": self.note} if self.note else {}),
         }
 
 
@@ -112,6 +199,23 @@ class Gap:
     last: YearMonth
     after: Entry | None
     before: Entry | None
+    certainty: str = "certain"
+    """'certain': a gap even in the generous reading; 'possible': only when year ranges are academic years."""
+
+    @property
+    def until_now(self) -> bool:
+        """The stretch after the last entry, up to the date the CV is checked for."""
+        return self.before is None and self.after is not None
+
+    @property
+    def whole_academic_years(self) -> tuple[str, ...]:
+        """Academic years (September to August) the gap covers whole: ('2014-2015',)."""
+        year = self.first.year if self.first.month <= 9 else self.first.year + 1  # the first September in it
+        years = []
+        while YearMonth(year + 1, 8) <= self.last:
+            years.append(f"{year}-{year + 1}")
+            year += 1
+        return tuple(years)
 
     @property
     def months(self) -> int:
@@ -130,9 +234,21 @@ class Gap:
             "to": f"{self.last.year:04d}-{self.last.month:02d}",
             "months": self.months,
             "whole_years": list(self.whole_years),
+            "whole_academic_years": list(self.whole_academic_years),
+            "certainty": self.certainty,
+            "until_now": self.until_now,
             "after": self.after.describe if self.after else None,
             "before": self.before.describe if self.before else None,
         }
+
+
+@dataclass(frozen=True)
+class Part:
+    """A heading of the CV and whether its dates were read as the timeline."""
+
+    title: str
+    page: int
+    read: bool
 
 
 @dataclass(frozen=True)
@@ -142,6 +258,9 @@ class Timeline:
     as_of: YearMonth
     source: str
     pages: tuple[int, ...]
+    parts: tuple[Part, ...] = ()
+    skipped: tuple[Entry, ...] = ()
+    """Dated lines under headings that are not the timeline (Publications, Encadrement...), shown apart."""
 
     @property
     def first(self) -> YearMonth | None:
@@ -156,6 +275,15 @@ class Timeline:
             "source": self.source,
             "pages": list(self.pages),
             "as_of": f"{self.as_of.year:04d}-{self.as_of.month:02d}",
+            "parts": [
+                {
+                    "title": part.title,
+                    "page": part.page,
+                    "read": part.read,
+                    **({} if part.read else {"dated_lines": sum(1 for e in self.skipped if e.part == part.title)}),
+                }
+                for part in self.parts
+            ],
             "entries": [entry.to_dict() for entry in self.entries],
             "gaps": [gap.to_dict() for gap in self.gaps],
         }
@@ -193,12 +321,41 @@ def build_timeline(
     *,
     min_year: int = MIN_YEAR,
     max_year: int | None = None,
+    long_gap: int = 12,
 ) -> Timeline:
+    """The CV's timeline: the dated lines under its education, position and leave headings, and the gaps left.
+
+    Dates under headings such as Publications, Encadrement or Financements are not the candidate's timeline and
+    are left out; lines before any heading are read.
+    """
     if max_year is None:
         max_year = as_of.year + 1
+    body = _body_size(pages)
     entries: list[Entry] = []
+    doctoral_years: list[Entry] = []
+    skipped: list[Entry] = []
+    parts: list[Part] = []
+    current_part, reading = "", True
+    heading_size: float | None = None
     for page in pages:
         lines = [line.text for line in page.lines]
+        line_parts: list[tuple[str, bool]] = []
+        previous: TextLine | None = None  # the line before, when it was a heading
+        for line in page.lines:
+            heading = _part_heading(line, body)
+            if heading is not None:
+                title, read, known = heading
+                if previous is not None and _continues(previous, line) and parts and parts[-1].page == page.number:
+                    # 'PROFESSIONAL' over 'AFFILIATIONS': one heading on two lines
+                    title, read, known = _classify(f"{parts[-1].title} {title}")
+                    parts.pop()
+                elif not known and heading_size is not None and line.size < heading_size - 0.3:
+                    heading = None  # a name in bold under 'Encadrement' is no heading of the CV's own
+                if heading is not None:
+                    current_part, reading, heading_size = title, read, line.size
+                    parts.append(Part(title, page.number, read))
+            previous = line if heading is not None else None
+            line_parts.append((current_part, reading))
         columns = [line.x0 for line in page.lines]
         found = scan_lines(lines, columns=columns, min_year=min_year, max_year=max_year)
         dated_lines = {item.line for item in found} | {item.end_line for item in found}
@@ -209,19 +366,125 @@ def build_timeline(
                 source_line = f"{source_line} / {_display(lines[item.end_line])}"
             label = _label(page.lines, item.line, item.end_line, date_range, dated_lines)
             context = normalize(f"{source_line} {label}")
-            first = date_range.first_month
-            last = date_range.last_month(as_of)
-            if LEAVE_WORDS.search(context):
-                kind = "leave"
-            elif (NOT_ACTIVITY_WORDS.search(context) and not JOB_WORDS.search(context)) or (
-                date_range.is_single and EVENT_WORDS.search(context)
-            ):
-                kind = "other"
-            else:
-                kind = "activity"
-            entries.append(Entry(date_range, label, source_line.strip(), page.number, kind, first, last))
+            part, read = line_parts[item.line]
+            entry = _entry(date_range, label, source_line.strip(), page.number, context, as_of, part)
+            (entries if read else skipped).append(entry)
+            if DOCTORAL_YEARS_WORDS.search(context) and not NOT_OWN_DOCTORATE.search(context):
+                doctoral_years.append(entry)
+    entries = [_doctorate_from_its_years(entry, doctoral_years) for entry in entries]
     entries.sort(key=lambda entry: (entry.first, entry.last, entry.page))
-    return Timeline(tuple(entries), find_gaps(entries), as_of, source, tuple(page.number for page in pages))
+    return Timeline(
+        tuple(entries),
+        find_gaps(entries, as_of, long_gap),
+        as_of,
+        source,
+        tuple(page.number for page in pages),
+        tuple(parts),
+        tuple(skipped),
+    )
+
+
+def _entry(date_range: DateRange, label: str, line: str, page: int, context: str, as_of: YearMonth, part: str) -> Entry:
+    first = date_range.first_month
+    last = date_range.last_month(as_of)
+    if LEAVE_WORDS.search(context):
+        kind = "leave"
+    elif (NOT_ACTIVITY_WORDS.search(context) and not JOB_WORDS.search(context)) or (
+        date_range.is_single
+        and (EVENT_WORDS.search(context) or (DIPLOMA_WORDS.search(context) and not JOB_WORDS.search(context)))
+    ):
+        kind = "other"
+    else:
+        kind = "activity"
+    academic_first, academic_last = _academic_months(date_range, first, last)
+    return Entry(date_range, label, line, page, kind, first, last, academic_first, academic_last, part)
+
+
+def _academic_months(date_range: DateRange, first: YearMonth, last: YearMonth) -> tuple[YearMonth, YearMonth]:
+    """'2013-2014' is September 2013 to August 2014 when read as an academic year; a single year stays whole."""
+    if date_range.is_single:
+        return first, last
+    academic_first = YearMonth(first.year, 9) if date_range.start.precision == "year" else first
+    academic_last = last
+    if date_range.end is not None and date_range.end.precision == "year":
+        academic_last = YearMonth(last.year, 8)
+    if academic_last < academic_first:  # 'sept. 2015 – 2015': nothing to narrow
+        return first, last
+    return academic_first, academic_last
+
+
+def _doctorate_from_its_years(entry: Entry, doctoral_years: Sequence[Entry]) -> Entry:
+    """A doctorate printed with its award year only covers the doctoral years other lines show.
+
+    'Doctorat 2021' is an event (a diploma) and covers nothing; with 'Trésorière de l'association des doctorants
+    2018-2019' or 'Doctorant contractuel 2018-2021' elsewhere in the CV, the doctorate ran from 2018 to 2021.
+    """
+    if not (entry.range.is_single and entry.kind == "other" and DOCTORATE_WORDS.search(entry.line + " " + entry.label)):
+        return entry
+    award = entry.last
+    before = [other for other in doctoral_years if other.first <= award and other is not entry]
+    if not before:
+        return entry
+    first = min(other.first for other in before)
+    academic_first = min(other.months(ACADEMIC)[0] for other in before)
+    note = f"doctoral years from {first} (shown by '{min(before, key=lambda e: e.first).describe}')"
+    return dataclasses.replace(
+        entry, kind="activity", first=first, academic_first=academic_first, academic_last=entry.last, note=note
+    )
+
+
+def _body_size(pages: Sequence[PageText]) -> float:
+    """The size most characters are set in (character-weighted median)."""
+    weights = Counter[float]()
+    for page in pages:
+        for line in page.lines:
+            weights[round(line.size, 1)] += len(line.text.strip())
+    total = sum(weights.values())
+    if not total:
+        return 10.0
+    seen = 0
+    for size in sorted(weights):
+        seen += weights[size]
+        if seen * 2 >= total:
+            return size
+    return 10.0
+
+
+def _part_heading(line: TextLine, body_size: float) -> tuple[str, bool, bool] | None:
+    """(title, read?) when the line is a CV heading: its dates are read unless it names a part that is not the
+    timeline (Publications, Encadrement...); an unknown heading ('Recherche', 'Campus activities') is read."""
+    text = _PART_NUMBERING.sub("", _LABEL_TRIM.sub("", normalize(line.text))).strip()
+    words = text.split()
+    if not text or len(text) > 60 or len(words) > 7 or _YEAR.search(text) or re.search(r":\s*\w", text):
+        return None
+    styled = line.size >= body_size * 1.1 or line.bold
+    if not styled and len(words) > 3:
+        return None
+    if not styled and not line.text.strip()[:1].isupper():
+        return None
+    if OTHER_PARTS.match(text) or CHRONOLOGY_PARTS.match(text) or (styled and len(words) <= 4):
+        return _classify(text)
+    return None
+
+
+def _classify(title: str) -> tuple[str, bool, bool]:
+    """(title, read?, known?): a known heading names a kind of part; an unknown one is read."""
+    if OTHER_PARTS.match(title):
+        return title, False, True
+    if CHRONOLOGY_PARTS.match(title):
+        return title, True, True
+    # '^' in the patterns anchors at the string's start only, so each word is tried as a start of its own
+    other = any(OTHER_PARTS.match(title[match.start() :]) for match in re.finditer(r"\b\w", title))
+    return title, not other, other
+
+
+def _continues(above: TextLine, line: TextLine) -> bool:
+    """The second line of a heading set on two lines: same column and size, right below."""
+    return (
+        abs(above.x0 - line.x0) < 2
+        and abs(above.size - line.size) < 0.5
+        and 0 < above.baseline - line.baseline < 1.6 * max(line.size, 1)
+    )
 
 
 def _display(text: str) -> str:
@@ -251,17 +514,33 @@ def _label(lines: Sequence[TextLine], first: int, last: int, date_range: DateRan
     return rest
 
 
-def find_gaps(entries: Sequence[Entry]) -> tuple[Gap, ...]:
+def find_gaps(entries: Sequence[Entry], as_of: YearMonth | None = None, long_gap: int = 12) -> tuple[Gap, ...]:
+    """Certain gaps (uncovered even when year-only dates are whole calendar years) and possible ones (uncovered
+    when year ranges are academic years, unless they hold a certain gap that is long already: a whole calendar
+    year or more than ``long_gap`` months), in date order; with ``as_of``, the stretch after the last entry up
+    to it counts too."""
+    certain = _gaps(entries, GENEROUS, as_of)
+    possible = [
+        dataclasses.replace(gap, certainty="possible")
+        for gap in _gaps(entries, ACADEMIC, as_of)
+        if not any(gap.first <= other.last and other.first <= gap.last and _long(other, long_gap) for other in certain)
+        and not any(other.first == gap.first and other.last == gap.last for other in certain)
+    ]
+    return tuple(sorted([*certain, *possible], key=lambda gap: gap.first))
+
+
+def _gaps(entries: Sequence[Entry], reading: str, as_of: YearMonth | None) -> list[Gap]:
+    entries = [entry for entry in entries if entry.kind != "other"]
     covered: set[int] = set()
     for entry in entries:
-        if entry.kind == "other":
-            continue
-        covered.update(range(entry.first.index, entry.last.index + 1))
+        first, last = entry.months(reading)
+        covered.update(range(first.index, last.index + 1))
     if not covered:
-        return ()
+        return []
     start = min(covered)
     stop = max(covered)
-    entries = [entry for entry in entries if entry.kind != "other"]
+    if as_of is not None and as_of.index > stop:
+        stop = as_of.index  # nothing after the last entry: the time up to now is checked like any other
     gaps: list[Gap] = []
     month = start
     while month <= stop:
@@ -269,12 +548,26 @@ def find_gaps(entries: Sequence[Entry]) -> tuple[Gap, ...]:
             month += 1
             continue
         gap_start = month
-        while month not in covered:
+        while month <= stop and month not in covered:
             month += 1
         first, last = YearMonth.from_index(gap_start), YearMonth.from_index(month - 1)
         after = max(
-            (entry for entry in entries if entry.last.index == gap_start - 1), key=lambda e: e.first, default=None
+            (entry for entry in entries if entry.months(reading)[1].index == gap_start - 1),
+            key=lambda e: e.months(reading)[0],
+            default=None,
         )
-        before = min((entry for entry in entries if entry.first.index == month), key=lambda e: e.last, default=None)
+        before = min(
+            (entry for entry in entries if entry.months(reading)[0].index == month),
+            key=lambda e: e.months(reading)[1],
+            default=None,
+        )
         gaps.append(Gap(first, last, after, before))
-    return tuple(gaps)
+    return gaps
+
+
+def _long(gap: Gap, long_gap: int) -> bool:
+    return bool(gap.whole_years) or gap.months > long_gap
+
+
+def _month_text(month: YearMonth) -> str:
+    return f"{month.year:04d}-{month.month:02d}"

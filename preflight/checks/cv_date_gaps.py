@@ -126,10 +126,18 @@ def timeline_of(dossier: Dossier, options: Options) -> tuple[Timeline | None, st
     pages, source = cv_pages(dossier, options.section)
     if pages is None:
         return None, source
-    return build_timeline(pages, options.as_of_month, source, min_year=options.min_year), source
+    timeline = build_timeline(
+        pages, options.as_of_month, source, min_year=options.min_year, long_gap=options.max_gap_months
+    )
+    return timeline, source
 
 
 def gap_level(gap: Gap, options: Options) -> Level | None:
+    """Certain gaps: error past a whole calendar year or ``max_gap_months``, info past ``note_gap_months``.
+    Possible gaps (only when year ranges are academic years): warning past a whole academic year or
+    ``max_gap_months``."""
+    if gap.certainty == "possible":
+        return Level.WARNING if gap.whole_academic_years or gap.months > options.max_gap_months else None
     if gap.whole_years or gap.months > options.max_gap_months:
         return Level.ERROR
     if gap.months > options.note_gap_months:
@@ -175,26 +183,47 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
 
 def _gap_finding(gap: Gap, level: Level, options: Options) -> Finding:
     length = f"{gap.months} month{'s' if gap.months > 1 else ''}"
-    if gap.whole_years:
-        years = ", ".join(str(year) for year in gap.whole_years)
-        length += f", all of {years}"
-    neighbours = [f"after '{gap.after.describe}'"] if gap.after else []
-    neighbours += [f"before '{gap.before.describe}'"] if gap.before else []
-    surroundings = (", " + " and ".join(neighbours)) if neighbours else ""
-    if level is Level.ERROR:
-        limit = (
-            "every calendar year must be accounted for"
-            if gap.whole_years
-            else f"gaps longer than {options.max_gap_months} months must be explained"
-        )
-        fix = "State what you did then (e.g. a parental leave or a fixed-term contract), with its dates."
-    else:
-        limit = f"a word of explanation helps for gaps over {options.note_gap_months} months"
-        fix = "Consider a word on this period (e.g. a job search, a leave or a short contract), with its dates."
     anchor = gap.after or gap.before
     snippet = " / ".join(entry.line for entry in (gap.after, gap.before) if entry is not None)
+    if gap.until_now and gap.after is not None:
+        message = (
+            f"nothing after {gap.after.months('academic' if gap.certainty == 'possible' else 'generous')[1]}: "
+            f"the CV says nothing of {gap.first} to {gap.last} ({length}), after '{gap.after.describe}'"
+        )
+        if gap.certainty == "possible":
+            message += "; read as an academic year, its last year ends in the summer"
+        fix = (
+            "Say what you do now (your current position, contract, leave or job search) with its start date, "
+            "e.g. 'depuis sept. 2024 : ingénieure de recherche'."
+        )
+    elif gap.certainty == "possible":
+        years = ", ".join(gap.whole_academic_years)
+        what = f"the academic year{'s' if len(gap.whole_academic_years) > 1 else ''} {years}" if years else "a year"
+        neighbours = " then ".join(f"'{entry.describe}'" for entry in (gap.after, gap.before) if entry is not None)
+        message = (
+            f"{what} may be missing: {neighbours} leave {gap.first} to {gap.last} ({length}) uncovered when "
+            "year ranges are read as academic years (autumn to summer), as a jury reads them"
+        )
+        fix = "Give months, e.g. 'sept. 2013 – juin 2014', or say what you did that year."
+    else:
+        if gap.whole_years:
+            length += f", all of {', '.join(str(year) for year in gap.whole_years)}"
+        around = [f"after '{gap.after.describe}'"] if gap.after else []
+        around += [f"before '{gap.before.describe}'"] if gap.before else []
+        surroundings = (", " + " and ".join(around)) if around else ""
+        if level is Level.ERROR:
+            limit = (
+                "every calendar year must be accounted for"
+                if gap.whole_years
+                else f"gaps longer than {options.max_gap_months} months must be explained"
+            )
+            fix = "State what you did then (e.g. a parental leave or a fixed-term contract), with its dates."
+        else:
+            limit = f"a word of explanation helps for gaps over {options.note_gap_months} months"
+            fix = "Consider a word on this period (e.g. a job search, a leave or a short contract), with its dates."
+        message = f"no activity from {gap.first} to {gap.last} ({length}){surroundings}: {limit}"
     return Finding(
-        f"no activity from {gap.first} to {gap.last} ({length}){surroundings}: {limit}",
+        message,
         page=anchor.page if anchor else None,
         snippet=make_visible(snippet[:200]) if snippet else None,
         fix=fix,
