@@ -52,7 +52,7 @@ OTHER_PARTS = re.compile(
       | loisirs | r[ée]f[ée]rences | brevets? | patents? | logiciels? | software | soumissions? | extracurricular
       | affiliations? | memberships? | soci[ée]t[ée]s\s+savantes | invited | organi[sz]ation | revues? | journals?
       | journaux | ouvrages? | chapitres? | books? | proceedings | actes | preprints? | pr[ée]publications?
-      | (?:quelques\s+)?projets?\s+personnels | (?:personal|side)\s+projects
+      | (?:quelques\s+)?projets?\b | (?:personal|side|research|funded)\s+projects | collaborations?
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -411,6 +411,17 @@ def _academic_months(date_range: DateRange, first: YearMonth, last: YearMonth) -
     if academic_last < academic_first:  # 'sept. 2015 – 2015': nothing to narrow
         return first, last
     return academic_first, academic_last
+
+
+def cv_headings(page: PageText) -> list[str]:
+    """The headings of a page that name parts of a CV's timeline ('Formation', 'Expérience professionnelle')."""
+    body = _body_size([page])
+    found = []
+    for line in page.lines:
+        heading = _part_heading(line, body)
+        if heading is not None and heading[1] and heading[2]:
+            found.append(heading[0])
+    return found
 
 
 def _doctorate_from_its_years(entry: Entry, doctoral_years: Sequence[Entry]) -> Entry:

@@ -44,6 +44,9 @@ SECTION_NAMES = ("cover", "cv", "activity-report", "project", "publications", "l
 """The built-in section names; configuration may add others."""
 
 TITLES_KEY = "titles"
+FALLBACK_KEY = "fallback"
+"""[sections.fallback]: titles that name a section only where none of its own titles is found ('Perspectives',
+'Conclusion et perspectives' stand for the project in a manuscript that has no 'Projet de recherche')."""
 
 REFERENCE_TITLES = frozenset({"references", "references bibliographiques", "bibliographie", "bibliography"})
 """Titles that close a project or activity report as its own reference list, not a new publications section."""
@@ -102,6 +105,7 @@ class SectionConfig:
 
     titles: Mapping[str, tuple[str, ...]]
     ranges: Mapping[str, tuple[int, int]]
+    fallback: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
 def parse_config(table: Mapping[str, Any]) -> SectionConfig:
@@ -114,8 +118,17 @@ def parse_config(table: Mapping[str, Any]) -> SectionConfig:
         raise ValueError(f"[sections] {TITLES_KEY} must be a table of title lists")
     for name, value in base.items():
         titles[_checked_name(name, f"[sections.{TITLES_KEY}]")] = _title_list(value, f"[sections.{TITLES_KEY}] {name}")
+    fallback_table = table.get(FALLBACK_KEY, {})
+    if not isinstance(fallback_table, Mapping):
+        raise ValueError(f"[sections] {FALLBACK_KEY} must be a table of title lists")
+    fallback = {
+        _checked_name(name, f"[sections.{FALLBACK_KEY}]"): tuple(
+            _title_list(value, f"[sections.{FALLBACK_KEY}] {name}")
+        )
+        for name, value in fallback_table.items()
+    }
     for name, value in table.items():
-        if name == TITLES_KEY:
+        if name in (TITLES_KEY, FALLBACK_KEY):
             continue
         _checked_name(name, "[sections]")
         if isinstance(value, str) and _PAGE_RANGE.match(value):
@@ -135,6 +148,7 @@ def parse_config(table: Mapping[str, Any]) -> SectionConfig:
     return SectionConfig(
         titles={name: tuple(dict.fromkeys(values)) for name, values in merged.items()},
         ranges=ranges,
+        fallback=fallback,
     )
 
 
@@ -253,7 +267,10 @@ class Sections:
             starts = self._from_headings()
             if starts:
                 self.source = "headings"
+        starts = self._with_first_page_title(starts)
+        starts = self._with_fallback_titles(starts)
         starts = [start for start in starts if start.name not in ranges]
+        cv_start = None if any(start.name == "cv" for start in starts) or "cv" in ranges else self._cv_by_its_headings()
         sections: list[Section] = []
         for index, start in enumerate(starts):
             following = starts[index + 1] if index + 1 < len(starts) else None
@@ -271,9 +288,12 @@ class Sections:
                 continue
             sections.append(Section(start.name, start.title, start.page, clipped, start.found_by))
             self._bounds[start.name] = (start.line, end_line if clipped == last else None)
+        if cv_start is not None:
+            sections = self._add_cv(sections, cv_start, page_count, ranges)
         for name, (first, last) in ranges.items():
             sections.append(Section(name, self._range_title(first), first, last, "config"))
-        if not any(section.name == "cover" for section in sections):
+        cv_on_page_one = cv_start is not None and any(s.name == "cv" and s.first_page == 1 for s in sections)
+        if not any(section.name == "cover" for section in sections) and not cv_on_page_one:
             starts_page_one = any(s.first_page == 1 for s in sections) and not self._page_one_has_room(starts)
             covered = any(s.first_page <= 1 <= s.last_page and s.found_by == "config" for s in sections)
             if not starts_page_one and not covered:
@@ -281,6 +301,107 @@ class Sections:
         order = {name: index for index, name in enumerate(SECTION_NAMES)}
         sections.sort(key=lambda s: (s.first_page, s.last_page, order.get(s.name, len(order))))
         return sections
+
+    def _with_first_page_title(self, starts: list[_Start]) -> list[_Start]:
+        """A first page titled with a section title ('Projet de recherche') starts that section: it is no cover."""
+        if any(start.page == 1 and start.at_top for start in starts):
+            return starts
+        pages = self.pages
+        if not pages or not pages[0].lines:
+            return starts
+        page = pages[0]
+        biggest = max(line.size for line in page.lines)
+        index = next(i for i in _reading_order(page) if page.lines[i].size >= biggest - 0.1)
+        title = page.lines[index].text.strip()
+        name = self._match(title, exact_only=False) if len(title) <= 100 else None
+        if name is None or name in ("toc", "cover") or any(start.name == name for start in starts):
+            return starts
+        found_by = f"title of page 1 ('{title[:60]}' is a title of '{name}')"
+        return sorted([_Start(name, title, 1, index, True, found_by), *starts], key=lambda s: (s.page, s.line or 0))
+
+    def _with_fallback_titles(self, starts: list[_Start]) -> list[_Start]:
+        """Sections none of whose titles was found, found by a fallback title ('Conclusion et perspectives')."""
+        missing = [name for name in self.config.fallback if not any(start.name == name for start in starts)]
+        if not missing:
+            return starts
+        added: list[_Start] = []
+        for name in missing:
+            titles = [strip_numbering(normalise(title)) for title in self.config.fallback[name]]
+            found = self._first_with_title(titles, starts)
+            if found is None:
+                continue
+            page, line, title, via = found
+            at_top = line is None or _is_top(self.pages[page - 1], line) if page <= len(self.pages) else True
+            why = (
+                f"{via} '{title[:60]}', a fallback title of '{name}' "
+                f"(none of its own titles, such as '{self.titles_tried(name)[0]}', was found)"
+                if self.titles_tried(name)
+                else f"{via} '{title[:60]}'"
+            )
+            added.append(_Start(name, title, page, line, at_top, why))
+        return sorted([*starts, *added], key=lambda s: (s.page, s.line or 0))
+
+    def _first_with_title(self, titles: list[str], starts: list[_Start]) -> tuple[int, int | None, str, str] | None:
+        """(page, line, title, how) of the first outline entry, else heading, whose title is one of ``titles``."""
+        taken = {(start.page, start.line) for start in starts}
+        for entry in self._dossier.outline:
+            if entry.page is None or not entry.title.strip():
+                continue
+            if strip_numbering(normalise(entry.title)) in titles:
+                pages = self.pages
+                title_line = _find_title_line(pages[entry.page - 1], entry.title) if entry.page <= len(pages) else None
+                if (entry.page, title_line) not in taken:
+                    return entry.page, title_line, entry.title.strip(), "bookmark"
+        body_size, _ = _body_style(self.pages) if self.pages else (10.0, False)
+        for page in self.pages:
+            for index, line in enumerate(page.lines):
+                text = line.text.strip()
+                if not text or len(text) > 100 or strip_numbering(normalise(text)) not in titles:
+                    continue
+                if line.size >= body_size * 1.12 or line.bold:
+                    return page.number, index, text, f"heading on page {page.number}"
+        return None
+
+    def _cv_by_its_headings(self) -> _Start | None:
+        """A CV without a 'Curriculum vitae' heading: the first page with CV headings (Formation, Expérience,
+        Education, Positions...) and dated lines, whose largest text at the top is no section title (a name)."""
+        from preflight.chronology import cv_headings
+        from preflight.dates import scan_lines
+
+        for page in self.pages:
+            if not page.lines or self._is_toc_page(page):
+                continue
+            headings = cv_headings(page)
+            if not headings:
+                continue
+            dated = scan_lines([line.text for line in page.lines])
+            if len(dated) < 2:
+                continue
+            biggest = max(line.size for line in page.lines)
+            index = next(i for i in _reading_order(page) if page.lines[i].size >= biggest - 0.1)
+            name = page.lines[index].text.strip()
+            if self._match(name, exact_only=False) not in (None, "cv"):
+                continue
+            shown = ", ".join(f"'{title}'" for title in headings[:3])
+            return _Start(
+                "cv", name[:120], page.number, index, True, f"CV headings on page {page.number} ({shown}) and dates"
+            )
+        return None
+
+    def _add_cv(
+        self, sections: list[Section], start: _Start, page_count: int, ranges: Mapping[str, tuple[int, int]]
+    ) -> list[Section]:
+        """The CV found by its headings runs to the next part that is not one of its own (a publication list
+        inside a stand-alone CV stays inside it); the cover, if any, is the page before it."""
+        inside = {"publications", "cover", "toc"}
+        following = [s for s in sections if s.first_page > start.page and s.name not in inside]
+        last = min((s.first_page - 1 for s in following), default=page_count)
+        clipped = self._clip_to_ranges(start.page, max(last, start.page), ranges)
+        if clipped is None:
+            return sections
+        kept = [s for s in sections if not (s.name == "cover" and s.found_by == "first page" and start.page == 1)]
+        self._bounds["cv"] = (None, None)
+        return [*kept, Section("cv", start.title, start.page, clipped, start.found_by)]
 
     def _config_ranges(self, page_count: int) -> dict[str, tuple[int, int]]:
         ranges: dict[str, tuple[int, int]] = {}

@@ -68,7 +68,7 @@ def test_missing_project_names_titles_tried_and_how_to_point_at_it() -> None:
         "no 'project' section found, so its length (8-15 pages) cannot be checked: no outline entry or heading "
         "reads 'projet de recherche', 'projet scientifique', 'programme de recherche', 'projet', "
     )
-    assert finding.message.endswith(" and 2 more")
+    assert finding.message.endswith(" and 8 more")
     assert finding.fix is not None
     assert "preflight sections FILE" in finding.fix
     assert '[sections] project = "12-23"' in finding.fix

@@ -44,10 +44,14 @@ ALL_RULES = [
 ]
 
 
+AS_OF = UserConfig(values={"rules": {"cv-date-gaps": {"as_of": "2025-12"}}})
+"""The fixtures' CVs run to 2025: checked as of then, so that the years after do not count as a gap."""
+
+
 def report(path: Path) -> FileReport:
     assert path.is_file(), f"missing {path}: run python fixtures/make_real_route_fixtures.py"
     registry = load_registry()
-    return check_file(path, resolve_rule_set(registry, UserConfig(), "inserm-cr"), registry)
+    return check_file(path, resolve_rule_set(registry, AS_OF, "inserm-cr"), registry)
 
 
 def statuses(path: Path) -> dict[str, Status]:
