@@ -1,18 +1,27 @@
 """Every year of the CV is accounted for: no silent gap between the first and the last date.
 
 What it checks
-    Reads the CV section's date ranges (French and English: '2015–2019', 'sept. 2015 – août 2019',
-    '09/2015 - 08/2019', 'depuis 2020', '2019 – present', a single year as a date column, a range split over
-    two lines) into a timeline of entries: degrees, positions, fellowships and leaves. Leaves named as such
-    (congé maternité / parental / maladie, disponibilité, service civique, parental leave, career break, ...)
-    cover their range; memberships, and single years next to a prize or a certificate, are shown but cover
-    nothing. Between the earliest and the latest date, months that no entry covers form a gap:
-    a gap that leaves a whole calendar year uncovered, or is longer than ``max_gap_months``, is an error; a
-    gap longer than ``note_gap_months`` is an info finding; shorter ones are normal between two positions.
-    Year-only dates cover the whole year ('2013-2015' then '2015-2019' is continuous; '2011-2013' then
-    '2015-2019' leaves 2014 uncovered). An open range ('depuis 2020') runs to ``as_of``. Years before
-    ``min_year`` or after next year, birth dates and copyright notices are not activity. The timeline is
-    in the JSON report (``cv_timeline``) and ``preflight cv dossier.pdf`` prints it.
+    Reads the CV section's date ranges (French and English, and Italian, Spanish and German month names:
+    '2015–2019', 'sept. 2015 – août 2019', '09/2015 - 08/2019', '01/09/2015  31/08/2019' in the two date
+    columns of a career table, '08–09 2012', 'depuis 2020', '2019 – present', 'Printemps 2019', a single year
+    as a date column, a range split over two lines) into a timeline. Only the headings that are the
+    candidate's chronology are read (Formation, Parcours, Expérience professionnelle, Postes, Situation
+    actuelle, Enseignement, Education, Positions...); dates under Publications, Communications, Encadrement,
+    Financements, Expertise, Responsabilités, Prix... are not the timeline ('preflight cv' lists what was and
+    was not read). Leaves named as such (congé maternité / parental / maladie, disponibilité, service civique,
+    parental leave, career break, ...) cover their range; memberships, and single years next to a diploma, an
+    exam, a defence or a prize (Baccalauréat 2005, Agrégation 2011, Doctorat 2019), cover nothing, except a
+    doctorate printed with its award year when other lines show the doctoral years (a doctoral contract, a
+    doctoral association, teaching as a doctoral student): it then covers them.
+    A year written without its month is uncertain, and is read two ways. In whole calendar years
+    ('2013-2014' then '2015-2019' is continuous), a stretch that no entry covers is a certain gap: an error
+    when it holds a whole calendar year or is longer than ``max_gap_months``, an info finding past
+    ``note_gap_months``. Read as academic years (autumn to summer, as a jury reads '2013-2014'), the academic
+    year 2014-2015 is missing: a gap that exists only in this reading is possible, a warning when it holds a
+    whole academic year or is longer than ``max_gap_months``. The time from the last entry to ``as_of``
+    (today) is checked like any other stretch ("nothing after 06/2024"). Birth dates and copyright notices are
+    not activity. The timeline is in the JSON report (``cv_timeline``) and ``preflight cv dossier.pdf``
+    prints it.
 
 Why
     Selection committees expect every year of activity accounted for; Inserm weighs output "en rapport avec
@@ -21,12 +30,13 @@ Why
 
 How to fix
     Give each period its dates, including the ones that were not research: a fixed-term contract, a
-    teaching post, a parental leave, a job search. 'preflight cv dossier.pdf' shows the timeline as the tool
-    understood it; if a date was misread, write it as '09/2015 – 08/2019' or 'sept. 2015 – août 2019'.
+    teaching post, a parental leave, a job search. Give months where a year reads two ways
+    ('sept. 2013 – juin 2014'), and say what you do now. 'preflight cv dossier.pdf' shows the timeline as
+    the tool understood it; if a date was misread, write it as '09/2015 – 08/2019' or 'sept. 2015 – août 2019'.
 
 Options
     section: the section holding the CV (default "cv").
-    max_gap_months: a gap longer than this is an error (default 12).
+    max_gap_months: a certain gap longer than this is an error, a possible one a warning (default 12).
     note_gap_months: a gap longer than this is an info finding (default 6).
     as_of: the month that open ranges run to, as YYYY-MM (default "": today).
     min_year: earlier years are not read as dates (default 1950).
@@ -50,20 +60,28 @@ Toutes les années du CV sont justifiées : aucune interruption passée sous si
 dernière date.
 
 Ce qui est vérifié
-    Lit les périodes datées de la section CV (en français et en anglais : '2015–2019',
-    'sept. 2015 – août 2019', '09/2015 - 08/2019', 'depuis 2020', '2019 – present', une année seule dans
-    une colonne de dates, une période répartie sur deux lignes) pour en faire une chronologie d’entrées :
-    diplômes, postes, bourses et congés. Les congés nommés comme tels (congé maternité / parental /
-    maladie, disponibilité, service civique, parental leave, career break…) couvrent leur période ; les
-    adhésions, et les années seules à côté d’un prix ou d’un certificat, sont affichées mais ne couvrent
-    rien. Entre la date la plus ancienne et la plus récente, les mois qu’aucune entrée ne couvre forment
-    une interruption : une interruption qui laisse une année civile entière non couverte, ou qui dure plus
-    de ``max_gap_months``, est une erreur ; une interruption de plus de ``note_gap_months`` donne un
-    constat info ; les plus courtes sont normales entre deux postes. Les dates réduites à l’année couvrent
-    l’année entière ('2013-2015' puis '2015-2019' est continu ; '2011-2013' puis '2015-2019' laisse 2014
-    non couverte). Une période ouverte ('depuis 2020') court jusqu’à ``as_of``. Les années antérieures à
-    ``min_year`` ou postérieures à l’année prochaine, les dates de naissance et les mentions de copyright
-    ne sont pas des activités. La chronologie figure dans le rapport JSON (``cv_timeline``) et
+    Lit les périodes datées de la section CV (en français et en anglais, et les mois en italien, espagnol et
+    allemand : '2015–2019', 'sept. 2015 – août 2019', '09/2015 - 08/2019', '01/09/2015  31/08/2019' dans les
+    deux colonnes de dates d’un tableau de carrière, '08–09 2012', 'depuis 2020', '2019 – present',
+    'Printemps 2019', une année seule dans une colonne de dates, une période répartie sur deux lignes) pour
+    en faire une chronologie. Seules les rubriques qui retracent le parcours sont lues (Formation, Parcours,
+    Expérience professionnelle, Postes, Situation actuelle, Enseignement, Education, Positions…) ; les dates
+    des rubriques Publications, Communications, Encadrement, Financements, Expertise, Responsabilités,
+    Prix… ne sont pas le parcours ('preflight cv' indique ce qui a été lu ou non). Les congés nommés comme
+    tels (congé maternité / parental / maladie, disponibilité, service civique, parental leave, career
+    break…) couvrent leur période ; les adhésions, et les années seules à côté d’un diplôme, d’un concours,
+    d’une soutenance ou d’un prix (Baccalauréat 2005, Agrégation 2011, Doctorat 2019), ne couvrent rien, sauf
+    un doctorat indiqué par sa seule année d’obtention quand d’autres lignes montrent les années de thèse
+    (contrat doctoral, association de doctorants, enseignement en tant que doctorant) : il les couvre alors.
+    Une année écrite sans son mois est incertaine et se lit de deux façons. En années civiles entières
+    ('2013-2014' puis '2015-2019' est continu), une période qu’aucune entrée ne couvre est une interruption
+    certaine : une erreur si elle contient une année civile entière ou dure plus de ``max_gap_months``, un
+    constat info au-delà de ``note_gap_months``. Lue en années universitaires (de l’automne à l’été, comme un
+    jury lit '2013-2014'), l’année 2014-2015 manque : une interruption qui n’existe que dans cette lecture est
+    possible, un avertissement si elle contient une année universitaire entière ou dure plus de
+    ``max_gap_months``. Le temps écoulé entre la dernière entrée et ``as_of`` (aujourd’hui) est vérifié comme
+    toute autre période (« rien après 06/2024 »). Les dates de naissance et les mentions de copyright ne sont
+    pas des activités. La chronologie figure dans le rapport JSON (``cv_timeline``) et
     ``preflight cv dossier.pdf`` l’affiche.
 
 Pourquoi
@@ -73,10 +91,11 @@ Pourquoi
     candidat ou la candidate n’est pas là pour répondre.
 
 Comment corriger
-    Datez chaque période, y compris celles qui n’étaient pas de la recherche : un CDD, un poste
-    d’enseignement, un congé parental, une recherche d’emploi. 'preflight cv dossier.pdf' montre la
-    chronologie telle que l’outil l’a comprise ; si une date a été mal lue, écrivez-la
-    '09/2015 – 08/2019' ou 'sept. 2015 – août 2019'.
+    Datez chaque période, y compris celles qui n’étaient pas de la recherche : un CDD, un poste
+    d’enseignement, un congé parental, une recherche d’emploi. Donnez les mois là où une année se lit de
+    deux façons ('sept. 2013 – juin 2014'), et dites ce que vous faites aujourd’hui. 'preflight cv
+    dossier.pdf' montre la chronologie telle que l’outil l’a comprise ; si une date a été mal lue,
+    écrivez-la '09/2015 – 08/2019' ou 'sept. 2015 – août 2019'.
 
 Options
     section : la section qui contient le CV ("cv" par défaut).
