@@ -66,7 +66,6 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_SEASON_START = re.compile("|".join(name for names in _SEASONS.values() for name in names), re.IGNORECASE)
 
 # A month name is a whole word, optionally followed by a dot.
 _MONTH = rf"(?<![^\W\d_])(?:{_MONTH_ALT})(?![^\W\d_])\.?"
@@ -418,11 +417,8 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
         if sep and "-" in sep.group() and after is None and line[sep.end() :].strip():
             scan.dangling = point
         if (point.point.precision == "year" and _stands_alone(line, point)) or (
-            point.point.precision == "month"
-            and _LEAD_NOISE_RE.match(line[: point.start])
-            and not sep
-            and _SEASON_START.match(line, point.start)
-        ):  # 'Printemps 2019 : stage ...' dates a term of its own; a lone 'Sept. 2013' is a day out of a list
+            point.point.precision == "month" and _LEAD_NOISE_RE.match(line[: point.start]) and not sep
+        ):  # a date column: 'juin 2003  Diplôme d'ingénieur', 'Printemps 2019 : stage ...'
             span = (point.start, point.end)
             scan.singles.append(DateRange(point.point, point.point, line[span[0] : span[1]], span))
     last = len(points) - 1

@@ -30,7 +30,7 @@ RECALL = {
     "CleopheeR": (5, 8),  # two roles under 'Responsabilités collectives' (not the timeline); the doctorate reads
     # 2018-2021 from the doctoral-association role, where the truth writes its award year
     "LDelalandre": (9, 10),  # the teaching table's years are not date columns
-    "hurault": (4, 7),
+    "hurault": (6, 7),  # the defence month (déc. 2006) is read as the end of a range from mars 2006
     "lucblassel": (5, 5),
     "magronp": (15, 15),
     "merwaaan": (11, 11),

@@ -155,7 +155,8 @@ TABLE = [
     ("Nature 512:1990-1998", None),
     ("CV compiled on 2018-12-02", None),
     ("February 10, 2026", None),
-    ("Sept. 2013", None),
+    ("Sept. 2013", "2013-09..2013-09"),
+    ("in Sept. 2013 we moved", None),
     ("revenue grew in 2015", None),
     ("1990s", None),
     ("Smith et al. 2015a", None),
@@ -209,7 +210,8 @@ def test_split_join_respects_columns() -> None:
 
 def test_several_ranges_in_one_line() -> None:
     found = find_ranges("Sep. 2013, Mar. 2011 – Oct. 2011; 2014-2016", max_year=MAX_YEAR)
-    assert [describe(item) for item in found] == ["2011-03..2011-10", "2014..2016"]
+    # 'Sep. 2013' first on the line is a one-month engagement of its own
+    assert [describe(item) for item in found] == ["2013-09..2013-09", "2011-03..2011-10", "2014..2016"]
 
 
 def test_min_year_is_configurable() -> None:
