@@ -226,18 +226,21 @@ def test_moderncv_prizes_publications_and_supervision_are_not_the_timeline() -> 
 
 # ----------------------------------------------------------------------------------- stand-alone CV
 def test_standalone_cv_spans_the_whole_file_found_under_the_name() -> None:
+    """Both pages: the publication list on page 2 is a section inside the CV, not its end."""
     assert sections(STANDALONE) == [
-        ("cv", 1, 1, "CV headings on page 1 ('Formation', 'Expérience professionnelle') and dates")
+        ("cv", 1, 2, "CV headings on page 1 ('Formation', 'Expérience professionnelle') and dates"),
+        ("publications", 2, 2, "heading on page 2"),
     ]
 
 
 def test_standalone_cv_just_works_and_is_continuous() -> None:
     code, output = cli("cv", "--as-of", AS_OF, str(STANDALONE))
     assert code == 0, output
-    assert "5 entries from 09/2011 to 11/2026; gaps: 0 error, 0 possible (warning), 0 info" in output
+    assert "6 entries from 09/2011 to 11/2026; gaps: 0 error, 0 possible (warning), 0 info" in output
     assert entries(STANDALONE) == [
         ("2011-09", "2013-08", "activity"),
         ("2013-09", "2015-08", "activity"),
+        ("2015-01", "2019-12", "activity"),  # Enseignement, page 2: monitrice 2015–2019
         ("2015-09", "2019-08", "activity"),
         ("2019-09", "2021-08", "activity"),
         ("2021-01", None, "activity"),  # depuis 2021
@@ -247,6 +250,12 @@ def test_standalone_cv_just_works_and_is_continuous() -> None:
         "Nadia Berthelot-Ferrand",
         "Formation",
         "Expérience professionnelle",
+        "Enseignement",
+    ]
+    assert [(p["title"], p["page"]) for p in cv_json(STANDALONE)["parts"] if not p["read"]] == [
+        ("Publications", 2),
+        ("Compétences", 2),
+        ("Langues", 2),
     ]
 
 
