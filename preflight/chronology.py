@@ -340,9 +340,10 @@ def build_timeline(
     for page in pages:
         lines = [line.text for line in page.lines]
         line_parts: list[tuple[str, bool]] = []
+        rows = [(line.baseline, line.x0) for line in page.lines]
         previous: TextLine | None = None  # the line before, when it was a heading
         for line in page.lines:
-            heading = _part_heading(line, body)
+            heading = _part_heading(line, body, rows)
             if heading is not None:
                 title, read, known = heading
                 if previous is not None and _continues(previous, line) and parts and parts[-1].page == page.number:
@@ -365,6 +366,9 @@ def build_timeline(
             if item.end_line != item.line:
                 source_line = f"{source_line} / {_display(lines[item.end_line])}"
             label = _label(page.lines, item.line, item.end_line, date_range, dated_lines)
+            cells = _row_cells(page.lines, item.line, dated_lines)
+            if cells:  # a table row: its other cells ('Fonction') say what the period was
+                label = f"{label}, {cells}" if label else cells
             context = normalize(f"{source_line} {label}")
             part, read = line_parts[item.line]
             entry = _entry(date_range, label, source_line.strip(), page.number, context, as_of, part)
@@ -424,6 +428,29 @@ def cv_headings(page: PageText) -> list[str]:
     return found
 
 
+def _row_cells(lines: Sequence[TextLine], index: int, dated: set[int]) -> str:
+    """The other cells of a table row that starts with dates: lines in other columns from the date line's
+    height down to the next dated line, their wrapped lines joined ('Congé de maternité (naissance de Léa)').
+    Empty when nothing else is on the date line's height (not a table)."""
+    row = lines[index]
+    if not any(
+        i != index and abs(line.baseline - row.baseline) < 2 and line.x0 > row.x1 for i, line in enumerate(lines)
+    ):
+        return ""
+    below = [lines[i].baseline for i in dated if lines[i].baseline < row.baseline - 2 and abs(lines[i].x0 - row.x0) < 3]
+    floor = max(below, default=row.baseline - 4 * max(row.size, 1))
+    cells = sorted(
+        (
+            line
+            for i, line in enumerate(lines)
+            if i not in dated and line.x0 > row.x1 and floor < line.baseline < row.baseline + 2
+        ),
+        key=lambda line: (round(line.x0), -line.baseline),
+    )
+    text = " ".join(_display(line.text) for line in cells)
+    return re.sub(r"(\w)- (\w)", r"\1-\2", text)[:160]
+
+
 def _doctorate_from_its_years(entry: Entry, doctoral_years: Sequence[Entry]) -> Entry:
     """A doctorate printed with its award year only covers the doctoral years other lines show.
 
@@ -461,7 +488,9 @@ def _body_size(pages: Sequence[PageText]) -> float:
     return 10.0
 
 
-def _part_heading(line: TextLine, body_size: float) -> tuple[str, bool, bool] | None:
+def _part_heading(
+    line: TextLine, body_size: float, rows: Sequence[tuple[float, float]] = ()
+) -> tuple[str, bool, bool] | None:
     """(title, read?) when the line is a CV heading: its dates are read unless it names a part that is not the
     timeline (Publications, Encadrement...); an unknown heading ('Recherche', 'Campus activities') is read."""
     text = _PART_NUMBERING.sub("", _LABEL_TRIM.sub("", normalize(line.text))).strip()
@@ -473,6 +502,8 @@ def _part_heading(line: TextLine, body_size: float) -> tuple[str, bool, bool] | 
         return None
     if not styled and not line.text.strip()[:1].isupper():
         return None
+    if not styled and any(abs(baseline - line.baseline) < 2 and x0 < line.x0 - 3 for baseline, x0 in rows):
+        return None  # body text beside other text, such as a table cell ('Congé de maternité'), is no heading
     if OTHER_PARTS.match(text) or CHRONOLOGY_PARTS.match(text) or (styled and len(words) <= 4):
         return _classify(text)
     return None

@@ -100,11 +100,12 @@ def test_career_table_reads_start_and_end_from_their_columns() -> None:
     assert entries(CAREER) == [
         ("2006-01", "2008-12", "activity"),  # Formation: 2006–2008 : Master
         ("2008-09", "2011-08", "activity"),
-        ("2011-01", "2011-12", "other"),  # 2011 : Doctorat, an award year: covers nothing
+        # 2011 : Doctorat, an award year; the row 'Doctorante contractuelle' shows the doctoral years since 09/2008
+        ("2008-09", "2011-12", "activity"),
         ("2011-09", "2013-08", "activity"),
         ("2013-09", "2016-08", "activity"),
         ("2018-01", "2020-02", "activity"),
-        ("2020-03", "2021-06", "activity"),
+        ("2020-03", "2021-06", "leave"),  # its Fonction cell: 'Congé de maternité (naissance de Léa)'
         ("2021-07", None, "activity"),  # '...' in the end cell: ongoing
     ]
     current = cv_json(CAREER)["entries"][-1]
@@ -134,22 +135,12 @@ def test_career_table_cli_exits_1_and_the_cv_is_found_by_its_heading() -> None:
     assert sections(CAREER) == [("cv", 1, 1, "heading on page 1")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader bug: the wrapped cells of a career-table row (lines below the date line) are not part of the "
-    "entry, so the row 'Congé de maternité (naissance de Léa)' is an activity labelled 'Plateforme Génomia'",
-)
 def test_career_table_leave_row_is_a_leave_named_by_its_function_cell() -> None:
     leave = next(e for e in cv_json(CAREER)["entries"] if e["from"] == "2020-03")
     assert leave["kind"] == "leave"
     assert "Congé de maternité" in leave["label"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader bug: the table cell line 'Congé de maternité' (body size, not bold, wrapped) is taken for a CV "
-    "heading, and the next row is filed under it",
-)
 def test_career_table_cell_lines_are_not_cv_headings() -> None:
     data = cv_json(CAREER)
     assert [(p["title"], p["read"]) for p in data["parts"]] == [
