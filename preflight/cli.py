@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import functools
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -36,16 +38,100 @@ def _fail_config(error: Exception) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def expand_paths(paths: Sequence[str]) -> Iterator[str]:
-    """Files as given; folders expanded to the PDFs below them, sorted."""
+@dataclasses.dataclass(frozen=True)
+class PathProblem:
+    """A path below a folder that could not be searched: reported, and the run fails."""
+
+    path: str
+    message_id: str  # an i18n id: cli.path-unreadable, cli.path-dangling, cli.path-loop
+    detail: str
+
+    def message(self) -> str:
+        from preflight.i18n import t
+
+        return t(self.message_id, path=self.path, detail=self.detail)
+
+
+def _is_skipped_folder(path: Path) -> bool:
+    """Hidden folders (.git among them) and virtual environments are searched only when named."""
+    return path.name.startswith(".") or (path / "pyvenv.cfg").is_file()
+
+
+def expand_paths(paths: Sequence[str], problems: list[PathProblem] | None = None) -> Iterator[str]:
+    """Files as given; folders expanded to the PDFs below them, sorted; each file once, however it is named.
+
+    Unreadable folders, dangling links and link loops below a folder are added to ``problems`` (when given).
+    """
+    seen: set[tuple[int, int]] = set()
+
+    def first_time(path: str) -> bool:
+        try:
+            status = os.stat(path)
+        except OSError:
+            return True  # the check reports it
+        identity = (status.st_dev, status.st_ino)
+        if identity in seen:
+            return False
+        seen.add(identity)
+        return True
+
+    found: list[PathProblem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(
-                str(found) for found in path.rglob("*") if found.suffix.lower() == ".pdf" and found.is_file()
-            )
-        else:
+            for name in _walk(path, found):
+                if first_time(name):
+                    yield name
+        elif first_time(raw):
             yield raw
+    if problems is not None:
+        problems.extend(found)
+
+
+def _walk(folder: Path, problems: list[PathProblem]) -> Iterator[str]:
+    """The PDFs below a folder, sorted, following links to folders once and never in a loop."""
+    ancestors: set[tuple[int, int]] = set()
+    visited: set[tuple[int, int]] = set()
+
+    def walk(current: Path) -> Iterator[str]:
+        try:
+            status = current.stat()
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(PathProblem(str(current), "cli.path-unreadable", error.strerror or str(error)))
+            return
+        identity = (status.st_dev, status.st_ino)
+        if identity in visited:
+            return
+        visited.add(identity)
+        ancestors.add(identity)
+        for entry in entries:
+            child = current / entry.name
+            if entry.is_symlink():
+                try:
+                    target = child.stat()
+                except OSError as error:
+                    if error.errno == errno.ELOOP:
+                        problems.append(PathProblem(str(child), "cli.path-loop", os.readlink(child)))
+                    else:
+                        problems.append(PathProblem(str(child), "cli.path-dangling", os.readlink(child)))
+                    continue
+                if stat.S_ISDIR(target.st_mode) and (target.st_dev, target.st_ino) in ancestors:
+                    problems.append(PathProblem(str(child), "cli.path-loop", os.readlink(child)))
+                    continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if not _is_skipped_folder(child):
+                    yield from walk(child)
+            elif is_file and child.suffix.lower() == ".pdf":
+                yield str(child)
+        ancestors.discard(identity)
+
+    yield from walk(folder)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -130,7 +216,7 @@ def check(
     from preflight.engine import check_files
     from preflight.i18n import t
     from preflight.reporters import SNIPPETS_OFF_BY_DEFAULT, RenderOptions, get_renderer
-    from preflight.rulesets import ConfigError
+    from preflight.rulesets import ConfigError, NoRulesError
 
     _apply_language(lang)
     registry = load_registry()
@@ -139,11 +225,17 @@ def check(
     try:
         user = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
         rule_set = resolve_rule_set(registry, user, profile, select, ignore)
+    except NoRulesError as error:
+        click.echo(t("cli.nothing-to-check", error=error.render()), err=True)
+        sys.exit(EXIT_USAGE)
     except ConfigError as error:
         _fail_config(error)
         return
-    files = list(expand_paths(paths))
-    if not files:
+    problems: list[PathProblem] = []
+    files = list(expand_paths(paths, problems))
+    for unsearched in problems:
+        click.echo(t("cli.path-problem", problem=unsearched.message()), err=True)
+    if not files and not problems:
         click.echo(t("cli.no-pdf", paths=", ".join(paths)), err=True)
         sys.exit(EXIT_USAGE)
     run = functools.partial(
@@ -160,6 +252,13 @@ def check(
             report = run(on_done=bar.update)
     else:
         report = run()
+    if problems:
+        # Never fail open: what could not be searched is a failing entry of the report, in every format.
+        from preflight.engine import unsearched_report
+
+        report = dataclasses.replace(
+            report, files=(*report.files, *(unsearched_report(p.path, p.message(), registry) for p in problems))
+        )
     if snippets is None:
         snippets = output_format not in SNIPPETS_OFF_BY_DEFAULT
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)

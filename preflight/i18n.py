@@ -51,6 +51,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "text.strict": " (strict: warnings fail)",
         # command line
         "cli.config-error": "preflight: configuration error: {error}",
+        "cli.path-problem": "preflight: {problem}",
+        "cli.path-unreadable": "cannot read folder {path} ({detail}): the PDFs in it are not checked",
+        "cli.path-dangling": "{path} is a link to {detail}, which does not exist",
+        "cli.path-loop": "{path} is a link loop (it leads back to {detail}): not followed",
+        "engine.unsearched-fix": "Give this folder read permission, or remove or repair the link, then check again.",
+        "cli.nothing-to-check": "preflight: nothing to check: {error}",
+        "config.no-rules": (
+            "no rule left to run with rule set '{profile}' ({reasons}). A run that checks nothing cannot pass: "
+            'change --select and --ignore, or select, ignore and level = "off" in the configuration'
+        ),
+        "config.left-out-cli": "{rule}: ignored by --ignore",
+        "config.left-out-ignored": "{rule}: ignored in {where}",
+        "config.left-out-off": '{rule}: level = "off" in {where}',
+        "config.left-out-none": "the rule set has no rules",
         "cli.no-pdf": "preflight: no PDF files found in {paths}",
         "cli.report-written": "preflight: {format} report written to {path}",
         "cli.cannot-write": "preflight: cannot write {path}: {error}",
@@ -92,6 +106,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "text.by-rule": "échecs par règle : {parts}",
         "text.strict": " (strict : les avertissements font échouer)",
         "cli.config-error": "preflight : erreur de configuration : {error}",
+        "cli.path-problem": "preflight\u202f: {problem}",
+        "cli.path-unreadable": ("impossible de lire le dossier {path} ({detail})\u202f: ses PDF ne sont pas vérifiés"),
+        "cli.path-dangling": "{path} est un lien vers {detail}, qui n’existe pas",
+        "cli.path-loop": "{path} est une boucle de liens (il ramène à {detail})\u202f: non suivi",
+        "engine.unsearched-fix": (
+            "Donnez le droit de lecture sur ce dossier, ou supprimez ou réparez le lien, puis vérifiez de nouveau."
+        ),
+        "cli.nothing-to-check": "preflight\u202f: rien à vérifier\u202f: {error}",
+        "config.no-rules": (
+            "aucune règle ne reste à appliquer avec le jeu de règles «\u202f{profile}\u202f» ({reasons}). Une "
+            "vérification qui ne vérifie rien ne peut pas réussir\u202f: modifiez --select et --ignore, ou select, "
+            'ignore et level = "off" dans la configuration'
+        ),
+        "config.left-out-cli": "{rule}\u202f: ignorée par --ignore",
+        "config.left-out-ignored": "{rule}\u202f: ignorée dans {where}",
+        "config.left-out-off": '{rule}\u202f: level = "off" dans {where}',
+        "config.left-out-none": "le jeu de règles n’a aucune règle",
         "cli.no-pdf": "preflight : aucun fichier PDF trouvé dans {paths}",
         "cli.report-written": "preflight : rapport {format} écrit dans {path}",
         "cli.cannot-write": "preflight : impossible d'écrire {path} : {error}",

@@ -34,6 +34,36 @@ class ConfigError(Exception):
         self.message = message
 
 
+COMMAND_LINE_IGNORE = "--ignore"
+
+
+class NoRulesError(ConfigError):
+    """Select, ignore and levels leave no rule to run: a run that checks nothing cannot pass. Exit code 2.
+
+    ``reasons`` holds (rule, why, where) for each rule left out, ``why`` being "--ignore", "ignored" or "off".
+    """
+
+    def __init__(self, profile: str, reasons: list[tuple[str, str, str]]) -> None:
+        self.profile = profile
+        self.reasons = reasons
+        super().__init__("configuration", self.render("en"))
+
+    def render(self, language: str | None = None) -> str:
+        from preflight.i18n import t
+
+        kinds = {
+            COMMAND_LINE_IGNORE: "config.left-out-cli",
+            "ignored": "config.left-out-ignored",
+            "off": "config.left-out-off",
+        }
+        parts = [t(kinds[why], language, rule=rule, where=where) for rule, why, where in self.reasons]
+        reasons = "; ".join(parts) if parts else t("config.left-out-none", language)
+        return t("config.no-rules", language, profile=self.profile, reasons=reasons)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
