@@ -70,6 +70,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.cannot-write": "preflight: cannot write {path}: {error}",
         "cli.unknown-rule": "preflight: unknown rule '{rule}' (known: {known})",
         "cli.defaults": "Defaults:",
+        "cli.unknown-rule-in-set": "preflight: unknown rule '{rule}' in rule set '{profile}' (its rules: {known})",
+        "cli.rule-header": "{rule} (rule set '{profile}', check {check})",
+        "cli.rule-in-set": "Rule set '{profile}': level {level}",
+        "cli.rule-source": "  source: {source} (verified {verified})",
+        "cli.not-in-set": "Rule set '{profile}' does not run this check.",
         "cli.progress": "Checking",
     },
     "fr": {
@@ -128,6 +133,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.cannot-write": "preflight : impossible d'écrire {path} : {error}",
         "cli.unknown-rule": "preflight : règle inconnue '{rule}' (connues : {known})",
         "cli.defaults": "Valeurs par défaut :",
+        "cli.unknown-rule-in-set": (
+            "preflight\u202f: règle inconnue «\u202f{rule}\u202f» dans le jeu de règles «\u202f{profile}\u202f» "
+            "(ses règles\u202f: {known})"
+        ),
+        "cli.rule-header": "{rule} (jeu de règles «\u202f{profile}\u202f», vérification {check})",
+        "cli.rule-in-set": "Jeu de règles «\u202f{profile}\u202f»\u202f: niveau {level}",
+        "cli.rule-source": "  source\u202f: {source} (vérifiée en {verified})",
+        "cli.not-in-set": "Le jeu de règles «\u202f{profile}\u202f» n’applique pas cette vérification.",
         "cli.progress": "Vérification",
     },
 }

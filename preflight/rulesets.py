@@ -8,6 +8,7 @@ A rule set turns checks on with options and a level, says where each limit comes
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import tomllib
 import types
 import typing
@@ -72,6 +73,8 @@ class Rule:
     options: Any
     source: str | None = None
     verified: str | None = None
+    settings: tuple[tuple[str, Any], ...] = ()
+    """The options the rule set and configuration give, in their order (``preflight rules`` shows them)."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,13 @@ def merge_rules(target: dict[str, dict[str, Any]], overrides: Any, where: str) -
 
 def build_rule(rule_id: str, table: dict[str, Any], registry: Registry) -> Rule:
     where = str(table.get("_where", "rule set"))
+    for key in ("level", "check", "source", "note"):
+        if key in table and not isinstance(table[key], str):
+            raise ConfigError(where, f"[rules.{rule_id}] {key}: expected a string, got {table[key]!r}")
+    if "verified" in table and not isinstance(table["verified"], (str, datetime.date)):
+        raise ConfigError(
+            where, f'[rules.{rule_id}] verified: expected a date such as "2026-11", got {table["verified"]!r}'
+        )
     check_id = table.get("check", rule_id)
     spec = registry.get(check_id)
     if spec is None:
@@ -173,6 +183,7 @@ def build_rule(rule_id: str, table: dict[str, Any], registry: Registry) -> Rule:
         options=options,
         source=table.get("source"),
         verified=str(table["verified"]) if "verified" in table else None,
+        settings=tuple(option_values.items()),
     )
 
 
