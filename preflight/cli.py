@@ -6,12 +6,12 @@ import dataclasses
 import functools
 import os
 import sys
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
 
 from preflight import __version__
+from preflight.paths import PathProblem, expand_paths
 from preflight.reporters import FORMATS
 
 EXIT_PASS = 0
@@ -34,18 +34,6 @@ def _fail_config(error: Exception) -> None:
 
     click.echo(t("cli.config-error", error=error), err=True)
     sys.exit(EXIT_USAGE)
-
-
-def expand_paths(paths: Sequence[str]) -> Iterator[str]:
-    """Files as given; folders expanded to the PDFs below them, sorted."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(
-                str(found) for found in path.rglob("*") if found.suffix.lower() == ".pdf" and found.is_file()
-            )
-        else:
-            yield raw
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -130,7 +118,7 @@ def check(
     from preflight.engine import check_files
     from preflight.i18n import t
     from preflight.reporters import SNIPPETS_OFF_BY_DEFAULT, RenderOptions, get_renderer
-    from preflight.rulesets import ConfigError
+    from preflight.rulesets import ConfigError, NoRulesError
 
     _apply_language(lang)
     registry = load_registry()
@@ -139,11 +127,17 @@ def check(
     try:
         user = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
         rule_set = resolve_rule_set(registry, user, profile, select, ignore)
+    except NoRulesError as error:
+        click.echo(t("cli.nothing-to-check", error=error.render()), err=True)
+        sys.exit(EXIT_USAGE)
     except ConfigError as error:
         _fail_config(error)
         return
-    files = list(expand_paths(paths))
-    if not files:
+    problems: list[PathProblem] = []
+    files = list(expand_paths(paths, problems))
+    for unsearched in problems:
+        click.echo(t("cli.path-problem", problem=unsearched.message()), err=True)
+    if not files and not problems:
         click.echo(t("cli.no-pdf", paths=", ".join(paths)), err=True)
         sys.exit(EXIT_USAGE)
     run = functools.partial(
@@ -160,6 +154,13 @@ def check(
             report = run(on_done=bar.update)
     else:
         report = run()
+    if problems:
+        # Never fail open: what could not be searched is a failing entry of the report, in every format.
+        from preflight.engine import unsearched_report
+
+        report = dataclasses.replace(
+            report, files=(*report.files, *(unsearched_report(p.path, p.message(), registry) for p in problems))
+        )
     if snippets is None:
         snippets = output_format not in SNIPPETS_OFF_BY_DEFAULT
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
@@ -211,35 +212,71 @@ def rules_command(profile: str | None, config_path: str | None, list_sets: bool,
         _fail_config(error)
         return
     click.echo(f"Rule set '{rule_set.name}': {rule_set.title}")
+    description = load_raw_rule_set(rule_set.name)[0]["rule-set"].get("description")
+    if description:
+        click.echo(f"  ({description})")
     width = max(len(rule.id) for rule in rule_set.rules)
     for rule in rule_set.rules:
         spec = registry.checks[rule.check]
         reuse = f" (check {rule.check})" if rule.check != rule.id else ""
         click.echo(f"  {rule.id:<{width}}  {rule.level.label:<7}  {spec.summary_in(get_language())}{reuse}")
+        if rule.settings:
+            settings = ", ".join(f"{name} = {value!r}" for name, value in rule.settings)
+            click.echo(f"  {'':<{width}}  {'':<7}  {settings}")
 
 
 @main.command()
 @click.argument("rule_id")
+@click.option("--profile", "-p", help="Explain the rule as this rule set sets it (default: the check alone).")
 @LANG_OPTION
-def explain(rule_id: str, lang: str | None) -> None:
-    """Explain a rule: what it checks, why, how to fix it, and its options."""
+def explain(rule_id: str, profile: str | None, lang: str | None) -> None:
+    """Explain a rule: what it checks, why, how to fix it, and its options (and a rule set's settings)."""
     from preflight.checks import load_registry
     from preflight.i18n import get_language, t
+    from preflight.rulesets import ConfigError, Rule, available_rule_sets, build_rule, load_raw_rule_set
 
     _apply_language(lang)
     registry = load_registry()
-    spec = registry.get(rule_id)
+    # A rule that exists only in a rule set (motivation-letter-page-count) is found there.
+    rule: Rule | None = None
+    found_in: str | None = None
+    try:
+        for name in [profile] if profile else available_rule_sets():
+            tables = load_raw_rule_set(name)[0]["rules"]
+            if rule_id in tables:
+                rule, found_in = build_rule(rule_id, tables[rule_id], registry), name
+                break
+            if profile is not None and registry.get(rule_id) is None:
+                known = ", ".join(tables)
+                click.echo(t("cli.unknown-rule-in-set", rule=rule_id, profile=profile, known=known), err=True)
+                sys.exit(EXIT_USAGE)
+    except ConfigError as error:
+        _fail_config(error)
+        return
+    spec = registry.get(rule.check if rule is not None else rule_id)
     if spec is None:
         click.echo(t("cli.unknown-rule", rule=rule_id, known=", ".join(sorted(registry.checks))), err=True)
         sys.exit(EXIT_USAGE)
     language = get_language()
-    click.echo(f"{spec.id}: {spec.summary_in(language)}\n")
+    if rule is not None and rule.id != spec.id:
+        header = t("cli.rule-header", rule=rule.id, profile=found_in, check=spec.id)
+    else:
+        header = spec.id
+    click.echo(f"{header}: {spec.summary_in(language)}\n")
     click.echo(spec.doc_in(language))
     defaults = [(f.name, f.default) for f in dataclasses.fields(spec.options_type)]
     if defaults:
         click.echo("\n" + t("cli.defaults"))
         for name, value in defaults:
             click.echo(f"    {name} = {value!r}")
+    if rule is not None and (profile is not None or rule.id != spec.id):
+        click.echo("\n" + t("cli.rule-in-set", profile=found_in, level=rule.level.label))
+        for option in dataclasses.fields(rule.options):
+            click.echo(f"    {option.name} = {getattr(rule.options, option.name)!r}")
+        if rule.source:
+            click.echo(t("cli.rule-source", source=rule.source, verified=rule.verified or "?"))
+    elif profile is not None:
+        click.echo("\n" + t("cli.not-in-set", profile=profile))
 
 
 from preflight.commands.cv import cv_command  # noqa: E402

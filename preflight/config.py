@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from preflight.checks import Registry
+from preflight.model import Level
 from preflight.rulesets import (
+    COMMAND_LINE_IGNORE,
     DEFAULT_PROFILE,
     ConfigError,
+    NoRulesError,
     RuleSet,
     build_rule,
     load_raw_rule_set,
@@ -84,7 +87,7 @@ def resolve_rule_set(
     if not isinstance(user_sections, dict):
         raise ConfigError(where, "[sections] must be a table")
     sections.update(user_sections)
-    from preflight.sections import parse_config
+    from preflight.sections import TITLES_KEY, parse_config
 
     try:
         parse_config(sections)
@@ -92,18 +95,41 @@ def resolve_rule_set(
         raise ConfigError(where, str(exc)) from None
 
     rules = [build_rule(rule_id, table, registry) for rule_id, table in rule_tables.items()]
+    _check_section_names(user_sections, merged.get("sections", {}).get(TITLES_KEY, {}), rules, where, TITLES_KEY)
     known_ids = {rule.id for rule in rules}
-    selected = [*_string_list(values.get("select", []), where, "select"), *select]
-    ignored = [*_string_list(values.get("ignore", []), where, "ignore"), *ignore]
-    for rule_id in [*selected, *ignored]:
+    config_select = _string_list(values.get("select", []), where, "select")
+    config_ignore = _string_list(values.get("ignore", []), where, "ignore")
+    for rule_id in [*config_select, *config_ignore, *select, *ignore]:
         if rule_id not in known_ids:
             raise ConfigError(
                 where if rule_id not in (*select, *ignore) else "command line",
                 f"unknown rule '{rule_id}' in select/ignore (rules of '{chosen}': {', '.join(sorted(known_ids))})",
             )
-    if selected:
-        rules = [rule for rule in rules if rule.id in selected]
-    rules = [rule for rule in rules if rule.id not in ignored and rule.level.label != "off"]
+    # The command line wins over the configuration, as ruff's does: --select replaces the configuration's
+    # select and ignore; --ignore adds to what the configuration selects.
+    ignored_in: dict[str, str] = {}
+    if select:
+        selected = list(select)
+    else:
+        selected = config_select
+        ignored_in.update(dict.fromkeys(config_ignore, where))
+    ignored_in.update(dict.fromkeys(ignore, COMMAND_LINE_IGNORE))
+    candidates = [rule for rule in rules if not selected or rule.id in selected]
+    kept = [rule for rule in candidates if rule.id not in ignored_in and rule.level is not Level.OFF]
+    if not kept:
+        # A run that checks nothing must not pass: say which rule went where.
+        raise NoRulesError(
+            chosen,
+            [
+                (rule.id, COMMAND_LINE_IGNORE, COMMAND_LINE_IGNORE)
+                if ignored_in.get(rule.id) == COMMAND_LINE_IGNORE
+                else (rule.id, "ignored", ignored_in[rule.id])
+                if rule.id in ignored_in
+                else (rule.id, "off", str(rule_tables[rule.id].get("_where", where)))
+                for rule in candidates
+            ],
+        )
+    rules = kept
     title = str(merged["rule-set"].get("name", chosen))
     return RuleSet(
         name=chosen,
@@ -118,3 +144,33 @@ def _string_list(value: Any, where: str, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(where, f"{key} must be a list of rule ids")
     return list(value)
+
+
+def _check_section_names(
+    user_sections: dict[str, Any], titles: Any, rules: Sequence[Any], where: str, titles_key: str
+) -> None:
+    """Every section the user names is one the rule set knows: a built-in title list or a section a rule reads."""
+    known = set(titles) if isinstance(titles, dict) else set()
+    for rule in rules:
+        section = getattr(rule.options, "section", None)
+        if isinstance(section, str):
+            known.add(section)
+        named = getattr(rule.options, "sections", ())
+        if isinstance(named, (tuple, list)):
+            known.update(item for item in named if isinstance(item, str))
+    listing = ", ".join(sorted(known))
+    for key in user_sections:
+        if key == titles_key:
+            user_titles = user_sections[key]
+            for name in user_titles if isinstance(user_titles, dict) else ():
+                if name not in known:
+                    raise ConfigError(
+                        where,
+                        f"[sections.{titles_key}] unknown section '{name}' (sections of this rule set: {listing})",
+                    )
+        elif key not in known:
+            raise ConfigError(
+                where,
+                f"[sections] unknown section '{key}' (sections of this rule set: {listing}; a rule that measures "
+                "another section names it with section = ...)",
+            )

@@ -108,6 +108,21 @@ def check_file(
         )
 
 
+def unsearched_report(path: str, message: str, registry: Registry) -> FileReport:
+    """A failing report for a path that could not be searched (unreadable folder, dangling link, link loop)."""
+    spec = registry.checks[READABLE_RULE]
+    finding = Finding(message, fix=t("engine.unsearched-fix"))
+    outcome = Outcome(
+        READABLE_RULE,
+        spec.summary_in(get_language()),
+        Level.ERROR,
+        Status.FAIL,
+        message,
+        (GradedFinding(finding, Level.ERROR),),
+    )
+    return FileReport(path=path, pages=None, bytes=None, outcomes=(outcome,))
+
+
 def rule_infos(rule_set: RuleSet, registry: Registry) -> tuple[RuleInfo, ...]:
     language = get_language()
     infos = []

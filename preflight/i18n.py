@@ -51,11 +51,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "text.strict": " (strict: warnings fail)",
         # command line
         "cli.config-error": "preflight: configuration error: {error}",
+        "cli.path-problem": "preflight: {problem}",
+        "cli.path-unreadable": "cannot read folder {path} ({detail}): the PDFs in it are not checked",
+        "cli.path-dangling": "{path} is a link to {detail}, which does not exist",
+        "cli.path-loop": "{path} is a link loop (it leads back to {detail}): not followed",
+        "engine.unsearched-fix": "Give this folder read permission, or remove or repair the link, then check again.",
+        "cli.nothing-to-check": "preflight: nothing to check: {error}",
+        "config.no-rules": (
+            "no rule left to run with rule set '{profile}' ({reasons}). A run that checks nothing cannot pass: "
+            'change --select and --ignore, or select, ignore and level = "off" in the configuration'
+        ),
+        "config.left-out-cli": "{rule}: ignored by --ignore",
+        "config.left-out-ignored": "{rule}: ignored in {where}",
+        "config.left-out-off": '{rule}: level = "off" in {where}',
+        "config.left-out-none": "the rule set has no rules",
         "cli.no-pdf": "preflight: no PDF files found in {paths}",
         "cli.report-written": "preflight: {format} report written to {path}",
         "cli.cannot-write": "preflight: cannot write {path}: {error}",
         "cli.unknown-rule": "preflight: unknown rule '{rule}' (known: {known})",
         "cli.defaults": "Defaults:",
+        "cli.unknown-rule-in-set": "preflight: unknown rule '{rule}' in rule set '{profile}' (its rules: {known})",
+        "cli.rule-header": "{rule} (rule set '{profile}', check {check})",
+        "cli.rule-in-set": "Rule set '{profile}': level {level}",
+        "cli.rule-source": "  source: {source} (verified {verified})",
+        "cli.not-in-set": "Rule set '{profile}' does not run this check.",
         "cli.progress": "Checking",
     },
     "fr": {
@@ -92,11 +111,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "text.by-rule": "échecs par règle : {parts}",
         "text.strict": " (strict : les avertissements font échouer)",
         "cli.config-error": "preflight : erreur de configuration : {error}",
+        "cli.path-problem": "preflight\u202f: {problem}",
+        "cli.path-unreadable": ("impossible de lire le dossier {path} ({detail})\u202f: ses PDF ne sont pas vérifiés"),
+        "cli.path-dangling": "{path} est un lien vers {detail}, qui n’existe pas",
+        "cli.path-loop": "{path} est une boucle de liens (il ramène à {detail})\u202f: non suivi",
+        "engine.unsearched-fix": (
+            "Donnez le droit de lecture sur ce dossier, ou supprimez ou réparez le lien, puis vérifiez de nouveau."
+        ),
+        "cli.nothing-to-check": "preflight\u202f: rien à vérifier\u202f: {error}",
+        "config.no-rules": (
+            "aucune règle ne reste à appliquer avec le jeu de règles «\u202f{profile}\u202f» ({reasons}). Une "
+            "vérification qui ne vérifie rien ne peut pas réussir\u202f: modifiez --select et --ignore, ou select, "
+            'ignore et level = "off" dans la configuration'
+        ),
+        "config.left-out-cli": "{rule}\u202f: ignorée par --ignore",
+        "config.left-out-ignored": "{rule}\u202f: ignorée dans {where}",
+        "config.left-out-off": '{rule}\u202f: level = "off" dans {where}',
+        "config.left-out-none": "le jeu de règles n’a aucune règle",
         "cli.no-pdf": "preflight : aucun fichier PDF trouvé dans {paths}",
         "cli.report-written": "preflight : rapport {format} écrit dans {path}",
         "cli.cannot-write": "preflight : impossible d'écrire {path} : {error}",
         "cli.unknown-rule": "preflight : règle inconnue '{rule}' (connues : {known})",
         "cli.defaults": "Valeurs par défaut :",
+        "cli.unknown-rule-in-set": (
+            "preflight\u202f: règle inconnue «\u202f{rule}\u202f» dans le jeu de règles «\u202f{profile}\u202f» "
+            "(ses règles\u202f: {known})"
+        ),
+        "cli.rule-header": "{rule} (jeu de règles «\u202f{profile}\u202f», vérification {check})",
+        "cli.rule-in-set": "Jeu de règles «\u202f{profile}\u202f»\u202f: niveau {level}",
+        "cli.rule-source": "  source\u202f: {source} (vérifiée en {verified})",
+        "cli.not-in-set": "Le jeu de règles «\u202f{profile}\u202f» n’applique pas cette vérification.",
         "cli.progress": "Vérification",
     },
 }

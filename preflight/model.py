@@ -28,6 +28,9 @@ class Level(enum.IntEnum):
 
 
 class Status(enum.StrEnum):
+    """One rule's outcome on one file: pass (no finding), fail (an error), warn (warnings or info only),
+    skip (does not apply; the message says why) or error (the check crashed: the file does not pass)."""
+
     PASS = "pass"
     FAIL = "fail"
     WARN = "warn"
@@ -58,6 +61,8 @@ class Skip(Exception):
 
 @dataclass(frozen=True, slots=True)
 class GradedFinding:
+    """A finding with the level it was given in this run (its own, capped by its rule's)."""
+
     finding: Finding
     level: Level
 
@@ -76,6 +81,8 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
+    """Every rule's outcome on one file; ``passed`` unless a rule failed or crashed."""
+
     path: str
     pages: int | None
     bytes: int | None
@@ -105,6 +112,8 @@ class RuleInfo:
 
 @dataclass(frozen=True, slots=True)
 class RunReport:
+    """A run: the rule set used, the rules it ran (``rules``) and one report per file; ``passed`` if all did."""
+
     profile: str
     files: tuple[FileReport, ...]
     tool_version: str

@@ -8,6 +8,7 @@ A rule set turns checks on with options and a level, says where each limit comes
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import tomllib
 import types
 import typing
@@ -34,6 +35,36 @@ class ConfigError(Exception):
         self.message = message
 
 
+COMMAND_LINE_IGNORE = "--ignore"
+
+
+class NoRulesError(ConfigError):
+    """Select, ignore and levels leave no rule to run: a run that checks nothing cannot pass. Exit code 2.
+
+    ``reasons`` holds (rule, why, where) for each rule left out, ``why`` being "--ignore", "ignored" or "off".
+    """
+
+    def __init__(self, profile: str, reasons: list[tuple[str, str, str]]) -> None:
+        self.profile = profile
+        self.reasons = reasons
+        super().__init__("configuration", self.render("en"))
+
+    def render(self, language: str | None = None) -> str:
+        from preflight.i18n import t
+
+        kinds = {
+            COMMAND_LINE_IGNORE: "config.left-out-cli",
+            "ignored": "config.left-out-ignored",
+            "off": "config.left-out-off",
+        }
+        parts = [t(kinds[why], language, rule=rule, where=where) for rule, why, where in self.reasons]
+        reasons = "; ".join(parts) if parts else t("config.left-out-none", language)
+        return t("config.no-rules", language, profile=self.profile, reasons=reasons)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -42,6 +73,8 @@ class Rule:
     options: Any
     source: str | None = None
     verified: str | None = None
+    settings: tuple[tuple[str, Any], ...] = ()
+    """The options the rule set and configuration give, in their order (``preflight rules`` shows them)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +155,13 @@ def merge_rules(target: dict[str, dict[str, Any]], overrides: Any, where: str) -
 
 def build_rule(rule_id: str, table: dict[str, Any], registry: Registry) -> Rule:
     where = str(table.get("_where", "rule set"))
+    for key in ("level", "check", "source", "note"):
+        if key in table and not isinstance(table[key], str):
+            raise ConfigError(where, f"[rules.{rule_id}] {key}: expected a string, got {table[key]!r}")
+    if "verified" in table and not isinstance(table["verified"], (str, datetime.date)):
+        raise ConfigError(
+            where, f'[rules.{rule_id}] verified: expected a date such as "2026-11", got {table["verified"]!r}'
+        )
     check_id = table.get("check", rule_id)
     spec = registry.get(check_id)
     if spec is None:
@@ -143,6 +183,7 @@ def build_rule(rule_id: str, table: dict[str, Any], registry: Registry) -> Rule:
         options=options,
         source=table.get("source"),
         verified=str(table["verified"]) if "verified" in table else None,
+        settings=tuple(option_values.items()),
     )
 
 

@@ -148,3 +148,30 @@ def test_info_only_rule_reads_info_in_text_and_warn_in_json(tmp_path: Path) -> N
     code, output = run("check", "--select", "hidden-characters", "-f", "json", dossier, cwd=tmp_path)
     (result,) = json.loads(output)["files"][0]["results"]
     assert result["status"] == "warn" and {f["severity"] for f in result["findings"]} == {"info"}
+
+
+def test_a_run_that_checks_nothing_is_a_usage_error_not_a_pass(tmp_path: Path) -> None:
+    (tmp_path / "preflight.toml").write_text('profile = "portal"\nignore = ["fonts-embedded"]\n', encoding="utf-8")
+    code, output = run("check", "--select", "fonts-embedded", str(FIXTURES / "not-embedded-fonts.pdf"), cwd=tmp_path)
+    assert code == 1 and "FAIL  fonts-embedded" in output  # the command line wins over the configuration
+    code, output = run(
+        "check", "--select", "encryption", "--ignore", "encryption", str(FIXTURES / "valid-dossier.pdf"), cwd=tmp_path
+    )
+    assert code == 2
+    assert "PASSED" not in output
+    assert (
+        "preflight: nothing to check: no rule left to run with rule set 'portal' (encryption: ignored by --ignore)"
+        in output
+    )
+
+
+def test_the_empty_run_error_in_french(tmp_path: Path) -> None:
+    code, output = run(
+        "check", "--lang", "fr", "--profile", "portal", "--select", "encryption", "--ignore", "encryption",
+        str(FIXTURES / "valid-dossier.pdf"), cwd=tmp_path,
+    )  # fmt: skip
+    assert code == 2
+    assert (
+        "preflight\u202f: rien à vérifier\u202f: aucune règle ne reste à appliquer avec le jeu de règles "
+        "«\u202fportal\u202f» (encryption\u202f: ignorée par --ignore)"
+    ) in output

@@ -67,3 +67,87 @@ def test_bad_config_is_an_error_naming_file_and_key(registry, tmp_path: Path, te
         resolve_rule_set(registry, load_config(path))
     assert expected in str(error.value)
     assert str(path) in str(error.value) or "rule set" in str(error.value)
+
+
+def test_command_line_select_wins_over_the_configurations_ignore(registry, tmp_path: Path) -> None:
+    path = tmp_path / "preflight.toml"
+    path.write_text('profile = "portal"\nignore = ["fonts-embedded"]\n', encoding="utf-8")
+    rule_set = resolve_rule_set(registry, load_config(path), select=["fonts-embedded"])
+    assert [rule.id for rule in rule_set.rules] == ["fonts-embedded"]
+
+
+def test_command_line_ignore_adds_to_the_configurations_select(registry, tmp_path: Path) -> None:
+    path = tmp_path / "preflight.toml"
+    path.write_text('profile = "portal"\nselect = ["encryption", "file-size"]\n', encoding="utf-8")
+    rule_set = resolve_rule_set(registry, load_config(path), ignore=["file-size"])
+    assert [rule.id for rule in rule_set.rules] == ["encryption"]
+
+
+@pytest.mark.parametrize(
+    ("text", "select", "ignore", "reason"),
+    [
+        ('profile = "portal"\n', ["encryption"], ["encryption"], "encryption: ignored by --ignore"),
+        ('profile = "portal"\nselect = ["encryption"]\nignore = ["encryption"]\n', [], [], "encryption: ignored in"),
+        (
+            'profile = "portal"\n[rules.encryption]\nlevel = "off"\n',
+            ["encryption"],
+            [],
+            'encryption: level = "off" in',
+        ),
+    ],
+)
+def test_a_run_left_with_no_rule_is_an_error_that_says_why(
+    registry, tmp_path: Path, text: str, select: list[str], ignore: list[str], reason: str
+) -> None:
+    from preflight.rulesets import NoRulesError
+
+    path = tmp_path / "preflight.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(NoRulesError) as error:
+        resolve_rule_set(registry, load_config(path), select=select, ignore=ignore)
+    assert reason in str(error.value)
+    assert str(error.value).startswith("no rule left to run with rule set 'portal'")
+
+
+def test_every_rule_off_is_an_empty_run(registry, tmp_path: Path) -> None:
+    from preflight.rulesets import NoRulesError
+
+    merged, _ = load_raw_rule_set("portal")
+    path = tmp_path / "preflight.toml"
+    path.write_text(
+        'profile = "portal"\n' + "".join(f'[rules.{rule}]\nlevel = "off"\n' for rule in merged["rules"]),
+        encoding="utf-8",
+    )
+    with pytest.raises(NoRulesError) as error:
+        resolve_rule_set(registry, load_config(path))
+    assert 'fonts-embedded: level = "off" in ' + str(path) in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[sections]\nprojet = "12-23"\n', "[sections] unknown section 'projet'"),
+        ("[sections]\nproject = 3\n", "[sections] project"),
+        ("[sections.titles]\nprojet = ['Mon projet']\n", "[sections.titles] unknown section 'projet'"),
+    ],
+)
+def test_sections_table_keys_and_values_are_checked_at_load_time(
+    registry, tmp_path: Path, text: str, expected: str
+) -> None:
+    path = tmp_path / "preflight.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        resolve_rule_set(registry, load_config(path))
+    assert expected in str(error.value) and str(path) in str(error.value)
+
+
+def test_a_section_a_rule_measures_may_be_named_in_sections(registry, tmp_path: Path) -> None:
+    path = tmp_path / "preflight.toml"
+    path.write_text(
+        '[sections]\nproject = "3-12"\nmotivation-letter = "Ma lettre"\n'
+        '[rules.motivation-letter-page-count]\ncheck = "project-page-count"\nsection = "motivation-letter"\n'
+        'max_pages = 2\nmin_pages = 1\nsource = "x"\nverified = "2026-11"\n',
+        encoding="utf-8",
+    )
+    rule_set = resolve_rule_set(registry, load_config(path))
+    assert rule_set.sections["project"] == "3-12" and rule_set.sections["motivation-letter"] == "Ma lettre"

@@ -23,6 +23,23 @@ FONT_VERDICT_EXCEPTIONS = {
 }
 
 
+def _where_pdffonts_does_not_look(findings: list[dict], pdffonts_fails: bool) -> str | None:
+    """Why our verdict differs from pdffonts' when it is on purpose (issue 14), or None.
+
+    pdffonts lists fonts from the resources and does not read font programs, content streams or form fields:
+    a listed font that draws nothing is only a note here, a broken program or a field's /DA font fails here.
+    """
+    if pdffonts_fails:
+        notes = [f for f in findings if f["data"].get("embedded") is False]
+        if notes and all(f["severity"] == "info" and f["data"].get("used") == "no" for f in notes):
+            return "its non-embedded fonts draw nothing"
+        return None
+    errors = [f for f in findings if f["severity"] == "error"]
+    if errors and all(f["data"].get("problem") or "form fields without an appearance" in f["message"] for f in errors):
+        return "a font program that does not parse, or a form field's /DA font"
+    return None
+
+
 def corpus_files() -> list[str]:
     if not (CORPUS / "pdfs").is_dir():
         return []
@@ -77,7 +94,7 @@ def test_font_verdicts_agree_with_pdffonts(corpus_reports: dict[str, dict]) -> N
             non_embedded[row["file"]] = non_embedded.get(row["file"], False) or row["emb"] == "no"
     with (oracle / "summary.tsv").open(encoding="utf-8", errors="replace") as stream:
         summary = list(csv.DictReader(stream, delimiter="\t"))
-    agree, disagree, refused = 0, [], []
+    agree, disagree, refused, explained = 0, [], [], []
     for row in summary:
         name = row["file"]
         fonts_listing = oracle / name / "pdffonts.txt"
@@ -92,10 +109,18 @@ def test_font_verdicts_agree_with_pdffonts(corpus_reports: dict[str, dict]) -> N
         expected = non_embedded.get(name, False)
         if ours == expected or name in FONT_VERDICT_EXCEPTIONS:
             agree += 1
+        elif why := _where_pdffonts_does_not_look(outcome["findings"], expected):
+            explained.append(f"{name}: {why}")
         else:
             disagree.append(f"{name}: pdffonts says {'fail' if expected else 'pass'}")
-    rate = agree / (agree + len(disagree))
-    print(f"font verdicts: {agree} agree, {len(disagree)} disagree ({rate:.2%}); {len(refused)} refused as unreadable")
+    rate = (agree + len(explained)) / (agree + len(explained) + len(disagree))
+    print(
+        f"font verdicts: {agree} agree, {len(explained)} differ where pdffonts does not look, {len(disagree)} "
+        f"disagree ({rate:.2%}); {len(refused)} refused as unreadable"
+    )
+    print("\n".join(explained))
+    # Each kind of difference must stay rare: a jump means a check went wrong, not pdffonts.
+    assert len(explained) <= 12, explained
     assert rate >= 0.99, "\n".join(disagree)
     # Files poppler reads but we refuse must stay rare: each is a damaged or oddly protected test file.
     assert len(refused) <= 16, refused

@@ -8,6 +8,7 @@ import pytest
 
 from preflight.checks import css_section as rule
 from preflight.dossier import Dossier
+from preflight.model import Level
 from preflight.rulesets import ConfigError, build_options
 
 STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
@@ -28,6 +29,7 @@ def test_named_commission_passes() -> None:
 def test_missing_commission() -> None:
     [finding] = run("cover-no-css.pdf")
     assert finding.page == 1
+    assert finding.level is Level.WARNING  # chosen on the portal too; naming another one stays an error
     assert finding.message == (
         "the cover (page 1) does not name the Inserm commission: no 'CSS 1' to 'CSS 7' or 'CPAR'"
     )
@@ -35,6 +37,7 @@ def test_missing_commission() -> None:
 
 def test_wrong_commission() -> None:
     [finding] = run("cover-complete.pdf", rule.Options(css=4))
+    assert finding.level is None
     assert finding.message == (
         "the cover names CSS 3, but the configuration says this dossier goes to CSS 4: a dossier sent to the "
         "wrong commission is rejected without being read"

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+import pikepdf
 import pytest
 
 from preflight.model import Level, Status
@@ -59,3 +63,205 @@ def test_font_without_unicode_mapping_warns(fixture_pdf) -> None:
 def test_warning_levels_are_options(fixture_pdf) -> None:
     outcome = run_check("fonts-embedded", fixture_pdf("no-tounicode.pdf"), unextractable_text="off")
     assert outcome.status is Status.PASS
+
+
+# ---------------------------------------------------------------- what pdffonts and the old check missed
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def subset_program(text: str) -> bytes:
+    """A TrueType subset of DejaVu Sans with glyphs (and a Unicode cmap) for these characters only."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(DEJAVU)
+    subsetter = subset.Subsetter(subset.Options(notdef_outline=True, name_IDs=[], layout_features=[]))
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def font_pdf(
+    path: Path,
+    program: object = None,
+    content: bytes = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET",
+    pages: int = 1,
+    base_font: str = "DejaVuSans",
+    key: str = "/FontFile2",
+    annotations: list | None = None,
+    acroform: dict | None = None,
+) -> Path:
+    """One font /F1 (TrueType, WinAnsi) in every page's resources; ``program`` its /FontFile* (None: not embedded)."""
+    pdf = pikepdf.new()
+    descriptor = pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/" + base_font), Flags=32,
+        FontBBox=[0, -200, 1000, 900], ItalicAngle=0, Ascent=900, Descent=-200, CapHeight=700, StemV=80,
+    )  # fmt: skip
+    if isinstance(program, bytes):
+        descriptor[key] = pdf.make_stream(program, Length1=len(program))
+    elif program is not None:
+        descriptor[key] = program
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.TrueType,
+            BaseFont=pikepdf.Name("/" + base_font),
+            FirstChar=32,
+            LastChar=255,
+            Widths=[600] * 224,
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+            FontDescriptor=pdf.make_indirect(descriptor),
+        )
+    )
+    for number in range(pages):
+        page = pikepdf.Dictionary(
+            Type=pikepdf.Name.Page,
+            MediaBox=[0, 0, 595, 842],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+            Contents=pdf.make_stream(content if number == 0 else b""),
+        )
+        if annotations and number == 0:
+            page.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(a) for a in annotations]))
+        pdf.pages.append(pikepdf.Page(page))
+    if acroform is not None:
+        pdf.Root.AcroForm = pdf.make_indirect(pikepdf.Dictionary(acroform))
+        pdf.Root.AcroForm.Fields = pdf.pages[0].obj.Annots
+        pdf.Root.AcroForm.DR = pikepdf.Dictionary(Font=pikepdf.Dictionary(Helv=font))
+    pdf.save(path, deterministic_id=True)
+    return path
+
+
+def errors(outcome) -> list[str]:
+    return [item.finding.message for item in outcome.findings if item.level is Level.ERROR]
+
+
+def test_a_well_embedded_subset_passes(tmp_path: Path) -> None:
+    outcome = run_check("fonts-embedded", font_pdf(tmp_path / "ok.pdf", subset_program("Hello")))
+    assert outcome.status is Status.PASS, [item.finding.message for item in outcome.findings]
+
+
+@pytest.mark.parametrize(
+    ("program", "key", "problem"),
+    [
+        ("dictionary", "/FontFile2", "its /FontFile2 is a dictionary, not a font program stream"),
+        (b"", "/FontFile2", "the font program is empty"),
+        ("truncated", "/FontFile2", "the font program is truncated: its 'glyf' table ends past its 1500 bytes"),
+        (b"\x07garbage" * 40, "/FontFile2", "the TrueType font program is not a font (it starts with b'\\x07garbage')"),
+        (b"%!PS-AdobeFont-1.0: Foo\n/FontName /Foo def\n", "/FontFile", "has no 'eexec' section"),
+        (b"\x01\x00\x04\x01" + b"\x00" * 60, "/FontFile3", "the CFF font program holds no font"),
+    ],
+)
+def test_a_font_program_that_is_not_a_usable_font_is_not_embedded(
+    tmp_path: Path, program: object, key: str, problem: str
+) -> None:
+    if program == "dictionary":
+        program = pikepdf.Dictionary(Length1=10)
+    elif program == "truncated":
+        program = subset_program("Hello")[:1500]
+    outcome = run_check("fonts-embedded", font_pdf(tmp_path / "bad.pdf", program, key=key))
+    assert outcome.status is Status.FAIL
+    [message] = errors(outcome)
+    assert message.startswith("font 'DejaVuSans' is not embedded: ") and problem in message
+    assert message.endswith("so viewers cannot use it; used on page 1")
+
+
+def test_where_a_font_is_really_used_and_unused_fonts_apart(tmp_path: Path) -> None:
+    used_on_2 = font_pdf(tmp_path / "p2.pdf", pages=3, content=b"")
+    pdf = pikepdf.open(used_on_2, allow_overwriting_input=True)
+    pdf.pages[1].obj.Contents = pdf.make_stream(b"BT /F1 12 Tf 72 720 Td (Hi) Tj ET")
+    pdf.save(used_on_2)
+    outcome = run_check("fonts-embedded", used_on_2)
+    assert errors(outcome) == ["font 'DejaVuSans' is not embedded (TrueType); used on page 2"]
+    assert outcome.findings[0].finding.page == 2
+
+    unused = run_check("fonts-embedded", font_pdf(tmp_path / "unused.pdf", pages=2, content=b"0 0 m 10 10 l S"))
+    assert unused.status is Status.WARN
+    [item] = unused.findings
+    assert item.level is Level.INFO
+    assert item.finding.message == (
+        "font 'DejaVuSans' is not embedded (TrueType), but nothing is drawn with it: it is only listed in the "
+        "resources of pages 1-2"
+    )
+
+
+def test_a_font_used_only_for_invisible_ocr_text_fails_with_its_own_message(tmp_path: Path) -> None:
+    path = font_pdf(tmp_path / "ocr.pdf", content=b"BT 3 Tr /F1 12 Tf 72 720 Td (Scanned text) Tj ET")
+    outcome = run_check("fonts-embedded", path)
+    assert errors(outcome) == [
+        "font 'DejaVuSans' is not embedded (TrueType); it draws only invisible text (an OCR text layer, rendering "
+        "mode 3) on page 1: the portal refuses it all the same"
+    ]
+    assert "preflight fix" in (outcome.findings[0].finding.fix or "")
+
+
+def test_a_form_field_without_appearance_drawn_with_a_non_embedded_font_fails(tmp_path: Path) -> None:
+    widget = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Tx, T=pikepdf.String("Nom"),
+        Rect=[72, 600, 300, 620], DA=pikepdf.String("/Helv 10 Tf 0 g"), V=pikepdf.String("Durand"),
+    )  # fmt: skip
+    path = font_pdf(tmp_path / "field.pdf", content=b"", annotations=[widget], acroform={})
+    outcome = run_check("fonts-embedded", path)
+    assert errors(outcome) == [
+        "font 'DejaVuSans' is not embedded (TrueType); used on page 1, inside form field; form fields without an "
+        "appearance are drawn with it on page 1"
+    ]
+
+
+def test_an_embedded_subset_lacking_a_glyph_the_text_uses_warns(tmp_path: Path) -> None:
+    content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj 0 -20 Td (\xe9t\xe9 Hello) Tj ET"  # WinAnsi 0xE9 = é
+    outcome = run_check("fonts-embedded", font_pdf(tmp_path / "subset.pdf", subset_program("Hellot ")))
+    assert outcome.status is Status.PASS  # the same subset with text that only uses its glyphs
+    outcome = run_check("fonts-embedded", font_pdf(tmp_path / "subset.pdf", subset_program("Hellot "), content))
+    assert outcome.status is Status.WARN
+    [item] = outcome.findings
+    assert item.level is Level.WARNING and item.finding.page == 1
+    assert item.finding.message == (
+        "the embedded subset of font 'DejaVuSans' has no glyph for 'é' (U+00E9), used on page 1: these characters "
+        "print as blanks or boxes"
+    )
+    assert item.finding.data["missing"] == ["é"]
+
+
+class FakeDossier:
+    """What the check reads, nothing else: its decisions come from the fonts and the extracted text."""
+
+    def __init__(self, fonts: list, lines: list[tuple[str, str, frozenset[int]]]) -> None:
+        from preflight.pdf.text import PageText, TextLine
+
+        self.fonts = fonts
+        self.pages = [PageText(1, 595, 842, tuple(TextLine(t, 0, 100, 700, 11, f, False, u) for t, f, u in lines))]
+
+
+def _font(**values: object):
+    from preflight.pdf.structure import FontInfo
+
+    base = {"name": "ABCDEF+Body", "subtype": "Type0", "embedded": True, "pages": {1}, "places": {"page"},
+            "drawn_pages": {1}, "usage_known": True, "shown_codes": 11}  # fmt: skip
+    return FontInfo(**{**base, **values})  # type: ignore[arg-type]
+
+
+def test_text_extractability_is_decided_from_what_extraction_yields() -> None:
+    from preflight.checks import fonts_embedded
+
+    # Identity-H without ToUnicode (the old guess said "cannot be extracted") whose text extracts fine:
+    readable = FakeDossier(
+        [_font(text_extractable=False, has_to_unicode=False)], [("Hello world", "Body", frozenset())]
+    )
+    assert list(fonts_embedded.check(readable, fonts_embedded.Options())) == []  # type: ignore[arg-type]
+    # A symbolic TrueType without ToUnicode (the old guess said readable) whose text comes out as control codes:
+    symbolic = _font(name="Symbolic", subtype="TrueType", symbolic=True, text_extractable=True)
+    dossier = FakeDossier([symbolic], [("\x01\x02\x03\x04", "Symbolic", frozenset())])
+    [finding] = fonts_embedded.check(dossier, fonts_embedded.Options())  # type: ignore[arg-type]
+    assert finding.message == (
+        "text in font 'Symbolic' cannot be extracted: 4 of 4 characters come out with no Unicode meaning, so it "
+        "cannot be searched or copied; used on page 1"
+    )
+    # A Type0 font is named by its descendant in extraction ("Body", not "Body-Identity-H"):
+    named = FakeDossier([_font(name="Body-Identity-H", text_extractable=False)], [("Hello", "Body", frozenset())])
+    assert list(fonts_embedded.check(named, fonts_embedded.Options())) == []  # type: ignore[arg-type]
+    # Characters that come out with no Unicode meaning:
+    garbled = FakeDossier([_font()], [("\ufffd\ufffd\ufffdab", "Body", frozenset({0, 1, 2}))])
+    [finding] = fonts_embedded.check(garbled, fonts_embedded.Options())  # type: ignore[arg-type]
+    assert finding.message.startswith("text in font 'Body' cannot be extracted: 3 of 5 characters come out with")

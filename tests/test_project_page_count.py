@@ -105,11 +105,11 @@ def test_check_command_reports_and_carries_sections_in_json(tmp_path: Path, monk
     runner = CliRunner()
     path = str(STRUCTURE / "project-16-pages.pdf")
     result = runner.invoke(main, ["check", "--select", "project-page-count", "--format", "json", path])
-    assert result.exit_code == 0, result.output  # a warning in inserm-cr (hard limits 4-25)
+    assert result.exit_code == 1, result.output  # an error in inserm-cr: one range, 8-15
     report = json.loads(result.output)["files"][0]
     [outcome] = report["results"]
-    assert outcome["status"] == "warn"
-    assert outcome["findings"][0]["severity"] == "warning"
+    assert outcome["status"] == "fail"
+    assert outcome["findings"][0]["severity"] == "error"
     assert [s["name"] for s in report["sections"]] == ["cover", "cv", "activity-report", "project", "publications"]
     assert report["sections"][3] == {
         "name": "project",

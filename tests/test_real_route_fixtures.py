@@ -235,11 +235,11 @@ def test_latex_sections_come_from_the_hyperref_outline() -> None:
     ]
 
 
-def test_latex_project_of_7_pages_warns() -> None:
+def test_latex_project_of_7_pages_fails() -> None:
     outcome = next(o for o in report(LATEX / "project-7-pages.pdf").outcomes if o.rule == "project-page-count")
-    assert outcome.status is Status.WARN
+    assert outcome.status is Status.FAIL
     (graded,) = outcome.findings
-    assert graded.level is Level.WARNING
+    assert graded.level is Level.ERROR
     assert graded.finding.page == 5
     assert "spans 7 pages (pages 5-11, found by outline), fewer than the minimum of 8" in graded.finding.message
 

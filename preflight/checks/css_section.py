@@ -5,7 +5,8 @@ What it checks
     "commission scientifique spécialisée 3", or "CPAR". "CSS3" written solid counts only with a word such as
     "Inserm", "commission", "section" or "concours" on the same line, and never on a line that also names
     HTML or JavaScript (the web language: "Html/CSS 3+ yrs").
-    With ``css`` set, the commission named must be that one.
+    A cover that names no commission is a warning (the commission is also chosen on the portal); with
+    ``css`` set, a cover naming another commission is a finding at the rule's level (an error).
     Several different commissions on the cover are reported too.
 
 Why
@@ -28,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
-from preflight.model import Finding
+from preflight.model import Finding, Level
 from preflight.sections import cover_pages, fold, unreadable_cover
 
 ID = "css-section"
@@ -43,7 +44,9 @@ Ce qui est vérifié
     ne compte qu’avec un mot comme « Inserm », « commission », « section » ou « concours » sur la même
     ligne, et jamais sur une ligne qui nomme aussi HTML ou JavaScript (le langage du web :
     « Html/CSS 3+ yrs »).
-    Si ``css`` est fixé, la commission nommée doit être celle-là.
+    Une page de garde qui ne nomme aucune commission donne un avertissement (la commission est aussi
+    choisie sur le portail) ; si ``css`` est fixé, une page de garde qui en nomme une autre donne un
+    constat au niveau de la règle (une erreur).
     Plusieurs commissions différentes sur la page de garde sont aussi signalées.
 
 Pourquoi
@@ -123,6 +126,8 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             page=out_of_range[0][0] if out_of_range else first_page,
             snippet=out_of_range[0][1] if out_of_range else None,
             fix="Write the commission you apply to on the cover, e.g. 'CSS 3' or 'CPAR' (see the campaign notice).",
+            # The commission is chosen on the portal too: a cover without it is read badly, not refused.
+            level=Level.WARNING,
             data={"expected": options.expected},
         )
         return

@@ -68,6 +68,8 @@ class Options:
             raise ValueError("max_bytes must be positive")
         if not 0 < self.notice_ratio <= 1:
             raise ValueError("notice_ratio must be between 0 and 1")
+        if not 0 <= self.largest_images <= 100:
+            raise ValueError(f"largest_images must be between 0 and 100, not {self.largest_images}")
 
 
 def megabytes(count: int) -> str:

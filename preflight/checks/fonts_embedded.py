@@ -2,11 +2,19 @@
 
 What it checks
     Every font drawn with anywhere: page resources, nested form XObjects, patterns, annotation
-    appearances, Type0 descendant fonts. A font without its program in the file fails, including the
-    "standard 14" (Helvetica, Times, Courier, Symbol, ZapfDingbats), which viewers substitute.
+    appearances, Type0 descendant fonts, and the /DA font of form fields without an appearance (the viewer
+    draws those itself). A font without its program in the file fails, including the "standard 14"
+    (Helvetica, Times, Courier, Symbol, ZapfDingbats), which viewers substitute. A program counts only when
+    it is a non-empty stream that parses as a font (TrueType, OpenType, CFF read with fontTools; a Type 1
+    header and its /Length1-2 checked): a dictionary, an empty, truncated or garbled program fails too.
+    The pages' content streams say where each font really draws text: a non-embedded font that draws
+    nothing (only listed in the resources) is a note apart; one that draws only invisible text (an OCR
+    layer, rendering mode 3) fails with its own message.
     Type 3 fonts carry their glyphs and pass; bitmap Type 3 glyphs (old LaTeX, some plots) are a
-    warning, since they print blurred. A font whose codes have no Unicode meaning (no ToUnicode map and
-    a non-standard encoding) is a warning: its text cannot be searched or copied.
+    warning, since they print blurred. Text whose extraction gives no Unicode meaning for most of a font's
+    characters (or nothing at all) is a warning: it cannot be searched or copied. An embedded subset whose
+    Unicode cmap lacks a character the text uses in it is a warning, with the characters and pages: they
+    print as blanks.
 
 Why
     The portal refuses files with non-embedded fonts, and a viewer without the font shows another one,
@@ -21,15 +29,24 @@ How to fix
 Options
     bitmap_type3: level for bitmap Type 3 fonts (default "warning"; "off" to ignore).
     unextractable_text: level for fonts whose text cannot be extracted (default "warning").
+    unused_fonts: level for non-embedded fonts that draw nothing (default "info").
+    missing_glyphs: level for embedded subsets that lack a character the text uses (default "warning").
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, format_pages
+from preflight.pdf.text import clean_font_name
+
+if TYPE_CHECKING:
+    from preflight.pdf.structure import FontInfo
 
 ID = "fonts-embedded"
 SUMMARY = "Every font is embedded, so the portal accepts the file and it looks the same everywhere"
@@ -41,12 +58,22 @@ Toutes les polices utilisées par les pages sont incorporées, et leur texte peu
 
 Ce qui est vérifié
     Chaque police utilisée, où qu'elle le soit : ressources des pages, formulaires XObject imbriqués,
-    motifs, apparences des annotations, polices descendantes Type0. Une police dont le programme n'est pas
+    motifs, apparences des annotations, polices descendantes Type0, et la police /DA des champs de
+    formulaire sans apparence (le lecteur les dessine lui-même). Une police dont le programme n'est pas
     dans le fichier échoue, y compris les « 14 standard » (Helvetica, Times, Courier, Symbol,
-    ZapfDingbats), que les lecteurs remplacent. Les polices Type 3 portent leurs glyphes et passent ; les
-    glyphes Type 3 bitmap (vieux LaTeX, certains graphiques) donnent un avertissement, car ils s'impriment
-    flous. Une police dont les codes n'ont pas de sens Unicode (pas de table ToUnicode et un codage non
-    standard) donne un avertissement : son texte ne peut être ni cherché ni copié.
+    ZapfDingbats), que les lecteurs remplacent. Un programme ne compte que s'il est un flux non vide qui
+    se lit comme une police (TrueType, OpenType, CFF lus avec fontTools ; en-tête Type 1 et /Length1-2
+    vérifiés) : un dictionnaire, un programme vide, tronqué ou illisible échoue aussi.
+    Les flux de contenu des pages disent où chaque police dessine vraiment du texte : une police non
+    incorporée qui ne dessine rien (seulement listée dans les ressources) fait l'objet d'une note à part ;
+    une police qui ne dessine que du texte invisible (une couche OCR, mode de rendu 3) échoue avec son
+    propre message.
+    Les polices Type 3 portent leurs glyphes et passent ; les glyphes Type 3 bitmap (vieux LaTeX,
+    certains graphiques) donnent un avertissement, car ils s'impriment flous. Un texte dont l'extraction
+    ne donne pas de sens Unicode pour la plupart des caractères d'une police (ou rien du tout) donne un
+    avertissement : il ne peut être ni cherché ni copié. Un sous-ensemble incorporé dont la table cmap
+    Unicode n'a pas un caractère que le texte emploie donne un avertissement, avec les caractères et les
+    pages : ils s'impriment en blanc.
 
 Pourquoi
     Le portail refuse les fichiers aux polices non incorporées, et un lecteur qui n'a pas la police en
@@ -62,6 +89,9 @@ Comment corriger
 Options
     bitmap_type3 : niveau pour les polices Type 3 bitmap ("warning" par défaut ; "off" pour les ignorer).
     unextractable_text : niveau pour les polices dont le texte ne peut être extrait ("warning" par défaut).
+    unused_fonts : niveau pour les polices non incorporées qui ne dessinent rien ("info" par défaut).
+    missing_glyphs : niveau pour les sous-ensembles incorporés auxquels manque un caractère du texte
+        ("warning" par défaut).
 """
 
 STANDARD_14 = {
@@ -77,25 +107,103 @@ EMBED_FIX = (
 )
 
 
+UNUSED_FIX = (
+    "Nothing is drawn with it, so pages look right; a strict portal may still count it: 'preflight fix' removes "
+    "fonts that no page draws with, or export the PDF again."
+)
+INVISIBLE_FIX = (
+    "Run 'preflight fix', which embeds it, or run the OCR again with a tool that embeds its text font (ocrmypdf does)."
+)
+GLYPH_FIX = (
+    "Embed the whole font rather than a subset (Word: untick 'Embed only the characters used'), export the PDF "
+    "again from the source, or set these characters in a font that has them."
+)
+EXTRACT_FIX = (
+    "Export again with a font that has a Unicode mapping (most do); in LaTeX add \\usepackage[T1]{fontenc} "
+    "and \\usepackage{cmap}, or use lmodern."
+)
+# Text extraction read more than this many characters: the rest is not compared (bounded work).
+MAX_CHARACTERS = 2_000_000
+# A cmap that lacks more than this share of the characters drawn is not the one glyphs are found with.
+MAX_MISSING_SHARE = 0.2
+
+
 @dataclass(frozen=True)
 class Options:
     bitmap_type3: str = "warning"
     unextractable_text: str = "warning"
+    unused_fonts: str = "info"
+    missing_glyphs: str = "warning"
 
     def __post_init__(self) -> None:
-        Level.parse(self.bitmap_type3)
-        Level.parse(self.unextractable_text)
+        for name in ("bitmap_type3", "unextractable_text", "unused_fonts", "missing_glyphs"):
+            Level.parse(getattr(self, name))
+
+
+@dataclass
+class _TextUse:
+    """What text extraction gives for one font name: characters with a Unicode meaning, and those without."""
+
+    mapped: int = 0
+    unmapped: int = 0
+    pages: dict[str, set[int]] = field(default_factory=dict)
+
+
+def _text_use(dossier: Dossier) -> tuple[dict[str, _TextUse], set[int]]:
+    """Per font name (subset prefix removed), the characters extraction yields, and the pages it failed on."""
+    use: dict[str, _TextUse] = {}
+    failed: set[int] = set()
+    seen = 0
+    for page in dossier.pages:
+        if page.error is not None:
+            failed.add(page.number)
+            continue
+        for line in page.lines:
+            for index, char in enumerate(line.text):
+                if char.isspace():
+                    continue
+                seen += 1
+                if seen > MAX_CHARACTERS:
+                    return use, failed
+                stats = use.setdefault(_text_name(clean_font_name(line.font_at(index))), _TextUse())
+                if index in line.unmapped or char == "\ufffd" or unicodedata.category(char) == "Cc":
+                    stats.unmapped += 1
+                else:
+                    stats.mapped += 1
+                    stats.pages.setdefault(char, set()).add(page.number)
+    return use, failed
+
+
+def _text_name(name: str) -> str:
+    """A font's name as text extraction gives it: a Type0 font's descendant's, without "-Identity-H"."""
+    return re.sub(r"-Identity-[HV]$", "", name)
+
+
+def _where(pages: set[int]) -> str:
+    ordered = sorted(pages)
+    return f"page {ordered[0]}" if len(ordered) == 1 else f"pages {format_pages(ordered)}"
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     bitmap_level = Level.parse(options.bitmap_type3)
     unextractable_level = Level.parse(options.unextractable_text)
-    for font in dossier.fonts:
-        pages = sorted(font.pages)
-        where = f"page {pages[0]}" if len(pages) == 1 else f"pages {format_pages(pages)}"
+    unused_level = Level.parse(options.unused_fonts)
+    glyph_level = Level.parse(options.missing_glyphs)
+    fonts = dossier.fonts
+    text_use, failed_pages = _text_use(dossier) if any(font.shown_codes for font in fonts) else ({}, set())
+    coverage_by_name: dict[str, set[int]] = {}
+    for font in fonts:
+        if font.unicode_coverage is not None:
+            coverage_by_name.setdefault(font.display_name, set()).update(font.unicode_coverage)
+    for font in fonts:
+        visible = font.drawn_pages | font.field_pages
+        shown = visible | font.invisible_pages
+        pages_set = (visible or font.invisible_pages) if font.usage_known and shown else set(font.pages)
+        pages = sorted(pages_set)
+        where = _where(pages_set) if pages_set else "no page"
         places = ", ".join(sorted(font.places - {"page"}))
         inside = f", inside {places}" if places else ""
-        data = {
+        data: dict[str, object] = {
             "font": font.display_name,
             "type": font.subtype,
             "pages": pages,
@@ -103,13 +211,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             "to_unicode": font.has_to_unicode,
         }
         if not font.embedded:
-            standard = ", a standard-14 font that viewers replace" if font.display_name in STANDARD_14 else ""
-            yield Finding(
-                f"font '{font.display_name}' is not embedded ({font.subtype}{standard}); used on {where}{inside}",
-                page=pages[0] if pages else None,
-                fix=EMBED_FIX,
-                data=data,
-            )
+            yield from _not_embedded(font, data, pages, visible, where, inside, unused_level)
             continue
         if font.bitmap and bitmap_level is not Level.OFF:
             yield Finding(
@@ -119,13 +221,113 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                 level=bitmap_level,
                 data=data,
             )
-        if not font.text_extractable and unextractable_level is not Level.OFF:
-            yield Finding(
-                f"text in font '{font.display_name}' cannot be extracted (no ToUnicode map and a non-standard "
-                f"encoding): it cannot be searched or copied; used on {where}",
-                page=pages[0] if pages else None,
-                fix="Export again with a font that has a Unicode mapping (most do); in LaTeX add "
-                "\\usepackage[T1]{fontenc} and \\usepackage{cmap}, or use lmodern.",
-                level=unextractable_level,
-                data=data,
-            )
+        if unextractable_level is not Level.OFF:
+            yield from _unextractable(font, data, text_use, failed_pages, pages, where, unextractable_level)
+        coverage = coverage_by_name.get(font.display_name)
+        use = text_use.get(_text_name(font.display_name))
+        if (
+            glyph_level is not Level.OFF
+            and coverage is not None
+            and use is not None
+            and font.subtype == "TrueType"
+            and not font.symbolic
+        ):
+            missing = {char: found for char, found in use.pages.items() if ord(char) not in coverage}
+            if missing and len(missing) <= MAX_MISSING_SHARE * len(use.pages):
+                listed = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in sorted(missing)[:8])
+                more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
+                glyph_pages = set().union(*missing.values())
+                yield Finding(
+                    f"the embedded subset of font '{font.display_name}' has no glyph for {listed}{more}, used on "
+                    f"{_where(glyph_pages)}: these characters print as blanks or boxes",
+                    page=min(glyph_pages),
+                    fix=GLYPH_FIX,
+                    level=glyph_level,
+                    data={**data, "missing": sorted(missing), "glyph_pages": sorted(glyph_pages)},
+                )
+
+
+def _not_embedded(
+    font: FontInfo,
+    data: dict[str, object],
+    pages: list[int],
+    visible: set[int],
+    where: str,
+    inside: str,
+    unused_level: Level,
+) -> Iterator[Finding]:
+    standard = ", a standard-14 font that viewers replace" if font.display_name in STANDARD_14 else ""
+    subtype = font.subtype or "no /Subtype"
+    what = (
+        f"font '{font.display_name}' is not embedded: {font.problem} ({subtype}), so viewers cannot use it"
+        if font.problem
+        else f"font '{font.display_name}' is not embedded ({subtype}{standard})"
+    )
+    data = {**data, "problem": font.problem}
+    first = pages[0] if pages else None
+    if not font.usage_known or visible:
+        fields = (
+            f"; form fields without an appearance are drawn with it on {_where(font.field_pages)}"
+            if font.field_pages and not font.drawn_pages
+            else ""
+        )
+        yield Finding(
+            f"{what}; used on {where}{inside}{fields}",
+            page=first,
+            fix=EMBED_FIX,
+            data={**data, "used": "visible" if font.usage_known else "unknown"},
+        )
+    elif font.invisible_pages:
+        yield Finding(
+            f"{what}; it draws only invisible text (an OCR text layer, rendering mode 3) on {where}: the portal "
+            "refuses it all the same",
+            page=first,
+            fix=INVISIBLE_FIX,
+            data={**data, "used": "invisible"},
+        )
+    elif unused_level is not Level.OFF:
+        listed = _where(font.pages) if font.pages else "no page"
+        yield Finding(
+            f"{what}, but nothing is drawn with it: it is only listed in the resources of {listed}",
+            page=min(font.pages) if font.pages else None,
+            fix=UNUSED_FIX,
+            level=unused_level,
+            data={**data, "used": "no", "pages": sorted(font.pages)},
+        )
+
+
+def _unextractable(
+    font: FontInfo,
+    data: dict[str, object],
+    text_use: dict[str, _TextUse],
+    failed_pages: set[int],
+    pages: list[int],
+    where: str,
+    level: Level,
+) -> Iterator[Finding]:
+    """Decided from what extraction yields for the font; from its encoding only when extraction is unavailable."""
+    use = text_use.get(_text_name(font.display_name))
+    decided = font.shown_codes > 0 and font.usage_known and not (set(pages) & failed_pages)
+    if decided and use is not None:
+        total = use.mapped + use.unmapped
+        if use.unmapped * 2 < total:
+            return
+        message = (
+            f"text in font '{font.display_name}' cannot be extracted: {use.unmapped} of {total} characters come out "
+            f"with no Unicode meaning, so it cannot be searched or copied; used on {where}"
+        )
+    elif (not decided or use is None) and not font.text_extractable:
+        # Extraction says nothing of this font (it failed, or names the font otherwise): its encoding decides.
+        message = (
+            f"text in font '{font.display_name}' cannot be extracted (no ToUnicode map and a non-standard "
+            f"encoding): it cannot be searched or copied; used on {where}"
+        )
+    else:
+        return
+    yield Finding(
+        message,
+        page=pages[0] if pages else None,
+        fix=EXTRACT_FIX,
+        level=level,
+        data={**data, "unmapped": use.unmapped if use is not None else None},
+    )

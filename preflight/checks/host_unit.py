@@ -2,7 +2,7 @@
 
 What it checks
     On the cover sheet (page 1, or the pages of the section titled so), three elements, each its own
-    finding when missing:
+    finding at the rule's level (an error in the Inserm researcher rule sets) when missing:
 
     - a research-unit code: U1016, Inserm U 1016, UMR-S 1138, UMR_S1142, UMRS 1228, UMR 8104, ERL U1309,
       CIC 1414, UMS/UAR/US nnnn (these last only next to "Inserm", "unité" or "unit"). Cell lines such as
@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level
+from preflight.model import Finding
 from preflight.pdf.text import PageText
 from preflight.sections import cover_pages, fold, unreadable_cover
 
@@ -261,7 +261,6 @@ def _role(
             f"the cover ({where}) does not name the {role}: no label such as {LABEL_EXAMPLES[role]}",
             page=first_page,
             fix=f"Add a line '{example}' to the cover.",
-            level=Level.WARNING,
             data={"role": role, "label": None},
         )
         return
@@ -273,7 +272,6 @@ def _role(
         page=_page_at(page_of, match.start()),
         snippet=text[match.start() : match.end() + 40].split("\n")[0],
         fix=f"Write the person's first and last name after the label: '{example}'.",
-        level=Level.WARNING,
         data={"role": role, "label": text[match.start() : match.end()].strip()},
     )
 

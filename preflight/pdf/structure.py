@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,22 @@ class FontInfo:
     text_extractable: bool = True
     bitmap: bool = False
     program_bytes: int = 0
+    problem: str | None = None
+    """Why a font program that is present does not count as embedded (a dictionary, empty, truncated, garbled)."""
+    drawn_pages: set[int] = field(default_factory=set)
+    """Pages whose content streams (or form XObjects, annotation appearances) show visible text in this font."""
+    invisible_pages: set[int] = field(default_factory=set)
+    """Pages where it shows text in an invisible rendering mode (3 or 7: an OCR layer)."""
+    field_pages: set[int] = field(default_factory=set)
+    """Pages of form fields without an appearance whose /DA names this font: the viewer draws them with it."""
+    usage_known: bool = False
+    """Whether every content stream that could draw with it was read, so empty ``drawn_pages`` means unused."""
+    shown_codes: int = 0
+    """How many character codes the content streams show in this font (bounded by the reading budget)."""
+    unicode_coverage: frozenset[int] | None = None
+    """The characters the embedded program's Unicode cmap has glyphs for (None: no such cmap, or not parsed)."""
+    symbolic: bool = False
+    """The descriptor's Symbolic flag: codes select glyphs directly, not through Unicode."""
 
     @property
     def display_name(self) -> str:
@@ -154,10 +171,12 @@ def _describe_font(font: pikepdf.Dictionary) -> FontInfo:
     owner = _dict(descriptor_owner)
     descriptor = _dict(owner.get("/FontDescriptor")) if owner is not None else None
     program = None
+    program_key = ""
     if descriptor is not None:
         for key in ("/FontFile", "/FontFile2", "/FontFile3"):
             if key in descriptor:
                 program = descriptor.get(key)
+                program_key = key
                 break
     encoding = font.get("/Encoding")
     encoding_name = _name(encoding) if isinstance(encoding, pikepdf.Name) else ("custom" if encoding else "")
@@ -168,13 +187,41 @@ def _describe_font(font: pikepdf.Dictionary) -> FontInfo:
         has_to_unicode="/ToUnicode" in font,
         encoding=encoding_name,
     )
+    flags = descriptor.get("/Flags") if descriptor is not None else None
+    info.symbolic = isinstance(flags, int) and bool(int(flags) & 4)
     if isinstance(program, pikepdf.Stream):
         length = program.stream_dict.get("/Length")
         info.program_bytes = int(length) if isinstance(length, int) else 0
+        _check_program(info, program_key, program)
+    elif program is not None:
+        kind = "a dictionary" if isinstance(program, pikepdf.Dictionary) else f"a {type(program).__name__.lower()}"
+        info.embedded = False
+        info.problem = f"its {program_key} is {kind}, not a font program stream"
     if subtype == "Type3":
         info.bitmap = _type3_is_bitmap(font)
     info.text_extractable = info.has_to_unicode or _encoding_is_readable(font, subtype, encoding)
     return info
+
+
+def _check_program(info: FontInfo, key: str, program: pikepdf.Stream) -> None:
+    """Embedded means a stream that parses as the font type it claims (poppler: "Couldn't create a font")."""
+    from preflight.pdf.font_program import check_program
+
+    try:
+        data = program.read_bytes()
+    except Exception as exc:
+        info.embedded = False
+        info.problem = f"its {key} stream cannot be decoded ({type(exc).__name__})"
+        return
+    lengths = tuple(
+        int(value) if isinstance(value := program.stream_dict.get(name), int) else None
+        for name in ("/Length1", "/Length2", "/Length3")
+    )
+    result = check_program(key, _name(program.stream_dict.get("/Subtype")).lstrip("/"), data, lengths)  # type: ignore[arg-type]
+    if result.problem is not None:
+        info.embedded = False
+        info.problem = result.problem
+    info.unicode_coverage = result.unicode_coverage
 
 
 def _type3_is_bitmap(font: pikepdf.Dictionary) -> bool:
@@ -269,9 +316,108 @@ class _FontWalker:
         self.visit_resources(xobject.get("/Resources"), page, place, depth)
 
 
+_MAX_OPERATORS = 3_000_000
+_SHOW_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
+_DA_FONT = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf")
+
+
+class _UsageWalker:
+    """Reads content streams for the fonts text is really shown in (Tf then Tj/TJ/'/"), visible or not.
+
+    Bounded: at most ``_MAX_OPERATORS`` operators in all; a page whose streams could not all be read is
+    left out of ``complete_pages``, and what its fonts do there stays unknown.
+    """
+
+    def __init__(self, fonts: dict[Any, FontInfo]) -> None:
+        self.fonts = fonts
+        self.operators = 0
+        self.seen: set[tuple[Any, int]] = set()
+        self.incomplete_pages: set[int] = set()
+
+    def walk(self, stream: Any, resources: Any, page: int, depth: int = 0, font: Any = None, mode: int = 0) -> None:
+        if depth > _MAX_DEPTH or self.operators > _MAX_OPERATORS:
+            self.incomplete_pages.add(page)
+            return
+        try:
+            instructions = pikepdf.parse_content_stream(stream, "Tf Tr Tj TJ ' \" q Q Do")
+        except Exception:
+            self.incomplete_pages.add(page)
+            return
+        self.operators += len(instructions)
+        resources = _dict(resources)
+        fonts = _dict(resources.get("/Font")) if resources is not None else None
+        xobjects = _dict(resources.get("/XObject")) if resources is not None else None
+        stack: list[tuple[Any, int]] = []
+        current: tuple[FontInfo, pikepdf.Dictionary] | None = font
+        for instruction in instructions:
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                continue
+            operands, operator = instruction.operands, instruction.operator
+            name = str(operator)
+            if name == "q":
+                stack.append((current, mode))
+            elif name == "Q" and stack:
+                current, mode = stack.pop()
+            elif name == "Tf" and operands:
+                current = self._font(fonts, operands[0])
+            elif name == "Tr" and operands:
+                with contextlib.suppress(TypeError, ValueError):
+                    mode = int(operands[0])
+            elif name in _SHOW_OPERATORS and current is not None and operands:
+                count = _shown_bytes(operands[-1])
+                if count:
+                    self._mark(current, page, mode, count)
+            elif name == "Do" and operands and xobjects is not None and isinstance(operands[0], pikepdf.Name):
+                xobject = xobjects.get(operands[0])
+                if not isinstance(xobject, pikepdf.Stream) or xobject.get("/Subtype") != "/Form":
+                    continue
+                key = (_key(xobject), page)
+                if key in self.seen:
+                    continue
+                self.seen.add(key)
+                own = xobject.get("/Resources")
+                self.walk(xobject, own if own is not None else resources, page, depth + 1, current, mode)
+
+    def _font(self, fonts: pikepdf.Dictionary | None, name: Any) -> tuple[FontInfo, pikepdf.Dictionary] | None:
+        if fonts is None or not isinstance(name, pikepdf.Name):
+            return None
+        reference = fonts.get(name)
+        font = _dict(reference)
+        info = self.fonts.get(_key(reference)) if font is not None else None
+        return (info, font) if info is not None and font is not None else None
+
+    def _mark(self, current: tuple[FontInfo, pikepdf.Dictionary], page: int, mode: int, count: int) -> None:
+        info, font = current
+        (info.invisible_pages if mode in (3, 7) else info.drawn_pages).add(page)
+        info.shown_codes += count // 2 if info.subtype == "Type0" else count
+        if info.subtype == "Type3":
+            # A Type 3 glyph may draw with fonts of its own: shown wherever the Type 3 font is.
+            own = _dict(font.get("/Resources"))
+            inner_fonts = _dict(own.get("/Font")) if own is not None else None
+            if inner_fonts is None:
+                return
+            for inner_name in list(inner_fonts.keys()):
+                inner_info = self.fonts.get(_key(inner_fonts.get(inner_name)))
+                if inner_info is not None and inner_info is not info:
+                    (inner_info.invisible_pages if mode in (3, 7) else inner_info.drawn_pages).add(page)
+
+
+def _shown_bytes(operand: Any) -> int:
+    if isinstance(operand, pikepdf.String):
+        return len(bytes(operand))
+    if isinstance(operand, pikepdf.Array):
+        return sum(len(bytes(item)) for item in operand if isinstance(item, pikepdf.String))
+    return 0
+
+
 def collect_fonts(pdf: pikepdf.Pdf, acroform_fields_without_appearance: bool = True) -> list[FontInfo]:
-    """Every font a page draws with: page resources, nested forms, patterns, annotation appearances."""
+    """Every font a page draws with: page resources, nested forms, patterns, annotation appearances, and
+    (``acroform_fields_without_appearance``) the /DA font of form fields the viewer must draw itself.
+
+    Each font also says where its text is really shown (content streams read with a budget), visibly or not.
+    """
     walker = _FontWalker()
+    appearances: list[tuple[int, pikepdf.Stream]] = []
     for number, page in enumerate(pdf.pages, 1):
         walker.visit_resources(inherited(page.obj, "/Resources"), number, "page")
         for annotation_dict in page_annotations(page):
@@ -283,10 +429,77 @@ def collect_fonts(pdf: pikepdf.Pdf, acroform_fields_without_appearance: bool = T
                 state = appearance.get(state_key)
                 if isinstance(state, pikepdf.Stream):
                     walker.visit_xobject(state, number, f"{subtype} annotation", 1)
+                    appearances.append((number, state))
                 elif isinstance(state, pikepdf.Dictionary):
                     for value_key in list(state.keys()):
-                        walker.visit_xobject(state.get(value_key), number, f"{subtype} annotation", 1)
+                        value = state.get(value_key)
+                        walker.visit_xobject(value, number, f"{subtype} annotation", 1)
+                        if isinstance(value, pikepdf.Stream):
+                            appearances.append((number, value))
+    if acroform_fields_without_appearance:
+        _field_fonts(pdf, walker)
+    usage = _UsageWalker(walker.fonts)
+    for number, page in enumerate(pdf.pages, 1):
+        if "/Contents" in page.obj:
+            usage.walk(page, inherited(page.obj, "/Resources"), number)
+    for number, stream in appearances:
+        usage.walk(stream, stream.get("/Resources"), number, 1)
+    for info in walker.fonts.values():
+        info.usage_known = not (info.pages & usage.incomplete_pages) and not (info.places & {"pattern"})
     return sorted(walker.fonts.values(), key=lambda f: (min(f.pages, default=0), f.display_name))
+
+
+def _field_fonts(pdf: pikepdf.Pdf, walker: _FontWalker) -> None:
+    """Fonts named by the /DA of widgets that have no appearance stream (or all, with /NeedAppearances)."""
+    acroform = _dict(pdf.Root.get("/AcroForm"))
+    if acroform is None:
+        return
+    resources = _dict(acroform.get("/DR"))
+    fonts = _dict(resources.get("/Font")) if resources is not None else None
+    if fonts is None:
+        return
+    regenerate = bool(acroform.get("/NeedAppearances", False))
+    widget_pages: dict[tuple[object, ...], int] = {}
+    for number, page in enumerate(pdf.pages, 1):
+        for annotation in page.obj.get("/Annots") or []:
+            widget_pages.setdefault(_key(annotation), number)
+    seen: set[Any] = set()
+
+    def walk(items: Any, inherited_da: Any, depth: int) -> None:
+        if not isinstance(items, pikepdf.Array) or depth > _MAX_DEPTH:
+            return
+        for item in items:
+            node = _dict(item)
+            key = _key(item)
+            if node is None or key in seen or len(seen) > 5000:
+                continue
+            seen.add(key)
+            da = node.get("/DA", inherited_da)
+            kids = node.get("/Kids")
+            if isinstance(kids, pikepdf.Array) and len(kids) > 0:
+                walk(kids, da, depth + 1)
+                continue
+            page = widget_pages.get(key)
+            appearance = _dict(node.get("/AP"))
+            hidden = int(node.get("/F", 0)) & 2 if isinstance(node.get("/F", 0), int) else 0
+            if page is None or hidden or (appearance is not None and "/N" in appearance and not regenerate):
+                continue
+            match = _DA_FONT.search(bytes(da)) if isinstance(da, pikepdf.String) else None
+            if match is None:
+                continue
+            reference = fonts.get("/" + match.group(1).decode("latin-1"))
+            font = _dict(reference)
+            if font is None:
+                continue
+            font_key = _key(reference)
+            info = walker.fonts.get(font_key)
+            if info is None:
+                info = walker.fonts[font_key] = _describe_font(font)
+            info.pages.add(page)
+            info.places.add("form field")
+            info.field_pages.add(page)
+
+    walk(acroform.get("/Fields"), acroform.get("/DA"), 0)
 
 
 # ---------------------------------------------------------------------------------------- images
