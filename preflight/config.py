@@ -150,6 +150,8 @@ def _check_section_names(
     user_sections: dict[str, Any], titles: Any, rules: Sequence[Any], where: str, titles_key: str
 ) -> None:
     """Every section the user names is one the rule set knows: a built-in title list or a section a rule reads."""
+    from preflight.sections import FALLBACK_KEY
+
     known = set(titles) if isinstance(titles, dict) else set()
     for rule in rules:
         section = getattr(rule.options, "section", None)
@@ -160,13 +162,13 @@ def _check_section_names(
             known.update(item for item in named if isinstance(item, str))
     listing = ", ".join(sorted(known))
     for key in user_sections:
-        if key == titles_key:
+        if key in (titles_key, FALLBACK_KEY):
             user_titles = user_sections[key]
             for name in user_titles if isinstance(user_titles, dict) else ():
                 if name not in known:
                     raise ConfigError(
                         where,
-                        f"[sections.{titles_key}] unknown section '{name}' (sections of this rule set: {listing})",
+                        f"[sections.{key}] unknown section '{name}' (sections of this rule set: {listing})",
                     )
         elif key not in known:
             raise ConfigError(

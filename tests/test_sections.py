@@ -399,3 +399,18 @@ def test_table_of_contents_covers_its_own_pages_only(tmp_path: Path) -> None:
     path = tmp_path / "toc-only.pdf"
     render(doc, path, with_outline=False)
     assert _sections(path) == [("cover", 1, 1, "first page"), ("toc", 2, 2, "contents on page 2")]
+
+
+def test_fallback_titles_are_configurable_and_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from preflight.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    dossier = str(Path(__file__).resolve().parents[1] / "fixtures" / "valid-dossier.pdf")
+    (tmp_path / "preflight.toml").write_text('[sections.fallback]\nproject = ["Bilan et perspectives"]\n')
+    assert CliRunner().invoke(main, ["sections", dossier]).exit_code == 0
+    (tmp_path / "preflight.toml").write_text('[sections.fallback]\nprojet = ["x"]\n')
+    result = CliRunner().invoke(main, ["sections", dossier])
+    assert result.exit_code == 2
+    assert "[sections.fallback] unknown section 'projet'" in result.output
