@@ -741,6 +741,24 @@ def cover_pages(dossier: Dossier) -> list[PageText]:
     return dossier.sections.text("cover") or dossier.sections.pages[:1]
 
 
+def missing_cover(dossier: Dossier, what: str) -> Finding | None:
+    """A finding when page 1 is no cover but the start of another part (a file that is only the project or
+    only a CV), so that ``what`` cannot be read from a cover; else None."""
+    finder = dossier.sections
+    if finder.get("cover") is not None:
+        return None
+    first = next((s for s in finder.all() if s.first_page == 1), None)
+    if first is None:
+        return None
+    return Finding(
+        f"no cover sheet: page 1 starts the {first.name} section ('{first.title[:60]}'), so {what} cannot be read "
+        "from a cover",
+        page=1,
+        fix="Put the cover sheet first in the combined PDF, with the host unit and its code, the team leader, the "
+        "unit director and the commission (CSS); or check this file alone with --profile portal.",
+    )
+
+
 def unreadable_cover(pages: list[PageText]) -> Finding | None:
     """A finding when the cover has no text to read (a scanned page, or extraction failed); else None."""
     if any(line.text.strip() for page in pages for line in page.lines):

@@ -24,13 +24,14 @@ Options
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level
-from preflight.sections import cover_pages, fold, unreadable_cover
+from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
 
 ID = "css-section"
 SUMMARY = "The cover names the Inserm commission (CSS 1-7 or CPAR)"
@@ -96,6 +97,10 @@ class Options:
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    absent = missing_cover(dossier, "the commission")
+    if absent is not None:
+        yield dataclasses.replace(absent, level=Level.WARNING)  # as for a cover that does not name it
+        return
     pages = cover_pages(dossier)
     problem = unreadable_cover(pages)
     if problem is not None:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from preflight.dossier import Dossier
 from preflight.model import Finding
 from preflight.pdf.text import PageText
-from preflight.sections import cover_pages, fold, unreadable_cover
+from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
 
 ID = "host-unit"
 SUMMARY = "The cover names the host unit and its code, the team leader and the unit director"
@@ -195,6 +195,10 @@ class Options:
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
+    absent = missing_cover(dossier, "the host unit, its team leader and its director")
+    if absent is not None:
+        yield absent
+        return
     pages = cover_pages(dossier)
     problem = unreadable_cover(pages)
     if problem is not None:
