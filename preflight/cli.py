@@ -8,11 +8,17 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from preflight import __version__
+from preflight.lazygroup import LazyGroup
 from preflight.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from preflight.config import UserConfig
+    from preflight.model import RunReport
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -48,7 +54,27 @@ def expand_paths(paths: Sequence[str]) -> Iterator[str]:
             yield raw
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+LAZY_COMMANDS = {
+    "cache": ("preflight.commands.cache:cache_command", "Show or clear the cache of outcomes."),
+    "cv": (
+        "preflight.commands.cv:cv_command",
+        "Print the CV's timeline: each dated entry, and each gap with its level.",
+    ),
+    "fix": ("preflight.commands.fix:fix_command", "Fix what the failing rules need and prove that nothing was lost."),
+    "init": ("preflight.commands.init:init_command", "Write a commented preflight.toml for a dossier repository."),
+    "sections": (
+        "preflight.commands.sections:sections_command",
+        "Show the sections of PDF dossiers: name, pages, how each was found, title as printed.",
+    ),
+    "text": (
+        "preflight.commands.text:text_command",
+        "Check text for a portal form field (plain text or .docx; '-' reads standard input).",
+    ),
+}
+"""Commands imported only when run (preflight.lazygroup); --help lists them from this table."""
+
+
+@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dossier-preflight")
 def main() -> None:
     """Check a research-competition PDF dossier before you upload it."""
@@ -125,41 +151,34 @@ def check(
     Exit status: 0 every file passed, 1 a rule failed, 2 usage or configuration error, 3 a check crashed.
     """
     from preflight.cache import default_cache_dir
-    from preflight.checks import load_registry
-    from preflight.config import find_config, load_config, resolve_rule_set
-    from preflight.engine import check_files
-    from preflight.i18n import t
+    from preflight.config import find_config, load_config
+    from preflight.i18n import get_language, t
     from preflight.reporters import SNIPPETS_OFF_BY_DEFAULT, RenderOptions, get_renderer
     from preflight.rulesets import ConfigError
 
     _apply_language(lang)
-    registry = load_registry()
-    for problem in registry.load_errors:
-        click.echo(f"preflight: warning: {problem}", err=True)
     try:
         user = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
-        rule_set = resolve_rule_set(registry, user, profile, select, ignore)
     except ConfigError as error:
         _fail_config(error)
         return
     files = list(expand_paths(paths))
-    if not files:
-        click.echo(t("cli.no-pdf", paths=", ".join(paths)), err=True)
-        sys.exit(EXIT_USAGE)
-    run = functools.partial(
-        check_files,
-        files,
-        rule_set,
-        registry,
-        jobs=jobs or os.cpu_count() or 1,
-        strict=strict,
-        cache_dir=None if no_cache else default_cache_dir(),
-    )
-    if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
-        with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:
-            report = run(on_done=bar.update)
+    cache_dir = None if no_cache else default_cache_dir()
+    cache_key = None
+    cached = None
+    if cache_dir is not None:
+        # A repeat run is answered from the cache without loading the checks or any PDF library (see
+        # preflight.cache); the first miss falls through to the full run, which validates the rule set.
+        from preflight.cache import cached_run, request_key
+
+        cache_key = request_key(user.path, user.values, profile, select, ignore, strict, get_language())
+        cached = cached_run(files, cache_dir, cache_key, strict)
+    if cached is not None:
+        report, load_errors = cached
+        for problem in load_errors:
+            click.echo(f"preflight: warning: {problem}", err=True)
     else:
-        report = run()
+        report = _run_checks(files, paths, user, profile, select, ignore, strict, quiet, jobs, cache_dir, cache_key)
     if snippets is None:
         snippets = output_format not in SNIPPETS_OFF_BY_DEFAULT
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
@@ -176,6 +195,53 @@ def check(
     if any(file.crashed for file in report.files):
         sys.exit(EXIT_CRASH)
     sys.exit(EXIT_PASS if report.passed else EXIT_FAIL)
+
+
+def _run_checks(
+    files: list[str],
+    paths: tuple[str, ...],
+    user: UserConfig,
+    profile: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool,
+    quiet: bool,
+    jobs: int,
+    cache_dir: Path | None,
+    cache_key: str | None,
+) -> RunReport:
+    """The full run: load the checks, resolve and validate the rule set, check every file."""
+    from preflight.checks import load_registry
+    from preflight.config import resolve_rule_set
+    from preflight.engine import check_files
+    from preflight.i18n import t
+    from preflight.rulesets import ConfigError
+
+    registry = load_registry()
+    for problem in registry.load_errors:
+        click.echo(f"preflight: warning: {problem}", err=True)
+    try:
+        rule_set = resolve_rule_set(registry, user, profile, select, ignore)
+    except ConfigError as error:
+        _fail_config(error)
+        raise
+    if not files:
+        click.echo(t("cli.no-pdf", paths=", ".join(paths)), err=True)
+        sys.exit(EXIT_USAGE)
+    run = functools.partial(
+        check_files,
+        files,
+        rule_set,
+        registry,
+        jobs=jobs or os.cpu_count() or 1,
+        strict=strict,
+        cache_dir=cache_dir,
+        cache_key=cache_key,
+    )
+    if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
+        with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:
+            return run(on_done=bar.update)
+    return run()
 
 
 def _is_terminal(stream: object) -> bool:
@@ -240,16 +306,3 @@ def explain(rule_id: str, lang: str | None) -> None:
         click.echo("\n" + t("cli.defaults"))
         for name, value in defaults:
             click.echo(f"    {name} = {value!r}")
-
-
-from preflight.commands.cv import cv_command  # noqa: E402
-from preflight.commands.fix import fix_command  # noqa: E402
-from preflight.commands.init import init_command  # noqa: E402
-from preflight.commands.sections import sections_command  # noqa: E402
-from preflight.commands.text import text_command  # noqa: E402
-
-main.add_command(cv_command)
-main.add_command(init_command)
-main.add_command(sections_command)
-main.add_command(text_command)
-main.add_command(fix_command)

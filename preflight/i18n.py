@@ -57,6 +57,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.unknown-rule": "preflight: unknown rule '{rule}' (known: {known})",
         "cli.defaults": "Defaults:",
         "cli.progress": "Checking",
+        # preflight cache
+        "cache.folder": "Cache folder: {path}",
+        "cache.entries": "Entries: {count} ({size})",
+        "cache.dates": "Oldest entry: {oldest}; newest: {newest}",
+        "cache.temporary": "Unfinished writes: {count} temporary files (removed when the cache is pruned)",
+        "cache.caps": "Pruned once a day: entries older than {days} days, then the oldest beyond {size}",
+        "cache.disabled": "--no-cache does not use it; {env} chooses another folder.",
+        "cache.cleared": "Removed {count} entries ({size}) from {path}",
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -98,6 +106,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.unknown-rule": "preflight : règle inconnue '{rule}' (connues : {known})",
         "cli.defaults": "Valeurs par défaut :",
         "cli.progress": "Vérification",
+        "cache.folder": "Dossier du cache\u202f: {path}",
+        "cache.entries": "Entrées\u202f: {count} ({size})",
+        "cache.dates": "Entrée la plus ancienne\u202f: {oldest}\u202f; la plus récente\u202f: {newest}",
+        "cache.temporary": (
+            "Écritures inachevées\u202f: {count} fichiers temporaires (supprimés quand le cache est élagué)"
+        ),
+        "cache.caps": (
+            "Élagué une fois par jour\u202f: les entrées de plus de {days} jours, puis les plus anciennes "
+            "au-delà de {size}"
+        ),
+        "cache.disabled": "--no-cache ne l'utilise pas\u202f; {env} choisit un autre dossier.",
+        "cache.cleared": "{count} entrées supprimées ({size}) de {path}",
     },
 }
 
