@@ -45,14 +45,17 @@ PRUNE_INTERVAL_SECONDS = 24 * 3600
 STALE_TMP_SECONDS = 3600
 """A temporary file this old belongs to a write that died; a younger one may be another process's."""
 _PRUNE_MARKER = "last-prune"
-_ENTRY_GROUP = "dossier_preflight.checks"  # preflight.checks.ENTRY_POINT_GROUP, without importing it
 
 
 def default_cache_dir() -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override)
-    import platformdirs
+    if sys.platform.startswith("linux"):
+        # platformdirs' own rule on Linux (XDG), without the import: this is on every cached run's path.
+        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
+        return Path(base, "dossier-preflight")
+    import platformdirs  # macOS, Windows and the rest: their conventions are platformdirs' job
 
     return Path(platformdirs.user_cache_dir("dossier-preflight", appauthor=False))
 
@@ -97,8 +100,10 @@ def code_fingerprint() -> str:
     """What else decides a verdict besides the file and the configuration, read without importing anything.
 
     The tool's own files (every check's source, the shipped rule sets), and the installed distributions on
-    sys.path by name and version (the PDF libraries, and the plugins, whose entry points are read as text): an
-    edited checkout, an upgraded library or an added, removed or upgraded plugin never reuses an entry.
+    sys.path by name and version, from their dist-info folders' names (the PDF libraries, and the plugins,
+    none of them imported): an edited checkout, an upgraded library or an added, removed or upgraded plugin
+    never reuses an entry. A plugin's source edited in place without a new version is not seen: its author
+    runs with --no-cache (or `preflight cache clear`).
     """
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
@@ -125,14 +130,7 @@ def code_fingerprint() -> str:
                 info = os.stat(entry)
                 digest.update(f"\0{entry}\0{info.st_size}\0{info.st_mtime_ns}".encode())
             continue
-        for name in names:
-            digest.update(f"\0{name}".encode())
-            try:
-                points = Path(entry or ".", name, "entry_points.txt").read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            if _ENTRY_GROUP in points:
-                digest.update(points.encode())
+        digest.update("\0".join(["", *names]).encode())
     return digest.hexdigest()
 
 

@@ -349,6 +349,10 @@ def test_the_default_cache_is_the_user_cache_dir(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.delenv("PREFLIGHT_CACHE_DIR")
     assert default_cache_dir() == Path(platformdirs.user_cache_dir("dossier-preflight", appauthor=False))
+    monkeypatch.setenv("XDG_CACHE_HOME", "/elsewhere/cache")
+    assert default_cache_dir() == Path(platformdirs.user_cache_dir("dossier-preflight", appauthor=False))
+    monkeypatch.setenv("XDG_CACHE_HOME", "  ")
+    assert default_cache_dir() == Path(platformdirs.user_cache_dir("dossier-preflight", appauthor=False))
     monkeypatch.setenv("PREFLIGHT_CACHE_DIR", os.fspath("/somewhere"))
     assert default_cache_dir() == Path("/somewhere")
 
