@@ -40,8 +40,8 @@ def test_repaired_file_passes_with_a_warning(fixture_pdf) -> None:
     assert "opens only after repair" in messages(outcome)[0]
     # its cross-reference table is broken: qpdf rebuilds it, a strict parser gives up
     assert messages(outcome)[1] == (
-        "a strict PDF parser refuses the file (Broken xref table): an upload portal that reads PDFs strictly "
-        "would reject it"
+        "a strict PDF parser (pypdf) refuses the file (Broken xref table): an upload portal that reads PDFs "
+        "strictly could reject it"
     )
     assert strict.finding.data == {"strict_parser": "pypdf", "reason": "Broken xref table"}
     assert strict.finding.fix is not None and strict.finding.fix.startswith("Export the PDF again")

@@ -88,10 +88,10 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         strict = dossier.strict_parse
         if strict is not None and strict.accepted is False:
             yield Finding(
-                f"a strict PDF parser refuses the file ({strict.reason}): an upload portal that reads PDFs "
-                "strictly would reject it",
+                f"a strict PDF parser (pypdf) refuses the file ({strict.reason}): an upload portal that reads "
+                "PDFs strictly could reject it",
                 fix="Export the PDF again from its source document (or print it to a new PDF): a file written "
-                "afresh needs no repair and every parser reads it.",
+                "afresh needs no repair.",
                 level=Level.WARNING,
                 data={"strict_parser": "pypdf", "reason": strict.reason},
             )
