@@ -7,12 +7,18 @@ import functools
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from preflight import __version__
+from preflight.lazygroup import LazyGroup
 from preflight.paths import PathProblem, expand_paths
 from preflight.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from preflight.config import UserConfig
+    from preflight.model import RunReport
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -36,7 +42,27 @@ def _fail_config(error: Exception) -> None:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+LAZY_COMMANDS = {
+    "cache": ("preflight.commands.cache:cache_command", "Show or clear the cache of outcomes."),
+    "cv": (
+        "preflight.commands.cv:cv_command",
+        "Print the CV's timeline: each dated entry, and each gap with its level.",
+    ),
+    "fix": ("preflight.commands.fix:fix_command", "Fix what the failing rules need and prove that nothing was lost."),
+    "init": ("preflight.commands.init:init_command", "Write a commented preflight.toml for a dossier repository."),
+    "sections": (
+        "preflight.commands.sections:sections_command",
+        "Show the sections of PDF dossiers: name, pages, how each was found, title as printed.",
+    ),
+    "text": (
+        "preflight.commands.text:text_command",
+        "Check text for a portal form field (plain text or .docx; '-' reads standard input).",
+    ),
+}
+"""Commands imported only when run (preflight.lazygroup); --help lists them from this table."""
+
+
+@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dossier-preflight")
 def main() -> None:
     """Check a research-competition PDF dossier before you upload it."""
@@ -113,23 +139,14 @@ def check(
     Exit status: 0 every file passed, 1 a rule failed, 2 usage or configuration error, 3 a check crashed.
     """
     from preflight.cache import default_cache_dir
-    from preflight.checks import load_registry
-    from preflight.config import find_config, load_config, resolve_rule_set
-    from preflight.engine import check_files
-    from preflight.i18n import t
+    from preflight.config import find_config, load_config
+    from preflight.i18n import get_language, t
     from preflight.reporters import SNIPPETS_OFF_BY_DEFAULT, RenderOptions, get_renderer
-    from preflight.rulesets import ConfigError, NoRulesError
+    from preflight.rulesets import ConfigError
 
     _apply_language(lang)
-    registry = load_registry()
-    for problem in registry.load_errors:
-        click.echo(f"preflight: warning: {problem}", err=True)
     try:
         user = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
-        rule_set = resolve_rule_set(registry, user, profile, select, ignore)
-    except NoRulesError as error:
-        click.echo(t("cli.nothing-to-check", error=error.render()), err=True)
-        sys.exit(EXIT_USAGE)
     except ConfigError as error:
         _fail_config(error)
         return
@@ -140,24 +157,28 @@ def check(
     if not files and not problems:
         click.echo(t("cli.no-pdf", paths=", ".join(paths)), err=True)
         sys.exit(EXIT_USAGE)
-    run = functools.partial(
-        check_files,
-        files,
-        rule_set,
-        registry,
-        jobs=jobs or os.cpu_count() or 1,
-        strict=strict,
-        cache_dir=None if no_cache else default_cache_dir(),
-    )
-    if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
-        with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:
-            report = run(on_done=bar.update)
+    cache_dir = None if no_cache else default_cache_dir()
+    cache_key = None
+    cached = None
+    if cache_dir is not None:
+        # A repeat run is answered from the cache without loading the checks or any PDF library (see
+        # preflight.cache); the first miss falls through to the full run, which validates the rule set.
+        from preflight.cache import cached_run, request_key
+
+        cache_key = request_key(user.path, user.values, profile, select, ignore, strict, get_language())
+        cached = cached_run(files, cache_dir, cache_key, strict)
+    if cached is not None:
+        report, load_errors = cached
+        for problem in load_errors:
+            click.echo(f"preflight: warning: {problem}", err=True)
     else:
-        report = run()
+        report = _run_checks(files, paths, user, profile, select, ignore, strict, quiet, jobs, cache_dir, cache_key)
     if problems:
         # Never fail open: what could not be searched is a failing entry of the report, in every format.
+        from preflight.checks import load_registry
         from preflight.engine import unsearched_report
 
+        registry = load_registry()
         report = dataclasses.replace(
             report, files=(*report.files, *(unsearched_report(p.path, p.message(), registry) for p in problems))
         )
@@ -177,6 +198,53 @@ def check(
     if any(file.crashed for file in report.files):
         sys.exit(EXIT_CRASH)
     sys.exit(EXIT_PASS if report.passed else EXIT_FAIL)
+
+
+def _run_checks(
+    files: list[str],
+    paths: tuple[str, ...],
+    user: UserConfig,
+    profile: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool,
+    quiet: bool,
+    jobs: int,
+    cache_dir: Path | None,
+    cache_key: str | None,
+) -> RunReport:
+    """The full run: load the checks, resolve and validate the rule set, check every file."""
+    from preflight.checks import load_registry
+    from preflight.config import resolve_rule_set
+    from preflight.engine import check_files
+    from preflight.i18n import t
+    from preflight.rulesets import ConfigError, NoRulesError
+
+    registry = load_registry()
+    for problem in registry.load_errors:
+        click.echo(f"preflight: warning: {problem}", err=True)
+    try:
+        rule_set = resolve_rule_set(registry, user, profile, select, ignore)
+    except NoRulesError as error:
+        click.echo(t("cli.nothing-to-check", error=error.render()), err=True)
+        sys.exit(EXIT_USAGE)
+    except ConfigError as error:
+        _fail_config(error)
+        raise
+    run = functools.partial(
+        check_files,
+        files,
+        rule_set,
+        registry,
+        jobs=jobs or os.cpu_count() or 1,
+        strict=strict,
+        cache_dir=cache_dir,
+        cache_key=cache_key,
+    )
+    if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
+        with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:
+            return run(on_done=bar.update)
+    return run()
 
 
 def _is_terminal(stream: object) -> bool:
@@ -277,16 +345,3 @@ def explain(rule_id: str, profile: str | None, lang: str | None) -> None:
             click.echo(t("cli.rule-source", source=rule.source, verified=rule.verified or "?"))
     elif profile is not None:
         click.echo("\n" + t("cli.not-in-set", profile=profile))
-
-
-from preflight.commands.cv import cv_command  # noqa: E402
-from preflight.commands.fix import fix_command  # noqa: E402
-from preflight.commands.init import init_command  # noqa: E402
-from preflight.commands.sections import sections_command  # noqa: E402
-from preflight.commands.text import text_command  # noqa: E402
-
-main.add_command(cv_command)
-main.add_command(init_command)
-main.add_command(sections_command)
-main.add_command(text_command)
-main.add_command(fix_command)

@@ -16,6 +16,7 @@ from preflight.pdf.sniff import describe_non_pdf
 if TYPE_CHECKING:
     import pikepdf
 
+    from preflight.pdf.strict import StrictParse
     from preflight.pdf.structure import ActiveItem, FieldValue, FontInfo, ImageInfo, LinkInfo, OutlineEntry
     from preflight.pdf.text import PageText
     from preflight.sections import Sections
@@ -250,6 +251,17 @@ class Dossier:
 
         config = self.section_config if self.section_config else default_config()
         return Sections(self, config)
+
+    # ------------------------------------------------------------------ strict parse (pypdf)
+    @functools.cached_property
+    def strict_parse(self) -> StrictParse | None:
+        """Whether a strict parser (pypdf, strict mode, bounded in time) accepts the file, as some upload
+        portals' parsers would; None when pikepdf could not open it (pdf-readable already fails it)."""
+        if self._pdf is None:
+            return None
+        from preflight.pdf.strict import strict_parse
+
+        return strict_parse(self.path)
 
 
 def _first_line(value: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -142,6 +143,8 @@ class RunSettings:
     strict: bool = False
     language: str = "en"
     cache_dir: str | None = None
+    cache_key: str | None = None
+    """The cache's configuration key (preflight.cache.request_key); None: computed from the rule set."""
 
 
 _worker_settings: RunSettings | None = None
@@ -160,22 +163,31 @@ def _check_in_worker(path: str) -> FileReport:
     return check_one(path, _worker_settings, load_registry())
 
 
+def reads_path(rule_set: RuleSet, registry: Registry) -> bool:
+    """A rule of the set reads the file's path: its cache entries are keyed on the path too."""
+    return any(registry.checks[rule.check].reads_path for rule in rule_set.rules)
+
+
 def check_one(path: str, settings: RunSettings, registry: Registry) -> FileReport:
     """Check one file, from the cache when an entry for this content and configuration exists."""
     cache = None
     content_hash = None
+    name = None
     if settings.cache_dir is not None:
-        from preflight.cache import ReportCache, file_sha256
+        from preflight.cache import ReportCache, file_sha256, settings_key
 
-        cache = ReportCache(Path(settings.cache_dir), settings, registry)
+        cache = ReportCache(Path(settings.cache_dir), settings.cache_key or settings_key(settings))
+        name = path if reads_path(settings.rule_set, registry) else None
         content_hash = file_sha256(path)
         if content_hash is not None:
-            cached = cache.get(content_hash, path)
+            cached = cache.get(content_hash, path, name)
             if cached is not None:
                 return cached
     report = check_file(path, settings.rule_set, registry, path, settings.strict)
-    if cache is not None and content_hash is not None and not report.crashed:
-        cache.put(content_hash, report)
+    # The checks read the file after it was hashed: store the report only if the file still has the bytes
+    # hashed, so a file rewritten during the check never leaves its new outcome under the old content's hash.
+    if cache is not None and content_hash is not None and not report.crashed and file_sha256(path) == content_hash:
+        cache.put(content_hash, report, name)
     return report
 
 
@@ -187,11 +199,20 @@ def check_files(
     jobs: int = 1,
     strict: bool = False,
     cache_dir: str | Path | None = None,
+    cache_key: str | None = None,
     on_done: Callable[[int], None] | None = None,
 ) -> RunReport:
-    """Check every file, in parallel processes when ``jobs`` > 1; the report keeps the order given."""
+    """Check every file, in parallel processes when ``jobs`` > 1; the report keeps the order given.
+
+    With ``cache_dir``, outcomes are reused and stored under ``cache_key`` (the command line's
+    preflight.cache.request_key), or under a key computed from the rule set.
+    """
     names = [str(path) for path in paths]
     settings = RunSettings(rule_set, strict, get_language(), str(cache_dir) if cache_dir is not None else None)
+    if cache_dir is not None:
+        from preflight.cache import settings_key
+
+        settings = dataclasses.replace(settings, cache_key=cache_key or settings_key(settings))
     reports: list[FileReport | None] = [None] * len(names)
     if jobs > 1 and len(names) > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -218,10 +239,18 @@ def check_files(
             reports[index] = check_one(name, settings, registry)
             if on_done:
                 on_done(1)
+    infos = rule_infos(rule_set, registry)
+    if settings.cache_dir is not None and settings.cache_key is not None:
+        # Written only now, after the rule set was resolved and validated: what lets a later run with the
+        # same key be answered from the cache without loading the checks.
+        from preflight.cache import ReportCache, RunEntry
+
+        entry = RunEntry(rule_set.name, infos, reads_path(rule_set, registry), registry.load_errors)
+        ReportCache(Path(settings.cache_dir), settings.cache_key).put_run(entry)
     return RunReport(
         profile=rule_set.name,
         files=tuple(report for report in reports if report is not None),
         tool_version=__version__,
-        rules=rule_infos(rule_set, registry),
+        rules=infos,
         strict=strict,
     )

@@ -76,6 +76,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.rule-source": "  source: {source} (verified {verified})",
         "cli.not-in-set": "Rule set '{profile}' does not run this check.",
         "cli.progress": "Checking",
+        # preflight cache
+        "cache.folder": "Cache folder: {path}",
+        "cache.entries": "Entries: {count} ({size})",
+        "cache.dates": "Oldest entry: {oldest}; newest: {newest}",
+        "cache.temporary": "Unfinished writes: {count} temporary files (removed when the cache is pruned)",
+        "cache.caps": "Pruned once a day: entries older than {days} days, then the oldest beyond {size}",
+        "cache.disabled": "--no-cache does not use it; {env} chooses another folder.",
+        "cache.cleared": "Removed {count} entries ({size}) from {path}",
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -142,6 +150,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.rule-source": "  source\u202f: {source} (vérifiée en {verified})",
         "cli.not-in-set": "Le jeu de règles «\u202f{profile}\u202f» n’applique pas cette vérification.",
         "cli.progress": "Vérification",
+        "cache.folder": "Dossier du cache\u202f: {path}",
+        "cache.entries": "Entrées\u202f: {count} ({size})",
+        "cache.dates": "Entrée la plus ancienne\u202f: {oldest}\u202f; la plus récente\u202f: {newest}",
+        "cache.temporary": (
+            "Écritures inachevées\u202f: {count} fichiers temporaires (supprimés quand le cache est élagué)"
+        ),
+        "cache.caps": (
+            "Élagué une fois par jour\u202f: les entrées de plus de {days} jours, puis les plus anciennes "
+            "au-delà de {size}"
+        ),
+        "cache.disabled": "--no-cache ne l'utilise pas\u202f; {env} choisit un autre dossier.",
+        "cache.cleared": "{count} entrées supprimées ({size}) de {path}",
     },
 }
 

@@ -88,3 +88,13 @@ def test_installed_plugin_check_runs_from_a_user_config(tmp_path: Path) -> None:
         [sys.executable, "-m", "preflight", "explain", "demo-min-pages"], capture_output=True, text=True, env=env
     )
     assert listing.returncode == 0 and "The dossier has enough pages" in listing.stdout
+
+    # A cached repeat gives the same verdict; once the plugin is gone, the configuration that names its rule
+    # is invalid, and the cache (which never loads the checks) must not answer for it.
+    command = [sys.executable, "-m", "preflight", "check", "-f", "json", str(FIXTURES / "valid-dossier.pdf")]
+    again = subprocess.run(command, capture_output=True, text=True, cwd=work, env=env)
+    assert (again.returncode, again.stdout) == (result.returncode, result.stdout)
+    without = {name: value for name, value in env.items() if name != "PYTHONPATH"}
+    gone = subprocess.run(command, capture_output=True, text=True, cwd=work, env=without)
+    assert gone.returncode == 2, gone.stdout
+    assert "unknown check" in gone.stderr

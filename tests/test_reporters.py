@@ -309,10 +309,12 @@ def test_github_format_leaves_snippets_out_unless_asked(monkeypatch: pytest.Monk
     def with_snippet(*args: object, **kwargs: object) -> RunReport:
         return dataclasses.replace(sample_report(), profile=real(*args, **kwargs).profile)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(engine, "check_files", with_snippet)
-    default = CliRunner().invoke(main, ["check", "-p", "portal", "-f", "github", str(passing_pdf)])
+    monkeypatch.setattr(engine, "check_files", with_snippet)  # --no-cache: a cache hit never calls it
+    default = CliRunner().invoke(main, ["check", "-p", "portal", "--no-cache", "-f", "github", str(passing_pdf)])
     assert "::error" in default.output and "immuno" not in default.output
-    asked = CliRunner().invoke(main, ["check", "-p", "portal", "-f", "github", "--snippets", str(passing_pdf)])
+    asked = CliRunner().invoke(
+        main, ["check", "-p", "portal", "--no-cache", "-f", "github", "--snippets", str(passing_pdf)]
+    )
     assert SNIPPET.replace("%", "%25") in asked.output
-    text = CliRunner().invoke(main, ["check", "-p", "portal", "--no-snippets", str(passing_pdf)])
+    text = CliRunner().invoke(main, ["check", "-p", "portal", "--no-cache", "--no-snippets", str(passing_pdf)])
     assert "immuno" not in text.output and "soft hyphen inside a word" in text.output

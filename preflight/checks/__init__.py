@@ -3,6 +3,12 @@
 A check is a module (or any object) with ``ID``, ``SUMMARY``, a frozen dataclass ``Options`` and
 ``check(dossier, options)`` yielding findings; its docstring reads *What it checks / Why / How to fix /
 Options*. Third-party packages register theirs under the entry-point group ``dossier_preflight.checks``.
+
+A check that reads the file's path or name (``dossier.name``, ``dossier.path``) says so with
+``READS_PATH = True``, so that the cache keys its outcome on the path too (a renamed copy of a file is then
+checked again); a plugin is assumed to read it unless it says ``READS_PATH = False``.
+
+Nothing here imports a check: ``load_registry`` does, and a cache hit never calls it.
 """
 
 from __future__ import annotations
@@ -10,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib
-import inspect
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -46,6 +51,8 @@ class CheckSpec:
     doc: str
     origin: str
     needs_readable_pdf: bool = True
+    reads_path: bool = False
+    """The outcome depends on the file's path (its name), not only on its bytes and the options."""
     summaries: Mapping[str, str] = field(default_factory=dict)
     """Translations of the summary by language ('fr': SUMMARY_FR); English is ``summary``."""
     docs: Mapping[str, str] = field(default_factory=dict)
@@ -63,6 +70,8 @@ class PluginError(Exception):
 
 def spec_from_module(module: Any, origin: str) -> CheckSpec:
     """Validate that an object has the shape of a check and describe it."""
+    import inspect  # only here: the cache-hit path never builds a spec
+
     missing = [name for name in ("ID", "SUMMARY", "Options", "check") if not hasattr(module, name)]
     if missing:
         raise PluginError(f"{origin} is not a check: it lacks {', '.join(missing)}")
@@ -85,12 +94,14 @@ def spec_from_module(module: Any, origin: str) -> CheckSpec:
         doc=inspect.cleandoc(module.__doc__ or ""),
         origin=origin,
         needs_readable_pdf=bool(getattr(module, "NEEDS_READABLE_PDF", True)),
+        # A plugin we know nothing about may read the name: key its outcomes on it unless it says otherwise.
+        reads_path=bool(getattr(module, "READS_PATH", not origin.startswith("preflight."))),
         summaries=_translations(module, "SUMMARY", str),
         docs=_translations(module, "DOC", inspect.cleandoc),
     )
 
 
-def _translations(module: Any, prefix: str, clean: Callable[[str], str]) -> dict[str, str]:
+def _translations(module: Any, prefix: str, clean: Callable[..., str]) -> dict[str, str]:
     """A check's optional SUMMARY_FR / DOC_FR (one attribute per language of preflight.i18n)."""
     from preflight.i18n import LANGUAGES
 

@@ -56,6 +56,7 @@ Options
     max_length : la longueur maximale du nom, '.pdf' compris (64 par défaut).
 """
 NEEDS_READABLE_PDF = False
+READS_PATH = True  # the cache keys this rule's outcome on the path, not only on the bytes
 
 _SAFE_STEM = re.compile(r"[A-Za-z0-9_-]+\Z")
 _SPELLED_OUT = {

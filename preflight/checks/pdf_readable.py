@@ -3,7 +3,9 @@
 What it checks
     That the file is a PDF at all (not a Word document or an image renamed .pdf), that it is not empty,
     truncated or damaged beyond repair, and that it opens without a password. A file that opens only
-    after repair passes with a warning: some viewers show it differently.
+    after repair passes with a warning: some viewers show it differently. Such a file is also read with a
+    strict parser (pypdf in strict mode, as some upload portals read files): a second warning says when it
+    refuses the file, and why.
 
 Why
     The portal rejects a file it cannot open, and a jury cannot read what a viewer cannot show.
@@ -35,7 +37,9 @@ Ce qui est vérifié
     Que le fichier est bien un PDF (et non un document Word ou une image renommés en .pdf), qu'il n'est
     ni vide, ni tronqué, ni endommagé au point d'être irréparable, et qu'il s'ouvre sans mot de passe.
     Un fichier qui ne s'ouvre qu'après réparation passe avec un avertissement : certains lecteurs
-    l'affichent autrement.
+    l'affichent autrement. Un tel fichier est aussi lu par un analyseur strict (pypdf en mode strict,
+    comme certains portails de dépôt lisent les fichiers) : un second avertissement dit s'il le refuse,
+    et pourquoi.
 
 Pourquoi
     Le portail refuse un fichier qu'il ne peut pas ouvrir, et un jury ne peut pas lire ce qu'un lecteur
@@ -79,3 +83,15 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             level=Level.WARNING,
             data={"repairs": dossier.repair_warnings[:20]},
         )
+        # Only for repaired files: a clean file costs no second reading, and pypdf's refusals of files qpdf
+        # reads without a word are more often pypdf's limits than the file's.
+        strict = dossier.strict_parse
+        if strict is not None and strict.accepted is False:
+            yield Finding(
+                f"a strict PDF parser (pypdf) refuses the file ({strict.reason}): an upload portal that reads "
+                "PDFs strictly could reject it",
+                fix="Export the PDF again from its source document (or print it to a new PDF): a file written "
+                "afresh needs no repair.",
+                level=Level.WARNING,
+                data={"strict_parser": "pypdf", "reason": strict.reason},
+            )
