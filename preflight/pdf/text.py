@@ -14,9 +14,10 @@ import math
 import multiprocessing
 import os
 import re
+from collections.abc import Container, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 PARALLEL_FROM_PAGES = 16
 """Below this many pages a second process costs more than it saves."""
@@ -62,6 +63,12 @@ class PageText:
         return "\n".join(line.text for line in self.lines)
 
 
+Char: TypeAlias = tuple[str, str, float, float, float, float, "bool | frozenset[int]"]
+"""What ``build_lines`` reads, in drawing order: text (one character, or a whole text object's), font name,
+size, start x, baseline y, end x, and which of its characters come from glyphs without a Unicode mapping
+(True: all of them)."""
+
+
 def clean_font_name(name: str) -> str:
     return _SUBSET_PREFIX.sub("", name)
 
@@ -79,7 +86,7 @@ def _collector_class() -> type:
     class CharCollector(PDFTextDevice):
         def __init__(self, rsrcmgr: Any) -> None:
             super().__init__(rsrcmgr)
-            self.chars: list[tuple[str, str, float, float, float, float, bool]] = []
+            self.chars: list[Char] = []
             self.spans: list[tuple[int, str | None]] = []
 
         def begin_page(self, page: Any, ctm: Any) -> None:
@@ -133,8 +140,12 @@ def _collector_class() -> type:
     return CharCollector
 
 
-def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) -> tuple[TextLine, ...]:
-    """Group characters into lines in drawing order, adding the spaces that positioning implies."""
+def build_lines(chars: list[Char], gap_after_blank: bool = True) -> tuple[TextLine, ...]:
+    """Group characters into lines in drawing order, adding the spaces that positioning implies.
+
+    With ``gap_after_blank`` False no space is added after a no-break or other blank character: for whole
+    text objects, whose end is their last glyph's ink, so the blank's own width reads as a gap.
+    """
     lines: list[TextLine] = []
     buffer: list[str] = []
     length = 0
@@ -179,15 +190,22 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
             if abs(y - baseline) > 0.5 * tolerance or start < prev_end - 3 * tolerance:
                 flush()
                 length = 0
-            elif start - prev_end > 0.1 * tolerance and buffer[-1][-1:] != " " and text[0] != " ":
+            elif (
+                start - prev_end > 0.1 * tolerance
+                and buffer[-1][-1:] != " "
+                and text[0] != " "
+                and (gap_after_blank or not buffer[-1][-1:].isspace())
+            ):
                 buffer.append(" ")
                 length += 1
         if not buffer:
             x0, baseline, x1 = start, y, end
         elif end > x1:
             x1 = end
-        if is_unmapped:
+        if is_unmapped is True:
             unmapped.update(range(length, length + len(text)))
+        elif is_unmapped:
+            unmapped.update(length + offset for offset in is_unmapped)
         if not runs or font != run_font:
             run_font = font
             name = clean_font_name(str(font))
@@ -195,17 +213,19 @@ def build_lines(chars: list[tuple[str, str, float, float, float, float, bool]]) 
                 runs.append((length, name))
         buffer.append(text)
         length += len(text)
-        if text != " ":
+        drawn = len(text) - text.count(" ")  # a whole text object weighs what its characters weigh
+        if drawn:
             key = (font, size)
-            weights[key] = weights.get(key, 0) + 1
+            weights[key] = weights.get(key, 0) + drawn
         prev_end, prev_size = end, size
     if buffer:
         flush()
     return tuple(lines)
 
 
-def _extract_range(path: str, first: int, last: int) -> list[PageText]:
-    """Extract pages first..last (0-based, inclusive) of one file, in this process."""
+def _extract_range(path: str, first: int, last: int, only: Container[int] | None = None) -> list[PageText]:
+    """Extract pages first..last (0-based, inclusive) of one file, in this process (of those, only the
+    0-based indexes in ``only`` when given)."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -224,6 +244,8 @@ def _extract_range(path: str, first: int, last: int) -> list[PageText]:
                     continue
                 if index > last:
                     break
+                if only is not None and index not in only:
+                    continue
                 box = page.mediabox or (0, 0, 0, 0)
                 width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
                 try:
@@ -237,9 +259,19 @@ def _extract_range(path: str, first: int, last: int) -> list[PageText]:
         reason = f"text extraction failed: {type(exc).__name__}: {str(exc)[:200]}"
         done = {page.number for page in pages}
         pages.extend(
-            PageText(number, 0.0, 0.0, (), error=reason) for number in range(first + 1, last + 2) if number not in done
+            PageText(number, 0.0, 0.0, (), error=reason)
+            for number in range(first + 1, last + 2)
+            if number not in done and (only is None or number - 1 in only)
         )
     return pages
+
+
+def extract_page_numbers(path: str, numbers: Iterable[int]) -> list[PageText]:
+    """Extract only the pages with these 1-based numbers (those PDFium leaves incomplete)."""
+    wanted = {number - 1 for number in numbers}
+    if not wanted:
+        return []
+    return _extract_range(path, min(wanted), max(wanted), wanted)
 
 
 def extract_pages(path: str, page_count: int, jobs: int | None = None) -> list[PageText]:
