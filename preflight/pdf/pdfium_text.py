@@ -64,7 +64,7 @@ def extract_pages(path: str, page_count: int, pdf: pikepdf.Pdf | None = None) ->
     if selected_engine() == "pdfminer":
         return pdfminer_text.extract_pages(path, page_count)
     try:
-        pages, for_pdfminer = _read_with_pdfium(path, page_count, ligature_fonts(pdf) if pdf is not None else set())
+        pages, for_pdfminer = _read_with_pdfium(path, page_count, font_facts(pdf) if pdf is not None else None)
     except Exception as exc:  # PDFium refuses the file (damaged beyond its repair, unsupported): pdfminer's turn
         pages = pdfminer_text.extract_pages(path, page_count)
         reason = f"PDFium cannot read the file ({type(exc).__name__}: {str(exc)[:120]})"
@@ -159,9 +159,7 @@ class _Reader:
         return None
 
 
-def _read_with_pdfium(
-    path: str, page_count: int, ligature_fonts: set[str] | None = None
-) -> tuple[list[PageText], list[int]]:
+def _read_with_pdfium(path: str, page_count: int, fonts: FontFacts | None = None) -> tuple[list[PageText], list[int]]:
     """Each page's text, and the page numbers PDFium's text page leaves incomplete (for pdfminer)."""
     import pypdfium2 as pdfium
 
@@ -171,7 +169,7 @@ def _read_with_pdfium(
         pages: list[PageText] = []
         incomplete: list[int] = []
         for index in range(min(page_count, len(document)) if page_count else len(document)):
-            page, complete = _read_page(reader, document.raw, index, ligature_fonts or set())
+            page, complete = _read_page(reader, document.raw, index, fonts or FontFacts())
             pages.append(page)
             if not complete:
                 incomplete.append(index + 1)
@@ -215,7 +213,7 @@ def _multiply(
     )
 
 
-def _read_page(reader: _Reader, document: Any, index: int, ligature_fonts: set[str]) -> tuple[PageText, bool]:
+def _read_page(reader: _Reader, document: Any, index: int, fonts: FontFacts) -> tuple[PageText, bool]:
     raw = reader.raw
     page = raw.FPDF_LoadPage(document, index)
     if not page:
@@ -240,11 +238,15 @@ def _read_page(reader: _Reader, document: Any, index: int, ligature_fonts: set[s
                 or (abs(following[5] - y) < 0.5 * size and following[4] - end < 0.1 * max(size, following[3]))
             ):
                 items[position] = (obj, text[:-1], font, size, start, y, end)
-        if ligature_fonts and any(
-            clean_font_name(item[2]) in ligature_fonts and _LIGATURE_PIECES.search(item[1]) for item in items
+        if fonts.ligatures and any(
+            clean_font_name(item[2]) in fonts.ligatures and _LIGATURE_PIECES.search(item[1]) for item in items
         ):
-            items = _ligatures(raw, textpage, items, ligature_fonts)
-        suspects = {_address(item[0]) for item in items if _SUSPECT.search(item[1])}
+            items = _ligatures(raw, textpage, items, fonts.ligatures)
+        suspects = {
+            _address(item[0])
+            for item in items
+            if _SUSPECT.search(item[1]) or (fonts.unsure and clean_font_name(item[2]) in fonts.unsure)
+        }
         read_again = _characters(raw, textpage, suspects) if suspects else {}
         chars: list[Char] = []
         for obj, text, font, size, start, y, end in items:
@@ -349,7 +351,7 @@ _LIGATURE_PIECES = re.compile("ff[il]?|f[il]|ſt|st")
 
 
 def _ligatures(
-    raw: Any, textpage: Any, items: list[tuple[Any, str, str, float, float, float, float]], fonts: set[str]
+    raw: Any, textpage: Any, items: list[tuple[Any, str, str, float, float, float, float]], fonts: frozenset[str]
 ) -> list[tuple[Any, str, str, float, float, float, float]]:
     """Put back the ligature characters (U+FB00-U+FB06) that PDFium's text page splits into letters.
 
@@ -459,12 +461,28 @@ _LIGATURE_TARGET = re.compile(rb"<\s*[Ff][Bb]0[0-6]\s*>")
 _LIGATURE_NAMES = {"/ff", "/fi", "/fl", "/ffi", "/ffl"}
 
 
-def ligature_fonts(pdf: pikepdf.Pdf) -> set[str]:
-    """Names of the fonts (as the lines give them) whose text holds ligature characters: a ToUnicode entry
-    giving U+FB00-U+FB06, or, without ToUnicode, an encoding naming the ligature glyphs."""
+@dataclasses.dataclass(frozen=True)
+class FontFacts:
+    """What PDFium does not tell about the fonts, read from the font dictionaries with pikepdf (names as the
+    lines give them)."""
+
+    ligatures: frozenset[str] = frozenset()
+    """Fonts whose text holds ligature characters: a ToUnicode entry giving U+FB00-U+FB06, or, without
+    ToUnicode, an encoding naming the ligature glyphs."""
+    unsure: frozenset[str] = frozenset()
+    """Fonts without ToUnicode and without a standard encoding: some glyphs may have no Unicode meaning,
+    and PDFium then gives their codes, which can look like any letter."""
+
+
+_STANDARD_ENCODINGS = {"/WinAnsiEncoding", "/MacRomanEncoding", "/StandardEncoding"}
+
+
+def font_facts(pdf: pikepdf.Pdf) -> FontFacts:
+    """The ligature and unsure fonts of every page, forms included."""
     import pikepdf
 
     found: set[str] = set()
+    unsure: set[str] = set()
     seen: set[tuple[int, int]] = set()
 
     def visit(resources: object, depth: int) -> None:
@@ -477,8 +495,11 @@ def ligature_fonts(pdf: pikepdf.Pdf) -> set[str]:
                     continue
                 if font.objgen != (0, 0):
                     seen.add(font.objgen)
+                name = clean_font_name(str(font.get("/BaseFont", ""))[1:]) or "unknown"
                 if _maps_ligatures(font):
-                    found.add(clean_font_name(str(font.get("/BaseFont", ""))[1:]) or "unknown")
+                    found.add(name)
+                if _unsure(font):
+                    unsure.add(name)
         forms = resources.get("/XObject")
         if isinstance(forms, pikepdf.Dictionary):
             for form in forms.values():
@@ -489,9 +510,27 @@ def ligature_fonts(pdf: pikepdf.Pdf) -> set[str]:
     try:
         for page in pdf.pages:
             visit(page.obj.get("/Resources"), 0)
-    except Exception:  # a damaged resource tree: no ligature is put back, nothing else changes
+    except Exception:  # a damaged resource tree: what was found so far
         pass
-    return found
+    return FontFacts(frozenset(found), frozenset(unsure))
+
+
+def _unsure(font: pikepdf.Dictionary) -> bool:
+    import pikepdf
+
+    try:
+        if "/ToUnicode" in font:
+            return False
+        encoding = font.get("/Encoding")
+        if font.get("/Subtype") == "/Type0":
+            return True
+        if isinstance(encoding, pikepdf.Name):
+            return str(encoding) not in _STANDARD_ENCODINGS
+        if isinstance(encoding, pikepdf.Dictionary):
+            return "/Differences" in encoding or str(encoding.get("/BaseEncoding", "")) not in _STANDARD_ENCODINGS
+        return True  # the font's built-in encoding: a symbol font, most of the time
+    except Exception:
+        return True
 
 
 def _maps_ligatures(font: pikepdf.Dictionary) -> bool:
