@@ -169,6 +169,7 @@ def _read_with_pdfium(path: str, page_count: int, fonts: FontFacts | None = None
         pages: list[PageText] = []
         incomplete: list[int] = []
         for index in range(min(page_count, len(document)) if page_count else len(document)):
+            reader.fonts.clear()  # a font's address may be reused once its pages are closed
             page, complete = _read_page(reader, document.raw, index, fonts or FontFacts())
             pages.append(page)
             if not complete:
