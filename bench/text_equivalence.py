@@ -179,7 +179,8 @@ def main() -> int:
                 f"{engine:>8} vs pdftotext ({len(scores)} files): median recall "
                 f"{statistics.median(s[0] for s in scores):.2%}, median precision "
                 f"{statistics.median(s[1] for s in scores):.2%}; mean recall "
-                f"{statistics.mean(s[0] for s in scores):.2%}, mean precision {statistics.mean(s[1] for s in scores):.2%}"
+                f"{statistics.mean(s[0] for s in scores):.2%}, "
+                f"mean precision {statistics.mean(s[1] for s in scores):.2%}"
             )
     for engine in ENGINES:
         print(f"{engine:>8} extraction time, all files: {sum(r['seconds'][engine] for r in readable):.1f} s")
