@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import math
 import os
 import re
 from collections.abc import Sequence
@@ -109,7 +110,7 @@ class _Reader:
         self.matrix = raw.FS_MATRIX()
         self.size = ctypes.c_float()
         self.box = [ctypes.c_float() for _ in range(4)]
-        self.marks_buffer = ctypes.create_string_buffer(512)
+        self.marks_buffer = (ctypes.c_ubyte * 512)()
         self.marks_length = ctypes.c_ulong()
 
     def text(self, obj: Any, textpage: Any) -> str:
@@ -145,18 +146,31 @@ class _Reader:
         raw = self.raw
         for index in range(raw.FPDFPageObj_CountMarks(obj)):
             mark = raw.FPDFPageObj_GetMark(obj, index)
-            if not raw.FPDFPageObjMark_GetParamStringValue(
-                mark, b"ActualText", self.marks_buffer, len(self.marks_buffer), self.marks_length
+            # The raw string: GetParamStringValue gives zeros for these UTF-16 strings in PDFium 7xxx/8xxx.
+            buffer: Any = self.marks_buffer
+            if not raw.FPDFPageObjMark_GetParamBlobValue(
+                mark, b"ActualText", buffer, ctypes.sizeof(buffer), self.marks_length
             ):
                 continue
             length = self.marks_length.value
-            buffer = self.marks_buffer
-            if length > len(buffer):
-                buffer = ctypes.create_string_buffer(length)
-                raw.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", buffer, length, self.marks_length)
-            text = buffer.raw[: max(length - 2, 0)].decode("utf-16-le", errors="replace")
+            if length > ctypes.sizeof(buffer):
+                buffer = (ctypes.c_ubyte * length)()
+                raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buffer, length, self.marks_length)
+            text = _text_string(ctypes.string_at(buffer, length))
             return ctypes.cast(mark, ctypes.c_void_p).value, text
         return None
+
+
+def _text_string(data: bytes) -> str:
+    """A PDF text string: UTF-16BE or UTF-8 after their byte-order mark, PDFDocEncoding otherwise."""
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", errors="replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("pdfdoc")  # the codec pikepdf registers
+    except (LookupError, UnicodeDecodeError):
+        return data.decode("latin-1")
 
 
 def _read_with_pdfium(path: str, page_count: int, fonts: FontFacts | None = None) -> tuple[list[PageText], list[int]]:
@@ -227,6 +241,11 @@ def _read_page(reader: _Reader, document: Any, index: int, fonts: FontFacts) -> 
             return PageText(index + 1, width, height, (), error="PDFium cannot read this page's text"), False
         items: list[tuple[Any, str, str, float, float, float, float]] = []
         complete = _collect(reader, page, None, ctm, textpage, items)
+        for position, item in enumerate(items):
+            if math.isnan(item[6]):
+                following = items[position + 1] if position + 1 < len(items) else None
+                reaches = following is not None and abs(following[5] - item[5]) < 0.5 * item[3]
+                items[position] = (*item[:6], max(following[4], item[4]) if following and reaches else item[4])
         for position in range(len(items) - 1):
             # The text page gives an object the space that follows it: the next object's own first
             # character, or one PDFium adds for a gap pdfminer would not call a space (narrower than a
@@ -323,7 +342,12 @@ def _collect(
         raw.FPDFTextObj_GetFontSize(obj, size)
         font_size = size.value * (c * c + d * d) ** 0.5
         raw.FPDFPageObj_GetBounds(obj, *box)
-        items.append((obj, text, reader.font_name(obj), font_size, e, f, max(_right_edge(box, ctm), e)))
+        end = _right_edge(box, ctm)
+        if actual is not None and end - e < 0.01:
+            # An ActualText over ink-less glyphs (LibreOffice's no-break spaces): where it ends is unknown,
+            # so it is taken to reach the next object, as pdfminer's glyph advances would.
+            end = math.nan
+        items.append((obj, text, reader.font_name(obj), font_size, e, f, end if math.isnan(end) else max(end, e)))
     return complete
 
 
