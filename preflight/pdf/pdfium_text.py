@@ -442,7 +442,9 @@ def _characters(raw: Any, textpage: Any, wanted: set[int | None]) -> dict[int | 
         if key is None or key not in wanted:
             continue
         code = raw.FPDFText_GetUnicode(textpage, index)
-        if code:
+        if code == 2 and raw.FPDFText_IsHyphen(textpage, index):
+            found.setdefault(key, []).append((_LINE_END_HYPHEN, False))  # PDFium's line-end hyphen marker
+        elif code:
             found.setdefault(key, []).append((chr(code), bool(raw.FPDFText_HasUnicodeMapError(textpage, index))))
     return found
 
