@@ -1,11 +1,13 @@
-"""Time `preflight check` end to end against poppler on realistic 40- and 200-page dossiers.
+"""Time `preflight check` end to end against poppler on realistic 40-, 200- and 1,000-page dossiers.
 
-    python bench/bench.py [--runs 7] [--pages 40 200] [--profile inserm-cr]
+    python bench/bench.py [--runs 7] [--pages 40 200 1000] [--profile inserm-cr]
 
 For each size it generates a dossier (headings, French body text, an image every few pages) with
-reportlab into bench/out/, then runs, alternating, `preflight check` and poppler's
-`pdfinfo` + `pdffonts` + `pdftotext` on the same file, and prints the median wall time of each, the ratio,
-and the peak memory (largest resident set of any one process). Needs poppler-utils and reportlab.
+reportlab into bench/out/ (above 200 pages, copies of the 200-page one joined with
+`qpdf --empty --pages f.pdf f.pdf ... -- out.pdf`, so it needs qpdf), then runs, alternating,
+`preflight check` and poppler's `pdfinfo` + `pdffonts` + `pdftotext` on the same file, and prints the
+median wall time of each, the ratio, and the peak memory (largest resident set of any one process).
+Needs poppler-utils and reportlab.
 """
 
 from __future__ import annotations
@@ -77,6 +79,23 @@ def make_dossier(pages: int, path: Path) -> None:
     sheet.save()
 
 
+JOIN_ABOVE = 200
+"""Larger dossiers are copies of the 200-page one joined by qpdf: reportlab takes minutes for 1,000 pages."""
+
+
+def make_large(pages: int, path: Path) -> None:
+    """``pages`` pages (a multiple of 200) made of the 200-page dossier repeated, with qpdf."""
+    if pages % JOIN_ABOVE:
+        raise SystemExit(f"--pages above {JOIN_ABOVE} must be a multiple of {JOIN_ABOVE}, not {pages}")
+    if shutil.which("qpdf") is None:
+        raise SystemExit("needs qpdf for the joined dossiers: apt-get install qpdf")
+    part = OUT / f"dossier-{JOIN_ABOVE}.pdf"
+    if not part.exists():
+        make_dossier(JOIN_ABOVE, part)
+    copies = [str(part)] * (pages // JOIN_ABOVE)
+    subprocess.run(["qpdf", "--empty", "--pages", *copies, "--", str(path)], check=True)
+
+
 def _noise_png(rng: random.Random, width: int, height: int) -> object:
     import io
     import struct
@@ -112,7 +131,7 @@ def timed_all(commands: list[list[str]]) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--pages", type=int, nargs="+", default=[40, 200])
+    parser.add_argument("--pages", type=int, nargs="+", default=[40, 200, 1000])
     parser.add_argument("--profile", default="inserm-cr")
     args = parser.parse_args()
     missing = [tool for tool in ("pdfinfo", "pdffonts", "pdftotext") if shutil.which(tool) is None]
@@ -127,7 +146,7 @@ def main() -> int:
     for pages in args.pages:
         path = OUT / f"dossier-{pages}.pdf"
         if not path.exists():
-            make_dossier(pages, path)
+            make_large(pages, path) if pages > JOIN_ABOVE else make_dossier(pages, path)
         ours_command = [preflight, "check", "--no-cache", "--no-color", "--profile", args.profile, str(path)]
         poppler_commands = [["pdfinfo", str(path)], ["pdffonts", str(path)], ["pdftotext", str(path), "/dev/null"]]
         timed(ours_command)  # warm-up: file cache, bytecode

@@ -236,10 +236,10 @@ class Dossier:
     # ------------------------------------------------------------------ text
     @functools.cached_property
     def pages(self) -> list[PageText]:
-        """Each page's text lines with font sizes, extracted once (two processes for long files)."""
-        from preflight.pdf.text import extract_pages
+        """Each page's text lines with font sizes, extracted once (PDFium, pdfminer where PDFium falls short)."""
+        from preflight.pdf.pdfium_text import extract_pages
 
-        return extract_pages(str(self.path), self.page_count)
+        return extract_pages(str(self.path), self.page_count, self.pdf)
 
     @functools.cached_property
     def sections(self) -> Sections:

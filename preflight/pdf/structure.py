@@ -504,14 +504,21 @@ def _field_fonts(pdf: pikepdf.Pdf, walker: _FontWalker) -> None:
 
 # ---------------------------------------------------------------------------------------- images
 def collect_images(pdf: pikepdf.Pdf) -> list[ImageInfo]:
-    """Every image XObject drawn on a page, with the resolution of its largest placement."""
+    """Every image XObject drawn on a page, with the resolution of its largest placement.
+
+    Parsing a content stream is the cost (qpdf tokenises all of it, text included), so a page is parsed only
+    when its XObjects lead to an image, and each form XObject is parsed once, not once per page that draws
+    it: the walk is linear in the content that can place an image.
+    """
     images: dict[Any, ImageInfo] = {}
+    walk = _ImageWalk()
     for number, page in enumerate(pdf.pages, 1):
         resources = _dict(inherited(page.obj, "/Resources"))
         if resources is None:
             continue
         try:
-            _walk_image_placements(page.obj, resources, number, (1, 0, 0, 1, 0, 0), images, 0)
+            for name, xobject, ctm in walk.placements(page.obj, resources, 0):
+                _record_image(name, xobject, number, ctm, images)
         except Exception:
             continue
     return sorted(images.values(), key=lambda image: -image.stored_bytes)
@@ -530,41 +537,102 @@ def _multiply(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
     )
 
 
-def _walk_image_placements(
-    content_owner: Any,
-    resources: pikepdf.Dictionary,
-    page: int,
-    base: tuple[float, ...],
-    images: dict[Any, ImageInfo],
-    depth: int,
-) -> None:
-    xobjects = _dict(resources.get("/XObject"))
-    if xobjects is None or depth > _MAX_DEPTH:
-        return
-    stack: list[tuple[float, ...]] = []
-    ctm = base
-    for instruction in pikepdf.parse_content_stream(content_owner, "q Q cm Do"):
-        operands, op = list(instruction.operands), str(instruction.operator)
-        if op == "q":
-            stack.append(ctm)
-        elif op == "Q":
-            ctm = stack.pop() if stack else base
-        elif op == "cm" and len(operands) == 6:
-            ctm = _multiply(tuple(float(v) for v in operands), ctm)
-        elif op == "Do" and operands:
-            xobject = xobjects.get(str(operands[0]))
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _content_bytes(owner: Any) -> bytes:
+    """The decoded content of a page (all its streams) or of a form XObject."""
+    if isinstance(owner, pikepdf.Stream):
+        return owner.read_bytes()
+    contents = owner.get("/Contents")
+    if isinstance(contents, pikepdf.Stream):
+        return contents.read_bytes()
+    if isinstance(contents, pikepdf.Array):
+        return b"\n".join(part.read_bytes() for part in contents if isinstance(part, pikepdf.Stream))
+    return b""
+
+
+class _ImageWalk:
+    """Image placements of content streams, remembering what each form XObject and resource dictionary holds."""
+
+    def __init__(self) -> None:
+        self.forms: dict[tuple[object, ...], list[tuple[str, pikepdf.Stream, tuple[float, ...]]]] = {}
+        self.reaches: dict[tuple[object, ...], bool] = {}
+
+    def reaches_image(self, xobjects: pikepdf.Dictionary, depth: int) -> bool:
+        """Whether these XObjects include an image, directly or inside their forms."""
+        key = _key(xobjects)
+        known = self.reaches.get(key)
+        if known is not None:
+            return known
+        self.reaches[key] = False  # a form that draws itself must not loop
+        found = False
+        for xobject in xobjects.values():
             if not isinstance(xobject, pikepdf.Stream):
                 continue
             subtype = xobject.get("/Subtype")
             if subtype == "/Image":
-                _record_image(str(operands[0]), xobject, page, ctm, images)
-            elif subtype == "/Form":
-                matrix = xobject.get("/Matrix")
-                form_ctm = ctm
-                if isinstance(matrix, pikepdf.Array) and len(matrix) == 6:
-                    form_ctm = _multiply(tuple(float(v) for v in matrix), ctm)
-                inner = _dict(xobject.get("/Resources")) or resources
-                _walk_image_placements(xobject, inner, page, form_ctm, images, depth + 1)
+                found = True
+            elif subtype == "/Form" and depth < _MAX_DEPTH:
+                inner = _dict(xobject.get("/Resources"))
+                inner_xobjects = _dict(inner.get("/XObject")) if inner is not None else None
+                # A form without resources of its own uses its page's, which are being looked at.
+                found = inner_xobjects is not None and self.reaches_image(inner_xobjects, depth + 1)
+            if found:
+                break
+        self.reaches[key] = found
+        return found
+
+    def placements(
+        self, owner: Any, resources: pikepdf.Dictionary, depth: int
+    ) -> list[tuple[str, pikepdf.Stream, tuple[float, ...]]]:
+        """(name, image, matrix) for each image ``owner``'s content draws, in ``owner``'s space."""
+        xobjects = _dict(resources.get("/XObject"))
+        if xobjects is None or depth > _MAX_DEPTH or not self.reaches_image(xobjects, depth):
+            return []
+        if b"Do" not in _content_bytes(owner):
+            return []  # resources shared by every page (Word, LibreOffice) while this page draws no XObject
+        found: list[tuple[str, pikepdf.Stream, tuple[float, ...]]] = []
+        stack: list[tuple[float, ...]] = []
+        ctm: tuple[float, ...] = _IDENTITY
+        for instruction in pikepdf.parse_content_stream(owner, "q Q cm Do"):
+            operands, op = list(instruction.operands), str(instruction.operator)
+            if op == "q":
+                stack.append(ctm)
+            elif op == "Q":
+                ctm = stack.pop() if stack else _IDENTITY
+            elif op == "cm" and len(operands) == 6:
+                ctm = _multiply(tuple(float(v) for v in operands), ctm)
+            elif op == "Do" and operands:
+                xobject = xobjects.get(str(operands[0]))
+                if not isinstance(xobject, pikepdf.Stream):
+                    continue
+                subtype = xobject.get("/Subtype")
+                if subtype == "/Image":
+                    found.append((str(operands[0]), xobject, ctm))
+                elif subtype == "/Form":
+                    for name, image, matrix in self.form(xobject, resources, depth + 1):
+                        found.append((name, image, _multiply(matrix, ctm)))
+        return found
+
+    def form(
+        self, xobject: pikepdf.Stream, outer: pikepdf.Dictionary, depth: int
+    ) -> list[tuple[str, pikepdf.Stream, tuple[float, ...]]]:
+        """A form's image placements in the space of the content that draws it (its /Matrix applied)."""
+        own = _dict(xobject.get("/Resources"))
+        key = (*_key(xobject), *(() if own is not None else _key(outer)))
+        cached = self.forms.get(key)
+        if cached is not None:
+            return cached
+        self.forms[key] = []  # a form that draws itself must not loop
+        matrix = xobject.get("/Matrix")
+        form_matrix: tuple[float, ...] = _IDENTITY
+        if isinstance(matrix, pikepdf.Array) and len(matrix) == 6:
+            form_matrix = tuple(float(v) for v in matrix)
+        inner = self.placements(xobject, own if own is not None else outer, depth)
+        result = [(name, image, _multiply(placed, form_matrix)) for name, image, placed in inner]
+        self.forms[key] = result
+        return result
 
 
 def _record_image(

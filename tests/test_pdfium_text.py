@@ -1,0 +1,176 @@
+"""The PDFium text extractor: the lines the checks read, and where it hands over to pdfminer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from preflight.dossier import Dossier
+from preflight.pdf import pdfium_text, text
+from preflight.pdf.text import PageText
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def pdfium_pages(path: Path) -> tuple[list[PageText], list[int]]:
+    with pikepdf.open(path) as pdf:
+        return pdfium_text._read_with_pdfium(str(path), len(pdf.pages), pdfium_text.font_facts(pdf))
+
+
+def pdfminer_pages(path: Path) -> list[PageText]:
+    with pikepdf.open(path) as pdf:
+        return text.extract_pages(str(path), len(pdf.pages))
+
+
+def as_tuples(page: PageText) -> list[tuple[object, ...]]:
+    return [(line.text, line.x0, line.baseline, line.size, line.font, line.bold, line.unmapped) for line in page.lines]
+
+
+def test_lines_fonts_sizes_and_bold_of_a_reportlab_dossier_page() -> None:
+    pages, incomplete = pdfium_pages(FIXTURES / "valid-dossier.pdf")
+    assert incomplete == []
+    page = pages[1]
+    assert (page.number, page.width, page.height) == (
+        2,
+        pytest.approx(595.2756, abs=1e-3),
+        pytest.approx(841.8898, abs=1e-3),
+    )
+    heading = page.lines[1]
+    assert (heading.text, heading.x0, heading.baseline, heading.size, heading.font, heading.bold) == (
+        "Curriculum vitae",
+        68.36,
+        763.2,
+        16.0,
+        "DejaVuSans-Bold",
+        True,
+    )
+    assert page.lines[3].text == "Adresse professionnelle\u00a0: Institut Cochin, 22 rue Méchain, 75014 Paris"
+    # A CV row: the years in bold, the entry in the body font, which dominates the line
+    row = next(line for line in page.lines if line.text.startswith("2017 Prix de thèse"))
+    assert (row.font, row.bold, row.font_runs) == ("DejaVuSerif", False, ((0, "DejaVuSans-Bold"), (4, "DejaVuSerif")))
+    assert row.font_at(0) == "DejaVuSans-Bold" and row.font_at(10) == "DejaVuSerif"
+
+
+@pytest.mark.parametrize(
+    "name", ["valid-dossier.pdf", "form-xobject-font.pdf", "annotation-font.pdf", "type3-font.pdf", "no-tounicode.pdf"]
+)
+def test_same_lines_as_pdfminer_on_generated_fixtures(name: str) -> None:
+    pages, _ = pdfium_pages(FIXTURES / name)
+    assert [as_tuples(page) for page in pages] == [as_tuples(page) for page in pdfminer_pages(FIXTURES / name)]
+
+
+def test_text_drawn_inside_nested_form_xobjects_is_read_in_the_form_space() -> None:
+    pages, _ = pdfium_pages(FIXTURES / "form-xobject-font.pdf")
+    stamp = [line for line in pages[0].lines if line.font == "Helvetica"]
+    assert [(line.text, line.x0, line.baseline, line.size) for line in stamp] == [
+        ("Tampon : copie certifiée conforme", 352.0, 144.0, 9.0),
+        ("Service RH - 12/01/2027", 352.0, 130.0, 9.0),
+    ]
+
+
+def test_a_glyph_without_unicode_mapping_is_u_fffd_and_marked_unmapped() -> None:
+    pages, _ = pdfium_pages(FIXTURES / "hidden" / "extraction-artifact.pdf")
+    (line,) = pages[0].lines
+    assert line.text == "Téléphone \ufffd 01 23 45 67 89"
+    assert line.unmapped == frozenset({10})
+    assert (line.font, line.size, line.bold) == ("DejaVuSans", 11.0, False)
+
+
+def test_a_font_without_tounicode_gives_unmapped_glyphs_wherever_pdfminer_does() -> None:
+    pages, _ = pdfium_pages(FIXTURES / "no-tounicode.pdf")
+    first = pages[0].lines[0]
+    assert set(first.text) == {"\ufffd"}
+    assert first.unmapped == frozenset(range(len(first.text)))
+
+
+def test_line_end_hyphens_read_as_the_font_draws_them() -> None:
+    soft, _ = pdfium_pages(FIXTURES / "hidden" / "soft-hyphen-dash.pdf")
+    assert soft[0].lines[0].text == "Thèse 2010\u00ad2014 : immuno\u00ad"  # this font's hyphen is U+00AD
+    latex, _ = pdfium_pages(FIXTURES / "latex" / "dossier.pdf")
+    ends = [line.text[-1] for page in latex for line in page.lines if line.text.endswith(("-", "\u00ad", "\ufffe"))]
+    assert ends and set(ends) == {"-"}
+
+
+def test_ligature_characters_are_kept_only_where_the_text_layer_has_them() -> None:
+    pages, _ = pdfium_pages(FIXTURES / "hidden" / "info-characters.pdf")
+    assert pages[0].lines[0].text == "Non\u2011sécable, \ufb01nancement, e\u0301tude"
+    # pdflatex's fi glyph maps to the two letters "fi": no ligature character there
+    latex, _ = pdfium_pages(FIXTURES / "latex" / "dossier.pdf")
+    body = "\n".join(page.text for page in latex)
+    assert "fidèle" in body and not any("\ufb00" <= char <= "\ufb06" for char in body)
+
+
+def test_actual_text_spans_are_read_once_and_an_empty_one_reads_as_nothing(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    content = (
+        b"BT /F1 12 Tf 72 700 Td (Cas) Tj /Span <</ActualText <FEFF00A0>>> BDC ( ) Tj ( ) Tj EMC (:) Tj "
+        b"/Span <</ActualText <FEFF>>> BDC (-) Tj EMC ( fin) Tj ET"
+    )
+    pdf.add_blank_page(page_size=(595, 842))
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    pdf.pages[0].obj.Contents = pdf.make_stream(content)
+    pdf.save(tmp_path / "spans.pdf")
+    pages, incomplete = pdfium_pages(tmp_path / "spans.pdf")
+    assert incomplete == []
+    assert pages[0].text == "Cas\u00a0: fin"
+
+
+def test_libreoffice_actual_text_no_break_spaces_are_read_from_the_marks() -> None:
+    pages, _ = pdfium_pages(FIXTURES / "word" / "dossier.pdf")
+    assert "survie\u00a0; ce" in pages[5].text.replace("\u202f", "\u00a0")
+
+
+def test_pages_with_an_object_pdfium_skips_are_read_by_pdfminer() -> None:
+    """LibreOffice draws the U+00A0 of its bold font as a lone ink-less glyph: PDFium's text page skips it."""
+    pages, incomplete = pdfium_pages(FIXTURES / "word" / "dossier.pdf")
+    assert 1 in incomplete
+    assert "Cheffe d’équipe\u00a0:" not in pages[0].text
+    with Dossier(FIXTURES / "word" / "dossier.pdf") as dossier:
+        assert "Cheffe d’équipe\u00a0: Dr Marie Lefèvre" in dossier.pages[0].text
+        assert as_tuples(dossier.pages[0]) == as_tuples(pdfminer_pages(FIXTURES / "word" / "dossier.pdf")[0])
+
+
+def test_a_file_pdfium_refuses_is_read_by_pdfminer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise pypdfium2.PdfiumError("Failed to load document (PDFium: Data format error).")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", refuse)
+    path = FIXTURES / "valid-dossier.pdf"
+    pages = pdfium_text.extract_pages(str(path), 16)
+    assert [page.error for page in pages] == [None] * 16
+    assert [as_tuples(page) for page in pages] == [as_tuples(page) for page in pdfminer_pages(path)]
+
+
+def test_when_both_readers_fail_every_page_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise pypdfium2.PdfiumError("Failed to load document")
+
+    def fail(_path: str, first: int, last: int, only: object = None) -> list[PageText]:
+        return [
+            PageText(n + 1, 0, 0, (), error="text extraction failed: PSSyntaxError") for n in range(first, last + 1)
+        ]
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", refuse)
+    monkeypatch.setattr(text, "_extract_range", fail)
+    pages = pdfium_text.extract_pages(str(FIXTURES / "valid-dossier.pdf"), 2)
+    assert [page.error for page in pages] == [
+        "PDFium cannot read the file (PdfiumError: Failed to load document); text extraction failed: PSSyntaxError"
+    ] * 2
+
+
+def test_the_engine_switch_selects_pdfminer_for_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(pdfium_text.ENGINE_VARIABLE, "pdfminer")
+    path = FIXTURES / "hidden" / "info-characters.pdf"
+    assert pdfium_text.extract_pages(str(path), 1)[0].lines == pdfminer_pages(path)[0].lines
+    monkeypatch.setenv(pdfium_text.ENGINE_VARIABLE, "poppler")
+    with pytest.raises(ValueError, match="PREFLIGHT_TEXT_ENGINE must be 'pdfium' or 'pdfminer'"):
+        pdfium_text.selected_engine()
