@@ -26,6 +26,7 @@ Configuration (a rule set's ``[sections]`` table, with the user's on top)::
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import statistics
 import unicodedata
@@ -68,11 +69,18 @@ _SEPARATOR = re.compile(r"^\s*[:\-–—(,/]")
 _TRAILING_NUMBER = re.compile(r"(?<!\d)(\d{1,3})$")
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """Casefolded, without accents, ligatures expanded, apostrophes straight, spaces collapsed."""
+    """Casefolded, without accents, ligatures expanded, apostrophes straight, spaces collapsed.
+
+    Cached: the section finder compares every line of a long dossier with every known title."""
+    if text.isascii():
+        return " ".join(text.replace("`", "'").casefold().split())
     text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("`", "'")
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     return " ".join(text.casefold().split())
@@ -578,6 +586,12 @@ class Sections:
         return kept
 
     def _is_toc_page(self, page: PageText) -> bool:
+        cache: dict[int, bool] = self.__dict__.setdefault("_toc_pages", {})
+        if page.number not in cache:
+            cache[page.number] = self._looks_like_contents(page)
+        return cache[page.number]
+
+    def _looks_like_contents(self, page: PageText) -> bool:
         texts = [line.text.strip() for line in page.lines if line.text.strip()]
         if not texts:
             return False
