@@ -119,7 +119,7 @@ _SKIP_LINE = re.compile(
     # The candidate's own birth date only: "congé de maternité, naissance de ..." is a leave, not a birth date.
     r"\b(?:née?s?\s+(?:le|en|à|in|on)|born|(?:date|lieu)\s+(?:et\s+lieu\s+)?de\s+naissance|date\s+of\s+birth"
     r"|birth\s*date|birthday|geboren|data\s+di\s+nascita|fecha\s+de\s+nacimiento)\b"
-    r"|©|\(c\)\s*\d{4}|\bcopyright\b",
+    r"|©|\(c\)\s*\d{4}|\bcopyright\b|europass\.cedefop|\b(?:unione\s+europea|european\s+union|union\s+europ[ée]enne)\s*,",
     re.IGNORECASE,
 )
 _BULLETS = " •·▪◦‣*>|"
