@@ -297,6 +297,9 @@ def cv_pages(dossier: Any, section: str = CV_SECTION) -> tuple[list[PageText] | 
     finder = getattr(dossier, "sections", None)
     if finder is None:
         return list(dossier.pages), WHOLE_DOCUMENT
+    problem = getattr(finder, "config_problems", {}).get(section)
+    if problem is not None:
+        return None, problem
     found = finder.get(section)
     if found is None:
         tried = getattr(finder, "titles_tried", None)

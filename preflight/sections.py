@@ -196,6 +196,8 @@ class Sections:
         self.source = "none"
         """Where the sections came from: 'outline', 'headings' or 'none' (config ranges aside)."""
         self.notes: list[str] = []
+        self.config_problems: dict[str, str] = {}
+        """Sections whose configured pages cannot be used (beyond the document): checks of them fail saying so."""
         """Things a user should know, e.g. a configured page range beyond the last page."""
         self._bounds: dict[str, tuple[int | None, int | None]] = {}
         self._toc_end: dict[int, int] = {}  # a table of contents runs over its own pages only
@@ -415,9 +417,9 @@ class Sections:
         ranges: dict[str, tuple[int, int]] = {}
         for name, (first, last) in self.config.ranges.items():
             if first > page_count:
-                self.notes.append(
-                    f'[sections] {name} = "{first}-{last}" starts after the last page ({page_count}); ignored'
-                )
+                problem = f'[sections] {name} = "{first}-{last}" starts after the last page ({page_count})'
+                self.notes.append(f"{problem}; ignored")
+                self.config_problems[name] = problem
                 continue
             if last > page_count:
                 self.notes.append(

@@ -155,3 +155,16 @@ def test_reused_by_the_ita_rule_set_for_the_motivation_letter(tmp_path: Path, mo
     [outcome] = json.loads(result.output)["files"][0]["results"]
     assert outcome["status"] == "skip"
     assert outcome["message"].startswith("no 'motivation-letter' section in this dossier (not required")
+
+
+def test_configured_pages_beyond_the_document_are_a_finding_not_silence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "preflight.toml").write_text('[sections]\nproject = "30-40"\n')
+    dossier = str(Path(__file__).resolve().parents[1] / "fixtures" / "valid-dossier.pdf")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "project-page-count", dossier])
+    assert result.exit_code == 1
+    assert "[sections] project = \"30-40\" starts after the last page (16): the 'project' section cannot be" in (
+        result.output
+    )

@@ -98,6 +98,15 @@ class Options:
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     sections = dossier.sections
     name = options.section
+    problem = sections.config_problems.get(name)
+    if problem is not None:
+        yield Finding(
+            f"{problem}: the '{name}' section cannot be measured from it",
+            fix=f"Give the section's real pages in [sections] of your preflight.toml ('preflight sections FILE' "
+            f"shows the pages), or remove the line to let the tool find the '{name}' section.",
+            data={"section": name},
+        )
+        return
     found = sections.get(name)
     if found is None and not options.required:
         raise Skip(f"no '{name}' section in this dossier (not required; run 'preflight sections FILE' to check)")
