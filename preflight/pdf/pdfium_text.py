@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from preflight.pdf.matrix import multiply
 from preflight.pdf.text import Char, PageText, build_lines, clean_font_name
 
 if TYPE_CHECKING:
@@ -212,22 +213,6 @@ def _page_transform(raw: Any, page: Any) -> tuple[float, float, tuple[float, flo
     return abs(right - left), abs(top - bottom), ctm
 
 
-def _multiply(
-    m: tuple[float, float, float, float, float, float], n: tuple[float, float, float, float, float, float]
-) -> tuple[float, float, float, float, float, float]:
-    """m then n, in PDF's row-vector convention."""
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (
-        a * a2 + b * c2,
-        a * b2 + b * d2,
-        c * a2 + d * c2,
-        c * b2 + d * d2,
-        e * a2 + f * c2 + e2,
-        e * b2 + f * d2 + f2,
-    )
-
-
 def _read_page(reader: _Reader, document: Any, index: int, fonts: FontFacts) -> tuple[PageText, bool]:
     raw = reader.raw
     page = raw.FPDF_LoadPage(document, index)
@@ -311,7 +296,7 @@ def _collect(
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_FORM:
             raw.FPDFPageObj_GetMatrix(obj, matrix)
-            inner = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
+            inner = multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
             complete = _collect(reader, page, obj, inner, textpage, items) and complete
             span = None
             continue
@@ -338,7 +323,7 @@ def _collect(
             if body.endswith("\x02"):
                 text = body[:-1] + _LINE_END_HYPHEN + text[len(body) :]
         raw.FPDFPageObj_GetMatrix(obj, matrix)
-        _a, _b, c, d, e, f = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
+        _a, _b, c, d, e, f = multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
         raw.FPDFTextObj_GetFontSize(obj, size)
         font_size = size.value * (c * c + d * d) ** 0.5
         raw.FPDFPageObj_GetBounds(obj, *box)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pikepdf
 
+from preflight.pdf.matrix import multiply
 from preflight.pdf.text import clean_font_name
 
 _STANDARD_ENCODINGS = {"/WinAnsiEncoding", "/MacRomanEncoding", "/StandardEncoding", "/PDFDocEncoding"}
@@ -524,19 +525,6 @@ def collect_images(pdf: pikepdf.Pdf) -> list[ImageInfo]:
     return sorted(images.values(), key=lambda image: -image.stored_bytes)
 
 
-def _multiply(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (
-        a * a2 + b * c2,
-        a * b2 + b * d2,
-        c * a2 + d * c2,
-        c * b2 + d * d2,
-        e * a2 + f * c2 + e2,
-        e * b2 + f * d2 + f2,
-    )
-
-
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -602,7 +590,7 @@ class _ImageWalk:
             elif op == "Q":
                 ctm = stack.pop() if stack else _IDENTITY
             elif op == "cm" and len(operands) == 6:
-                ctm = _multiply(tuple(float(v) for v in operands), ctm)
+                ctm = multiply(tuple(float(v) for v in operands), ctm)
             elif op == "Do" and operands:
                 xobject = xobjects.get(str(operands[0]))
                 if not isinstance(xobject, pikepdf.Stream):
@@ -612,7 +600,7 @@ class _ImageWalk:
                     found.append((str(operands[0]), xobject, ctm))
                 elif subtype == "/Form":
                     for name, image, matrix in self.form(xobject, resources, depth + 1):
-                        found.append((name, image, _multiply(matrix, ctm)))
+                        found.append((name, image, multiply(matrix, ctm)))
         return found
 
     def form(
@@ -630,7 +618,9 @@ class _ImageWalk:
         if isinstance(matrix, pikepdf.Array) and len(matrix) == 6:
             form_matrix = tuple(float(v) for v in matrix)
         inner = self.placements(xobject, own if own is not None else outer, depth)
-        result = [(name, image, _multiply(placed, form_matrix)) for name, image, placed in inner]
+        result: list[tuple[str, pikepdf.Stream, tuple[float, ...]]] = [
+            (name, image, multiply(placed, form_matrix)) for name, image, placed in inner
+        ]
         self.forms[key] = result
         return result
 
