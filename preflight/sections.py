@@ -280,7 +280,7 @@ class Sections:
         starts = self._with_first_page_title(starts)
         starts = self._with_fallback_titles(starts)
         starts = [start for start in starts if start.name not in ranges]
-        cv_start = None if any(start.name == "cv" for start in starts) or "cv" in ranges else self._cv_by_its_headings()
+        needs_cv = not any(start.name == "cv" for start in starts) and "cv" not in ranges
         sections: list[Section] = []
         for index, start in enumerate(starts):
             following = starts[index + 1] if index + 1 < len(starts) else None
@@ -298,6 +298,7 @@ class Sections:
                 continue
             sections.append(Section(start.name, start.title, start.page, clipped, start.found_by))
             self._bounds[start.name] = (start.line, end_line if clipped == last else None)
+        cv_start = self._cv_by_its_headings(sections, ranges) if needs_cv else None
         if cv_start is not None:
             sections = self._add_cv(sections, cv_start, page_count, ranges)
         for name, (first, last) in ranges.items():
@@ -372,12 +373,20 @@ class Sections:
                     return page.number, index, text, f"heading on page {page.number}"
         return None
 
-    def _cv_by_its_headings(self) -> _Start | None:
+    def _cv_by_its_headings(self, sections: list[Section], ranges: Mapping[str, tuple[int, int]]) -> _Start | None:
         """A CV without a 'Curriculum vitae' heading: the first page with CV headings (Formation, Expérience,
-        Education, Positions...) and dated lines, whose largest text at the top is no section title (a name)."""
+        Education, Positions...) and dated lines, whose largest text at the top is no section title (a name).
+        Inside another part (the project's 'Formation des étudiants'), only a page under a name set large counts."""
         from preflight.chronology import cv_headings
         from preflight.dates import scan_lines
 
+        elsewhere = {
+            number
+            for section in sections
+            if section.name not in ("cover", "toc", "publications")
+            for number in range(section.first_page, section.last_page + 1)
+        } | {number for first, last in ranges.values() for number in range(first, last + 1)}
+        body_size, _ = _body_style(self.pages)
         for page in self.pages:
             if not page.lines or self._is_toc_page(page):
                 continue
@@ -390,8 +399,10 @@ class Sections:
             biggest = max(line.size for line in page.lines)
             index = next(i for i in _reading_order(page) if page.lines[i].size >= biggest - 0.1)
             name = page.lines[index].text.strip()
-            if self._match(name, exact_only=False) not in (None, "cv"):
-                continue
+            if self._match(name, exact_only=False) not in (None, "cv") or name in headings:
+                continue  # the page's title is a section's or one of the CV's own headings, not a name
+            if page.number in elsewhere and page.lines[index].size < 1.3 * body_size:
+                continue  # inside another part, only a name set large starts a CV
             shown = ", ".join(f"'{title}'" for title in headings[:3])
             return _Start(
                 "cv", name[:120], page.number, index, True, f"CV headings on page {page.number} ({shown}) and dates"
@@ -410,6 +421,16 @@ class Sections:
         if clipped is None:
             return sections
         kept = [s for s in sections if not (s.name == "cover" and s.found_by == "first page" and start.page == 1)]
+        # a part that ran to the end of the document stops where the CV starts
+        for s in kept:
+            if s.name not in inside and s.first_page < start.page <= s.last_page and s.name in self._bounds:
+                self._bounds[s.name] = (self._bounds[s.name][0], None)
+        kept = [
+            dataclasses.replace(s, last_page=start.page - 1)
+            if s.name not in inside and s.first_page < start.page <= s.last_page
+            else s
+            for s in kept
+        ]
         self._bounds["cv"] = (None, None)
         return [*kept, Section("cv", start.title, start.page, clipped, start.found_by)]
 

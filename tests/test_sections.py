@@ -414,3 +414,52 @@ def test_fallback_titles_are_configurable_and_checked(tmp_path: Path, monkeypatc
     result = CliRunner().invoke(main, ["sections", dossier])
     assert result.exit_code == 2
     assert "[sections.fallback] unknown section 'projet'" in result.output
+
+
+class _Pages:
+    """A dossier as the section finder sees it: pages of text lines, no outline."""
+
+    def __init__(self, pages: list[list[tuple[str, float, bool]]]) -> None:
+        from preflight.pdf.text import PageText, TextLine
+
+        self.outline: list[object] = []
+        self.pages = [
+            PageText(
+                number,
+                595.0,
+                842.0,
+                tuple(
+                    TextLine(text, 56.0, 400.0, 800.0 - 18 * index, size, "Font", bold)
+                    for index, (text, size, bold) in enumerate(lines)
+                ),
+            )
+            for number, lines in enumerate(pages, start=1)
+        ]
+        self.page_count = len(self.pages)
+
+
+def test_a_cv_is_found_by_its_headings_but_not_inside_the_project() -> None:
+    from preflight.sections import Sections
+
+    cover = [("Concours CRCN", 20.0, True), ("Candidate : Claire Dubois", 11.0, False)]
+    project = [
+        ("Projet de recherche", 16.0, True),
+        ("Formation", 12.0, True),  # training students, in the project: no CV
+        ("2025 - 2027 : deux doctorants formés à la cytométrie", 11.0, False),
+        ("2027 - 2029 : un post-doctorant", 11.0, False),
+    ]
+    cv = [
+        ("Claire Dubois", 20.0, True),
+        ("Formation", 12.0, True),
+        ("2011 - 2015 Doctorat, Université de Lyon", 11.0, False),
+        ("Expérience professionnelle", 12.0, True),
+        ("2015 - 2020 Post-doctorat, Inserm U1016", 11.0, False),
+    ]
+    found = Sections(_Pages([cover, project, project[1:], cv]), default_config())  # type: ignore[arg-type]
+    assert [(s.name, s.first_page, s.last_page) for s in found.all()] == [
+        ("cover", 1, 1),
+        ("project", 2, 3),
+        ("cv", 4, 4),
+    ]
+    cv_section = found.get("cv")
+    assert cv_section is not None and cv_section.found_by.startswith("CV headings on page 4 ('Formation'")
