@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from preflight.model import RunReport
+from preflight.model import Outcome, RunReport
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,15 @@ class RenderOptions:
     snippets: bool = True
     verbose: bool = False
     quiet: bool = False
+    width: int | None = None
+    """Wrap the text report to this many columns (None: the terminal's width)."""
+
+
+def outcome_message(outcome: Outcome, snippets: bool = True) -> str:
+    """The outcome's one-line message; without snippets, a single finding's message loses the dossier's text."""
+    if len(outcome.findings) == 1 and outcome.findings[0].finding.message == outcome.message:
+        return outcome.findings[0].finding.shown(snippets)
+    return outcome.message
 
 
 Renderer = Callable[[RunReport, RenderOptions], str]

@@ -6,13 +6,15 @@ import json
 from typing import Any
 
 from preflight.model import FileReport, GradedFinding, Outcome, RunReport
-from preflight.reporters import RenderOptions
+from preflight.reporters import RenderOptions, outcome_message
 
 
 def finding_to_dict(item: GradedFinding, options: RenderOptions) -> dict[str, Any]:
     finding = item.finding
     data: dict[str, Any] = {
-        "message": finding.message,
+        "message": finding.shown(options.snippets),
+        "message_id": finding.message_id or None,
+        "args": finding.public_args(options.snippets),
         "page": finding.page,
         "severity": item.level.label,
         "data": dict(finding.data),
@@ -31,7 +33,7 @@ def outcome_to_dict(outcome: Outcome, options: RenderOptions) -> dict[str, Any]:
         "rule": outcome.rule,
         "status": outcome.status.value,
         "severity": outcome.level.label,
-        "message": outcome.message,
+        "message": outcome_message(outcome, options.snippets),
         "summary": outcome.summary,
         "findings": [finding_to_dict(item, options) for item in outcome.findings],
     }
@@ -54,6 +56,7 @@ def report_to_dict(report: RunReport, options: RenderOptions) -> dict[str, Any]:
         "tool": "dossier-preflight",
         "tool_version": report.tool_version,
         "profile": report.profile,
+        "language": report.language,
         "passed": report.passed,
         "files": [file_to_dict(file_report, options) for file_report in report.files],
     }
