@@ -206,7 +206,7 @@ def test_github_workflow_commands() -> None:
         "soft hyphen inside a word, 3 times%0AFix: Retype the word.",
         "::warning file=dossiers/cand 1.pdf,title=file-size::9.1 MB, close to the 10 MB limit",
         "::error file=b.pdf,title=file-size (crashed)::the check crashed (boom)",
-        "dossier-preflight 0.1.0, rule set 'inserm-cr': 2 file(s) checked, 0 passed, 2 failed",
+        "dossier-preflight 0.1.0, rule set “inserm-cr”: 2 files checked, 0 passed, 2 failed",
     ]
 
 

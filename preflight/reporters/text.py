@@ -46,10 +46,21 @@ def render(report: RunReport, options: RenderOptions) -> str:
     return "\n".join(blocks)
 
 
-def _terminal_width() -> int:
-    import shutil
+NO_WRAP = 10_000
 
-    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+
+def _terminal_width() -> int:
+    """The terminal's width (at most 120); with no terminal, COLUMNS if set, else no wrapping, so that a
+    report written to a file or a CI log keeps one line per finding for grep."""
+    import os
+    import shutil
+    import sys
+
+    isatty = getattr(sys.stdout, "isatty", None)
+    if isatty and isatty():
+        return max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    columns = os.environ.get("COLUMNS", "")
+    return max(60, int(columns)) if columns.isdigit() else NO_WRAP
 
 
 def _wrap(text: str, width: int, first_prefix: str, hanging: str) -> list[str]:
