@@ -76,7 +76,12 @@ def run_rule(rule: Rule, registry: Registry, dossier: Dossier, summary: str, str
     language = get_language()
     try:
         findings = grade(
-            (render_finding(f, spec.messages, language) for f in spec.run(dossier, rule.options)), rule.level
+            (
+                render_finding(f, spec.messages, language)
+                for f in spec.run(dossier, rule.options)
+                if f.message_id not in rule.muted
+            ),
+            rule.level,
         )
     except Skip as skipped:
         message_id = getattr(skipped, "message_id", str(skipped))

@@ -117,7 +117,11 @@ def test_the_report_in_french_shows_only_french_summaries(tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)  # no preflight.toml from the working directory
     result = CliRunner().invoke(main, ["check", "--lang", "fr", str(FIXTURES / "valid-dossier.pdf")])
     assert result.exit_code == 0, result.output
-    rule_lines = [line for line in result.output.splitlines() if line.startswith("  RÉUSSI ") and not line.startswith("  RÉUSSI —")]
+    rule_lines = [
+        line
+        for line in result.output.splitlines()
+        if line.startswith("  RÉUSSI ") and not line.startswith("  RÉUSSI —")
+    ]
     builtin = [builtin_spec(module) for module in BUILTIN_MODULES]
     assert len(rule_lines) == len(builtin)
     for spec in builtin:
