@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from preflight.model import FileReport, GradedFinding, Outcome, RunReport
-from preflight.reporters import RenderOptions, outcome_message
+from preflight.reporters import RenderOptions, outcome_message, redact
 
 
 def finding_to_dict(item: GradedFinding, options: RenderOptions) -> dict[str, Any]:
@@ -17,7 +17,7 @@ def finding_to_dict(item: GradedFinding, options: RenderOptions) -> dict[str, An
         "args": finding.public_args(options.snippets),
         "page": finding.page,
         "severity": item.level.label,
-        "data": dict(finding.data),
+        "data": dict(finding.data) if options.snippets else redact(dict(finding.data)),
     }
     if finding.snippet is not None and options.snippets:
         data["snippet"] = finding.snippet
@@ -46,7 +46,7 @@ def file_to_dict(report: FileReport, options: RenderOptions) -> dict[str, Any]:
         "pages": report.pages,
         "bytes": report.bytes,
         "results": [outcome_to_dict(outcome, options) for outcome in report.outcomes],
-        **{key: value for key, value in report.extra.items()},
+        **{key: (value if options.snippets else redact(value)) for key, value in report.extra.items()},
     }
 
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from preflight.i18n import LANGUAGES, t
 from preflight.messages import SHARED, render_template, typeset_french
 from preflight.model import Finding, Level, RuleInfo, RunReport, Status
-from preflight.reporters import RenderOptions
+from preflight.reporters import RenderOptions, redact
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LANGUAGE_TAGS = {"en": "en-US", "fr": "fr-FR"}
@@ -176,7 +176,8 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
                     properties["fix"] = finding.fix
                     text += " " + t("github.fix", fix=finding.fix)
                 if finding.data:
-                    properties["data"] = _jsonable(dict(finding.data))
+                    data = dict(finding.data) if options.snippets else redact(dict(finding.data))
+                    properties["data"] = _jsonable(data)
                 message: dict[str, Any] = {"text": text}
                 catalogue = catalogues.get(outcome.rule, {})
                 if finding.message_id in catalogue:
