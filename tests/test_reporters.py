@@ -370,3 +370,29 @@ def test_sarif_gives_message_strings_ids_arguments_and_the_other_language(sarif_
     assert french["language"] == "fr-FR"
     [french_rule] = french["rules"]
     assert french_rule["messageStrings"]["no-unit-code"]["text"].startswith("aucun code d’unité")
+
+
+def test_text_report_collapses_repeated_notes_and_wraps_with_a_hanging_indent() -> None:
+    notes = tuple(
+        GradedFinding(Finding("ligature", {"page": page}, page=page, message=f"ligature fi on page {page}"), Level.INFO)
+        for page in range(1, 18)
+    )
+    warning = GradedFinding(
+        Finding("long", message="a warning whose message is long enough to need two lines " * 3), Level.WARNING
+    )
+    outcome = Outcome(
+        "hidden-characters", "No hidden characters", Level.ERROR, Status.WARN, "18 findings", (*notes, warning)
+    )
+    report = RunReport("inserm-cr", (FileReport("a.pdf", 17, 1000, (outcome,)),), "0.1.0")
+    text = get_renderer("text")(report, RenderOptions(width=80))
+    lines = text.splitlines()
+    collapsed = [line for line in lines if "ligature fi" in line]
+    assert len(collapsed) == 1
+    assert collapsed[0].strip().startswith("pp.1-17 info: ligature fi on page 1 (and 16 more pages like it")
+    assert all(len(line) <= 80 for line in lines)
+    long_lines = [line for line in lines if "warning whose" in line or "long enough" in line]
+    assert len(long_lines) >= 2
+    indent = len(long_lines[1]) - len(long_lines[1].lstrip())
+    assert indent == lines[lines.index(long_lines[0])].index("a warning")  # hanging under the message
+    verbose = get_renderer("text")(report, RenderOptions(width=80, verbose=True))
+    assert len([line for line in verbose.splitlines() if "ligature fi" in line]) == 17
