@@ -108,7 +108,10 @@ def _apply_language(lang: str | None) -> None:
 @click.option(
     "--snippets/--no-snippets",
     default=None,
-    help="Quote the dossier's own text in reports (default: yes, except for --format github and in CI, when CI, GITHUB_ACTIONS or GITLAB_CI is set).",
+    help=(
+        "Quote the dossier's own text in reports (default: yes, except for --format github and in CI, "
+        "when CI, GITHUB_ACTIONS or GITLAB_CI is set)."
+    ),
 )
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=0), default=1, help="Check files in N processes (0: one per CPU)."
