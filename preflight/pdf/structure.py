@@ -37,6 +37,9 @@ class FontInfo:
     program_bytes: int = 0
     problem: str | None = None
     """Why a font program that is present does not count as embedded (a dictionary, empty, truncated, garbled)."""
+    problem_id: str | None = None
+    """The problem as a message of preflight.pdf.font_program.PROBLEMS, with ``problem_args``."""
+    problem_args: dict[str, Any] = field(default_factory=dict)
     drawn_pages: set[int] = field(default_factory=set)
     """Pages whose content streams (or form XObjects, annotation appearances) show visible text in this font."""
     invisible_pages: set[int] = field(default_factory=set)
@@ -198,9 +201,18 @@ def _describe_font(font: pikepdf.Dictionary) -> FontInfo:
         info.program_bytes = int(length) if isinstance(length, int) else 0
         _check_program(info, program_key, program)
     elif program is not None:
-        kind = "a dictionary" if isinstance(program, pikepdf.Dictionary) else f"a {type(program).__name__.lower()}"
+        from preflight.pdf.font_program import problem_text
+
+        object_type = str(getattr(program, "_type_name", "") or type(program).__name__).lower()
+        kinds = {"dictionary": "object-dictionary", "array": "object-array"}
         info.embedded = False
-        info.problem = f"its {program_key} is {kind}, not a font program stream"
+        info.problem_id = "program-not-stream"
+        info.problem_args = {
+            "program_key": program_key,
+            "object_kind": kinds.get(object_type, "object-other"),
+            "object_type": object_type,
+        }
+        info.problem = problem_text(info.problem_id, info.problem_args)
     if subtype == "Type3":
         info.bitmap = _type3_is_bitmap(font)
     info.text_extractable = info.has_to_unicode or _encoding_is_readable(font, subtype, encoding)
@@ -209,13 +221,15 @@ def _describe_font(font: pikepdf.Dictionary) -> FontInfo:
 
 def _check_program(info: FontInfo, key: str, program: pikepdf.Stream) -> None:
     """Embedded means a stream that parses as the font type it claims (poppler: "Couldn't create a font")."""
-    from preflight.pdf.font_program import check_program
+    from preflight.pdf.font_program import check_program, problem_text
 
     try:
         data = program.read_bytes()
     except Exception as exc:
         info.embedded = False
-        info.problem = f"its {key} stream cannot be decoded ({type(exc).__name__})"
+        info.problem_id = "program-undecodable"
+        info.problem_args = {"program_key": key, "error_type": type(exc).__name__}
+        info.problem = problem_text(info.problem_id, info.problem_args)
         return
     lengths = tuple(
         int(value) if isinstance(value := program.stream_dict.get(name), int) else None
@@ -225,6 +239,8 @@ def _check_program(info: FontInfo, key: str, program: pikepdf.Stream) -> None:
     if result.problem is not None:
         info.embedded = False
         info.problem = result.problem
+        info.problem_id = result.problem_id
+        info.problem_args = result.problem_args
     info.unicode_coverage = result.unicode_coverage
 
 
