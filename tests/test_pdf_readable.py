@@ -52,7 +52,7 @@ def test_unreadable_files_fail_with_a_plain_message_and_a_fix(fixture_pdf, name:
         ),
         (
             "encrypted-user.pdf",
-            "le fichier est protégé par un mot de passe, nécessaire pour l’ouvrir",
+            "le fichier est protégé par un mot de passe, sans lequel il ne s’ouvre pas",
             "Ouvrez-le avec son mot de passe et imprimez-le dans un nouveau PDF, ou lancez 'qpdf --decrypt "
             f"--password=VOTRE_MOT_DE_PASSE entree.pdf sortie.pdf'{NNBSP}; le portail ne peut pas ouvrir les "
             "fichiers protégés.",
@@ -97,7 +97,7 @@ def test_a_damaged_file_in_french_says_what_qpdf_repaired(fixture_pdf) -> None:
         f"table{NNBSP}»)"
     )
     assert strict.finding.message == (
-        f"un analyseur PDF strict (pypdf) refuse le fichier (erreur de pypdf{NNBSP}: «{NNBSP}Broken xref "
+        f"un analyseur PDF strict (pypdf) refuse le fichier (motif{NNBSP}: «{NNBSP}Broken xref "
         f"table{NNBSP}»){NNBSP}: un portail de dépôt qui lit les PDF de façon stricte pourrait le rejeter"
     )
     assert strict.finding.fix == (

@@ -111,10 +111,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cannot-read.fix": {
         "en": "Check the path and that you may read the file.",
-        "fr": "Vérifiez le chemin, et que vous avez le droit de lire le fichier.",
+        "fr": "Vérifiez le chemin, ainsi que votre droit de lire le fichier.",
     },
     "reason-missing": {"en": "No such file or directory", "fr": "fichier ou répertoire introuvable"},
-    "reason-permission": {"en": "Permission denied", "fr": "permission refusée"},
+    "reason-permission": {"en": "Permission denied", "fr": "accès refusé"},
     "reason-system": {"en": "{error}", "fr": "le système répond {error:quote}"},
     "empty-file": {"en": "the file is an empty file (0 bytes)", "fr": "le fichier est vide (0 octet)"},
     "empty-file.fix": _NOT_PDF_FIX,
@@ -128,7 +128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **{f"file-kind-{code}": {"en": en, "fr": fr} for code, (en, fr) in _FILE_KINDS.items()},
     "password": {
         "en": "the file is protected by a password that is needed to open it",
-        "fr": "le fichier est protégé par un mot de passe, nécessaire pour l’ouvrir",
+        "fr": "le fichier est protégé par un mot de passe, sans lequel il ne s’ouvre pas",
     },
     "password.fix": {
         "en": (
@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "les PDF de façon stricte pourrait le rejeter"
         ),
     },
-    "strict-reason": {"en": "{reason}", "fr": "erreur de pypdf : {reason:quote}"},
+    "strict-reason": {"en": "{reason}", "fr": "motif : {reason:quote}"},
     "strict-reason-nesting": {"en": "objects nested too deeply", "fr": "objets imbriqués trop profondément"},
     "strict-refuses.fix": {
         "en": (
