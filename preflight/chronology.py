@@ -366,7 +366,7 @@ def find_cv(dossier: Any, section: str = CV_SECTION) -> tuple[list[PageText] | N
         else f"pages {found.first_page}-{found.last_page}"
     )
     text = f"section '{found.title}' ({span}, found by {found.found_by})"
-    how = getattr(found, "how", ("", {}))
+    how: Message = getattr(found, "how", ("", {}))
     return pages, CvSource(SECTION, text, section, found.title, found.first_page, found.last_page, how)
 
 
