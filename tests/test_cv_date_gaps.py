@@ -470,17 +470,50 @@ def test_rule_sets_turn_the_check_on() -> None:
 
 
 def test_cv_command_prints_the_timeline_with_gaps() -> None:
-    result = CliRunner().invoke(main, ["cv", "--as-of", "2026-11", str(CV / "gap.pdf")])
+    result = CliRunner().invoke(main, ["cv", "--lang", "en", "--as-of", "2026-11", str(CV / "gap.pdf")])
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert lines[1].startswith("  read from: ") and lines[1].endswith("; open ranges run to 11/2026")
-    assert is_cv_source(lines[1].removeprefix("  read from: ").removesuffix("; open ranges run to 11/2026"))
+    assert lines[1].startswith("  read from: ") and lines[1].endswith("; open ranges run to Nov 2026")
+    assert lines[1] in (
+        "  read from: the whole document (no section finder); open ranges run to Nov 2026",
+        "  read from: section “Curriculum vitae” (page 1, found by heading on page 1); open ranges run to Nov 2026",
+    )
     assert re.search(r"01/2011\s+12/2013\s+36\s+1\s+activity\s+Master Immunologie", result.output)
     gap_line = next(line for line in lines if "GAP (error)" in line)
-    assert gap_line.endswith("GAP (error): no activity 01/2014 to 12/2014, all of 2014")
+    assert gap_line.endswith("GAP (error): no activity Jan 2014 to Dec 2014, all of 2014")
     # the gap row sits between the entries it separates
     assert lines.index(gap_line) == next(i for i, line in enumerate(lines) if "Master Immunologie" in line) + 1
     assert "01/2020  present" in result.output
+    assert result.output.rstrip().splitlines()[-1] == (
+        "  4 entries from Jan 2009 to Nov 2026; gaps: 1 error, 1 possible (warning), 0 info, "
+        "0 short (normal between positions)"
+    )
+
+
+def test_cv_command_in_french() -> None:
+    result = CliRunner().invoke(main, ["cv", "--lang", "fr", "--as-of", "2026-11", str(CV / "gap.pdf")])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"Chronologie du CV de {CV / 'gap.pdf'}"
+    assert lines[1].startswith("  lu dans\u202f: ")
+    assert lines[1].endswith("\u202f; les périodes en cours vont jusqu’à nov. 2026")
+    assert re.search(r"01/2011\s+12/2013\s+36\s+1\s+activité\s+Master Immunologie", result.output)
+    assert re.search(r"01/2020\s+en cours\s+83\s+1\s+activité\s+Chercheuse postdoctorale", result.output)
+    assert any(
+        line.endswith("INTERRUPTION (erreur)\u202f: aucune activité de janv. 2014 à déc. 2014, toute l’année 2014")
+        for line in lines
+    )
+    assert result.output.rstrip().splitlines()[-1] == (
+        "  4 entrées de janv. 2009 à nov. 2026\u202f; interruptions\u202f: 1 erreur, 1 possible (avertissement), "
+        "0 note, 0 courte (rien d’anormal entre deux postes)"
+    )
+    # the language also comes from the locale
+    from_locale = CliRunner().invoke(
+        main,
+        ["cv", "--as-of", "2026-11", str(CV / "gap.pdf")],
+        env={"LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""},
+    )
+    assert from_locale.output == result.output
 
 
 def test_cv_command_passes_and_prints_json() -> None:
@@ -494,9 +527,19 @@ def test_cv_command_passes_and_prints_json() -> None:
 
 
 def test_cv_command_usage_errors(tmp_path: Path) -> None:
-    bad = CliRunner().invoke(main, ["cv", "--as-of", "soon", str(CV / "gap.pdf")])
+    bad = CliRunner().invoke(main, ["cv", "--lang", "en", "--as-of", "soon", str(CV / "gap.pdf")])
     assert bad.exit_code == 2
     assert "--as-of" in bad.output and "YYYY-MM" in bad.output
+    french = CliRunner().invoke(main, ["cv", "--lang", "fr", "--as-of", "soon", str(CV / "gap.pdf")])
+    assert (
+        french.output
+        == "preflight\u202f: --as-of\u202f: un mois au format AAAA-MM est attendu, et non «\u202fsoon\u202f»\n"
+    )
+    pages = CliRunner().invoke(main, ["cv", "--lang", "en", "--pages", "40-41", str(CV / "gap.pdf")])
+    assert pages.exit_code == 1
+    assert pages.output.splitlines()[0].endswith(
+        'gap.pdf: [sections] cv = "40-41" starts after the last page (1), so the CV\'s chronology cannot be checked'
+    )
     not_pdf = tmp_path / "cv.pdf"
     not_pdf.write_text("hello")
     result = CliRunner().invoke(main, ["cv", str(not_pdf)])

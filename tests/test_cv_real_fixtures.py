@@ -227,7 +227,7 @@ def test_standalone_cv_spans_the_whole_file_found_under_the_name() -> None:
 def test_standalone_cv_just_works_and_is_continuous() -> None:
     code, output = cli("cv", "--as-of", AS_OF, str(STANDALONE))
     assert code == 0, output
-    assert "6 entries from 09/2011 to 11/2026; gaps: 0 error, 0 possible (warning), 0 info" in output
+    assert "6 entries from Sep 2011 to Nov 2026; gaps: 0 errors, 0 possible (warning), 0 info" in output
     assert entries(STANDALONE) == [
         ("2011-09", "2013-08", "activity"),
         ("2013-09", "2015-08", "activity"),

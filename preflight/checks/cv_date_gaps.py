@@ -342,7 +342,7 @@ def timeline_data(timeline: Timeline, options: Options) -> dict[str, object]:
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     timeline, source = timeline_and_source(dossier, options)
     if timeline is None:
-        yield _no_cv(source)
+        yield no_cv_finding(source)
         return
     dossier.report_data[TIMELINE_KEY] = timeline_data(timeline, options)
     if not timeline.entries:
@@ -362,7 +362,8 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         yield _gap_finding(gap, level, options)
 
 
-def _no_cv(source: CvSource) -> Finding:
+def no_cv_finding(source: CvSource) -> Finding:
+    """The finding for a CV the check cannot read: no such section, or its configured pages beyond the end."""
     data = {"source": source.text}
     if source.kind == OUT_OF_RANGE:
         return Finding("section-range-after-end", {**source.problem, "what": "what"}, data=data)
