@@ -61,7 +61,8 @@ def cv_command(
     _apply_language(lang)
     options, section_config = _options(profile, config_path, as_of)
     if pages is not None:
-        if not re.fullmatch(r"\s*\d+\s*(?:-\s*\d+\s*)?", pages):
+        numbers = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", pages)
+        if not numbers or not 1 <= int(numbers.group(1)) <= int(numbers.group(2) or numbers.group(1)):
             click.echo(t("cv.bad-pages", pages=pages), err=True)
             sys.exit(EXIT_USAGE)
         section_config = {**section_config, options.section: pages.strip()}
