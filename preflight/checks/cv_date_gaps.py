@@ -19,7 +19,7 @@ What it checks
     ``note_gap_months``. Read as academic years (autumn to summer, as a jury reads '2013-2014'), the academic
     year 2014-2015 is missing: a gap that exists only in this reading is possible, a warning when it holds a
     whole academic year or is longer than ``max_gap_months``. The time from the last entry to ``as_of``
-    (today) is checked like any other stretch ("nothing after 06/2024"). Birth dates and copyright notices are
+    (today) is checked like any other stretch ("nothing after Jun 2024"). Birth dates and copyright notices are
     not activity. The timeline is in the JSON report (``cv_timeline``) and ``preflight cv dossier.pdf``
     prints it.
 
@@ -81,7 +81,7 @@ Ce qui est vérifié
     jury lit '2013-2014'), l’année 2014-2015 manque : une interruption qui n’existe que dans cette lecture est
     possible, un avertissement si elle contient une année universitaire entière ou dure plus de
     ``max_gap_months``. Le temps écoulé entre la dernière entrée et ``as_of`` (aujourd’hui) est vérifié comme
-    toute autre période (« rien après 06/2024 »). Les dates de naissance et les mentions de copyright ne sont
+    toute autre période (« rien après juin 2024 »). Les dates de naissance et les mentions de copyright ne sont
     pas des activités. La chronologie figure dans le rapport JSON (``cv_timeline``) et
     ``preflight cv dossier.pdf`` l’affiche.
 
@@ -283,8 +283,8 @@ MESSAGES = {
         ),
         "fr": (
             "rien après {end:month} : le CV ne dit rien de la période de {first:month} à {last:month} "
-            "({months:plural:# mois|# mois}), après {after:text} ; lue en années universitaires, la dernière année "
-            "de cette période s’achève en été"
+            "({months:plural:# mois|# mois}), après {after:text} ; lue en années universitaires, cette entrée "
+            "s’achève en été"
         ),
     },
     "say-now": {
