@@ -335,7 +335,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cv.part": "{title} (p.\u00a0{page})",
         "cv.part-dated": "{title} (p.\u00a0{page}, {count:plural:# ligne datée|# lignes datées})",
         "cv.headings-read": "rubriques lues : {parts:list}",
-        "cv.headings-skipped": "hors chronologie, non lues : {parts:list}",
+        "cv.headings-skipped": "rubriques hors chronologie, non lues : {parts:list}",
         "cv.no-dates": (
             "aucune date trouvée : formes cherchées « 2015–2019 », « sept. 2015 – août 2019 », « depuis 2020 »"
         ),
