@@ -503,3 +503,26 @@ def test_sections_command_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         "  pas de partie projet de recherche\u202f: indiquez ses pages ou son titre dans preflight.toml, par exemple "
         '[sections] project = "12-23" ou project = "Titre de mon projet"'
     )
+
+
+def test_a_configured_range_after_the_last_page_is_a_shared_finding_in_both_languages() -> None:
+    from preflight.engine import render_finding
+    from preflight.sections import range_problem
+
+    catalogue = {"what": {"en": "the project's length", "fr": "la longueur du projet"}}
+    with Dossier(STRUCTURE / "no-project.pdf") as dossier:
+        dossier.section_config = {**default_config(), "annexes": "40-41"}
+        assert range_problem(dossier, "project", "what") is None
+        finding = range_problem(dossier, "annexes", "what")
+    assert finding is not None and finding.data == {"section": "annexes"}
+    english = render_finding(finding, catalogue, "en")
+    assert english.message == (
+        '[sections] annexes = "40-41" starts after the last page (8), so the project\'s length cannot be checked'
+    )
+    assert english.fix is not None and english.fix.startswith("Give the section's real pages in [sections]")
+    french = render_finding(finding, catalogue, "fr")
+    assert french.message == (
+        '[sections] annexes = "40-41" commence après la dernière page (8)\u202f: on ne peut donc pas vérifier la '
+        "longueur du projet"
+    )
+    assert french.fix is not None and french.fix.startswith("Indiquez les vraies pages de la partie")
