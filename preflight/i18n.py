@@ -101,6 +101,87 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cache.caps": "Pruned once a day: entries older than {days} days, then the oldest beyond {size}",
         "cache.disabled": "--no-cache does not use it; {env} chooses another folder.",
         "cache.cleared": "Removed {count} entries ({size}) from {path}",
+        # sections and cv commands
+        "sections.unreadable": "{path}: cannot be read: {problem}",
+        "sections.header": "{path}: {pages:plural:# page|# pages}, sections found {source:msg}",
+        "sections.source-outline": "from the outline (bookmarks)",
+        "sections.source-headings": "from headings in the text",
+        "sections.source-none": "from neither the outline nor headings",
+        "sections.column-section": "section",
+        "sections.column-pages": "pages",
+        "sections.column-count": "count",
+        "sections.column-found-by": "found by",
+        "sections.column-title": "title as printed",
+        "sections.note": "note: {note}",
+        "sections.no-project": (
+            'no project section: give its pages or its title in preflight.toml, e.g. [sections] project = "12-23" '
+            'or project = "My project title"'
+        ),
+        "sections.found-outline": "outline",
+        "sections.found-heading": "heading on page {page}",
+        "sections.found-contents": "contents on page {page}",
+        "sections.found-config": "config",
+        "sections.found-first-page": "first page",
+        "sections.found-page-one-title": "title of page 1 ({title:quote} is a title of the {section:section})",
+        "sections.via-bookmark": "bookmark",
+        "sections.via-heading": "heading on page {page}",
+        "sections.found-fallback": (
+            "{via:msg} {title:quote}, a fallback title of the {section:section} (none of its own titles, such as "
+            "{own:quote}, was found)"
+        ),
+        "sections.found-fallback-bare": "{via:msg} {title:quote}",
+        "sections.found-cv-headings": "CV headings on page {page} ({headings:quoted-list}) and dates",
+        "sections.note-unreadable-text": "the text of the PDF could not be read ({error}), only its outline",
+        "sections.note-range-ignored": (
+            '[sections] {section} = "{first}-{last}" starts after the last page ({page_count}); ignored'
+        ),
+        "sections.note-range-clipped": (
+            '[sections] {section} = "{first}-{last}" ends after the last page; taken as {first}-{page_count}'
+        ),
+        "cv.bad-pages": "preflight: --pages: expected FIRST-LAST such as 2-4, got {pages:quote}",
+        "cv.pages-error": "preflight: --pages: {error}",
+        "cv.bad-as-of": "preflight: --as-of: expected a month as YYYY-MM, got {value:quote}",
+        "cv.unreadable": "preflight: {path}: {problem}",
+        "cv.no-cv": "{path}: {message}",
+        "cv.title": "CV timeline of {path}",
+        "cv.read-from": "read from: {source:msg}; open ranges run to {as_of:month}",
+        "cv.source-document": "the whole document (no section finder)",
+        "cv.source-section": "section {section_title:quote} ({section_pages:pages}, found by {how:msg})",
+        "cv.source-section-bare": "section {section_title:quote} ({section_pages:pages})",
+        "cv.part": "{title} (p. {page})",
+        "cv.part-dated": "{title} (p. {page}, {count:plural:# dated line|# dated lines})",
+        "cv.headings-read": "headings read: {parts:list}",
+        "cv.headings-skipped": "not the timeline, not read: {parts:list}",
+        "cv.no-dates": "no dates found: looked for ranges such as '2015–2019', 'sept. 2015 – août 2019', 'depuis 2020'",
+        "cv.column-from": "from",
+        "cv.column-to": "to",
+        "cv.column-months": "months",
+        "cv.column-page": "page",
+        "cv.column-kind": "kind",
+        "cv.column-entry": "entry",
+        "cv.kind-activity": "activity",
+        "cv.kind-leave": "leave",
+        "cv.kind-other": "other",
+        "cv.present": "present",
+        "cv.note-doctoral-years": "doctoral years from {first:month} (shown by {entry:quote})",
+        "cv.mark-possible-warning": "possible gap (warning)",
+        "cv.mark-possible-short": "possible, short",
+        "cv.mark-error": "GAP (error)",
+        "cv.mark-info": "gap (info)",
+        "cv.mark-short": "short gap",
+        "cv.gap-row": "{mark:msg}: no activity {first:month} to {last:month}",
+        "cv.gap-row-years": (
+            "{mark:msg}: no activity {first:month} to {last:month}, {count:plural:all of|all of} {years:list}"
+        ),
+        "cv.gap-row-academic": (
+            "{mark:msg}: no activity {first:month} to {last:month}, "
+            "{count:plural:academic year|academic years} {years:list}"
+        ),
+        "cv.summary": (
+            "{entries:plural:# entry|# entries} from {first:month} to {last:month}; gaps: "
+            "{errors:plural:# error|# errors}, {warnings} possible (warning), {infos} info, "
+            "{short} short (normal between positions)"
+        ),
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -200,6 +281,94 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "cache.disabled": "--no-cache ne l’utilise pas\u202f; {env} choisit un autre dossier.",
         "cache.cleared": "{count} entrées supprimées ({size}) de {path}",
+        # sections and cv commands
+        "sections.unreadable": "{path} : illisible : {problem}",
+        "sections.header": "{path} : {pages:plural:# page|# pages}, parties trouvées {source:msg}",
+        "sections.source-outline": "d’après les signets",
+        "sections.source-headings": "d’après les titres du texte",
+        "sections.source-none": "sans signets ni titres",
+        "sections.column-section": "partie",
+        "sections.column-pages": "pages",
+        "sections.column-count": "nombre",
+        "sections.column-found-by": "trouvée par",
+        "sections.column-title": "titre tel qu’imprimé",
+        "sections.note": "note : {note}",
+        "sections.no-project": (
+            "pas de partie projet de recherche : indiquez ses pages ou son titre dans preflight.toml, par exemple "
+            '[sections] project = "12-23" ou project = "Titre de mon projet"'
+        ),
+        "sections.found-outline": "signets",
+        "sections.found-heading": "titre en page {page}",
+        "sections.found-contents": "sommaire en page {page}",
+        "sections.found-config": "configuration",
+        "sections.found-first-page": "première page",
+        "sections.found-page-one-title": (
+            "titre de la page 1 ({title:quote} est un titre de la partie {section:section})"
+        ),
+        "sections.via-bookmark": "signet",
+        "sections.via-heading": "titre en page {page}",
+        "sections.found-fallback": (
+            "{via:msg} {title:quote}, titre de repli de la partie {section:section} (aucun de ses propres titres, "
+            "comme {own:quote}, n’a été trouvé)"
+        ),
+        "sections.found-fallback-bare": "{via:msg} {title:quote}",
+        "sections.found-cv-headings": "rubriques de CV en page {page} ({headings:quoted-list}) et dates",
+        "sections.note-unreadable-text": ("le texte du PDF n’a pas pu être lu ({error}) : seuls ses signets l’ont été"),
+        "sections.note-range-ignored": (
+            '[sections] {section} = "{first}-{last}" commence après la dernière page ({page_count}) : ligne ignorée'
+        ),
+        "sections.note-range-clipped": (
+            '[sections] {section} = "{first}-{last}" finit après la dernière page : pages retenues {first}-{page_count}'
+        ),
+        "cv.bad-pages": (
+            "preflight : --pages : une plage PREMIÈRE-DERNIÈRE est attendue, par exemple 2-4, et non {pages:quote}"
+        ),
+        "cv.pages-error": "preflight : --pages : {error}",
+        "cv.bad-as-of": "preflight : --as-of : un mois au format AAAA-MM est attendu, et non {value:quote}",
+        "cv.unreadable": "preflight : {path} : {problem}",
+        "cv.no-cv": "{path} : {message}",
+        "cv.title": "Chronologie du CV de {path}",
+        "cv.read-from": "lu dans : {source:msg} ; les périodes en cours vont jusqu’à {as_of:month}",
+        "cv.source-document": "tout le document (sans recherche des parties)",
+        "cv.source-section": ("la partie {section_title:quote} ({section_pages:pages}, trouvée par {how:msg})"),
+        "cv.source-section-bare": "la partie {section_title:quote} ({section_pages:pages})",
+        "cv.part": "{title} (p.\u00a0{page})",
+        "cv.part-dated": "{title} (p.\u00a0{page}, {count:plural:# ligne datée|# lignes datées})",
+        "cv.headings-read": "rubriques lues : {parts:list}",
+        "cv.headings-skipped": "rubriques hors chronologie, non lues : {parts:list}",
+        "cv.no-dates": (
+            "aucune date trouvée : formes cherchées « 2015–2019 », « sept. 2015 – août 2019 », « depuis 2020 »"
+        ),
+        "cv.column-from": "du",
+        "cv.column-to": "au",
+        "cv.column-months": "mois",
+        "cv.column-page": "page",
+        "cv.column-kind": "nature",
+        "cv.column-entry": "entrée",
+        "cv.kind-activity": "activité",
+        "cv.kind-leave": "congé",
+        "cv.kind-other": "autre",
+        "cv.present": "en cours",
+        "cv.note-doctoral-years": "années de doctorat depuis {first:month} (d’après {entry:quote})",
+        "cv.mark-possible-warning": "interruption possible (avertissement)",
+        "cv.mark-possible-short": "possible, courte",
+        "cv.mark-error": "INTERRUPTION (erreur)",
+        "cv.mark-info": "interruption (note)",
+        "cv.mark-short": "interruption courte",
+        "cv.gap-row": "{mark:msg} : aucune activité de {first:month} à {last:month}",
+        "cv.gap-row-years": (
+            "{mark:msg} : aucune activité de {first:month} à {last:month}, "
+            "{count:plural:toute l’année|toutes les années} {years:list}"
+        ),
+        "cv.gap-row-academic": (
+            "{mark:msg} : aucune activité de {first:month} à {last:month}, "
+            "{count:plural:année universitaire|années universitaires} {years:list}"
+        ),
+        "cv.summary": (
+            "{entries:plural:# entrée|# entrées} de {first:month} à {last:month} ; interruptions : "
+            "{errors:plural:# erreur|# erreurs}, {warnings:plural:# possible|# possibles} (avertissement), "
+            "{infos:plural:# note|# notes}, {short:plural:# courte|# courtes} (rien d’anormal entre deux postes)"
+        ),
     },
 }
 

@@ -81,6 +81,23 @@ SHARED: dict[str, dict[str, str]] = {
             "Exportez la page de garde depuis son document source pour que son texte soit du vrai texte, pas une image."
         ),
     },
+    # A configured section range that the document cannot hold (preflight.sections.range_problem).
+    "section-range-after-end": {
+        "en": '[sections] {section} = "{first}-{last}" starts after the last page ({page_count}), so {what:msg} '
+        "cannot be checked",
+        "fr": '[sections] {section} = "{first}-{last}" commence après la dernière page ({page_count}) : on ne peut '
+        "donc pas vérifier {what:msg}",
+    },
+    "section-range-after-end.fix": {
+        "en": (
+            "Give the section's real pages in [sections] of your preflight.toml ('preflight sections FILE' shows "
+            "the pages), or remove the line to let the tool find the section."
+        ),
+        "fr": (
+            "Indiquez les vraies pages de la partie dans [sections] de votre preflight.toml (« preflight sections "
+            "FICHIER » montre les pages), ou supprimez la ligne pour laisser l’outil trouver la partie."
+        ),
+    },
 }
 """Messages that helpers shared by several checks produce (looked up after the check's own)."""
 

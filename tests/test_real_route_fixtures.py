@@ -203,8 +203,8 @@ def test_cv_table_with_a_missing_year_gives_exactly_one_error_naming_2014() -> N
     assert graded.level is Level.ERROR
     assert graded.finding.page == 2
     assert graded.finding.message == (
-        "no activity from 01/2014 to 12/2014 (12 months, all of 2014), after 'Doctorat en immunologie, "
-        "Université de Lyon (2011–2013)' and before 'Chercheur postdoctoral, EMBL, Heidelberg (2015–2019)': "
+        "no activity from Jan 2014 to Dec 2014 (12 months, all of 2014), after “Doctorat en immunologie, "
+        "Université de Lyon (2011–2013)” and before “Chercheur postdoctoral, EMBL, Heidelberg (2015–2019)”: "
         "every calendar year must be accounted for"
     )
     assert sections(WORD / "cv-gap.pdf") == [("cover", 1, 1, "first page"), ("cv", 2, 2, "heading on page 2")]
