@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from preflight import __version__
-from preflight.lazygroup import LazyGroup
+from preflight.cli_language import LanguageGroup, install
 from preflight.paths import PathProblem, expand_paths
 from preflight.reporters import FORMATS
 
@@ -62,8 +62,17 @@ LAZY_COMMANDS = {
 """Commands imported only when run (preflight.lazygroup); --help lists them from this table."""
 
 
-@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LanguageGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dossier-preflight")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "fr"]),
+    default=None,
+    is_eager=True,
+    expose_value=False,
+    callback=lambda _ctx, _param, value: _apply_language(value) if value else None,
+    help="Language of the messages and help, for the whole run (default: from the locale, LANG=fr_FR... gives French).",
+)
 def main() -> None:
     """Check a research-competition PDF dossier before you upload it."""
 
@@ -77,9 +86,15 @@ LANG_OPTION = click.option(
 
 
 def _apply_language(lang: str | None) -> None:
+    """A command's own --lang; without it, the language the `preflight` group chose (or the environment's)."""
+    from preflight.cli_language import run_language_chosen
     from preflight.i18n import resolve_language, set_language
 
-    set_language(resolve_language(lang))
+    if lang is not None or not run_language_chosen():
+        set_language(resolve_language(lang))
+
+
+install()
 
 
 @main.command()
