@@ -101,6 +101,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cache.caps": "Pruned once a day: entries older than {days} days, then the oldest beyond {size}",
         "cache.disabled": "--no-cache does not use it; {env} chooses another folder.",
         "cache.cleared": "Removed {count} entries ({size}) from {path}",
+        # fix, text, init, cache, rules commands
+        "cli.load-warning": "preflight: warning: {problem}",
+        "cli.rules-header": "Rule set '{profile}': {title}",
+        "cli.rules-description": "  ({description})",
+        "cli.rule-reuses": " (check {check})",
+        "cli.level-off": "off",
+        "cli.explain-header": "{header}: {summary}",
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -200,6 +207,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "cache.disabled": "--no-cache ne l’utilise pas\u202f; {env} choisit un autre dossier.",
         "cache.cleared": "{count} entrées supprimées ({size}) de {path}",
+        # fix, text, init, cache, rules commands
+        "cli.load-warning": "preflight : avertissement : {problem}",
+        "cli.rules-header": "Jeu de règles « {profile} » : {title}",
+        "cli.rules-description": "  ({description})",
+        "cli.rule-reuses": " (vérification {check})",
+        "cli.level-off": "désactivée",
+        "cli.explain-header": "{header} : {summary}",
     },
 }
 
