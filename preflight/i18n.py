@@ -108,6 +108,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.rule-reuses": " (check {check})",
         "cli.level-off": "off",
         "cli.explain-header": "{header}: {summary}",
+        "init.head": (
+            "# dossier-preflight configuration, read by 'preflight check' in this folder and below it.\n"
+            "# Every setting is optional: remove the '#' in front of a line to use it.\n"
+            "# 'preflight rules' lists the rules in force; 'preflight explain RULE' tells what a rule checks.\n"
+            "\n"
+            "# The rule set (competition) to check against: {available}.\n"
+            'profile = "{profile}"\n'
+            "\n"
+            "# Run only some rules, or leave some out (rule ids as 'preflight rules' shows them):\n"
+            '# select = ["fonts-embedded", "file-size"]\n'
+            '# ignore = ["active-content"]\n'
+        ),
+        "init.rules-head": (
+            '# Change a rule\'s level ("error", "warning", "info" or "off") or its options.\n'
+            "# The values shown are the ones '{profile}' uses.\n"
+        ),
+        "init.sections-head": "# Section titles, as the rule set names them (used to find the dossier's sections):",
+        "init.exists": "preflight: {path} already exists; use --force to overwrite it",
+        "init.config-error": "preflight: configuration error: {error}",
+        "init.cannot-write": "preflight: cannot write {path}: {error}",
+        "init.wrote": "Wrote {path} (rule set '{profile}'). Run 'preflight check' on your PDF.",
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -214,6 +235,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.rule-reuses": " (vérification {check})",
         "cli.level-off": "désactivée",
         "cli.explain-header": "{header} : {summary}",
+        "init.head": (
+            "# Configuration de dossier-preflight, lue par `preflight check` dans ce dossier et ses "
+            "sous-dossiers.\n"
+            "# Chaque réglage est facultatif : retirez le « # » en début de ligne pour l’utiliser.\n"
+            "# `preflight rules` liste les règles appliquées ; `preflight explain RÈGLE` dit ce que vérifie "
+            "une règle.\n"
+            "\n"
+            "# Le jeu de règles (concours) à appliquer : {available}.\n"
+            'profile = "{profile}"\n'
+            "\n"
+            "# N’appliquer que certaines règles, ou en laisser de côté (identifiants tels que `preflight "
+            "rules` les affiche) :\n"
+            '# select = ["fonts-embedded", "file-size"]\n'
+            '# ignore = ["active-content"]\n'
+        ),
+        "init.rules-head": (
+            '# Changez le niveau d’une règle ("error", "warning", "info" ou "off") ou ses options.\n'
+            "# Les valeurs indiquées sont celles du jeu de règles « {profile} ».\n"
+        ),
+        "init.sections-head": (
+            "# Titres des parties, tels que le jeu de règles les nomme (pour trouver les parties du dossier) :"
+        ),
+        "init.exists": "preflight : {path} existe déjà ; utilisez --force pour le remplacer",
+        "init.config-error": "preflight : erreur de configuration : {error}",
+        "init.cannot-write": "preflight : impossible d’écrire {path} : {error}",
+        "init.wrote": "{path} écrit (jeu de règles « {profile} »). Lancez `preflight check` sur votre PDF.",
     },
 }
 
