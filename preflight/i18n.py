@@ -97,10 +97,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cache.folder": "Cache folder: {path}",
         "cache.entries": "Entries: {count} ({size})",
         "cache.dates": "Oldest entry: {oldest}; newest: {newest}",
-        "cache.temporary": "Unfinished writes: {count} temporary files (removed when the cache is pruned)",
+        "cache.temporary": (
+            "Unfinished writes: {count:plural:# temporary file|# temporary files} (removed when the cache is pruned)"
+        ),
         "cache.caps": "Pruned once a day: entries older than {days} days, then the oldest beyond {size}",
         "cache.disabled": "--no-cache does not use it; {env} chooses another folder.",
-        "cache.cleared": "Removed {count} entries ({size}) from {path}",
+        "cache.cleared": "Removed {count:plural:# entry|# entries} ({size}) from {path}",
         # fix, text, init, cache, rules commands
         "cli.load-warning": "preflight: warning: {problem}",
         "cli.rules-header": "Rule set '{profile}': {title}",
@@ -220,14 +222,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cache.entries": "Entrées\u202f: {count} ({size})",
         "cache.dates": "Entrée la plus ancienne\u202f: {oldest}\u202f; la plus récente\u202f: {newest}",
         "cache.temporary": (
-            "Écritures inachevées\u202f: {count} fichiers temporaires (supprimés quand le cache est élagué)"
+            "Écritures inachevées\u202f: {count:plural:# fichier temporaire|# fichiers temporaires} "
+            "(supprimés quand le cache est élagué)"
         ),
         "cache.caps": (
             "Élagué une fois par jour\u202f: les entrées de plus de {days} jours, puis les plus anciennes "
             "au-delà de {size}"
         ),
         "cache.disabled": "--no-cache ne l’utilise pas\u202f; {env} choisit un autre dossier.",
-        "cache.cleared": "{count} entrées supprimées ({size}) de {path}",
+        "cache.cleared": "{count:plural:# entrée supprimée|# entrées supprimées} ({size}) de {path}",
         # fix, text, init, cache, rules commands
         "cli.load-warning": "preflight : avertissement : {problem}",
         "cli.rules-header": "Jeu de règles « {profile} » : {title}",
