@@ -131,6 +131,41 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "init.config-error": "preflight: configuration error: {error}",
         "init.cannot-write": "preflight: cannot write {path}: {error}",
         "init.wrote": "Wrote {path} (rule set '{profile}'). Run 'preflight check' on your PDF.",
+        "text-command.fix-bullet": "Replace the bullet with '-' or '•' (or run with --fix, which uses '-').",
+        "text-command.fix-private-use": (
+            "Delete the private-use character (a Symbol/Wingdings glyph); type a real character instead."
+        ),
+        "text-command.fix-soft-hyphen": "Delete the optional hyphen (or run with --fix).",
+        "text-command.cannot-read": "cannot read {source}: {error}",
+        "text-command.is-pdf": "{source} is a PDF: run 'preflight check {source}' for a dossier",
+        "text-command.is-doc": "{source} is an old Word .doc file: save it as .docx or as plain text (.txt) first",
+        "text-command.not-utf8": (
+            "the file is not UTF-8 (byte {byte} at offset {offset}); read it as Windows-1252. Save it as "
+            "UTF-8 to be sure of its accents."
+        ),
+        "text-command.not-docx": "{source} is a ZIP archive but not a Word document (no word/document.xml)",
+        "text-command.damaged-docx": "{source} is a damaged Word document: {error}",
+        "text-command.times": "{count:plural:once|# times}",
+        "text-command.line": "line {line}",
+        "text-command.lines": "lines {lines}",
+        "text-command.problem": "{what}, {times} ({where})",
+        "text-command.too-long": (
+            "the text is {length} characters long, over the field's limit of {limit} ({over} too many; line "
+            "breaks count as one character)"
+        ),
+        "text-command.too-long.fix": "Shorten the text; the portal counts characters, spaces included, not bytes.",
+        "text-command.length": "{count:plural:# character|# characters}",
+        "text-command.limit": ", limit {limit}",
+        "text-command.clean": "{name}: no hidden characters ({size})",
+        "text-command.count-error": "{count:plural:# error|# errors}",
+        "text-command.count-warning": "{count:plural:# warning|# warnings}",
+        "text-command.count-info": "{count} info",
+        "text-command.header": "{name}: {tally} ({size})",
+        "text-command.stdin": "standard input",
+        "text-command.note": "preflight: note: {note}",
+        "text-command.fixed": "preflight: fixed {name}; before the fix:",
+        "text-command.still": "preflight: the cleaned text still has problems:",
+        "text-command.cleaned-name": "cleaned text",
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -264,6 +299,45 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "init.config-error": "preflight : erreur de configuration : {error}",
         "init.cannot-write": "preflight : impossible d’écrire {path} : {error}",
         "init.wrote": "{path} écrit (jeu de règles « {profile} »). Lancez `preflight check` sur votre PDF.",
+        "text-command.fix-bullet": "Remplacez la puce par « - » ou « • » (ou lancez avec --fix, qui met « - »).",
+        "text-command.fix-private-use": (
+            "Supprimez le caractère à usage privé (un glyphe Symbol/Wingdings) ; tapez un vrai caractère à la place."
+        ),
+        "text-command.fix-soft-hyphen": "Supprimez le trait d’union conditionnel (ou lancez avec --fix).",
+        "text-command.cannot-read": "impossible de lire {source} : {error}",
+        "text-command.is-pdf": "{source} est un PDF : lancez `preflight check {source}` pour un dossier",
+        "text-command.is-doc": (
+            "{source} est un ancien fichier Word .doc : enregistrez-le d’abord en .docx ou en texte brut (.txt)"
+        ),
+        "text-command.not-utf8": (
+            "le fichier n’est pas en UTF-8 (octet {byte} à la position {offset}) ; il a été lu en "
+            "Windows-1252. Enregistrez-le en UTF-8 pour être sûr de ses accents."
+        ),
+        "text-command.not-docx": "{source} est une archive ZIP mais pas un document Word (pas de word/document.xml)",
+        "text-command.damaged-docx": "{source} est un document Word endommagé : {error}",
+        "text-command.times": "{count:plural:une fois|# fois}",
+        "text-command.line": "ligne {line}",
+        "text-command.lines": "lignes {lines}",
+        "text-command.problem": "{what}, {times} ({where})",
+        "text-command.too-long": (
+            "le texte compte {length} caractères, au-delà de la limite du champ de {limit} ({over:plural:# "
+            "de trop|# de trop} ; un saut de ligne compte pour un caractère)"
+        ),
+        "text-command.too-long.fix": (
+            "Raccourcissez le texte ; le portail compte les caractères, espaces compris, pas les octets."
+        ),
+        "text-command.length": "{count:plural:# caractère|# caractères}",
+        "text-command.limit": ", limite {limit}",
+        "text-command.clean": "{name} : aucun caractère caché ({size})",
+        "text-command.count-error": "{count:plural:# erreur|# erreurs}",
+        "text-command.count-warning": "{count:plural:# avertissement|# avertissements}",
+        "text-command.count-info": "{count:plural:# note|# notes}",
+        "text-command.header": "{name} : {tally} ({size})",
+        "text-command.stdin": "entrée standard",
+        "text-command.note": "preflight : note : {note}",
+        "text-command.fixed": "preflight : texte corrigé ({name}) ; avant la correction :",
+        "text-command.still": "preflight : le texte nettoyé a encore des problèmes :",
+        "text-command.cleaned-name": "texte nettoyé",
     },
 }
 
