@@ -391,6 +391,15 @@ METAVARS_FR = {
     "RULE": "RÈGLE",
 }
 """Click's metavars of parameter types, as the options' column of a French help page shows them."""
+USAGE_FR = {
+    "COMMAND": "COMMANDE",
+    "[ARGS]...": "[ARGUMENTS]...",
+    "FILE": "FICHIER",
+    "PATH": "CHEMIN",
+    "PATHS...": "CHEMINS...",
+    "RULE_ID": "RÈGLE",
+}
+"""The words of a usage line (``preflight fix [OPTIONS] PATH``) that a French help page translates."""
 _METAVAR = re.compile(r"(?<= )(" + "|".join(METAVARS_FR) + r")$")
 
 
@@ -407,6 +416,11 @@ class HelpFormatter(click.HelpFormatter):
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         translated = [(_translate_term(term), _translate_row_help(help)) for term, help in rows]
         super().write_dl(translated, col_max, col_spacing)
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if get_language() == "fr":
+            args = " ".join(USAGE_FR.get(word, word) for word in args.split(" "))
+        super().write_usage(prog, args, prefix)
 
     def write_heading(self, heading: str) -> None:
         if get_language() == "fr":

@@ -237,7 +237,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "embed '{name}' with Ghostscript's closest substitute (no metric-compatible font known)"
         ),
         "fix.page-count-changed": "the page count changed: {before} → {after}",
-        "fix.page-size-changed": "page size changed: {w_in:g}×{h_in:g} → {w_out:g}×{h_out:g} pt",
+        "fix.page-size-changed": "page size changed: {w_in}×{h_in} → {w_out}×{h_out} pt",
         "fix.bookmark-lost": "lost '{title}' (page {page})",
         "fix.bookmark-new": "new '{title}' (page {page})",
         "fix.bookmarks-changed": "the bookmarks changed ({before} → {after} entries): {detail}",
@@ -593,7 +593,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "police aux mêmes chasses connue)"
         ),
         "fix.page-count-changed": "le nombre de pages a changé : {before} → {after}",
-        "fix.page-size-changed": "format de page modifié : {w_in:g} × {h_in:g} → {w_out:g} × {h_out:g} pt",
+        "fix.page-size-changed": "format de page modifié : {w_in} × {h_in} → {w_out} × {h_out} pt",
         "fix.bookmark-lost": "« {title} » perdu (page {page})",
         "fix.bookmark-new": "« {title} » nouveau (page {page})",
         "fix.bookmarks-changed": "les signets ont changé ({before} → {after:plural:# entrée|# entrées}) : {detail}",
@@ -631,14 +631,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.fonts-appeared": "des polices sont apparues pendant la correction",
         "fix.step-failed": "cette étape n’a pas pu s’exécuter ({message}) ; le fichier est resté tel quel pour elle",
         "fix.config-error": "preflight : erreur de configuration : {error}",
-        "fix.never-overwritten": "preflight fix : {error} (l’original n’est jamais remplacé)",
+        "fix.never-overwritten": "preflight : {error} (l’original n’est jamais remplacé)",
         "fix.crashed": (
-            "preflight fix : la correction s’est arrêtée ({error}) ; rien n’a été écrit et l’original est "
+            "preflight : la correction s’est arrêtée ({error}) ; rien n’a été écrit et l’original est "
             "inchangé. Merci de le signaler, avec le fichier si vous pouvez le partager."
         ),
         "fix.megabytes": "{size:.2f} Mo",
         "fix.kilobytes": "{size:.1f} ko",
-        "fix.title": "preflight fix : {source} (jeu de règles {profile})",
+        "fix.title": "preflight : correction de {source} (jeu de règles « {profile} »)",
         "fix.refused": "  refusé : {reason}",
         "fix.failing": "  règles en échec : {rules}",
         "fix.none": "aucune",
