@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from preflight import __version__
-from preflight.cli_language import LanguageGroup, install
+from preflight.cli_language import LanguageGroup, install, typeset
 from preflight.paths import PathProblem, expand_paths
 from preflight.reporters import FORMATS
 
@@ -304,9 +304,8 @@ def rules_command(profile: str | None, config_path: str | None, list_sets: bool,
     for rule in rule_set.rules:
         spec = registry.checks[rule.check]
         reuse = t("cli.rule-reuses", check=rule.check) if rule.check != rule.id else ""
-        click.echo(
-            f"  {rule.id:<{width}}  {_level_name(rule.level):<{level_width}}  {spec.summary_in(get_language())}{reuse}"
-        )
+        summary = typeset(spec.summary_in(get_language()))
+        click.echo(f"  {rule.id:<{width}}  {_level_name(rule.level):<{level_width}}  {summary}{reuse}")
         if rule.settings:
             settings = ", ".join(f"{name} = {value!r}" for name, value in rule.settings)
             click.echo(f"  {'':<{width}}  {'':<{level_width}}  {settings}")
@@ -324,7 +323,7 @@ def _header_text(header: dict[str, object], key: str) -> str | None:
     from preflight.i18n import get_language
 
     text = header.get(f"{key}_{get_language()}") or header.get(key)
-    return str(text) if text else None
+    return typeset(str(text)) if text else None
 
 
 @main.command()
@@ -364,8 +363,8 @@ def explain(rule_id: str, profile: str | None, lang: str | None) -> None:
         header = t("cli.rule-header", rule=rule.id, profile=found_in, check=spec.id)
     else:
         header = spec.id
-    click.echo(t("cli.explain-header", header=header, summary=spec.summary_in(language)) + "\n")
-    click.echo(spec.doc_in(language))
+    click.echo(t("cli.explain-header", header=header, summary=typeset(spec.summary_in(language))) + "\n")
+    click.echo(typeset(spec.doc_in(language)))
     defaults = [(f.name, f.default) for f in dataclasses.fields(spec.options_type)]
     if defaults:
         click.echo("\n" + t("cli.defaults"))

@@ -93,9 +93,8 @@ _CLICK_FR: dict[str, str] = {
     "Could not open file {filename!r}: {message}": "Impossible d’ouvrir le fichier « {filename} » : {message}",
     "Aborted!": "Abandon !",
     # parameter types (click.types). click.Path names itself "file", "directory" or "path" when an option
-    # is declared (at import), so those three stay untranslated (a run must not depend on which language
-    # was current when a module was imported): the French sentences do not use {name}, and the help
-    # page translates the metavars (METAVARS_FR).
+    # is declared (DECLARED_ONCE): the French sentences do without {name}, and the help page translates the
+    # metavars (METAVARS_FR).
     "Choose from:\n\t{choices}": "Choisissez parmi :\n\t{choices}",
     "{value} is not in the range {range}.": "{value} n’est pas dans l’intervalle {range}.",
     "{value!r} is not a valid boolean. Recognized values: {states}": (
@@ -335,9 +334,25 @@ HELP_FR = {_key(english): typeset_french(french) for english, french in _HELP_FR
 """Our help texts, English paragraph (whitespace collapsed) -> French, typeset."""
 
 
+DECLARED_ONCE = frozenset(
+    {
+        "Show this message and exit.",
+        "Show the version and exit.",
+        "Confirm the action without prompting.",
+        "Do you want to continue?",
+        "file",
+        "directory",
+        "path",
+    }
+)
+"""Click's words that it looks up once, when an option is declared or first made (the help option is cached),
+and keeps: gettext leaves them in English, whatever the language of the moment, and the help page translates
+them when it is written. Otherwise the first run's language would stick for the rest of the process."""
+
+
 def gettext(message: str) -> str:
     """Click's ``_()``: the French of click's text in a French run, the text itself otherwise."""
-    if get_language() == "fr":
+    if get_language() == "fr" and message not in DECLARED_ONCE:
         return CLICK_FR.get(message, message)
     return message
 
@@ -348,6 +363,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
         one, other = CLICK_PLURALS_FR[(singular, plural)]
         return one if plural_category(count, "fr") == "one" else other
     return singular if count == 1 else plural
+
+
+def typeset(text: str) -> str:
+    """Text written elsewhere (a check's French summary and documentation) with French typography in French."""
+    return typeset_french(text) if get_language() == "fr" else text
 
 
 def translate_help(text: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from preflight.cli import LANG_OPTION, _apply_language
+from preflight.cli_language import typeset
 from preflight.i18n import t
 
 
@@ -42,7 +43,7 @@ def render_config(profile: str) -> str:
     lines = [t("init.head", available=", ".join(available_rule_sets()), profile=profile)]
     lines.append(t("init.rules-head", profile=profile))
     for rule in rule_set.rules:
-        summary = registry.checks[rule.check].summary_in(get_language())
+        summary = typeset(registry.checks[rule.check].summary_in(get_language()))
         lines.append(f"# {summary}")
         lines.append(f"# [rules.{rule.id}]")
         lines.append(f'# level = "{rule.level.label}"')

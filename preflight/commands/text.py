@@ -274,7 +274,7 @@ def text_command(source: str, fix: bool, max_chars: int | None, lang: str | None
     try:
         text, note = read_input(source)
     except InputError as error:
-        click.echo(f"preflight: {error}", err=True)
+        click.echo(t("text-command.error", error=error), err=True)
         sys.exit(EXIT_USAGE)
     if note:
         click.echo(t("text-command.note", note=note), err=True)
