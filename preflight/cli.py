@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 import click
 
 from preflight import __version__
-from preflight.lazygroup import LazyGroup
+from preflight.cli_language import LanguageGroup, install, typeset
 from preflight.paths import PathProblem, expand_paths
 from preflight.reporters import FORMATS
 
 if TYPE_CHECKING:
     from preflight.config import UserConfig
-    from preflight.model import RunReport
+    from preflight.model import Level, RunReport
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -62,8 +62,17 @@ LAZY_COMMANDS = {
 """Commands imported only when run (preflight.lazygroup); --help lists them from this table."""
 
 
-@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LanguageGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dossier-preflight")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "fr"]),
+    default=None,
+    is_eager=True,
+    expose_value=False,
+    callback=lambda _ctx, _param, value: _apply_language(value) if value else None,
+    help="Language of the messages and help, for the whole run (default: from the locale, LANG=fr_FR... gives French).",
+)
 def main() -> None:
     """Check a research-competition PDF dossier before you upload it."""
 
@@ -77,9 +86,15 @@ LANG_OPTION = click.option(
 
 
 def _apply_language(lang: str | None) -> None:
+    """A command's own --lang; without it, the language the `preflight` group chose (or the environment's)."""
+    from preflight.cli_language import run_language_chosen
     from preflight.i18n import resolve_language, set_language
 
-    set_language(resolve_language(lang))
+    if lang is not None or not run_language_chosen():
+        set_language(resolve_language(lang))
+
+
+install()
 
 
 @main.command()
@@ -173,7 +188,7 @@ def check(
     if cached is not None:
         report, load_errors = cached
         for problem in load_errors:
-            click.echo(f"preflight: warning: {problem}", err=True)
+            click.echo(t("cli.load-warning", problem=problem), err=True)
     else:
         report = _run_checks(files, paths, user, profile, select, ignore, strict, quiet, jobs, cache_dir, cache_key)
     if problems:
@@ -225,7 +240,7 @@ def _run_checks(
 
     registry = load_registry()
     for problem in registry.load_errors:
-        click.echo(f"preflight: warning: {problem}", err=True)
+        click.echo(t("cli.load-warning", problem=problem), err=True)
     try:
         rule_set = resolve_rule_set(registry, user, profile, select, ignore)
     except NoRulesError as error:
@@ -262,7 +277,7 @@ def _is_terminal(stream: object) -> bool:
 @LANG_OPTION
 def rules_command(profile: str | None, config_path: str | None, list_sets: bool, lang: str | None) -> None:
     """List every rule: id, level, and what it checks."""
-    from preflight.i18n import get_language
+    from preflight.i18n import get_language, t
 
     _apply_language(lang)
     from preflight.checks import load_registry
@@ -275,25 +290,43 @@ def rules_command(profile: str | None, config_path: str | None, list_sets: bool,
             for name in available_rule_sets():
                 merged, _ = load_raw_rule_set(name)
                 header = merged["rule-set"]
-                click.echo(f"{name:<16} {header.get('name', '')}")
+                click.echo(f"{name:<16} {_header_text(header, 'name') or ''}")
             return
         user = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
         rule_set = resolve_rule_set(registry, user, profile)
     except ConfigError as error:
         _fail_config(error)
         return
-    click.echo(f"Rule set '{rule_set.name}': {rule_set.title}")
-    description = load_raw_rule_set(rule_set.name)[0]["rule-set"].get("description")
+    header = load_raw_rule_set(rule_set.name)[0]["rule-set"]
+    click.echo(t("cli.rules-header", profile=rule_set.name, title=_header_text(header, "name") or rule_set.title))
+    description = _header_text(header, "description")
     if description:
-        click.echo(f"  ({description})")
+        click.echo(t("cli.rules-description", description=description))
     width = max(len(rule.id) for rule in rule_set.rules)
+    level_width = max(len(_level_name(rule.level)) for rule in rule_set.rules)
     for rule in rule_set.rules:
         spec = registry.checks[rule.check]
-        reuse = f" (check {rule.check})" if rule.check != rule.id else ""
-        click.echo(f"  {rule.id:<{width}}  {rule.level.label:<7}  {spec.summary_in(get_language())}{reuse}")
+        reuse = t("cli.rule-reuses", check=rule.check) if rule.check != rule.id else ""
+        summary = typeset(spec.summary_in(get_language()))
+        click.echo(f"  {rule.id:<{width}}  {_level_name(rule.level):<{level_width}}  {summary}{reuse}")
         if rule.settings:
             settings = ", ".join(f"{name} = {value!r}" for name, value in rule.settings)
-            click.echo(f"  {'':<{width}}  {'':<7}  {settings}")
+            click.echo(f"  {'':<{width}}  {'':<{level_width}}  {settings}")
+
+
+def _level_name(level: Level) -> str:
+    """A rule's level in the run's language: error / erreur, warning / avertissement, info / note, off."""
+    from preflight.i18n import t
+
+    return t(f"level.{level.label}") if level.label != "off" else t("cli.level-off")
+
+
+def _header_text(header: dict[str, object], key: str) -> str | None:
+    """A rule set's ``name`` or ``description`` in the run's language (``name_fr``, ``description_fr``)."""
+    from preflight.i18n import get_language
+
+    text = header.get(f"{key}_{get_language()}") or header.get(key)
+    return typeset(str(text)) if text else None
 
 
 @main.command()
@@ -333,15 +366,15 @@ def explain(rule_id: str, profile: str | None, lang: str | None) -> None:
         header = t("cli.rule-header", rule=rule.id, profile=found_in, check=spec.id)
     else:
         header = spec.id
-    click.echo(f"{header}: {spec.summary_in(language)}\n")
-    click.echo(spec.doc_in(language))
+    click.echo(t("cli.explain-header", header=header, summary=typeset(spec.summary_in(language))) + "\n")
+    click.echo(typeset(spec.doc_in(language)))
     defaults = [(f.name, f.default) for f in dataclasses.fields(spec.options_type)]
     if defaults:
         click.echo("\n" + t("cli.defaults"))
         for name, value in defaults:
             click.echo(f"    {name} = {value!r}")
     if rule is not None and (profile is not None or rule.id != spec.id):
-        click.echo("\n" + t("cli.rule-in-set", profile=found_in, level=rule.level.label))
+        click.echo("\n" + t("cli.rule-in-set", profile=found_in, level=_level_name(rule.level)))
         for option in dataclasses.fields(rule.options):
             click.echo(f"    {option.name} = {getattr(rule.options, option.name)!r}")
         if rule.source:
