@@ -201,8 +201,10 @@ _HELP_FR: dict[str, str] = {
     "Show only failing files and rules, and the summary line.": (
         "N’afficher que les fichiers et les règles en échec, et la ligne de bilan."
     ),
-    "Quote the dossier's own text in reports (default: yes, except for --format github).": (
-        "Citer le texte du dossier dans les rapports (par défaut : oui, sauf avec --format github)."
+    "Quote the dossier's own text in reports (default: yes, except for --format github and in CI, "
+    "when CI, GITHUB_ACTIONS or GITLAB_CI is set).": (
+        "Citer le texte du dossier dans les rapports (par défaut : oui, sauf avec --format github et en "
+        "intégration continue, quand CI, GITHUB_ACTIONS ou GITLAB_CI est défini)."
     ),
     "Check files in N processes (0: one per CPU).": "Vérifier les fichiers dans N processus (0 : un par processeur).",
     "Check every file again instead of reusing cached outcomes.": (
