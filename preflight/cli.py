@@ -19,6 +19,7 @@ from preflight.reporters import FORMATS
 if TYPE_CHECKING:
     from preflight.config import UserConfig
     from preflight.model import RunReport
+    from preflight.selection import Selection
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -158,21 +159,46 @@ def check(
         click.echo(t("cli.no-pdf", paths=", ".join(paths)), err=True)
         sys.exit(EXIT_USAGE)
     cache_dir = None if no_cache else default_cache_dir()
-    cache_key = None
-    cached = None
-    if cache_dir is not None:
-        # A repeat run is answered from the cache without loading the checks or any PDF library (see
-        # preflight.cache); the first miss falls through to the full run, which validates the rule set.
-        from preflight.cache import cached_run, request_key
 
-        cache_key = request_key(user.path, user.values, profile, select, ignore, strict, get_language())
-        cached = cached_run(files, cache_dir, cache_key, strict)
-    if cached is not None:
-        report, load_errors = cached
-        for problem in load_errors:
-            click.echo(f"preflight: warning: {problem}", err=True)
+    def produce(files: list[str], profile: str | None) -> RunReport:
+        cache_key = None
+        cached = None
+        if cache_dir is not None:
+            # A repeat run is answered from the cache without loading the checks or any PDF library (see
+            # preflight.cache); the first miss falls through to the full run, which validates the rule set.
+            from preflight.cache import cached_run, request_key
+
+            cache_key = request_key(user.path, user.values, profile, select, ignore, strict, get_language())
+            cached = cached_run(files, cache_dir, cache_key, strict)
+        if cached is not None:
+            report, load_errors = cached
+            for problem in load_errors:
+                click.echo(f"preflight: warning: {problem}", err=True)
+            return report
+        return _run_checks(files, paths, user, profile, select, ignore, strict, quiet, jobs, cache_dir, cache_key)
+
+    # With a `dossier` setting, the other PDFs (figures, articles) are left alone or checked as portal uploads.
+    from preflight.selection import OTHERS_PROFILE, say
+
+    others: list[str] = []
+    chosen = _dossier_selection(user)
+    if chosen is not None and files:
+        files, others = chosen.split(files)
+        patterns = list(chosen.patterns)
+        said = "selection.left-alone" if chosen.others == "skip" else "selection.portal-only"
+        for other in others:
+            click.echo(say(said, path=other, patterns=patterns, config=user.path, profile=OTHERS_PROFILE), err=True)
+        if chosen.others == "skip":
+            others = []
+        if not files and not others and not problems:
+            click.echo(say("selection.none", patterns=patterns, config=user.path), err=True)
+            sys.exit(EXIT_PASS)
+    if others and not files:
+        report = produce(others, OTHERS_PROFILE)
     else:
-        report = _run_checks(files, paths, user, profile, select, ignore, strict, quiet, jobs, cache_dir, cache_key)
+        report = produce(files, profile)
+        if others:
+            report = _merged(report, produce(others, OTHERS_PROFILE))
     if problems:
         # Never fail open: what could not be searched is a failing entry of the report, in every format.
         from preflight.checks import load_registry
@@ -198,6 +224,27 @@ def check(
     if any(file.crashed for file in report.files):
         sys.exit(EXIT_CRASH)
     sys.exit(EXIT_PASS if report.passed else EXIT_FAIL)
+
+
+def _dossier_selection(user: UserConfig) -> Selection | None:
+    from preflight.rulesets import ConfigError
+    from preflight.selection import selection
+
+    try:
+        return selection(user)
+    except ConfigError as error:
+        _fail_config(error)
+        return None
+
+
+def _merged(report: RunReport, others: RunReport) -> RunReport:
+    """The dossier's report with the other PDFs' (checked against another rule set) appended."""
+    known = {info.id for info in report.rules}
+    return dataclasses.replace(
+        report,
+        files=(*report.files, *others.files),
+        rules=(*report.rules, *(info for info in others.rules if info.id not in known)),
+    )
 
 
 def _run_checks(
