@@ -35,6 +35,7 @@ FORMATS: dict[str, str] = {
     "sarif": "preflight.reporters.sarif",
     "junit": "preflight.reporters.junit",
     "github": "preflight.reporters.github",
+    "markdown": "preflight.reporters.markdown",
 }
 """Format name -> module with a ``render(report, options) -> str`` function."""
 
