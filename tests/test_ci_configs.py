@@ -61,11 +61,23 @@ def action() -> dict[str, Any]:
 def test_the_action_is_a_composite_that_uploads_sarif_when_asked() -> None:
     spec = action()
     assert spec["runs"]["using"] == "composite"
-    assert set(spec["inputs"]) == {"paths", "profile", "args", "sarif", "sarif-file", "python-version", "package"}
+    assert set(spec["inputs"]) == {
+        "paths",
+        "profile",
+        "args",
+        "summary",
+        "baseline",
+        "sarif",
+        "sarif-file",
+        "python-version",
+        "package",
+    }
+    assert spec["inputs"]["summary"]["default"] == "true" and spec["inputs"]["sarif"]["default"] == "false"
     steps = spec["runs"]["steps"]
     assert steps[0]["uses"].startswith("actions/setup-python@")
     (upload,) = [step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
-    assert upload["if"] == "${{ always() && inputs.sarif == 'true' }}"
+    # Only a report that was written is uploaded (exit status 2 writes none).
+    assert upload["if"] == "${{ always() && inputs.sarif == 'true' && steps.check.outputs.sarif-written == 'true' }}"
     assert upload["with"]["sarif_file"] == "${{ inputs.sarif-file }}"
     for step in steps:
         if "run" in step:
@@ -140,8 +152,8 @@ def test_the_action_writes_sarif_and_fails_on_a_failing_dossier(
         "--disable-pip-version-check",
         str(ROOT),
     ]
-    assert "exit-code=1" in output.read_text()
-    assert "FAIL  fonts-embedded" in log
+    assert "exit-code=1" in output.read_text() and "sarif-written=true" in output.read_text()
+    assert "::error file=build/dossier.pdf,title=fonts-embedded (page 1)::" in log
     log_sarif = json.loads((workspace / "preflight.sarif").read_text())
     jsonschema.Draft4Validator(sarif_schema).validate(log_sarif)
     assert [r["ruleId"] for r in log_sarif["runs"][0]["results"]] == ["fonts-embedded"]
@@ -157,7 +169,7 @@ def test_the_action_annotates_and_passes_a_passing_dossier(tmp_path: Path, stub_
     )
     assert codes == [0, 0, 0]
     assert "install --disable-pip-version-check dossier-preflight==0.1.0" in (tmp_path / "pip.log").read_text()
-    assert "1 file(s) checked, 1 passed, 0 failed" in log
+    assert "1 file checked, 1 passed, 0 failed" in log
     assert not (workspace / "preflight.sarif").exists()
 
 
@@ -217,3 +229,33 @@ def test_the_gitlab_job_passes_a_passing_dossier(tmp_path: Path, stub_bin: Path)
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert ET.parse(workspace / "preflight-junit.xml").getroot().get("failures") == "0"
+
+
+def test_the_action_writes_the_job_summary_as_markdown(tmp_path: Path, stub_bin: Path) -> None:
+    """As a runner sets it: CI=true, GITHUB_ACTIONS=true, GITHUB_STEP_SUMMARY a file the steps append to."""
+    workspace = tmp_path / "workspace"
+    (workspace / "build").mkdir(parents=True)
+    helvetica_pdf(workspace / "build" / "dossier.pdf")
+    summary = tmp_path / "step_summary.md"
+    summary.write_text("")
+    env = shell_env(tmp_path, stub_bin, {"CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    codes, _, output = run_action({"paths": "build", "profile": "portal"}, workspace, env)
+    assert codes == [0, 0, 1]
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## dossier-preflight ")
+    assert "### ❌ `build/dossier.pdf`: failed" in text
+    assert "- [ ] ❌ `fonts-embedded`: " in text
+    assert "| `build/dossier.pdf` | 1 |" in text
+    assert "sarif-written=false" in output.read_text()
+    assert not (workspace / "preflight.sarif").exists()
+
+
+def test_the_action_does_not_upload_a_sarif_report_it_could_not_write(tmp_path: Path, stub_bin: Path) -> None:
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    blank_pdf(workspace / "dossier.pdf")
+    env = shell_env(tmp_path, stub_bin, {})
+    codes, _, output = run_action({"sarif": "true", "args": "--select no-such-rule", "summary": "false"}, workspace, env)
+    assert codes == [0, 0, 2]
+    assert "exit-code=2" in output.read_text() and "sarif-written=false" in output.read_text()
+    assert not (workspace / "preflight.sarif").exists()
