@@ -255,7 +255,8 @@ def test_the_action_does_not_upload_a_sarif_report_it_could_not_write(tmp_path: 
     workspace.mkdir()
     blank_pdf(workspace / "dossier.pdf")
     env = shell_env(tmp_path, stub_bin, {})
-    codes, _, output = run_action({"sarif": "true", "args": "--select no-such-rule", "summary": "false"}, workspace, env)
+    inputs = {"sarif": "true", "args": "--select no-such-rule", "summary": "false"}
+    codes, _, output = run_action(inputs, workspace, env)
     assert codes == [0, 0, 2]
     assert "exit-code=2" in output.read_text() and "sarif-written=false" in output.read_text()
     assert not (workspace / "preflight.sarif").exists()
