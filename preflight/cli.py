@@ -49,6 +49,10 @@ LAZY_COMMANDS = {
         "preflight.commands.cv:cv_command",
         "Print the CV's timeline: each dated entry, and each gap with its level.",
     ),
+    "diff": (
+        "preflight.commands.diff:diff_command",
+        "Compare two versions of a dossier: pages per section, size, fonts, findings new and fixed.",
+    ),
     "fix": ("preflight.commands.fix:fix_command", "Fix what the failing rules need and prove that nothing was lost."),
     "init": ("preflight.commands.init:init_command", "Write a commented preflight.toml for a dossier repository."),
     "sections": (
@@ -116,6 +120,12 @@ def _apply_language(lang: str | None) -> None:
     "--jobs", "-j", type=click.IntRange(min=0), default=1, help="Check files in N processes (0: one per CPU)."
 )
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached outcomes.")
+@click.option(
+    "--baseline",
+    metavar="REF",
+    help="Compare each PDF with its version at git revision REF (e.g. HEAD, HEAD~1, a tag): pages per section, "
+    "size, fonts, findings new and fixed (read with 'git show', nothing is checked out).",
+)
 @LANG_OPTION
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option("--verbose", "-v", is_flag=True, help="Show every finding, not the first 25 per rule.")
@@ -132,6 +142,7 @@ def check(
     snippets: bool | None,
     jobs: int,
     no_cache: bool,
+    baseline: str | None,
     lang: str | None,
     color: bool | None,
     verbose: bool,
@@ -211,6 +222,8 @@ def check(
         )
     if snippets is None:
         snippets = output_format not in SNIPPETS_OFF_BY_DEFAULT
+    if baseline is not None:
+        report = _with_baseline(report, set(files), baseline, user, profile, select, ignore, strict, snippets)
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
     if output_path is not None:
         try:
@@ -222,9 +235,54 @@ def check(
     use_color = _use_color(color, sys.stdout) and output_format == "text"
     options = dataclasses.replace(options, color=use_color)
     click.echo(get_renderer(output_format)(report, options), nl=False, color=use_color)
+    if baseline is not None and output_format == "text":
+        from preflight.diff import render_text
+
+        for file_report in report.files:
+            change = file_report.extra.get("baseline")
+            if isinstance(change, dict):
+                click.echo("\n" + render_text(change), nl=False)
     if any(file.crashed for file in report.files):
         sys.exit(EXIT_CRASH)
     sys.exit(EXIT_PASS if report.passed else EXIT_FAIL)
+
+
+def _with_baseline(
+    report: RunReport,
+    files: set[str],
+    ref: str,
+    user: UserConfig,
+    profile: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool,
+    snippets: bool,
+) -> RunReport:
+    """Each dossier's report with ``extra["baseline"]``: the changes since its version at git revision ``ref``."""
+    from preflight.checks import load_registry
+    from preflight.config import resolve_rule_set
+    from preflight.diff import BaselineError, baseline_change
+    from preflight.rulesets import ConfigError
+
+    registry = load_registry()
+    try:
+        rule_set = resolve_rule_set(registry, user, profile, select, ignore)
+    except ConfigError as error:
+        _fail_config(error)
+        raise
+    reports = []
+    for file_report in report.files:
+        if file_report.path in files and file_report.pages is not None:
+            try:
+                change = baseline_change(file_report, ref, rule_set, registry, strict=strict, snippets=snippets)
+            except BaselineError as error:
+                from preflight.i18n import t
+
+                click.echo(t("cli.path-problem", problem=error), err=True)
+                sys.exit(EXIT_USAGE)
+            file_report = dataclasses.replace(file_report, extra={**file_report.extra, "baseline": change})
+        reports.append(file_report)
+    return dataclasses.replace(report, files=tuple(reports))
 
 
 def _dossier_selection(user: UserConfig) -> Selection | None:

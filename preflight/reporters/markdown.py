@@ -60,7 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def say(message_id: str, language: str | None = None, **args: object) -> str:
+def say(message_id: str, language: str | None = None, /, **args: object) -> str:
     return render_template({**by_id(), **MESSAGES}, message_id, args, language or get_language())
 
 
