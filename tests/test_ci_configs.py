@@ -187,12 +187,18 @@ def test_the_action_reports_annotations_for_a_failing_dossier(tmp_path: Path, st
 # ---------------------------------------------------------------- GitLab CI
 
 
+GITLAB_ENV = {"CI": "true", "GITLAB_CI": "true", "CI_SERVER_URL": "https://gitlab.example.org"}
+VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
+
+
 def run_gitlab_job(workspace: Path, env: dict[str, str], variables: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The job's script as a runner runs it: its variables expanded in order (GitLab expands $VAR and ${VAR} in a
+    variable's value from the variables before it and the predefined ones), then the script lines in bash -e."""
     config = yaml.safe_load((ROOT / "docs" / "gitlab-ci.yml").read_text())
     job = config["dossier-preflight"]
-    job_env = {**env, "CI_PROJECT_DIR": str(workspace)}
+    job_env = {**env, **GITLAB_ENV, "CI_PROJECT_DIR": str(workspace)}
     for name, value in {**job["variables"], **variables}.items():
-        job_env[name] = os.path.expandvars(str(value).replace("$CI_PROJECT_DIR", str(workspace)))
+        job_env[name] = VARIABLE.sub(lambda m: job_env.get(m.group(1) or m.group(2), m.group(0)), str(value))
     return subprocess.run(
         ["bash", "-e", "-c", "\n".join(job["script"])], cwd=workspace, env=job_env, capture_output=True, text=True
     )
@@ -200,24 +206,38 @@ def run_gitlab_job(workspace: Path, env: dict[str, str], variables: dict[str, st
 
 def test_the_gitlab_job_shape() -> None:
     job = yaml.safe_load((ROOT / "docs" / "gitlab-ci.yml").read_text())["dossier-preflight"]
-    assert job["artifacts"] == {"when": "always", "reports": {"junit": "preflight-junit.xml"}}
+    assert job["artifacts"] == {
+        "when": "always",
+        "paths": ["preflight-summary.md"],
+        "reports": {"junit": "preflight-junit.xml"},
+    }
     assert job["cache"]["paths"] == [".cache/preflight"]
     assert job["variables"]["PREFLIGHT_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/preflight"
+    # Installed from the repository itself (git is in the full python image), never from an index that lacks it.
+    assert job["variables"]["PREFLIGHT_PACKAGE"].startswith("git+${CI_SERVER_URL}/")
+    assert not job["image"].endswith("-slim")
+    assert job["variables"]["PREFLIGHT_PROFILE"] == "", "the repository's own profile unless told otherwise"
 
 
 def test_the_gitlab_job_fails_a_failing_dossier_with_a_junit_report(tmp_path: Path, stub_bin: Path) -> None:
     workspace = tmp_path / "project"
     workspace.mkdir()
     helvetica_pdf(workspace / "dossier.pdf")
+    (workspace / "preflight.toml").write_text('profile = "portal"\n')
     env = shell_env(tmp_path, stub_bin, {})
     del env["PREFLIGHT_CACHE_DIR"]
-    done = run_gitlab_job(workspace, env, {"PREFLIGHT_PROFILE": "portal"})
+    done = run_gitlab_job(workspace, env, {})
     assert done.returncode == 1, done.stderr
     assert "FAIL  fonts-embedded" in done.stdout
-    assert (tmp_path / "pip.log").read_text().split()[-1] == "dossier-preflight"
+    assert (tmp_path / "pip.log").read_text().split()[-1] == (
+        "git+https://gitlab.example.org/your-group/dossier-preflight.git@main"
+    )
     root = ET.parse(workspace / "preflight-junit.xml").getroot()
     assert root.get("failures") == "1"
     assert list((workspace / ".cache" / "preflight").rglob("*.json"))
+    summary = (workspace / "preflight-summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("## dossier-preflight ") and "rule set “portal”" in summary
+    assert "- [ ] ❌ `fonts-embedded`" in summary
 
 
 def test_the_gitlab_job_passes_a_passing_dossier(tmp_path: Path, stub_bin: Path) -> None:
