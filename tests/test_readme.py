@@ -93,7 +93,8 @@ def test_no_copied_example_names_a_tag_that_does_not_exist() -> None:
     for name in ("README.md", "action.yml", ".pre-commit-hooks.yaml", "docs/gitlab-ci.yml"):
         text = (REPO / name).read_text(encoding="utf-8")
         # Only this repository's references: `other/dossier-preflight@REV`, and a rev under a repo line naming it.
-        for named in re.findall(r"dossier-preflight(?:\.git)?@([\w.${}-]+)|dossier-preflight[^\n]*\n\s*rev: (\S+)", text):
+        pattern = r"dossier-preflight(?:\.git)?@([\w.${}-]+)|dossier-preflight[^\n]*\n\s*rev: (\S+)"
+        for named in re.findall(pattern, text):
             rev = named[0] or named[1]
             if re.fullmatch(r"v?\d+(\.\d+)*", rev):
                 assert rev in tags, f"{name} names {rev}, which is not a tag (version {__version__})"
