@@ -230,23 +230,50 @@ def previous_version(path: str, ref: str) -> Iterator[Path | None]:
     file = Path(path)
     folder = file.parent
     try:
-        done = subprocess.run(
-            ["git", "show", f"{ref}:./{file.name}"], cwd=folder or ".", capture_output=True, check=False
-        )
+        done = subprocess.run(["git", "show", f"{ref}:./{file.name}"], cwd=folder, capture_output=True, check=False)
     except OSError as error:
         raise BaselineError(say("diff.git-error", path=path, ref=ref, error=error.strerror or error)) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
         if _is_missing(message, folder, ref):
-            yield None
-            return
-        raise BaselineError(
-            say("diff.git-error", path=path, ref=ref, error=message.splitlines()[-1] if message else "")
-        )
+            # A renamed dossier is compared with its version under the old name, as git sees the rename.
+            renamed = _old_name(file, ref)
+            if renamed is not None:
+                done = subprocess.run(["git", "show", f"{ref}:./{renamed}"], cwd=folder, capture_output=True)
+            if renamed is None or done.returncode != 0:
+                yield None
+                return
+        else:
+            raise BaselineError(
+                say("diff.git-error", path=path, ref=ref, error=message.splitlines()[-1] if message else "")
+            )
     with tempfile.TemporaryDirectory(prefix="preflight-baseline-") as temporary:
         target = Path(temporary) / file.name
         target.write_bytes(done.stdout)
         yield target
+
+
+def _old_name(file: Path, ref: str) -> str | None:
+    """The name ``file`` had at ``ref`` when git sees it as renamed since (in its folder), else None."""
+    done = subprocess.run(
+        ["git", "diff", "--relative", "-M", "--name-status", "-z", ref, "--"],
+        cwd=file.parent,
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        return None
+    fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+    index = 0
+    while index < len(fields):
+        status = fields[index]
+        if status.startswith(("R", "C")) and index + 2 < len(fields):
+            if fields[index + 2] == file.name:
+                return fields[index + 1]
+            index += 3
+        else:
+            index += 2
+    return None
 
 
 def _is_missing(message: str, folder: Path, ref: str) -> bool:
