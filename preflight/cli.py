@@ -7,7 +7,7 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -223,7 +223,9 @@ def check(
     if snippets is None:
         snippets = output_format not in SNIPPETS_OFF_BY_DEFAULT
     if baseline is not None:
-        report = _with_baseline(report, set(files), baseline, user, profile, select, ignore, strict, snippets)
+        report = _with_baseline(
+            report, set(files), baseline, user, profile, select, ignore, strict, snippets, cache_dir
+        )
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
     if output_path is not None:
         try:
@@ -257,24 +259,46 @@ def _with_baseline(
     ignore: tuple[str, ...],
     strict: bool,
     snippets: bool,
+    cache_dir: Path | None,
 ) -> RunReport:
     """Each dossier's report with ``extra["baseline"]``: the changes since its version at git revision ``ref``."""
     from preflight.checks import load_registry
     from preflight.config import resolve_rule_set
     from preflight.diff import BaselineError, baseline_change
+    from preflight.i18n import get_language
     from preflight.rulesets import ConfigError
 
-    registry = load_registry()
-    try:
-        rule_set = resolve_rule_set(registry, user, profile, select, ignore)
-    except ConfigError as error:
-        _fail_config(error)
-        raise
+    loaded: list[tuple[Any, Any]] = []
+
+    def rules() -> tuple[Any, Any]:
+        # Loaded on the first comparison the cache cannot answer.
+        if not loaded:
+            registry = load_registry()
+            try:
+                loaded.append((resolve_rule_set(registry, user, profile, select, ignore), registry))
+            except ConfigError as error:
+                _fail_config(error)
+                raise
+        return loaded[0]
+
+    cache_key = None
+    if cache_dir is not None:
+        from preflight.cache import request_key
+
+        cache_key = request_key(user.path, user.values, profile, select, ignore, strict, get_language())
     reports = []
     for file_report in report.files:
         if file_report.path in files and file_report.pages is not None:
             try:
-                change = baseline_change(file_report, ref, rule_set, registry, strict=strict, snippets=snippets)
+                change = baseline_change(
+                    file_report,
+                    ref,
+                    rules,
+                    strict=strict,
+                    snippets=snippets,
+                    cache_dir=cache_dir,
+                    cache_key=cache_key,
+                )
             except BaselineError as error:
                 from preflight.i18n import t
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -225,14 +225,16 @@ def render_markdown(change: Mapping[str, Any], language: str | None = None, snip
 
 # ------------------------------------------------------------------------------------------ git
 @contextmanager
-def previous_version(path: str, ref: str) -> Iterator[Path | None]:
-    """The file at ``path`` as it was at git revision ``ref``, in a temporary folder; None if it did not exist."""
+def previous_version(path: str, ref: str) -> Iterator[tuple[Path, str] | None]:
+    """The file at ``path`` as it was at git revision ``ref``, in a temporary folder under the same name, and its
+    path then (another when git sees a rename); None if it did not exist."""
     file = Path(path)
     folder = file.parent
     try:
         done = subprocess.run(["git", "show", f"{ref}:./{file.name}"], cwd=folder, capture_output=True, check=False)
     except OSError as error:
         raise BaselineError(say("diff.git-error", path=path, ref=ref, error=error.strerror or error)) from None
+    renamed: str | None = None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
         if _is_missing(message, folder, ref):
@@ -250,7 +252,7 @@ def previous_version(path: str, ref: str) -> Iterator[Path | None]:
     with tempfile.TemporaryDirectory(prefix="preflight-baseline-") as temporary:
         target = Path(temporary) / file.name
         target.write_bytes(done.stdout)
-        yield target
+        yield target, path if renamed is None else (folder / renamed).as_posix()
 
 
 def _old_name(file: Path, ref: str) -> str | None:
@@ -314,21 +316,66 @@ def change_between(
 
 
 def baseline_change(
-    new_report: FileReport, ref: str, rule_set: Any, registry: Any, *, strict: bool = False, snippets: bool = True
+    new_report: FileReport,
+    ref: str,
+    rules: Callable[[], tuple[Any, Any]],
+    *,
+    strict: bool = False,
+    snippets: bool = True,
+    cache_dir: Path | None = None,
+    cache_key: str | None = None,
 ) -> dict[str, Any]:
-    """The changes since the same path's file at git revision ``ref`` (``{"missing": true}`` for a new file)."""
+    """The changes since the same path's file at git revision ``ref`` (``{"missing": true}`` for a new file).
+
+    ``rules()`` gives (rule set, registry), asked only when the comparison is not in the cache: with
+    ``cache_dir`` and ``cache_key`` (the run's request key), a comparison of the same two contents under the
+    same name and configuration is answered from the cache, so a repeat of the hook stays fast."""
     path = new_report.path
-    with previous_version(path, ref) as old_file:
-        if old_file is None:
+    with previous_version(path, ref) as found:
+        if found is None:
             return {"ref": ref, "missing": True, "new": {"path": path, "pages": new_report.pages}}
-        return change_between(
+        old_file, old_path = found
+        old_name = f"{ref}:{old_path}"
+        entry = None
+        if cache_dir is not None and cache_key is not None:
+            entry = _cache_entry(cache_dir, cache_key, old_file, path, old_name, snippets)
+            if entry is not None:
+                from preflight.cache import read_entry
+
+                data = read_entry(entry[0])
+                if isinstance(data, dict) and data.get("key") == entry[1] and isinstance(data.get("change"), dict):
+                    return dict(data["change"])
+        rule_set, registry = rules()
+        change = change_between(
             old_file,
             path,
             rule_set,
             registry,
             new_report=new_report,
-            old_name=f"{ref}:{path}",
+            old_name=old_name,
             ref=ref,
             strict=strict,
             snippets=snippets,
         )
+        if entry is not None:
+            from preflight.cache import write_entry
+
+            write_entry(entry[0], {"key": entry[1], "change": change})
+        return change
+
+
+def _cache_entry(
+    cache_dir: Path, cache_key: str, old_file: Path, path: str, old_name: str, snippets: bool
+) -> tuple[Path, str] | None:
+    """Where a comparison is cached (beside the file entries, pruned with them), and its key."""
+    import hashlib
+
+    from preflight.cache import ENTRY_FORMAT, file_sha256
+
+    old_hash, new_hash = file_sha256(old_file), file_sha256(path)
+    if old_hash is None or new_hash is None:
+        return None
+    key = hashlib.sha256(
+        "\0".join(["baseline", old_hash, new_hash, cache_key, path, old_name, str(snippets)]).encode("utf-8")
+    ).hexdigest()
+    return cache_dir / f"v{ENTRY_FORMAT}" / key[:2] / f"{key}.json", key

@@ -146,3 +146,38 @@ def test_a_repository_without_commits(tmp_path: Path, monkeypatch: pytest.Monkey
     code, out, _ = run(tmp_path, monkeypatch, "check", "--no-cache", "--baseline", "HEAD", "dossier.pdf")
     assert code == 1  # the 8-page project has no CV dates; the comparison itself is no error
     assert out.endswith("dossier.pdf: no previous version at HEAD (a new file): nothing to compare\n")
+
+
+def test_a_repeat_comparison_comes_from_the_cache(
+    history: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from preflight.checks import load_registry
+    from preflight.config import UserConfig, resolve_rule_set
+    from preflight.diff import baseline_change
+    from preflight.engine import check_file
+
+    monkeypatch.chdir(history)
+    registry = load_registry()
+    rule_set = resolve_rule_set(registry, UserConfig(), None)
+    report = check_file("build/dossier.pdf", rule_set, registry, "build/dossier.pdf")
+    calls: list[int] = []
+
+    def rules() -> tuple[object, object]:
+        calls.append(1)
+        return rule_set, registry
+
+    first = baseline_change(report, "HEAD~1", rules, cache_dir=tmp_path / "cache", cache_key="k")
+    again = baseline_change(report, "HEAD~1", rules, cache_dir=tmp_path / "cache", cache_key="k")
+    assert first == again and calls == [1]
+    assert first["sections"][0] == {"name": "project", "old": 15, "new": 16}
+    other = baseline_change(report, "HEAD~1", rules, cache_dir=tmp_path / "cache", cache_key="other", snippets=False)
+    assert calls == [1, 1] and other["sections"] == first["sections"]
+
+
+def test_a_renamed_dossier_is_compared_with_its_old_name(history: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    git(history, "mv", "build/dossier.pdf", "build/dossier-final.pdf")
+    code, out, _ = run(history, monkeypatch, "check", "--no-cache", "--baseline", "HEAD~1", "-f", "json", "build")
+    assert code == 1  # the 16-page project is over the limit
+    change = json.loads(out)["files"][0]["baseline"]
+    assert change["old"]["path"] == "HEAD~1:build/dossier.pdf"
+    assert change["sections"][0] == {"name": "project", "old": 15, "new": 16}
