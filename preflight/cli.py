@@ -126,6 +126,14 @@ def _apply_language(lang: str | None) -> None:
     help="Compare each PDF with its version at git revision REF (e.g. HEAD, HEAD~1, a tag): pages per section, "
     "size, fonts, findings new and fixed (read with 'git show', nothing is checked out).",
 )
+@click.option(
+    "--source-lines/--no-source-lines",
+    "source_lines",
+    default=None,
+    help="Point findings at the source's file:line: from a .synctex.gz beside the PDF, and by finding their "
+    "text in the repository's .tex, .md, .txt and .docx files (default: SyncTeX when present; the text search "
+    "with a dossier = [...] setting).",
+)
 @LANG_OPTION
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option("--verbose", "-v", is_flag=True, help="Show every finding, not the first 25 per rule.")
@@ -143,6 +151,7 @@ def check(
     jobs: int,
     no_cache: bool,
     baseline: str | None,
+    source_lines: bool | None,
     lang: str | None,
     color: bool | None,
     verbose: bool,
@@ -226,6 +235,10 @@ def check(
         report = _with_baseline(
             report, set(files), baseline, user, profile, select, ignore, strict, snippets, cache_dir
         )
+    if source_lines is not False:
+        from preflight.source_map import with_source_lines
+
+        report = with_source_lines(report, search_text=bool(source_lines) or chosen is not None)
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
     if output_path is not None:
         try:

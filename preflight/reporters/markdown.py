@@ -159,6 +159,10 @@ def _finding(item: GradedFinding, report: RunReport, options: RenderOptions, lan
         from preflight.messages import quote
 
         out.append(f"    > {escape(quote(finding.snippet, language))}")
+    if finding.source_line:
+        from preflight.source_map import say as say_source
+
+        out.append(f"    {escape(say_source('source.at', language, place='')).rstrip()} `{finding.source_line}`")
     if finding.fix:
         out.append(f"    *{escape(say('md.fix', language, fix=finding.fix))}*")
     return out

@@ -177,6 +177,11 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
                     text = f"{t('text.page', page=finding.page)}{_colon(report.language)} {text}"
                 if finding.rect is not None:
                     properties["rect"] = list(finding.rect)
+                locations = [location]
+                if finding.source_line:
+                    # The source first: code scanning annotates the first location, and a .tex has lines.
+                    properties["sourceLine"] = finding.source_line
+                    locations.insert(0, _source_location(finding.source_line))
                 if finding.snippet is not None and options.snippets:
                     properties["snippet"] = finding.snippet
                 if finding.fix:
@@ -196,7 +201,7 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
                         **_index(rule_index, outcome.rule),
                         "level": SARIF_LEVEL[level],
                         "message": message,
-                        "locations": [location],
+                        "locations": locations,
                         "partialFingerprints": _fingerprints(outcome.rule, finding, file_report.path, seen),
                         "properties": properties,
                     }
@@ -236,6 +241,20 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
 
 
 FINGERPRINT_KEY = "dossierPreflight/v1"
+
+
+def _source_location(place: str) -> dict[str, Any]:
+    """``file:line[:column]`` (preflight.source_map) as a physical location with its region."""
+    parts = place.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        path, line, column = parts[0], int(parts[1]), int(parts[2])
+    else:
+        path, _, line_text = place.rpartition(":")
+        line, column = (int(line_text) if line_text.isdigit() else 1), None
+    region: dict[str, int] = {"startLine": max(1, line)}
+    if column is not None:
+        region["startColumn"] = max(1, column)
+    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}, "region": region}}
 
 
 def fingerprint(rule: str, finding: Finding) -> str:
