@@ -280,3 +280,20 @@ def test_the_action_does_not_upload_a_sarif_report_it_could_not_write(tmp_path: 
     assert codes == [0, 0, 2]
     assert "exit-code=2" in output.read_text() and "sarif-written=false" in output.read_text()
     assert not (workspace / "preflight.sarif").exists()
+
+
+def test_the_action_checks_only_the_dossier_named_in_the_configuration(tmp_path: Path, stub_bin: Path) -> None:
+    """paths "." (the default) in a LaTeX repository: the figure is left alone, the dossier is checked."""
+    workspace = tmp_path / "workspace"
+    (workspace / "build").mkdir(parents=True)
+    (workspace / "figures").mkdir()
+    blank_pdf(workspace / "build" / "dossier.pdf")
+    helvetica_pdf(workspace / "figures" / "plot.pdf")
+    (workspace / "preflight.toml").write_text('profile = "portal"\ndossier = ["build/dossier.pdf"]\n')
+    summary = tmp_path / "step_summary.md"
+    env = shell_env(tmp_path, stub_bin, {"CI": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    codes, log, _ = run_action({}, workspace, env)
+    assert codes == [0, 0, 0], log
+    assert "figures/plot.pdf is not the dossier" in log
+    text = summary.read_text(encoding="utf-8")
+    assert "### ✅ `build/dossier.pdf`: passed" in text and "plot.pdf" not in text

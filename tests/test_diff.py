@@ -181,3 +181,38 @@ def test_a_renamed_dossier_is_compared_with_its_old_name(history: Path, monkeypa
     change = json.loads(out)["files"][0]["baseline"]
     assert change["old"]["path"] == "HEAD~1:build/dossier.pdf"
     assert change["sections"][0] == {"name": "project", "old": 15, "new": 16}
+
+
+def test_fonts_no_longer_embedded_and_findings_counted_by_kind() -> None:
+    from preflight.diff import compare, render_text
+
+    def version(fonts: dict[str, bool], findings: list[tuple[str, str, int | None]]) -> dict[str, object]:
+        return {
+            "path": "dossier.pdf",
+            "pages": 20,
+            "bytes": 1000,
+            "sections": {"project": 14, "cv": 3},
+            "fonts": fonts,
+            "findings": [{"rule": r, "message_id": m, "page": p, "message": m} for r, m, p in findings],
+        }
+
+    old = version({"Lato": True, "Arial": False}, [("orcid", "orcid-missing", 1), ("fonts-embedded", "x", 2)])
+    new = version(
+        {"Lato": False, "Arial": True, "Symbol": True},
+        [("fonts-embedded", "x", 2), ("fonts-embedded", "x", 2), ("fonts-embedded", "x", 5)],
+    )
+    new["sections"] = {"project": 16, "cv": 3}
+    change = compare(old, new, "HEAD")
+    assert change["fonts_no_longer_embedded"] == ["Lato"] and change["fonts_now_embedded"] == ["Arial"]
+    assert change["fonts_added"] == ["Symbol"] and change["fonts_removed"] == []
+    assert [(f["rule"], f["page"]) for f in change["findings_new"]] == [("fonts-embedded", 2), ("fonts-embedded", 5)]
+    assert [(f["rule"], f["page"]) for f in change["findings_fixed"]] == [("orcid", 1)]
+    assert render_text(change, "en").splitlines()[1:5] == [
+        "  research project: 14 pages → 16 pages",
+        "  fonts added: “Symbol”",
+        "  fonts no longer embedded: “Lato”",
+        "  fonts now embedded: “Arial”",
+    ]
+    assert (
+        render_text(change, "fr").splitlines()[3] == "  polices qui ne sont plus incorporées\u202f: «\u202fLato\u202f»"
+    )
