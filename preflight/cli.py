@@ -181,7 +181,19 @@ def check(
         sys.exit(EXIT_USAGE)
     cache_dir = None if no_cache else default_cache_dir()
 
-    def produce(files: list[str], profile: str | None) -> RunReport:
+    def produce(files: list[str], profile: str | None, user: UserConfig = user) -> RunReport:
+        select_, ignore_ = select, ignore
+        if profile == OTHERS_PROFILE and chosen is not None:
+            # The other PDFs: the portal rules, with the settings the user gave them only.
+            from preflight.selection import keep_known, others_config
+
+            user = others_config(user)
+            select_, ignore_ = tuple(keep_known(select)), tuple(keep_known(ignore))
+            if select and not select_:
+                # --select names no portal rule: nothing of it applies to the other PDFs.
+                from preflight.model import RunReport
+
+                return RunReport(OTHERS_PROFILE, (), __version__)
         cache_key = None
         cached = None
         if cache_dir is not None:
@@ -189,14 +201,14 @@ def check(
             # preflight.cache); the first miss falls through to the full run, which validates the rule set.
             from preflight.cache import cached_run, request_key
 
-            cache_key = request_key(user.path, user.values, profile, select, ignore, strict, get_language())
+            cache_key = request_key(user.path, user.values, profile, select_, ignore_, strict, get_language())
             cached = cached_run(files, cache_dir, cache_key, strict)
         if cached is not None:
             report, load_errors = cached
             for problem in load_errors:
                 click.echo(f"preflight: warning: {problem}", err=True)
             return report
-        return _run_checks(files, paths, user, profile, select, ignore, strict, quiet, jobs, cache_dir, cache_key)
+        return _run_checks(files, paths, user, profile, select_, ignore_, strict, quiet, jobs, cache_dir, cache_key)
 
     # With a `dossier` setting, the other PDFs (figures, articles) are left alone or checked as portal uploads.
     from preflight.selection import OTHERS_PROFILE, say

@@ -123,3 +123,34 @@ def say(message_id: str, **args: object) -> str:
     from preflight.messages import render_template
 
     return render_template(MESSAGES, message_id, args, get_language())
+
+
+def others_config(user: UserConfig) -> UserConfig:
+    """The configuration for the other PDFs: the ``portal`` rule set with the user's settings of its rules only
+    (a dossier's ``[rules.cv-date-gaps]`` or ``ignore = ["orcid"]`` is not an error there)."""
+    import dataclasses
+
+    known = portal_rules()
+    values = {key: value for key, value in user.values.items() if key not in ("profile", "select", "ignore", "rules")}
+    rules = user.values.get("rules")
+    if isinstance(rules, dict):
+        values["rules"] = {rule: table for rule, table in rules.items() if rule in known}
+    for key in ("select", "ignore"):
+        entries = user.values.get(key)
+        if isinstance(entries, list):
+            kept = keep_known(entries)
+            if kept:
+                values[key] = kept
+    return dataclasses.replace(user, values=values)
+
+
+def portal_rules() -> set[str]:
+    from preflight.rulesets import load_raw_rule_set
+
+    return set(load_raw_rule_set(OTHERS_PROFILE)[0]["rules"])
+
+
+def keep_known(entries: Sequence[object]) -> list[str]:
+    """The rule ids (or "rule/message-id") of ``entries`` that the portal rule set has."""
+    known = portal_rules()
+    return [entry for entry in entries if isinstance(entry, str) and entry.partition("/")[0] in known]

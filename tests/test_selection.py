@@ -110,3 +110,25 @@ def test_preflight_text_locations_on_several_files(tmp_path: Path, monkeypatch: 
     assert out.splitlines()[-1] == "1 character to fix; `preflight text --fix FILE` prints a file cleaned"
     code, out, _ = run(tmp_path, monkeypatch, "text", "--locations", "a.md")
     assert (code, out) == (0, "")
+
+
+def test_the_dossier_settings_do_not_break_the_portal_check_of_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layout(
+        tmp_path,
+        'dossier = ["build/dossier.pdf"]\nother-pdfs = "portal"\nignore = ["cv-date-gaps", "file-size"]\n'
+        "[rules.project-page-count]\nmax_pages = 20\n",
+    )
+    import json
+
+    code, out, err = run(tmp_path, monkeypatch, "check", "--no-cache", "--format", "json", ".")
+    assert code == 1, err
+    files = {entry["path"]: entry for entry in json.loads(out)["files"]}
+    plot_rules = {result["rule"] for result in files["figures/plot.pdf"]["results"]}
+    assert "file-size" not in plot_rules and "fonts-embedded" in plot_rules  # the user's portal-rule ignore holds
+    dossier_rules = {result["rule"] for result in files["build/dossier.pdf"]["results"]}
+    assert "cv-date-gaps" not in dossier_rules and "orcid" in dossier_rules
+    code, out, err = run(tmp_path, monkeypatch, "check", "--no-cache", "--select", "orcid", ".")
+    assert code == 0, out + err
+    assert "figures/plot.pdf  (" not in out
