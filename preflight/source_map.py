@@ -137,14 +137,25 @@ def source_files(pdf: Path) -> list[Path]:
 
 
 def read_source(path: Path) -> str | None:
-    from preflight.commands.text import InputError, read_input
-
+    """A source's text: a .docx's paragraphs (as `preflight text` reads them), else UTF-8 or Windows-1252."""
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
             return None
-        return read_input(str(path))[0].replace("\r\n", "\n")
-    except (InputError, OSError):
+        if path.suffix.lower() == ".docx":
+            from preflight.commands.text import InputError, read_input
+
+            try:
+                return read_input(str(path))[0]
+            except InputError:
+                return None
+        data = path.read_bytes()
+    except OSError:
         return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n")
 
 
 # ------------------------------------------------------------------------------------- SyncTeX
