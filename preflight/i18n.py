@@ -185,6 +185,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "cache.cleared": "Removed {count:plural:# entry|# entries} ({size}) from {path}",
         # fix, text, init, cache, rules commands
+        "text-command.one-file": "preflight: --fix and --max-chars take one FILE, without --locations",
         "cli.load-warning": "preflight: warning: {problem}",
         "cli.rules-header": "Rule set '{profile}': {title}",
         "cli.rules-description": "  ({description})",
@@ -612,6 +613,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "cache.cleared": "{count:plural:# entrée supprimée|# entrées supprimées} ({size}) de {path}",
         # fix, text, init, cache, rules commands
+        "text-command.one-file": "preflight : --fix et --max-chars prennent un seul FICHIER, sans --locations",
         "cli.load-warning": "preflight : avertissement : {problem}",
         "cli.rules-header": "Jeu de règles « {profile} » : {title}",
         "cli.rules-description": "  ({description})",

@@ -253,11 +253,17 @@ def render(name: str, text: str, problems: list[TextProblem], max_chars: int | N
 
 
 @click.command("text")
-@click.argument("source", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("sources", metavar="FILE...", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--fix", is_flag=True, help="Print the cleaned text on standard output (the report goes to stderr).")
 @click.option("--max-chars", type=click.IntRange(min=1), metavar="N", help="The form field's length limit.")
 @LANG_OPTION
-def text_command(source: str, fix: bool, max_chars: int | None, lang: str | None) -> None:
+@click.option(
+    "--locations",
+    is_flag=True,
+    help="Sources of the dossier (.tex, .md, .txt, .docx): one FILE:LINE:COLUMN line per character found, "
+    "at the hidden-characters check's levels (the default for several files).",
+)
+def text_command(sources: tuple[str, ...], fix: bool, max_chars: int | None, lang: str | None, locations: bool) -> None:
     """Check text for a portal form field (plain text or .docx; '-' reads standard input).
 
     Hidden characters are flagged as in the hidden-characters check, but a soft hyphen or a
@@ -270,6 +276,15 @@ def text_command(source: str, fix: bool, max_chars: int | None, lang: str | None
     from preflight.characters import clean
 
     _apply_language(lang)
+    if locations or len(sources) > 1:
+        # Several files, or a dossier's sources (the dossier-sources pre-commit hook): preflight.commands.sources.
+        from preflight.commands.sources import check_sources
+
+        if fix or max_chars is not None:
+            click.echo(t("text-command.one-file"), err=True)
+            sys.exit(EXIT_USAGE)
+        sys.exit(check_sources(sources))
+    (source,) = sources
     name = t("text-command.stdin") if source == "-" else source
     try:
         text, note = read_input(source)
