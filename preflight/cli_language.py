@@ -324,6 +324,44 @@ _HELP_FR: dict[str, str] = {
     'The CV\'s pages (e.g. 2-4), when the tool does not find them; same as [sections] cv = "2-4".': (
         'Les pages du CV (par exemple 2-4), quand l’outil ne les trouve pas ; comme [sections] cv = "2-4".'
     ),
+    "Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations), "
+    "markdown (job summary).": (
+        "Format du rapport : text, json, jsonl (une ligne par fichier), sarif (2.1.0), junit (XML), github "
+        "(annotations), markdown (résumé de tâche)."
+    ),
+    "Compare each PDF with its version at git revision REF (e.g. HEAD, HEAD~1, a tag): pages per section, size, "
+    "fonts, findings new and fixed (read with 'git show', nothing is checked out).": (
+        "Comparer chaque PDF à sa version à la révision git REF (par exemple HEAD, HEAD~1, une étiquette) : pages "
+        "par partie, taille, polices, problèmes nouveaux et corrigés (lu avec « git show », sans rien extraire)."
+    ),
+    "Point findings at the source's file:line: from a .synctex.gz beside the PDF, and by finding their text in "
+    "the repository's .tex, .md, .txt and .docx files (default: SyncTeX when present; the text search with a "
+    "dossier = [...] setting).": (
+        "Relier les problèmes à la ligne du fichier source : d’après un .synctex.gz à côté du PDF, et en cherchant "
+        "leur texte dans les fichiers .tex, .md, .txt et .docx du dépôt (par défaut : SyncTeX s’il est présent ; "
+        "la recherche de texte avec un réglage dossier = [...])."
+    ),
+    "Compare two versions of a dossier: pages per section, size, fonts, findings new and fixed.": (
+        "Comparer deux versions d’un dossier : pages par partie, taille, polices, problèmes nouveaux et corrigés."
+    ),
+    "Both are checked against the rule set; a finding is the same in both when its rule, message id and page "
+    "are. Exit status: 0 the comparison was made (whatever changed), 2 usage or configuration error.": (
+        "Les deux versions sont vérifiées avec le jeu de règles ; un problème est le même dans les deux quand sa "
+        "règle, son identifiant de message et sa page le sont. Code de sortie : 0 la comparaison a été faite "
+        "(quels que soient les changements), 2 erreur d’utilisation ou de configuration."
+    ),
+    "Rule set to check both versions against (default: the configured one).": (
+        "Jeu de règles avec lequel vérifier les deux versions (par défaut : celui de la configuration)."
+    ),
+    "Quote the dossier's own text in the findings listed (default: yes, except in CI).": (
+        "Citer le texte du dossier dans les problèmes listés (par défaut : oui, sauf en intégration continue)."
+    ),
+    "Language of the report.": "Langue du rapport.",
+    "Sources of the dossier (.tex, .md, .txt, .docx): one FILE:LINE:COLUMN line per character found, at the "
+    "hidden-characters check's levels (the default for several files).": (
+        "Sources du dossier (.tex, .md, .txt, .docx) : une ligne FICHIER:LIGNE:COLONNE par caractère trouvé, aux "
+        "niveaux de la vérification hidden-characters (par défaut avec plusieurs fichiers)."
+    ),
 }
 
 
@@ -417,6 +455,7 @@ USAGE_FR = {
     "COMMAND": "COMMANDE",
     "[ARGS]...": "[ARGUMENTS]...",
     "FILE": "FICHIER",
+    "FILE...": "FICHIER...",
     "PATH": "CHEMIN",
     "PATHS...": "CHEMINS...",
     "RULE_ID": "RÈGLE",

@@ -168,7 +168,7 @@ def test_the_language_chosen_on_the_group_holds_for_the_command(tmp_path: Path) 
         (
             ["check", "-f", "pdf", "x.pdf"],
             "Erreur\u202f: Valeur invalide pour '--format' / '-f'\u202f: «\u202fpdf\u202f» ne fait pas partie des "
-            "choix 'text', 'json', 'jsonl', 'sarif', 'junit', 'github'.",
+            "choix 'text', 'json', 'jsonl', 'sarif', 'junit', 'github',",
         ),
         (
             ["fix", "missing.pdf"],

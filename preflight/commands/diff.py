@@ -18,7 +18,11 @@ EXIT_USAGE = 2
 @click.option("--profile", "-p", help="Rule set to check both versions against (default: the configured one).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--format", "-f", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text")
-@click.option("--snippets/--no-snippets", default=True, help="Quote the dossier's own text in the findings listed.")
+@click.option(
+    "--snippets/--no-snippets",
+    default=None,
+    help="Quote the dossier's own text in the findings listed (default: yes, except in CI).",
+)
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language of the report.")
 def diff_command(
     old: str,
@@ -26,7 +30,7 @@ def diff_command(
     profile: str | None,
     config_path: str | None,
     output_format: str,
-    snippets: bool,
+    snippets: bool | None,
     lang: str | None,
 ) -> None:
     """Compare two versions of a dossier: pages per section, size, fonts, findings new and fixed.
@@ -50,6 +54,10 @@ def diff_command(
 
         click.echo(t("cli.config-error", error=error), err=True)
         sys.exit(EXIT_USAGE)
+    if snippets is None:
+        from preflight.reporters import snippets_by_default
+
+        snippets = snippets_by_default("text")
     change = change_between(old, new, rule_set, registry, snippets=snippets)
     if output_format == "json":
         click.echo(json.dumps(change, ensure_ascii=False, indent=2))
