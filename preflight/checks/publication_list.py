@@ -250,7 +250,6 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                     "words": entry.first_words,
                 },
                 page=entry.page,
-                snippet=entry.first_words,
                 fix_id="submitted-entry.fix",
                 data={"status": entry.status, "group": entry.group, "heading": entry.heading},
             )
