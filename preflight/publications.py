@@ -54,7 +54,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "reviews",
         re.compile(
-            r"^(?:articles? de )?revues? (?:de (?:la )?litterature|generales?|systematiques?)|^reviews?\b"
+            r"^(?:articles? de )?revues? (?:de (?:la )?litterature|generales?|systematiques?)|^reviews?\b|^revues?$"
             r"|review articles?|^syntheses?\b|^articles? de synthese|invited reviews?"
         ),
     ),
@@ -188,6 +188,7 @@ class PublicationList:
                 {
                     "page": e.page,
                     "group": e.group,
+                    "heading": e.heading,
                     "text": e.text,
                     "status": e.status,
                     "candidate": e.candidate,
@@ -282,8 +283,11 @@ def group_kind(text: str, line: TextLine | None = None, body_size: float = 0.0) 
     # A year in a heading is "Articles (2019-2024)"; in a plain line, it is an entry that starts with "Article".
     if has_year and not styled:
         return None
-    if line is not None and not styled and (text.rstrip().endswith(".") and len(key.split()) > 4):
-        return None
+    if line is not None and not styled:
+        # A plain line is a heading only when it reads as one: "Communications", not "(communication orale)."
+        stripped = text.strip()
+        if not stripped[:1].isupper() or stripped.endswith((".", ",", ";")):
+            return None
     for kind, pattern in _GROUP_PATTERNS:
         if pattern.search(key):
             return kind
