@@ -46,7 +46,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "preprints",
         re.compile(
-            r"pre-?prints?|pre-?publications?|prepublications?|soumis|submitted|under review|en preparation"
+            r"pre-?prints?|pre-?publications?|prepublications?|soumis|soumissions?|submitted|submissions?"
+            r"|under review|en preparation"
             r"|in preparation|en cours de (?:soumission|revision|preparation)|work in progress|travaux en cours"
             r"|manuscripts? in preparation|manuscrits? en preparation|articles? en revision|in revision"
         ),
@@ -93,10 +94,12 @@ STATUS = re.compile(
 )
 METRICS = re.compile(
     r"(?i)\bimpact factors?\b|\bfacteurs? d['’]\s?impact\b|\bh[- ]?index\b|\bindice[- ]h\b|\bfacteur[- ]h\b"
-    r"|\bJIF\b|\b(?-i:IF)\s*[:=]?\s*\d+(?:[.,]\d+)?|\(\s*(?-i:IF)\b|\bquartile\b|\b(?-i:Q[1-4])\b(?=\s*[),;]|\s*$)"
+    r"|\bJIF\b|\b(?-i:IF)\s*[:=]?\s*\d+(?:[.,]\d+)?|\bquartile\b|\b(?-i:Q[1-4])\b(?=\s*[),;]|\s*$)"
 )
 _URL = re.compile(r"(?i)\b(?:https?://|www\.|doi\s*:\s*|doi\.org/)\S+")
-_NUMBERED = re.compile(r"^\s*(?:\[\s*[A-Za-z]*\d+\s*\]|\(\s*\d+\s*\)|\d{1,3}\s*[.)](?!\d)|[A-Z]{1,2}\d{1,3}[.)]?\s)")
+_NUMBERED = re.compile(
+    r"^\s*(?:\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d{1,3}\s*[.)](?!\d)|[A-Z]{1,2}\d{1,3}[.)]?\s)"
+)
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□‣⁃∙*–—-]\s")
 _ENDS_REFERENCE = re.compile(r"(?:(?:19|20)\d\d[a-z]?|\d+\s*[-–]\s*\d+|\d+|\))\s*[.)]?\s*$|doi\S*\s*$|\.\s*$")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
@@ -112,6 +115,7 @@ _CANDIDATE_LABEL = re.compile(
 _TITLE_WORDS = re.compile(r"(?i)^(?:dr|pr|prof|mme|mr|m|mrs|ms)\.?$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+$|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+$")
 HEADING_MAX = 90
+FRAGMENT = 60
 
 
 @dataclass(frozen=True)
@@ -215,7 +219,17 @@ def read_publications(dossier: Dossier, candidate: str | None = None) -> Publica
 def parse_list(
     pages: Sequence[PageText], title: str | None, candidate: str | None, candidate_from: str | None
 ) -> PublicationList:
-    lines = [(page.number, line) for page in pages for line in page.lines if _kept(line, title)]
+    title_style = _title_style(pages, title)
+    lines: list[tuple[int, TextLine]] = []
+    for page in pages:
+        for line in page.lines:
+            if title_style is not None and lines and _ends_list(line, title_style):
+                break  # the CV's next part ("Enseignement", "Langues") in the style of the list's own title
+            if _kept(line, title):
+                lines.append((page.number, line))
+        else:
+            continue
+        break
     body_size = _body_size(line for _, line in lines)
     spacing = _line_spacing(lines)
     surnames = surname_forms(candidate) if candidate else []
@@ -249,6 +263,7 @@ def parse_list(
         else:
             raw[-1][3].append(line)
         previous, previous_page = line, number
+    raw = _merge_fragments(raw)
     entries = tuple(_entry(page, heading, kind, entry_lines, surnames) for page, heading, kind, entry_lines in raw)
     groups: list[Group] = []
     for entry in entries:
@@ -280,18 +295,57 @@ def group_kind(text: str, line: TextLine | None = None, body_size: float = 0.0) 
         return None
     has_year = bool(_YEAR.search(text))
     styled = line is not None and (line.bold or line.size > body_size + 0.5)
-    # A year in a heading is "Articles (2019-2024)"; in a plain line, it is an entry that starts with "Article".
-    if has_year and not styled:
+    # A year in a heading is "Articles (2019-2024)"; elsewhere, it is an entry ("2022 Séminaire d'équipe").
+    if has_year and (not styled or _YEAR.search(re.sub(r"\([^)]*\)", "", text))):
         return None
     if line is not None and not styled:
         # A plain line is a heading only when it reads as one: "Communications", not "(communication orale)."
         stripped = text.strip()
-        if not stripped[:1].isupper() or stripped.endswith((".", ",", ";")):
+        if not stripped[:1].isupper() or stripped.endswith((".", ",", ";")) or len(key.split()) > 8:
+            return None
+        if any(char.isdigit() for char in stripped) or "," in stripped:
             return None
     for kind, pattern in _GROUP_PATTERNS:
         if pattern.search(key):
             return kind
     return None
+
+
+def _merge_fragments(
+    raw: list[tuple[int, str | None, str, list[TextLine]]],
+) -> list[tuple[int, str | None, str, list[TextLine]]]:
+    """A short piece without a year or a number ("ACM CHI.", a venue on its own line) ends the entry before it."""
+    merged: list[tuple[int, str | None, str, list[TextLine]]] = []
+    for item in raw:
+        text = " ".join(line.text.strip() for line in item[3])
+        fragment = len(text) < FRAGMENT and not _YEAR.search(text) and not _NUMBERED.match(text)
+        if merged and fragment and merged[-1][1] == item[1]:
+            merged[-1][3].extend(item[3])
+        else:
+            merged.append(item)
+    return merged
+
+
+def _title_style(pages: Sequence[PageText], title: str | None) -> tuple[float, bool] | None:
+    """The size and weight of the list's own title line, when the list's first page prints it."""
+    if not title or not pages:
+        return None
+    wanted = strip_numbering(normalise(title))
+    for line in pages[0].lines[:3]:
+        if strip_numbering(normalise(line.text)) == wanted:
+            return line.size, line.bold
+    return None
+
+
+def _ends_list(line: TextLine, style: tuple[float, bool]) -> bool:
+    """A heading as large and as bold as the list's title that names no group of it: the next part."""
+    size, bold = style
+    text = line.text.strip()
+    if line.size < size - 0.3 or (bold and not line.bold) or not text or len(text.split()) > 8:
+        return False
+    if _YEAR.fullmatch(text) or not any(char.isalpha() for char in text):
+        return False
+    return group_kind(text, line, 0.0) in (None, "other")
 
 
 def _kept(line: TextLine, title: str | None) -> bool:
@@ -343,6 +397,8 @@ def _starts_entry(
         return True
     if line.x0 < previous.x0 - 4:  # hanging indent: the first line sticks out
         return True
+    if line.x0 > previous.x0 + 4:  # indented under the line before: its continuation (a title under a date)
+        return False
     return bool(_ENDS_REFERENCE.search(previous.text.strip())) and previous.x1 < _right_edge(previous) - 40
 
 
@@ -455,8 +511,13 @@ def candidate_from_dossier(dossier: Dossier) -> tuple[str | None, str | None]:
     first = pages[:1] or dossier.sections.pages[:1]
     if first and first[0].lines:
         # A CV's header or a cover's "Élodie Durand" line: among the few largest lines of the first page.
-        for line in sorted(first[0].lines, key=lambda line: -line.size)[:4]:
-            name = _person(line.text)
+        lines = first[0].lines
+        biggest = sorted(range(len(lines)), key=lambda i: -lines[i].size)[:4]
+        for index in biggest:
+            name = _person(lines[index].text)
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if name is None and following is not None and abs(following.size - lines[index].size) < 0.1:
+                name = _person(f"{lines[index].text} {following.text}")  # "Cléophée" / "Robin" on two lines
             if name:
                 return name, "first page"
     return None, None
