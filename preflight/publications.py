@@ -61,13 +61,19 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "chapters",
-        re.compile(r"chapitres?|book chapters?|^chapters?\b|^ouvrages?\b|^books?\b|^livres?\b|monographs?"),
+        re.compile(
+            r"^chapitres?\b|chapitres? d'ouvrages?|chapitres? de livres?|book chapters?|^chapters?\b|^ouvrages?\b"
+            r"|^books?\b|^livres?\b|^monographs?\b"
+        ),
     ),
     (
         "proceedings",
         re.compile(
-            r"proceedings|^actes\b|conferences?|congres|communications?|colloques?|workshops?|symposi|posters?"
-            r"|^talks?\b|invited talks?|presentations?|seminaires?|exposes?"
+            r"^(?:(?:international|national|internationales?|nationales?|invited|selected|refereed|peer-reviewed"
+            r"|selection de)\s+)?(?:communications?|conferences?|conference papers|proceedings|actes|colloques?"
+            r"|congres|workshops?|posters?|talks?|invited talks?|presentations?|seminaires?|exposes?)\b"
+            r"|actes de (?:congres|colloques?|conferences?)|conference (?:papers|proceedings)"
+            r"|dans des (?:congres|conferences|colloques)|invited talks?"
         ),
     ),
     (
@@ -239,7 +245,7 @@ def parse_list(
     previous: TextLine | None = None
     previous_page = 0
     numbered_list = any(_NUMBERED.match(line.text) or _BULLET.match(line.text) for _, line in lines)
-    numbers = _Numbering()
+    numbers = _Numbering(max((line.x1 for _, line in lines), default=0.0))
     for number, line in lines:
         text = line.text.strip()
         group = group_kind(text, line, body_size)
@@ -291,7 +297,7 @@ def group_kind(text: str, line: TextLine | None = None, body_size: float = 0.0) 
         return None
     key = strip_numbering(normalise(text))
     key = re.sub(r"\s*[(\[]\s*\d+\s*[)\]]\s*$", "", key).strip(" :.")  # "Articles (12)"
-    if not key or len(key.split()) > 12:
+    if not key or len(key.split()) > 12 or key.count(",") > 1 or _URL.search(text):
         return None
     has_year = bool(_YEAR.search(text))
     styled = line is not None and (line.bold or line.size > body_size + 0.5)
@@ -359,9 +365,11 @@ class _Numbering:
     """The numbers and left edges of the entries started so far: '47. doi:...' continuing '2019;8:33–' is no
     entry 47 after entry 2."""
 
-    def __init__(self) -> None:
+    def __init__(self, right: float = 0.0) -> None:
         self.last: int | None = None
         self.edges: list[float] = []
+        self.right = right
+        """The right edge of the list's text block (its lines' furthest end)."""
 
     def started(self, line: TextLine) -> None:
         self.edges.append(line.x0)
@@ -399,12 +407,11 @@ def _starts_entry(
         return True
     if line.x0 > previous.x0 + 4:  # indented under the line before: its continuation (a title under a date)
         return False
-    return bool(_ENDS_REFERENCE.search(previous.text.strip())) and previous.x1 < _right_edge(previous) - 40
-
-
-def _right_edge(line: TextLine) -> float:
-    # Without the page's text block, a full line reaches about 6.5 pt per character of an 11 pt line.
-    return max(line.x1, line.x0 + 0.5 * line.size * 95)
+    # A line that ends a reference ("..., 2021.") short of the text block's right edge, or above a little more
+    # space than between the lines of an entry, ends its entry.
+    if not _ENDS_REFERENCE.search(previous.text.strip()):
+        return False
+    return previous.x1 < numbers.right - 40 or (not new_page and spacing > 0 and gap > spacing * 1.15)
 
 
 def _entry(page: int, heading: str | None, kind: str, lines: list[TextLine], surnames: list[str]) -> Entry:
