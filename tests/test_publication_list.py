@@ -78,7 +78,7 @@ def test_a_name_marked_nowhere_is_an_info() -> None:
 
 def test_a_configured_name_wins_and_an_absent_one_is_said() -> None:
     [finding] = run("full-dossier", rule.Options(candidate="Élodie Durand"))
-    assert finding.message == "your name (“Élodie Durand”) is in none of the 10 entries of the publication list"
+    assert finding.message == "your name (“Élodie Durand”) is in no entry of the publication list (10 entries)"
     assert (
         finding.fix == 'Set your name as the author lists write it: [rules.publication-list] candidate = "First Last".'
     )
@@ -132,3 +132,27 @@ def test_surname_forms() -> None:
     assert surname_forms("Dr Claire Dubois") == ["dubois"]
     assert surname_forms("Marie-Anne Le Gall") == ["le gall", "gall"]
     assert surname_forms("DUBOIS Claire") == ["dubois"]
+
+
+def test_an_underlining_legend_asks_to_check_by_eye() -> None:
+    page = PageText(
+        3,
+        595,
+        842,
+        (
+            line("Publications", 800, size=14, bold=True),
+            line("Mon nom est souligné ; * auteur correspondant.", 785),
+            line("1. Dubois C, Roux A. Title one. J Immunol. 2016;12:1-9.", 770),
+            line("2. Roux A, Dubois C*. Title two. Gut. 2019;3:4-5.", 755),
+        ),
+    )
+    listing = parse_list([page], "Publications", "Claire Dubois", "config")
+    assert listing.legend == "Mon nom est souligné ; * auteur correspondant."
+    [finding] = render_findings(rule, rule._emphasis(listing))
+    assert finding.message == (
+        "the list’s legend says names are underlined (“Mon nom est souligné ; * auteur correspondant.”), which "
+        "the tool cannot see: check by eye that your name (“Claire Dubois”) is underlined in the entry where it "
+        "is not bold or signed"
+    )
+    [french] = render_findings(rule, rule._emphasis(listing), "fr")
+    assert french.message.startswith(f"la légende de la liste indique des noms soulignés («{NNBSP}Mon nom")

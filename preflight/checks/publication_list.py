@@ -11,7 +11,8 @@ What it checks
       or hash sign) in none of them, or only in some; and when the name cannot be known or is in no entry.
       The name is ``candidate``, else a "Candidat(e) : ..." or "Nom : ..." line of the cover, else the first
       page's large name line. Underlining cannot be seen in the text: a list that underlines the name is
-      reported as unmarked (set ``emphasis = false``);
+      reported as unmarked, unless the list's legend says names are underlined: then an info asks to check
+      by eye (or set ``emphasis = false``);
     - an info when impact factors, h-index or quartiles stand in the list ("IF = 5.2", "facteur d'impact").
 
     A dossier without a publication list skips the rule (required-sections reports it missing).
@@ -39,6 +40,7 @@ Options
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -70,7 +72,8 @@ Ce qui est vérifié
       et quand le nom est inconnu ou absent de toutes les références. Le nom est ``candidate``, sinon une
       ligne « Candidat(e) : … » ou « Nom : … » de la page de garde, sinon la grande ligne de nom de la
       première page. Le soulignement ne se voit pas dans le texte : une liste qui souligne le nom est
-      comptée comme non distinguée (réglez ``emphasis = false``) ;
+      comptée comme non distinguée, sauf si la légende de la liste indique des noms soulignés : une
+      information demande alors de vérifier à l’œil (ou réglez ``emphasis = false``) ;
     - une information quand la liste donne des facteurs d’impact, un indice h ou des quartiles
       (« IF = 5.2 », « facteur d’impact »).
 
@@ -98,6 +101,8 @@ Options
     emphasis : signaler comment votre nom est distingué (true par défaut).
     metrics : signaler les facteurs d’impact et l’indice h (true par défaut).
 """
+
+_UNDERLINED = re.compile(r"(?i)soulign|underlin")
 
 MESSAGES = {
     "group.articles": {"en": "articles", "fr": "articles"},
@@ -175,11 +180,23 @@ MESSAGES = {
             "dernier et correspondant), avec une légende pour les signes utilisés."
         ),
     },
-    "name-absent": {
-        "en": "your name ({name:text}) is in none of the {count:plural:# entry|# entries} of the publication list",
+    "name-underlined": {
+        "en": (
+            "the list’s legend says names are underlined ({legend:text}), which the tool cannot see: check by eye "
+            "that your name ({name:text}) is underlined in {count:plural:the entry|the # entries} where it is not "
+            "bold or signed"
+        ),
         "fr": (
-            "votre nom ({name:text}) ne figure dans aucune des {count:plural:# référence|# références} de la "
-            "liste des publications"
+            "la légende de la liste indique des noms soulignés ({legend:text}), ce que l’outil ne voit pas : "
+            "vérifiez à l’œil que votre nom ({name:text}) est souligné dans "
+            "{count:plural:la référence|les # références} où il n’est ni en gras ni signalé"
+        ),
+    },
+    "name-absent": {
+        "en": "your name ({name:text}) is in no entry of the publication list ({count:plural:# entry|# entries})",
+        "fr": (
+            "votre nom ({name:text}) ne figure dans aucune référence de la liste des publications "
+            "({count:plural:# référence|# références})"
         ),
     },
     "name-absent.fix": {
@@ -291,6 +308,14 @@ def _emphasis(listing: object) -> Iterator[Finding]:
         yield Finding(
             "name-absent",
             {"name": listing.candidate, "count": len(entries)},
+            page=first_page,
+            level=Level.INFO,
+            data=data,
+        )
+    elif len(marked) < len(with_name) and listing.legend and _UNDERLINED.search(listing.legend):
+        yield Finding(
+            "name-underlined",
+            {"name": listing.candidate, "legend": listing.legend, "count": len(with_name) - len(marked)},
             page=first_page,
             level=Level.INFO,
             data=data,
