@@ -96,6 +96,11 @@ def test_publications_command_in_french_and_json() -> None:
     assert f"  preprints et travaux en cours{NNBSP}: Preprints / en préparation, 3 références (dès la page 12)" in (
         result.output
     )
+    assert "[gras]" in result.output and "[bold]" not in result.output
+    from preflight.commands.publications import MESSAGES
+    from preflight.messages import missing_translations
+
+    assert missing_translations(MESSAGES) == []
     result = CliRunner().invoke(main, ["publications", "-f", "json", str(JURY / "submitted-in-articles.pdf")])
     [described] = json.loads(result.output)["files"]
     assert described["counts"] == {"articles": 6}

@@ -72,6 +72,8 @@ MESSAGES = {
         ),
     },
     "legend": {"en": "  legend: {text}", "fr": "  légende : {text}"},
+    "mark.bold": {"en": "bold", "fr": "gras"},
+    "mark.sign": {"en": "sign", "fr": "signe"},
 }
 
 
@@ -121,7 +123,7 @@ def render_text(described: dict[str, Any], language: str) -> str:
             if item["status"]:
                 flags.append(f"[{item['status']}]")
             if item["marked"]:
-                flags.append(f"[{item['marked']}]")
+                flags.append(f"[{say('mark.' + item['marked'])}]")
             flags.extend(f"[{metric}]" for metric in item["metrics"])
             words = item["text"] if len(item["text"]) <= 90 else item["text"][:89] + "…"
             out.append(f"    p.{item['page']:<3} {words}{' ' + ' '.join(flags) if flags else ''}")
