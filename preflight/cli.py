@@ -55,6 +55,10 @@ LAZY_COMMANDS = {
     ),
     "fix": ("preflight.commands.fix:fix_command", "Fix what the failing rules need and prove that nothing was lost."),
     "init": ("preflight.commands.init:init_command", "Write a commented preflight.toml for a dossier repository."),
+    "publications": (
+        "preflight.commands.publications:publications_command",
+        "Show the publication list: its groups, each entry's page and marks (submitted, bold name, metrics).",
+    ),
     "sections": (
         "preflight.commands.sections:sections_command",
         "Show the sections of PDF dossiers: name, pages, how each was found, title as printed.",

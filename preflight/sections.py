@@ -803,6 +803,9 @@ def _find_title_line(page: PageText, title: str) -> int | None:
     wanted = strip_numbering(normalise(title))
     if not wanted:
         return None
+    for index, line in enumerate(page.lines):  # an exact title first: "Références bibliographiques" is not the
+        if strip_numbering(normalise(line.text)) == wanted:  # "Références bibliographiques personnelles" above it
+            return index
     for index, line in enumerate(page.lines):
         text = strip_numbering(normalise(line.text))
         if text and (text == wanted or text.startswith(wanted) or (len(text) > 3 and wanted.startswith(text))):

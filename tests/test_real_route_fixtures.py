@@ -41,6 +41,22 @@ ALL_RULES = [
     "orcid",
     "project-language",
     "cv-date-gaps",
+    "required-sections",
+    "publication-list",
+    "project-host-fit",
+]
+JURY_NOTES = {
+    "required-sections": Status.WARN,
+    "publication-list": Status.WARN,
+    "project-host-fit": Status.WARN,
+}
+"""What issue 17's rules say of these dossiers, all true of them: no funding part (warning), the candidate's name
+in plain type in the author lists (info), and a project that never names the host unit or team (warning).
+fixtures/jury/ holds the dossiers that differ in these."""
+JURY_MESSAGES = [
+    ("required-sections", "missing-part-more"),
+    ("publication-list", "name-unmarked"),
+    ("project-host-fit", "host-not-named"),
 ]
 
 
@@ -98,6 +114,7 @@ def test_word_dossier_passes_every_inserm_cr_rule() -> None:
     assert statuses(WORD / "dossier.pdf") == {
         **dict.fromkeys(ALL_RULES, Status.PASS),
         "hidden-characters": Status.WARN,
+        **JURY_NOTES,
     }
     assert report(WORD / "dossier.pdf").passed
 
@@ -213,8 +230,9 @@ def test_cv_table_with_a_missing_year_gives_exactly_one_error_naming_2014() -> N
 # ------------------------------------------------------------------------------------------------ LaTeX
 def test_latex_dossier_passes_every_inserm_cr_rule_without_any_finding() -> None:
     result = report(LATEX / "dossier.pdf")
-    assert {o.rule: o.status for o in result.outcomes} == dict.fromkeys(ALL_RULES, Status.PASS)
-    assert [o.findings for o in result.outcomes] == [()] * len(ALL_RULES)
+    assert {o.rule: o.status for o in result.outcomes} == {**dict.fromkeys(ALL_RULES, Status.PASS), **JURY_NOTES}
+    assert [o.findings for o in result.outcomes if o.rule not in JURY_NOTES] == [()] * (len(ALL_RULES) - 3)
+    assert [(o.rule, item.finding.message_id) for o in result.outcomes for item in o.findings] == JURY_MESSAGES
 
 
 def test_latex_sections_come_from_the_hyperref_outline() -> None:
