@@ -362,6 +362,18 @@ _HELP_FR: dict[str, str] = {
         "Sources du dossier (.tex, .md, .txt, .docx) : une ligne FICHIER:LIGNE:COLONNE par caractère trouvé, aux "
         "niveaux de la vérification hidden-characters (par défaut avec plusieurs fichiers)."
     ),
+    "Show the publication list: its groups, each entry's page and marks (submitted, bold name, metrics).": (
+        "Afficher la liste des publications : ses groupes, la page de chaque entrée et ses marques (soumise, nom "
+        "en gras, indicateurs bibliométriques)."
+    ),
+    "Rule set whose section titles and options to use (default: the configured one).": (
+        "Jeu de règles dont prendre les intitulés de parties et les options (par défaut : celui de la "
+        "configuration)."
+    ),
+    'Your name as the author lists write it, e.g. "Claire Dubois".': (
+        "Votre nom tel que l’écrivent les listes d’auteurs, par exemple « Claire Dubois »."
+    ),
+    "Language of the output.": "Langue de l’affichage.",
 }
 
 

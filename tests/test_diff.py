@@ -76,7 +76,7 @@ def test_diff_of_two_files(history: Path, tmp_path: Path, monkeypatch: pytest.Mo
     assert lines[1:4] == CHANGES
     assert lines[4] == f"  size: {_size(old.stat().st_size)} → {_size(new.stat().st_size)}"
     assert lines[5] == "  fonts added: “Helvetica”"
-    assert "  2 new findings:" in lines
+    assert "  3 new findings:" in lines
     assert (
         "    fonts-embedded, page 25: font 'Helvetica' is not embedded (Type1, a standard-14 font that viewers "
         "replace); used on page 25"
