@@ -81,6 +81,62 @@ SHARED: dict[str, dict[str, str]] = {
             "Exportez la page de garde depuis son document source pour que son texte soit du vrai texte, pas une image."
         ),
     },
+    # project-page-count / sections: how a section was found (preflight.sections.found_by_message), said of
+    # "la partie" in French (feminine), and what the section finder notes.
+    "found-by.outline": {"en": "found by outline", "fr": "repérée par les signets"},
+    "found-by.config": {"en": "found by config", "fr": "fixée par la configuration"},
+    "found-by.first-page": {"en": "found by first page", "fr": "prise comme première page"},
+    "found-by.heading": {
+        "en": "found by heading on page {found_page}",
+        "fr": "repérée par son titre à la page {found_page}",
+    },
+    "found-by.contents": {
+        "en": "found by contents on page {found_page}",
+        "fr": "repérée comme sommaire à la page {found_page}",
+    },
+    "found-by.page-title": {
+        "en": "found by title of page 1 ({found_title:text} is a title of '{found_name}')",
+        "fr": (
+            "repérée par le titre de la page 1 ({found_title:text} est un intitulé de la partie {found_name:section})"
+        ),
+    },
+    "found-by.fallback-bookmark": {
+        "en": (
+            "found by bookmark {found_title:text}, a fallback title of '{found_name}' (none of its own titles, "
+            "such as {own_title:quote}, was found)"
+        ),
+        "fr": (
+            "repérée par le signet {found_title:text}, un intitulé de repli de la partie {found_name:section} "
+            "(aucun de ses propres intitulés, comme {own_title:quote}, n’a été trouvé)"
+        ),
+    },
+    "found-by.fallback-heading": {
+        "en": (
+            "found by heading on page {found_page} {found_title:text}, a fallback title of '{found_name}' (none of "
+            "its own titles, such as {own_title:quote}, was found)"
+        ),
+        "fr": (
+            "repérée par le titre {found_title:text} de la page {found_page}, un intitulé de repli de la partie "
+            "{found_name:section} (aucun de ses propres intitulés, comme {own_title:quote}, n’a été trouvé)"
+        ),
+    },
+    "found-by.bookmark": {
+        "en": "found by bookmark {found_title:text}",
+        "fr": "repérée par le signet {found_title:text}",
+    },
+    "found-by.heading-titled": {
+        "en": "found by heading on page {found_page} {found_title:text}",
+        "fr": "repérée par le titre {found_title:text} de la page {found_page}",
+    },
+    "found-by.cv-headings": {
+        "en": "found by CV headings on page {found_page} ({headings:quoted-list}) and dates",
+        "fr": "repérée par les rubriques de CV de la page {found_page} ({headings:quoted-list}) et par des dates",
+    },
+    "found-by.other": {"en": "found by {found_by}", "fr": "repérée ainsi : {found_by}"},
+    "sections.note-text-unreadable": {
+        "en": " (the text of the PDF could not be read ({error}), only its outline)",
+        "fr": " (le texte du PDF n’a pas pu être lu ({error}), seulement ses signets)",
+    },
 }
 """Messages that helpers shared by several checks produce (looked up after the check's own)."""
 
