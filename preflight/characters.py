@@ -221,7 +221,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "from-fonts": {
         "en": " from {font_count:plural:font|fonts} {fonts:list}",
-        "fr": " {font_count:plural:de la police|des polices} {fonts:list}",
+        "fr": " ({font_count:plural:police|polices} {fonts:list})",
     },
 }
 """The classes' words in English and French, for the ``hidden-characters`` check and ``preflight text``.

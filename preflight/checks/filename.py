@@ -73,9 +73,9 @@ MESSAGES = {
             "(allowed: ASCII letters, digits, '-', '_' and one '.pdf', at most {max_length} characters)"
         ),
         "fr": (
-            "le nom de fichier {name:text} ne convient pas au portail : {problems:msg-list} (sont admis : "
-            "lettres ASCII, chiffres, « - », « _ » et une seule terminaison « .pdf », {max_length} caractères "
-            "au plus)"
+            "le nom de fichier {name:text} ne convient pas au portail : {problems:msg-list} ; seuls sont admis les "
+            "lettres ASCII, les chiffres, « - » et « _ », avec une seule terminaison « .pdf » et {max_length} "
+            "caractères au plus"
         ),
     },
     "unsafe-name.fix": {
@@ -84,35 +84,36 @@ MESSAGES = {
     },
     "name.wrong-ending": {
         "en": "it ends in '{ending}' instead of '.pdf'",
-        "fr": "il se termine par « {ending} » au lieu de « .pdf »",
+        "fr": "terminaison « {ending} » au lieu de « .pdf »",
     },
     "name.no-ending": {
         "en": "it has no '.pdf' ending",
-        "fr": "il n’a pas de terminaison « .pdf »",
+        "fr": "pas de terminaison « .pdf »",
     },
     "name.dots": {
         "en": "it has {dots} dots (portals read 'v1.3.pdf' as a double extension)",
-        "fr": "il contient {dots} points (les portails lisent « v1.3.pdf » comme une double extension)",
+        "fr": "{dots} points (les portails lisent « v1.3.pdf » comme une double extension)",
     },
-    "name.spaces": {"en": "it has spaces", "fr": "il contient des espaces"},
+    "name.spaces": {"en": "it has spaces", "fr": "des espaces"},
     "name.accents": {
         "en": "it has accented or non-ASCII letters ({letters})",
-        "fr": "il contient des lettres accentuées ou non ASCII ({letters})",
+        "fr": "des lettres accentuées ou non ASCII ({letters})",
     },
     "name.punctuation": {
         "en": "it has other punctuation ({marks})",
-        "fr": "il contient d’autres signes de ponctuation ({marks})",
+        "fr": "d’autres signes de ponctuation ({marks})",
     },
     "name.too-long": {
         "en": "it is {length} characters long, over the limit of {max_length}",
-        "fr": "il compte {length} caractères, au-delà de la limite de {max_length}",
+        "fr": "{length} caractères, au-delà de la limite de {max_length}",
     },
     "name.no-stem": {
         "en": "it has no name before the extension",
-        "fr": "il n’a pas de nom avant l’extension",
+        "fr": "pas de nom avant l’extension",
     },
 }
-"""``unsafe-name`` lists the ``name.*`` problems of the name (``problems``: their ids, each with its own arguments)."""
+"""``unsafe-name`` lists the ``name.*`` problems of the name (``problems``: their ids, each with its own arguments):
+English says each as a clause ("it has spaces"), as the JSON report's ``problems`` do; French as a noun phrase."""
 
 
 @dataclass(frozen=True)
