@@ -213,3 +213,53 @@ def test_configured_pages_beyond_the_document_are_a_finding_not_silence(
         f'la ligne [sections] project = "30-40" commence après la dernière page (16){NNBSP}: la partie projet de '
         "recherche ne peut pas être mesurée à partir de cette ligne"
     )
+
+
+@pytest.mark.parametrize(
+    ("found_by", "english", "french"),
+    [
+        ("outline", "found by outline", "repérée par les signets"),
+        ("config", "found by config", "fixée par la configuration"),
+        ("heading on page 7", "found by heading on page 7", "repérée par son titre à la page 7"),
+        (
+            "bookmark 'Conclusion et perspectives', a fallback title of 'project' (none of its own titles, such as "
+            "'projet de recherche', was found)",
+            "found by bookmark “Conclusion et perspectives”, a fallback title of 'project' (none of its own titles, "
+            "such as “projet de recherche”, was found)",
+            f"repérée par le signet «{NNBSP}Conclusion et perspectives{NNBSP}», un intitulé de repli de la partie "
+            f"projet de recherche (aucun de ses propres intitulés, comme «{NNBSP}projet de recherche{NNBSP}», n’a été "
+            "trouvé)",
+        ),
+        (
+            "title of page 1 ('Projet d'équipe' is a title of 'project')",
+            "found by title of page 1 (“Projet d'équipe” is a title of 'project')",
+            f"repérée par le titre de la page 1 («{NNBSP}Projet d'équipe{NNBSP}» est un intitulé de la partie projet "
+            "de recherche)",
+        ),
+        (
+            "CV headings on page 3 ('Formation', 'Expérience') and dates",
+            "found by CV headings on page 3 (“Formation” and “Expérience”) and dates",
+            f"repérée par les rubriques de CV de la page 3 («{NNBSP}Formation{NNBSP}» et «{NNBSP}Expérience{NNBSP}») "
+            "et par des dates",
+        ),
+    ],
+)
+def test_how_a_section_was_found_is_said_in_each_language(found_by: str, english: str, french: str) -> None:
+    from preflight.messages import render_template
+    from preflight.sections import found_by_message
+
+    message_id, args = found_by_message(found_by)
+    assert render_template({}, message_id, args, "en") == english
+    assert render_template({}, message_id, args, "fr") == french
+
+
+def test_a_section_not_required_skips_in_french() -> None:
+    from preflight.messages import render_template
+    from preflight.model import Skip
+
+    with Dossier(STRUCTURE / "no-project.pdf") as dossier, pytest.raises(Skip) as skipped:
+        list(rule.check(dossier, rule.Options(required=False)))
+    assert render_template(rule.MESSAGES, skipped.value.message_id, skipped.value.message_args, "fr") == (
+        f"pas de partie projet de recherche dans ce dossier (elle n’est pas exigée{NNBSP}; "
+        f"«{NNBSP}preflight sections FICHIER{NNBSP}» permet de le vérifier)"
+    )
