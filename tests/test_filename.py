@@ -47,7 +47,7 @@ def test_spaces_and_accents_are_named_and_a_transliterated_name_is_suggested(tmp
 def test_the_problems_are_named_in_french(tmp_path: Path) -> None:
     (finding,) = findings_for(tmp_path, "Mon dossier v1.2.PDF", "fr")
     assert finding.message == (
-        f"le nom de fichier «{NNBSP}Mon dossier v1.2.PDF{NNBSP}» ne convient pas au portail{NNBSP}: terminaison "
+        f"le nom de fichier «{NNBSP}Mon dossier v1.2.PDF{NNBSP}» ne convient pas au portail{NNBSP}: une terminaison "
         f"«{NNBSP}.PDF{NNBSP}» au lieu de «{NNBSP}.pdf{NNBSP}», 2 points (les portails lisent "
         f"«{NNBSP}v1.3.pdf{NNBSP}» comme une double extension) et des espaces{NNBSP}; seuls sont admis les lettres "
         f"ASCII, les chiffres, «{NNBSP}-{NNBSP}» et «{NNBSP}_{NNBSP}», avec une seule terminaison "

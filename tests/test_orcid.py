@@ -77,7 +77,7 @@ def test_absent_is_a_warning_unless_not_required() -> None:
     assert french.message == "aucun identifiant ORCID dans le dossier (1 page parcourue)"
     assert french.fix == (
         f"Ajoutez votre identifiant ORCID sur la page de garde, par exemple «{NNBSP}ORCID{NNBSP}: "
-        f"0000-0002-1825-0097{NNBSP}» (repris de orcid.org)."
+        f"0000-0002-1825-0097{NNBSP}» (à copier depuis orcid.org)."
     )
     assert run("cover-no-orcid.pdf", rule.Options(required=False)) == []
 

@@ -46,7 +46,7 @@ def test_seven_pages_is_too_short() -> None:
     [french] = run("project-7-pages.pdf", language="fr")
     assert french.message == (
         f"la partie projet de recherche («{NNBSP}Projet de recherche{NNBSP}») compte 7 pages (pages 7-13, repérée "
-        f"par les signets), moins que le minimum de 8 (attendu{NNBSP}: de 8 à 15 pages)"
+        f"par les signets), en dessous du minimum de 8 (attendu{NNBSP}: de 8 à 15 pages)"
     )
     assert french.fix == (
         "Ajoutez 1 page. Si ce ne sont pas les pages de la partie, lancez "
@@ -74,7 +74,7 @@ def test_shared_last_page_counts() -> None:
     [finding] = run("headings-only.pdf", rule.Options(max_pages=10))
     assert "spans 11 pages (pages 7-17, found by heading on page 7)" in finding.message
     [french] = run("headings-only.pdf", rule.Options(max_pages=10), language="fr")
-    assert "compte 11 pages (pages 7-17, repérée par son titre à la page 7), plus que le maximum de 10" in (
+    assert "compte 11 pages (pages 7-17, repérée par son titre à la page 7), au-delà du maximum de 10" in (
         french.message
     )
     assert french.fix is not None and french.fix.startswith("Retirez 1 page.")

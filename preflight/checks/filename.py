@@ -84,11 +84,11 @@ MESSAGES = {
     },
     "name.wrong-ending": {
         "en": "it ends in '{ending}' instead of '.pdf'",
-        "fr": "terminaison « {ending} » au lieu de « .pdf »",
+        "fr": "une terminaison « {ending} » au lieu de « .pdf »",
     },
     "name.no-ending": {
         "en": "it has no '.pdf' ending",
-        "fr": "pas de terminaison « .pdf »",
+        "fr": "aucune terminaison « .pdf »",
     },
     "name.dots": {
         "en": "it has {dots} dots (portals read 'v1.3.pdf' as a double extension)",
@@ -109,7 +109,7 @@ MESSAGES = {
     },
     "name.no-stem": {
         "en": "it has no name before the extension",
-        "fr": "pas de nom avant l’extension",
+        "fr": "aucun nom avant l’extension",
     },
 }
 """``unsafe-name`` lists the ``name.*`` problems of the name (``problems``: their ids, each with its own arguments):

@@ -113,7 +113,7 @@ MESSAGES = {
         "en": "Add your ORCID iD to the cover, e.g. 'ORCID : 0000-0002-1825-0097' (from orcid.org).",
         "fr": (
             "Ajoutez votre identifiant ORCID sur la page de garde, par exemple « ORCID : 0000-0002-1825-0097 » "
-            "(repris de orcid.org)."
+            "(à copier depuis orcid.org)."
         ),
     },
     "text-unreadable": {

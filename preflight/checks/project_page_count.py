@@ -155,7 +155,7 @@ MESSAGES = {
         ),
         "fr": (
             "la partie {section:section} ({title:text}) compte {count:plural:# page|# pages} ({pages:pages}, "
-            "{how:msg}), moins que le minimum de {min_pages} (attendu : de {min_pages} à {max_pages} pages)"
+            "{how:msg}), en dessous du minimum de {min_pages} (attendu : de {min_pages} à {max_pages} pages)"
         ),
     },
     "too-short.fix": {
@@ -176,7 +176,7 @@ MESSAGES = {
         ),
         "fr": (
             "la partie {section:section} ({title:text}) compte {count:plural:# page|# pages} ({pages:pages}, "
-            "{how:msg}), plus que le maximum de {max_pages} (attendu : de {min_pages} à {max_pages} pages)"
+            "{how:msg}), au-delà du maximum de {max_pages} (attendu : de {min_pages} à {max_pages} pages)"
         ),
     },
     "too-long.fix": {
