@@ -543,7 +543,7 @@ def report_to_data(report: FileReport) -> dict[str, Any]:
                         "level": item.level.label,
                         "message": item.finding.message,
                         "message_id": item.finding.message_id,
-                        "args": _plain(dict(item.finding.args)),
+                        "args": dict(item.finding.args),  # in the order the check gave them, as a fresh run shows
                         "redacted": item.finding.redacted,
                         "private": list(item.finding.private),
                         "page": item.finding.page,
