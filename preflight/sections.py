@@ -878,3 +878,47 @@ def fold(text: str) -> str:
         base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
         out.append(base if len(base) == 1 else char)
     return "".join(out)
+
+
+_FOUND_BY_FALLBACK = re.compile(
+    r"(?s)(bookmark|heading on page (\d+)) '(.*)', a fallback title of '([a-z0-9-]+)' "
+    r"\(none of its own titles, such as '(.*)', was found\)"
+)
+_FOUND_BY_TITLED = re.compile(r"(?s)(bookmark|heading on page (\d+)) '(.*)'")
+_FOUND_BY_PAGE_TITLE = re.compile(r"(?s)title of page 1 \('(.*)' is a title of '([a-z0-9-]+)'\)")
+_FOUND_BY_CV = re.compile(r"(?s)CV headings on page (\d+) \((.*)\) and dates")
+_FOUND_BY_ON_PAGE = re.compile(r"(heading|contents) on page (\d+)")
+
+
+def found_by_message(found_by: str) -> tuple[str, dict[str, object]]:
+    """How a section was found (``Section.found_by``, English, as the JSON report gives it) as a message id of
+    preflight.messages.SHARED (``found-by.*``) and its arguments, for a sentence in the run's language."""
+    simple = {"outline": "found-by.outline", "config": "found-by.config", "first page": "found-by.first-page"}
+    if found_by in simple:
+        return simple[found_by], {}
+    match = _FOUND_BY_FALLBACK.fullmatch(found_by)
+    if match:
+        via = "found-by.fallback-bookmark" if match.group(1) == "bookmark" else "found-by.fallback-heading"
+        page = int(match.group(2)) if match.group(2) else None
+        return via, {
+            "found_page": page,
+            "found_title": match.group(3),
+            "found_name": match.group(4),
+            "own_title": match.group(5),
+        }
+    match = _FOUND_BY_PAGE_TITLE.fullmatch(found_by)
+    if match:
+        return "found-by.page-title", {"found_title": match.group(1), "found_name": match.group(2)}
+    match = _FOUND_BY_CV.fullmatch(found_by)
+    if match:
+        headings = [title.strip("'") for title in match.group(2).split("', '")] if match.group(2) else []
+        return "found-by.cv-headings", {"found_page": int(match.group(1)), "headings": headings}
+    match = _FOUND_BY_ON_PAGE.fullmatch(found_by)
+    if match:
+        kind = "found-by.heading" if match.group(1) == "heading" else "found-by.contents"
+        return kind, {"found_page": int(match.group(2))}
+    match = _FOUND_BY_TITLED.fullmatch(found_by)
+    if match:
+        via = "found-by.bookmark" if match.group(1) == "bookmark" else "found-by.heading-titled"
+        return via, {"found_page": int(match.group(2)) if match.group(2) else None, "found_title": match.group(3)}
+    return "found-by.other", {"found_by": found_by}

@@ -23,6 +23,7 @@ from preflight.config import UserConfig, resolve_rule_set
 from preflight.dossier import Dossier
 from preflight.engine import check_file
 from preflight.model import FileReport, Level, Status
+from tests.helpers import render_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 WORD = ROOT / "fixtures" / "word"
@@ -76,7 +77,7 @@ def statuses(path: Path) -> dict[str, Status]:
 
 def hidden(path: Path) -> list[hidden_characters.Finding]:
     with Dossier(path) as dossier:
-        return list(hidden_characters.check(dossier, hidden_characters.Options()))
+        return render_findings(hidden_characters, hidden_characters.check(dossier, hidden_characters.Options()))
 
 
 def sections(path: Path) -> list[tuple[str, int, int, str]]:
@@ -164,7 +165,7 @@ def test_hidden_characters_that_survive_libreoffice_are_reported_on_their_page()
         (2, "mojibake", Level.ERROR, ["U+00E2", "U+20AC", "U+2122"]),
         (2, "private_use", Level.WARNING, ["U+F0B7"]),
     ]
-    assert findings[1].message == "mojibake 'Ã©' (should read 'é'), once on page 2"
+    assert findings[1].message == "mojibake “Ã©” (should read “é”), once on page 2"
     assert findings[3].data["fonts"] == ["StandardSymbolsPS"]
     assert findings[3].snippet == "Cas 9\u00a0: ⟦U+F0B7 PRIVATE USE⟧ puce tapée dans…"
 
