@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import errno
 import functools
+import io
 import os
+import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -71,7 +75,93 @@ LAZY_COMMANDS = {
 """Commands imported only when run (preflight.lazygroup); --help lists them from this table."""
 
 
-@click.group(cls=LanguageGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+OUTPUT_ERRORS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
+"""What writing the report can meet: a closed pipe (`| head`), a full disk (`>/dev/full`)."""
+
+
+class GuardedGroup(LanguageGroup):
+    """Every command behind one guard: Ctrl-C and SIGTERM, output errors and crashes end in one line and an
+    exit status, never a traceback (PREFLIGHT_DEBUG=1 shows it for a crash)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from preflight.interrupt import Interrupted, raising_on_signals
+
+        try:
+            with raising_on_signals():
+                try:
+                    return super().main(*args, **kwargs)
+                except SystemExit:
+                    _flush_output()
+                    raise
+        except Interrupted as stop:
+            from preflight.i18n import t
+
+            _silence_output()
+            with contextlib.suppress(OSError):
+                click.echo(t("cli.interrupted", signal=signal.Signals(stop.signum).name), err=True)
+            sys.exit(stop.exit_code)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from preflight.interrupt import Interrupted
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, Interrupted):
+            raise
+        except OSError as error:
+            if error.errno not in OUTPUT_ERRORS or error.filename is not None:
+                _report_crash(error)
+            _output_failed(error)
+        except Exception as error:
+            _report_crash(error)
+        return None
+
+
+def _flush_output() -> None:
+    """Flush standard output inside the guard: a full disk must be exit 2 here, not Python's exit 120 later."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        _output_failed(error)
+    except ValueError:
+        pass  # closed already
+
+
+def _silence_output() -> None:
+    """Point standard output at /dev/null, so that nothing left in its buffer fails again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
+def _output_failed(error: OSError) -> NoReturn:
+    from preflight.i18n import t
+
+    _silence_output()
+    if error.errno != errno.EPIPE:  # a reader that closed the pipe (| head) wanted no more: no message
+        with contextlib.suppress(OSError):
+            click.echo(t("cli.output-error", error=error.strerror or error), err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _report_crash(error: BaseException) -> NoReturn:
+    import traceback
+
+    from preflight.i18n import t
+
+    if os.environ.get("PREFLIGHT_DEBUG"):
+        raise error
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+    with contextlib.suppress(OSError):
+        click.echo(t("cli.internal-error", error=f"{type(error).__name__}: {error}", where=where), err=True)
+    sys.exit(EXIT_CRASH)
+
+
+@click.group(cls=GuardedGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dossier-preflight")
 @click.option(
     "--lang",
@@ -156,6 +246,14 @@ install()
     "text in the repository's .tex, .md, .txt and .docx files (default: SyncTeX when present; the text search "
     "with a dossier = [...] setting).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit per file: a file that takes longer fails pdf-readable (0: no limit).",
+)
 @LANG_OPTION
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option("--verbose", "-v", is_flag=True, help="Show every finding, not the first 25 per rule.")
@@ -174,6 +272,7 @@ def check(
     no_cache: bool,
     baseline: str | None,
     source_lines: bool | None,
+    timeout: float,
     lang: str | None,
     color: bool | None,
     verbose: bool,
@@ -230,7 +329,9 @@ def check(
             for problem in load_errors:
                 click.echo(t("cli.load-warning", problem=problem), err=True)
             return report
-        return _run_checks(files, paths, user, profile, select_, ignore_, strict, quiet, jobs, cache_dir, cache_key)
+        return _run_checks(
+            files, paths, user, profile, select_, ignore_, strict, quiet, jobs, cache_dir, cache_key, timeout
+        )
 
     # With a `dossier` setting, the other PDFs (figures, articles) are left alone or checked as portal uploads.
     from preflight.selection import OTHERS_PROFILE, say
@@ -276,7 +377,7 @@ def check(
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
     if output_path is not None:
         try:
-            Path(output_path).write_text(get_renderer(output_format)(report, options), encoding="utf-8")
+            _write_whole(Path(output_path), get_renderer(output_format)(report, options))
         except OSError as error:
             click.echo(t("cli.cannot-write", path=output_path, error=error.strerror or error), err=True)
             sys.exit(EXIT_USAGE)
@@ -389,12 +490,14 @@ def _run_checks(
     jobs: int,
     cache_dir: Path | None,
     cache_key: str | None,
+    timeout: float = 60.0,
 ) -> RunReport:
     """The full run: load the checks, resolve and validate the rule set, check every file."""
     from preflight.checks import load_registry
     from preflight.config import resolve_rule_set
     from preflight.engine import check_files
     from preflight.i18n import t
+    from preflight.pdf.budget import DEFAULT
     from preflight.rulesets import ConfigError, NoRulesError
 
     registry = load_registry()
@@ -417,11 +520,34 @@ def _run_checks(
         strict=strict,
         cache_dir=cache_dir,
         cache_key=cache_key,
+        budget=dataclasses.replace(DEFAULT, seconds=timeout or None),
     )
     if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
         with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:
             return run(on_done=bar.update)
     return run()
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write a temporary file beside path, then rename it: an interruption or a full disk leaves no half report."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _is_terminal(stream: object) -> bool:

@@ -30,7 +30,7 @@ HEADER_WINDOW = 1024
 class OpenProblem:
     """Why a file cannot be read as a PDF, and what the user should do."""
 
-    kind: str  # empty, not-pdf, password, damaged, unreadable
+    kind: str  # empty, not-pdf, password, damaged, unreadable, over-budget
     message: str
     fix: str
     message_id: str = ""
@@ -131,6 +131,14 @@ class Dossier:
                 "Export the PDF again from its source document.",
                 message_id="no-pages",
             )
+            return
+        from preflight.pdf import budget
+
+        try:
+            budget.measure(pdf, budget.active())
+        except budget.OverBudget as over:
+            pdf.close()
+            self.problem = OpenProblem("over-budget", over.message, budget.OVER_BUDGET_FIX)
             return
         self._pdf = pdf
 

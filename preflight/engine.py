@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from preflight.dossier import Dossier
 from preflight.i18n import get_language, set_language, t
 from preflight.messages import Catalogue
 from preflight.model import FileReport, Finding, GradedFinding, Level, Outcome, RuleInfo, RunReport, Skip, Status
+from preflight.pdf.budget import Budget
 from preflight.rulesets import Rule, RuleSet
 
 READABLE_RULE = "pdf-readable"
@@ -87,6 +89,8 @@ def run_rule(rule: Rule, registry: Registry, dossier: Dossier, summary: str, str
         message_id = getattr(skipped, "message_id", str(skipped))
         text = render_template(spec.messages, message_id, getattr(skipped, "message_args", {}), language)
         return Outcome(rule.id, summary, rule.level, Status.SKIP, text)
+    except MemoryError:
+        raise  # over the worker's memory limit: the whole file is over budget (preflight.workers), not one rule
     except Exception as exc:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return Outcome(
@@ -152,6 +156,27 @@ def unsearched_report(path: str, message: str, registry: Registry) -> FileReport
         (GradedFinding(finding, Level.ERROR),),
     )
     return FileReport(path=path, pages=None, bytes=None, outcomes=(outcome,))
+
+
+def over_budget_report(path: str, message: str, registry: Registry, limit: str) -> FileReport:
+    """A failing pdf-readable report for a file whose check went past its time or memory budget."""
+    from preflight.pdf.budget import OVER_BUDGET_FIX
+
+    spec = registry.checks[READABLE_RULE]
+    finding = Finding(message, fix=OVER_BUDGET_FIX, data={"kind": "over-budget", "limit": limit})
+    outcome = Outcome(
+        READABLE_RULE,
+        spec.summary_in(get_language()),
+        Level.ERROR,
+        Status.FAIL,
+        message,
+        (GradedFinding(finding, Level.ERROR),),
+    )
+    try:
+        size: int | None = Path(path).stat().st_size
+    except OSError:
+        size = None
+    return FileReport(path=path, pages=None, bytes=size, outcomes=(outcome,))
 
 
 def rule_infos(rule_set: RuleSet, registry: Registry) -> tuple[RuleInfo, ...]:
@@ -229,6 +254,38 @@ def check_one(path: str, settings: RunSettings, registry: Registry) -> FileRepor
     return report
 
 
+def _check_bounded(
+    names: list[str],
+    settings: RunSettings,
+    registry: Registry,
+    budget: Budget,
+    jobs: int,
+    reports: list[FileReport | None],
+    on_done: Callable[[int], None] | None,
+) -> None:
+    """Each file in a worker of its own; a file over its time or memory budget fails pdf-readable."""
+    import contextlib
+
+    from preflight import workers
+    from preflight.pdf.budget import over_memory_message, over_time_message
+
+    results = workers.run_each(names, functools.partial(check_one, settings=settings, registry=registry), budget, jobs)
+    with contextlib.closing(results):
+        for index, result in results:
+            if isinstance(result, workers.Done):
+                reports[index] = result.value
+            elif isinstance(result, workers.OverTime):
+                reports[index] = over_budget_report(names[index], over_time_message(result.seconds), registry, "time")
+            elif isinstance(result, workers.OutOfMemory):
+                reports[index] = over_budget_report(
+                    names[index], over_memory_message(budget.memory_bytes, result.detail), registry, "memory"
+                )
+            else:
+                continue  # e.g. findings that cannot cross processes: checked again by the caller, in this process
+            if on_done:
+                on_done(1)
+
+
 def check_files(
     paths: Iterable[str | Path],
     rule_set: RuleSet,
@@ -239,11 +296,14 @@ def check_files(
     cache_dir: str | Path | None = None,
     cache_key: str | None = None,
     on_done: Callable[[int], None] | None = None,
+    budget: Budget | None = None,
 ) -> RunReport:
     """Check every file, in parallel processes when ``jobs`` > 1; the report keeps the order given.
 
     With ``cache_dir``, outcomes are reused and stored under ``cache_key`` (the command line's
-    preflight.cache.request_key), or under a key computed from the rule set.
+    preflight.cache.request_key), or under a key computed from the rule set. With ``budget``, each
+    file is checked in a worker process of its own, within the budget's time and memory (preflight.workers);
+    without, in this process (or a process pool), with the budget's stream caps only.
     """
     names = [str(path) for path in paths]
     settings = RunSettings(rule_set, strict, get_language(), str(cache_dir) if cache_dir is not None else None)
@@ -252,7 +312,11 @@ def check_files(
 
         settings = dataclasses.replace(settings, cache_key=cache_key or settings_key(settings))
     reports: list[FileReport | None] = [None] * len(names)
-    if jobs > 1 and len(names) > 1:
+    from preflight import workers
+
+    if budget is not None and workers.can_isolate():
+        _check_bounded(names, settings, registry, budget, jobs, reports, on_done)
+    elif jobs > 1 and len(names) > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
         from concurrent.futures.process import BrokenProcessPool
 

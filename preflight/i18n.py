@@ -424,6 +424,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "with the fonts embedded: Word: File > Options > Save > 'Embed fonts in the file' (or PDF/A in "
             "the export options); LibreOffice: export as PDF/A."
         ),
+        # issue 16
+        "cli.interrupted": "preflight: interrupted ({signal}): stopped",
+        "cli.output-error": "preflight: cannot write the output: {error}",
+        "cli.internal-error": (
+            "preflight: internal error ({error}, at {where}); please report it (PREFLIGHT_DEBUG=1 shows the traceback)"
+        ),
+        "cli.ghostscript-running": "preflight: Ghostscript is rewriting {name}: {seconds} s (limit {limit} s)",
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -889,6 +896,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "Enregistrement > « Incorporer les polices dans le fichier » (ou PDF/A dans les options "
             "d’export) ; LibreOffice : export en PDF/A."
         ),
+        # issue 16
+        "cli.interrupted": "preflight\u202f: interrompu ({signal})\u202f: arrêté",
+        "cli.output-error": "preflight\u202f: impossible d'écrire la sortie\u202f: {error}",
+        "cli.internal-error": (
+            "preflight\u202f: erreur interne ({error}, à {where})\u202f; merci de la signaler "
+            "(PREFLIGHT_DEBUG=1 affiche la pile d'appels)"
+        ),
+        "cli.ghostscript-running": "preflight\u202f: Ghostscript réécrit {name}\u202f: {seconds} s (limite {limit} s)",
     },
 }
 

@@ -1,0 +1,196 @@
+"""Check each file in a worker process of its own: bounded in time and memory, and stopped at once.
+
+A forked worker per file, in a process group of its own (so that the terminal's Ctrl-C reaches only the
+parent, which then stops every worker and whatever they started), with an address-space limit
+(resource.RLIMIT_AS) and a wall-clock deadline kept by the parent. A worker past its deadline is killed
+with its group; a worker that runs out of memory reports it, or dies, and the file gets a failing
+outcome that says which limit it hit. The other files go on.
+
+Forking keeps the parent's loaded checks and settings; where the platform cannot fork, the caller
+checks files in its own process, with the stream caps only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Generator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from preflight.interrupt import reset_in_child
+from preflight.pdf.budget import Budget, set_active
+
+Work = Callable[[str], Any]
+
+
+@dataclass(frozen=True)
+class Done:
+    value: Any
+
+
+@dataclass(frozen=True)
+class OverTime:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class OutOfMemory:
+    detail: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The worker could not give its result (it does not pickle, or something outside the checks raised)."""
+
+    error: str
+
+
+Result = Done | OverTime | OutOfMemory | Failed
+
+
+def can_isolate() -> bool:
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills the worker if the parent dies, even by SIGKILL, so none is left behind."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _limit_memory(memory_bytes: int) -> None:
+    if not memory_bytes:
+        return
+    import resource
+
+    # What the file's check may add to what the worker holds at its start (the parent's modules).
+    limit = _address_space() + memory_bytes
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _child(connection: Connection, work: Work, item: str, budget: Budget) -> None:
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)
+    reset_in_child()
+    _die_with_parent()
+    set_active(budget)
+    _limit_memory(budget.memory_bytes)
+    result: Result
+    try:
+        result = Done(work(item))
+    except MemoryError:
+        result = OutOfMemory("")
+    except BaseException as error:  # reported to the parent, which decides; a worker never prints a traceback
+        result = Failed(f"{type(error).__name__}: {error}")
+    try:
+        connection.send(result)
+    except MemoryError:
+        connection.send(OutOfMemory("while sending the report"))
+    except Exception as error:
+        connection.send(Failed(f"{type(error).__name__}: {error}"))
+    finally:
+        connection.close()
+    os._exit(0)
+
+
+@dataclass
+class _Running:
+    index: int
+    process: Any  # multiprocessing's fork Process
+    connection: Connection
+    deadline: float | None
+
+
+def _stop(running: _Running) -> None:
+    """Kill the worker's whole process group (what it started too) and reap it."""
+    pid = running.process.pid
+    with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
+        os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError, OSError):
+        os.kill(pid, signal.SIGKILL)
+    running.process.join(timeout=1)
+    running.connection.close()
+
+
+def _ended(running: _Running) -> Result:
+    code = running.process.exitcode
+    if code is not None and code < 0:
+        name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
+        return OutOfMemory(f"the worker was ended by {name}")
+    return Failed(f"the worker ended with status {code} without a report")
+
+
+def run_each(items: Sequence[str], work: Work, budget: Budget, jobs: int) -> Generator[tuple[int, Result], None, None]:
+    """Yield (index, result) as each item's worker finishes, at most ``jobs`` at a time.
+
+    Closing the generator, or an exception (Ctrl-C) while it waits, kills every worker still running.
+    """
+    context = multiprocessing.get_context("fork")
+    pending = list(enumerate(items))
+    pending.reverse()
+    running: dict[int, _Running] = {}
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, jobs):
+                index, item = pending.pop()
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_child, args=(sender, work, item, budget), daemon=False)
+                process.start()
+                sender.close()
+                with contextlib.suppress(OSError, TypeError):
+                    os.setpgid(
+                        process.pid or 0, process.pid or 0
+                    )  # before the worker does it itself: no race with killpg
+                deadline = time.monotonic() + budget.seconds if budget.seconds else None
+                running[index] = _Running(index, process, receiver, deadline)
+            deadlines = [r.deadline for r in running.values() if r.deadline is not None]
+            timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            ready = wait(
+                [r.connection for r in running.values()] + [r.process.sentinel for r in running.values()], timeout
+            )
+            now = time.monotonic()
+            for index, worker in list(running.items()):
+                result: Result | None = None
+                if worker.connection in ready or worker.process.sentinel in ready:
+                    try:
+                        result = worker.connection.recv() if worker.connection.poll() else _ended_after_join(worker)
+                    except (EOFError, OSError):
+                        result = _ended_after_join(worker)
+                elif worker.deadline is not None and now >= worker.deadline:
+                    result = OverTime(budget.seconds or 0)
+                if result is None:
+                    continue
+                _stop(worker)
+                del running[index]
+                yield index, result
+    finally:
+        for worker in running.values():
+            _stop(worker)
+
+
+def _ended_after_join(worker: _Running) -> Result:
+    worker.process.join(timeout=1)
+    return _ended(worker)
