@@ -266,7 +266,12 @@ def _check_bounded(
     """Each file in a worker of its own; a file over its time or memory budget fails pdf-readable."""
     import contextlib
 
+    # Imported once here rather than once per forked worker: a batch of 50 files then pays for them once.
+    import pikepdf  # noqa: F401
+    import pypdfium2  # noqa: F401
+
     from preflight import workers
+    from preflight.pdf import pdfium_text, structure  # noqa: F401
     from preflight.pdf.budget import over_memory_message, over_time_message
 
     results = workers.run_each(names, functools.partial(check_one, settings=settings, registry=registry), budget, jobs)

@@ -10,14 +10,24 @@ JPEG, no downsampling): this step is about fonts only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TIMEOUT_SECONDS = 300
+TIMEOUT_SECONDS = 60
+"""Ghostscript's own budget per run, beside the check's: a Type 3 font that draws itself loops forever."""
+MEMORY_BYTES = 1536 * 1024 * 1024
+"""Its address-space limit (RLIMIT_AS): a decompression bomb makes Ghostscript grow without end."""
+PROGRESS_EVERY = 5.0
 INSTALL_HINT = (  # in English; preflight fix says it in the run's language (message id fix.install-ghostscript)
     "Ghostscript is not installed, so fonts cannot be embedded here. Install it (Debian/Ubuntu: "
     "'sudo apt install ghostscript fonts-liberation'; macOS: 'brew install ghostscript'; Windows: the "
@@ -230,16 +240,19 @@ def rewrite(gs: str, source: Path, target: Path, plan: FontPlan, workdir: Path) 
         str(source),
     ]
     try:
-        result = subprocess.run(
-            command, capture_output=True, text=True, errors="replace", timeout=TIMEOUT_SECONDS, check=False
-        )
+        result = run_bounded(command, progress=progress_line(source.name))
     except subprocess.TimeoutExpired:
-        raise GhostscriptError(f"Ghostscript took more than {TIMEOUT_SECONDS} s and was stopped") from None
+        raise GhostscriptError(
+            f"Ghostscript took more than {TIMEOUT_SECONDS} s and was stopped (a font or pattern that never "
+            "finishes drawing, or a page too heavy to draw): the file is not rewritten"
+        ) from None
     except OSError as exc:
         raise GhostscriptError(f"Ghostscript could not be started: {exc}") from None
     output = result.stdout + result.stderr
     if result.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
         tail = " ".join(line.strip() for line in output.splitlines()[-4:] if line.strip())
+        if result.returncode < 0 or "VMerror" in output:
+            tail = f"stopped at its memory limit of {MEMORY_BYTES // (1024 * 1024)} MB; {tail}"
         raise GhostscriptError(f"Ghostscript failed (exit {result.returncode}): {tail}")
     loaded = {match.group(1): match.group(2) for match in _LOADING.finditer(output)}
     for match in _SUBSTITUTING.finditer(output):
@@ -250,6 +263,86 @@ def rewrite(gs: str, source: Path, target: Path, plan: FontPlan, workdir: Path) 
         if "error" in line.lower() or "warning" in line.lower() or line.strip().startswith("****")
     ]
     return RewriteResult(loaded, list(dict.fromkeys(messages))[:10])
+
+
+def _limit_memory() -> None:
+    """In the Ghostscript child, before exec: its address-space limit."""
+    try:
+        import resource
+
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = MEMORY_BYTES if hard == resource.RLIM_INFINITY else min(MEMORY_BYTES, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    """Ghostscript runs in a session of its own: kill the whole group, then reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
+        if os.name == "posix":
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    with contextlib.suppress(Exception):
+        process.communicate(timeout=2)
+
+
+def run_bounded(
+    command: Sequence[str],
+    timeout: float | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run Ghostscript within its time and memory budget; on timeout, or any exception here (Ctrl-C,
+    SIGTERM), its whole process group is killed before the exception goes on. Raises TimeoutExpired."""
+    limit = TIMEOUT_SECONDS if timeout is None else timeout
+    posix = os.name == "posix"
+    process = subprocess.Popen(
+        list(command),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        start_new_session=posix,
+        preexec_fn=_limit_memory if posix else None,
+    )
+    started = time.monotonic()
+    stdout_parts: list[str] = []
+    stderr_parts: list[str] = []
+    try:
+        while True:
+            elapsed = time.monotonic() - started
+            if elapsed >= limit:
+                _kill_group(process)
+                raise subprocess.TimeoutExpired(list(command), limit)
+            try:
+                out, err = process.communicate(timeout=min(PROGRESS_EVERY, limit - elapsed))
+            except subprocess.TimeoutExpired:
+                if progress is not None:
+                    progress(time.monotonic() - started)
+                continue
+            stdout_parts.append(out or "")
+            stderr_parts.append(err or "")
+            break
+    except BaseException:
+        _kill_group(process)
+        raise
+    return subprocess.CompletedProcess(list(command), process.returncode, "".join(stdout_parts), "".join(stderr_parts))
+
+
+def progress_line(name: str) -> Callable[[float], None]:
+    """A line on standard error, every few seconds, while Ghostscript works: a silent minute looks hung."""
+
+    def show(seconds: float) -> None:
+        from preflight.i18n import t
+
+        with contextlib.suppress(OSError, ValueError):
+            print(
+                t("cli.ghostscript-running", name=name, seconds=round(seconds), limit=TIMEOUT_SECONDS), file=sys.stderr
+            )
+
+    return show
 
 
 def _font_arguments(plan: FontPlan, fontmap: Path) -> list[str]:
@@ -273,7 +366,7 @@ def render_gray(gs: str, source: Path, folder: Path, font_arguments: list[str], 
         str(source),
     ]
     try:
-        subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+        run_bounded(command)
     except (OSError, subprocess.SubprocessError):
         return []
     return sorted(folder.glob("page-*.png"))
