@@ -32,6 +32,8 @@ PYPROJECT_TABLE = "dossier-preflight"
 USER_KEYS = frozenset({"profile", "select", "ignore", "rules", "sections"})
 # Which PDFs are the dossier, and what becomes of the others (preflight.selection).
 USER_KEYS = USER_KEYS | {"dossier", "other-pdfs"}
+MAX_DEPTH = 16
+"""Tables and arrays nested deeper than this are no configuration of ours (and would exhaust the stack)."""
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,10 @@ def find_config(start: Path) -> UserConfig:
     for folder in [start, *start.parents]:
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
-            return UserConfig(str(candidate), read_toml(candidate))
+            return UserConfig(str(candidate), read_user_toml(candidate))
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = read_toml(pyproject).get("tool", {}).get(PYPROJECT_TABLE)
+            table = read_user_toml(pyproject).get("tool", {}).get(PYPROJECT_TABLE)
             if table is not None:
                 return UserConfig(f"{pyproject} [tool.{PYPROJECT_TABLE}]", table)
     return UserConfig()
@@ -57,7 +59,7 @@ def find_config(start: Path) -> UserConfig:
 def load_config(path: Path) -> UserConfig:
     if not path.is_file():
         raise ConfigError(str(path), "no such configuration file")
-    data = read_toml(path)
+    data = read_user_toml(path)
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get(PYPROJECT_TABLE)
         if table is None:
@@ -103,6 +105,38 @@ def _muted_messages(
             )
         muted.setdefault(rule_id, set()).add(message_id)
     return muted
+
+
+def read_user_toml(path: Path) -> dict[str, Any]:
+    """A configuration file's tables; whatever is wrong with its bytes or its shape is a ConfigError (exit 2)."""
+    try:
+        data = read_toml(path)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            str(path), f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02X} at offset {exc.start}): save it as UTF-8"
+        ) from None
+    except RecursionError:
+        raise ConfigError(str(path), f"nests tables or arrays too deeply (more than {MAX_DEPTH} levels)") from None
+    except ValueError as exc:  # tomllib rejects some values (a date out of range) with a plain ValueError
+        raise ConfigError(str(path), f"not valid TOML: {exc}") from None
+    if _depth(data) > MAX_DEPTH:
+        raise ConfigError(str(path), f"nests tables or arrays too deeply (more than {MAX_DEPTH} levels)")
+    return data
+
+
+def _depth(value: Any, limit: int = MAX_DEPTH + 1) -> int:
+    """How deep tables and arrays nest in value, counted up to limit (iteratively: no recursion to exhaust)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth + 1)
+            if deepest >= limit:
+                return deepest
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def resolve_rule_set(

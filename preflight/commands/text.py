@@ -7,8 +7,10 @@ cleaned; ``--max-chars`` checks a field's length limit in characters, as the por
 
 from __future__ import annotations
 
+import re
 import sys
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
@@ -60,7 +62,13 @@ def read_input(source: str) -> tuple[str, str | None]:
 def decode(data: bytes) -> tuple[str, str | None]:
     """UTF-8 (a BOM at the start is kept, and allowed), UTF-16 with a BOM, else Windows-1252 with a note."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"the text starts as UTF-16 (a byte-order mark) but is not valid UTF-16 ({exc.reason} at byte "
+                f"{exc.start}): save it again as UTF-8"
+            ) from None
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -74,19 +82,49 @@ def docx_text(data: bytes, source: str) -> str:
 
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
-            body = ElementTree.fromstring(archive.read("word/document.xml"))
+            body = ElementTree.fromstring(_member(archive, "word/document.xml", source))
             numbering = (
-                ElementTree.fromstring(archive.read("word/numbering.xml"))
+                ElementTree.fromstring(_member(archive, "word/numbering.xml", source))
                 if "word/numbering.xml" in archive.namelist()
                 else None
             )
     except KeyError:
         raise InputError(t("text-command.not-docx", source=source)) from None
-    except (zipfile.BadZipFile, ElementTree.ParseError) as exc:
+    except (zipfile.BadZipFile, ElementTree.ParseError, zlib.error, EOFError, ValueError) as exc:
         raise InputError(t("text-command.damaged-docx", source=source, error=exc)) from None
-    bullets = _bullet_texts(numbering) if numbering is not None else {}
-    paragraphs = [_paragraph_text(paragraph, bullets) for paragraph in _paragraphs(body)]
+    except NotImplementedError as exc:  # zipfile: a compression method it does not know (99 is AES)
+        raise InputError(f"{source} cannot be read: {exc}; save it again from Word as a plain .docx") from None
+    except RuntimeError as exc:  # zipfile: an encrypted member
+        raise InputError(f"{source} is encrypted ({exc}): save it from Word without a password") from None
+    except RecursionError:
+        raise InputError(f"{source} nests its XML too deeply to be a Word document") from None
+    try:
+        bullets = _bullet_texts(numbering) if numbering is not None else {}
+        paragraphs = [_paragraph_text(paragraph, bullets) for paragraph in _paragraphs(body)]
+    except RecursionError:
+        raise InputError(
+            f"{source} nests its elements too deeply (more than Python's {sys.getrecursionlimit():,} levels) "
+            "to be a Word document a person wrote"
+        ) from None
     return "\n".join(paragraphs)
+
+
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+"""A document's XML this large (uncompressed) is not a form field's text: refused before inflating."""
+
+
+def _member(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
+    """A member's bytes, refused before inflating when its stated size is past the limit; never more than it."""
+    info = archive.getinfo(name)
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise InputError(
+            f"{source}: {name} would inflate to {info.file_size / 1024 / 1024:,.0f} MB, over the limit of "
+            f"{MAX_MEMBER_BYTES // 1024 // 1024} MB for a document's text (a damaged file or a decompression bomb)"
+        )
+    if info.flag_bits & 0x1:
+        raise InputError(f"{source} is encrypted: save it from Word without a password")
+    with archive.open(info) as stream:
+        return stream.read(MAX_MEMBER_BYTES + 1)
 
 
 def _paragraphs(element: Any) -> Iterator[Any]:
@@ -142,9 +180,9 @@ def _symbol(element: Any) -> str:
     """Word's Insert > Symbol from Symbol or Wingdings: the private-use character Word copies."""
     try:
         code = int(element.get(f"{_WORD}char", ""), 16)
-    except ValueError:
-        return ""
-    return chr(code + 0xF000 if code < 0x100 else code)
+        return chr(code + 0xF000 if code < 0x100 else code)
+    except (ValueError, OverflowError):
+        return "\ufffd"  # w:char="110000" is past Unicode: shown as a replacement character, which is flagged
 
 
 def _bullet_texts(numbering: Any) -> dict[tuple[str, str], str]:
@@ -183,22 +221,46 @@ def field_length(text: str) -> int:
     return len(text[:-1] if text.endswith("\n") else text)
 
 
+_RUN = re.compile(r"([^\x00-\x7f])\1{8,}")
+"""A character repeated more than 8 times: classified as 8, the rest counted (5 MB of U+200B in seconds)."""
+
+
+def _collapse_runs(line: str) -> tuple[str, dict[str, int]]:
+    extra: dict[str, int] = {}
+
+    def shorten(match: re.Match[str]) -> str:
+        extra[match.group(1)] = extra.get(match.group(1), 0) + len(match.group()) - 8
+        return match.group(1) * 8
+
+    return _RUN.sub(shorten, line), extra
+
+
 def analyse(text: str, max_chars: int | None) -> list[TextProblem]:
     from preflight.characters import CLASSES, Hit, classify, describe, group_hits
 
-    lines = text.replace("\r\n", "\n").split("\n")
-    located = []
     line_numbers: dict[tuple[str, str], list[int]] = {}
-    for number, line in enumerate(lines, 1):
-        if line.isascii() and line.isprintable():
-            continue
-        for hit in classify(line, bom_start_ok=number == 1):
-            located.append(((number, hit.start), line, hit, None))
-            seen = line_numbers.setdefault((hit.kind, hit.chars), [])
-            if number not in seen:
-                seen.append(number)
+    extra_counts: dict[str, int] = {}
+
+    def located() -> Iterator[tuple[tuple[int, int], str, Hit, None]]:
+        # One line at a time, so that memory holds one line's hits, not the whole text's.
+        for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
+            if line.isascii() and line.isprintable():
+                continue
+            line, extra = _collapse_runs(line)
+            for char, count in extra.items():
+                extra_counts[char] = extra_counts.get(char, 0) + count
+            for hit in classify(line, bom_start_ok=number == 1):
+                seen = line_numbers.setdefault((hit.kind, hit.chars), [])
+                if number not in seen:
+                    seen.append(number)
+                yield (number, hit.start), line, hit, None
+
+    groups = group_hits(located())
+    for group in groups:
+        if group.chars in extra_counts:
+            group.count += extra_counts.pop(group.chars)
     problems: list[TextProblem] = []
-    for group in group_hits(located):
+    for group in groups:
         info = CLASSES[group.kind]
         numbers = line_numbers[(group.kind, group.chars)]
         times = t("text-command.times", count=group.count)
