@@ -254,6 +254,13 @@ class Dossier:
         return collect_metadata(self.pdf)
 
     @functools.cached_property
+    def undecodable_contents(self) -> list[tuple[int, str]]:
+        """(page, reason) for each page whose content stream cannot be decoded: drawn blank or cut short."""
+        from preflight.pdf.structure import undecodable_contents
+
+        return undecodable_contents(self.pdf)
+
+    @functools.cached_property
     def field_values(self) -> list[FieldValue]:
         """The text typed into the file's form fields (AcroForm /V values), with the page of each field."""
         from preflight.pdf.structure import collect_field_values

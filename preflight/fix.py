@@ -94,6 +94,8 @@ class Difference:
     message: str
     page: int | None = None
     fatal: bool = False
+    added_text: str | None = None
+    """For text that appeared in the output: what appeared (quoted), to say where it may come from."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,10 @@ StepFunction = Callable[[Path, Path, StepContext], rewrite.Changes]
 
 class SamePathError(ValueError):
     pass
+
+
+class OutputError(ValueError):
+    """The output cannot be written where asked: no such folder, or no permission. Exit 2."""
 
 
 def same_file(first: Path, second: Path) -> bool:
@@ -541,7 +547,7 @@ def _compare_text(page: int, text_in: str, text_out: str) -> list[Difference]:
         found.append(Difference("text", t("fix.text-lost", shown=shown), page, fatal=True))
     if added:
         shown = ", ".join(t("fix.quoted", text=text) for text in added[:3])
-        found.append(Difference("text", t("fix.text-added", shown=shown), page))
+        found.append(Difference("text", t("fix.text-added-plain", shown=shown), page, added_text=shown))
     if mapped:
         found.append(Difference("text", t("fix.greek", mapped=", ".join(mapped[:5])), page))
     return found
@@ -564,6 +570,8 @@ def fix_file(
     """Fix source into output (never the same file); with dry_run, only plan."""
     if same_file(source, output):
         raise SamePathError(t("fix.same-path", output=output))
+    if not dry_run:
+        check_output_folder(output)
     before = check_file(source, rule_set, registry, str(source))
     result = FixResult(str(source), str(output), before)
     with Dossier(source) as original:
@@ -574,6 +582,13 @@ def fix_file(
                 result.refused = t("fix.password-refused")
             else:
                 result.refused = f"{problem.message}. {problem.fix}"
+            return result
+        if original.undecodable_contents:
+            pages = ", ".join(str(page) for page, _ in original.undecodable_contents[:10])
+            result.refused = (
+                f"the content of page(s) {pages} cannot be decoded ({original.undecodable_contents[0][1]}), so "
+                "nothing can prove what a fixed file would keep of it: export the PDF again from its source"
+            )
             return result
         result.planned, result.unfixable = plan_fixes(before, rule_set, registry, original, options)
         result.fonts_before = count_fonts(original)
@@ -586,7 +601,13 @@ def fix_file(
             with Dossier(final) as fixed:
                 result.differences = _prove(original, fixed, workdir)
                 result.fonts_after = count_fonts(fixed)
-            if not result.content_lost or options.force:
+            flattened = any("flatten" in action for step in result.steps for action in step.actions)
+            result.differences = [_added_text_is_a_change(d, flattened) for d in result.differences]
+            invalid = validate_output(final, original.page_count)
+            if invalid is not None:
+                # Never published, not even with --force: a file that fails qpdf's check is not a fix.
+                result.differences.append(Difference("validity", invalid, fatal=True))
+            elif not result.content_lost or options.force:
                 _publish(final, output)
                 result.written = True
     return result
@@ -654,17 +675,65 @@ def _try(action: Callable[[], None]) -> bool:
     return True
 
 
+def _added_text_is_a_change(difference: Difference, flattened: bool) -> Difference:
+    """Text that appears is expected only where a step flattened form fields or comments; elsewhere it is a
+    change of the text like any other, and the output is not written without --force."""
+    if difference.added_text is None:
+        return difference
+    if flattened:
+        message = t("fix.text-added-flattened", shown=difference.added_text)
+        return Difference("text", message, difference.page, added_text=difference.added_text)
+    return Difference("text", difference.message, difference.page, fatal=True, added_text=difference.added_text)
+
+
+def check_output_folder(output: Path) -> None:
+    """The output's folder exists and may be written; it is never created (a typo must not make folders)."""
+    folder = output.parent
+    if not folder.is_dir():
+        raise OutputError(f"the output folder {folder} does not exist; create it first or choose another output")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"the output folder {folder} cannot be written (permission denied)")
+
+
+def validate_output(path: Path, page_count: int) -> str | None:
+    """Why the output may not be published (qpdf's check fails, or it reopens with another page count), or None."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            errors = [line for line in pdf.check_pdf_syntax() if line.startswith("ERROR")]
+            pages = len(pdf.pages)
+    except Exception as exc:
+        return f"the fixed file does not reopen ({type(exc).__name__}: {exc}); it was not written"
+    if errors:
+        return f"the fixed file fails qpdf's check ({errors[0]}); it was not written"
+    if pages != page_count:
+        return f"the fixed file reopens with {pages} pages instead of {page_count}; it was not written"
+    return None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _publish(final: Path, output: Path) -> None:
-    """Write the output atomically: a temporary file in its folder, then a rename."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    """Write the output atomically: a temporary file in its folder, then a rename, with the user's umask."""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write in {output.parent}: {exc.strerror or exc}") from None
     os.close(handle)
     try:
         shutil.copyfile(final, temporary)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 is for secrets, not for a dossier
         os.replace(temporary, output)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
         raise
 
 

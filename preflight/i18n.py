@@ -431,6 +431,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "preflight: internal error ({error}, at {where}); please report it (PREFLIGHT_DEBUG=1 shows the traceback)"
         ),
         "cli.ghostscript-running": "preflight: Ghostscript is rewriting {name}: {seconds} s (limit {limit} s)",
+        "fix.text-added-plain": "text added: {shown}",
+        "fix.text-added-flattened": "text added where form fields or comments were flattened: {shown}",
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -904,6 +906,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "(PREFLIGHT_DEBUG=1 affiche la pile d'appels)"
         ),
         "cli.ghostscript-running": "preflight\u202f: Ghostscript réécrit {name}\u202f: {seconds} s (limite {limit} s)",
+        "fix.text-added-plain": "texte ajouté : {shown}",
+        "fix.text-added-flattened": (
+            "texte ajouté là où des champs de formulaire ou des commentaires ont été aplatis : {shown}"
+        ),
     },
 }
 

@@ -276,7 +276,7 @@ def test_compare_lists_every_kind_of_difference(tmp_path: Path) -> None:
         ("links", 1, False),
         ("links", 1, False),
     ]
-    assert differences[0].message.startswith("text added (flattened form fields or comments): 'ÉlodieDurand–")
+    assert differences[0].message.startswith("text added: 'ÉlodieDurand–")  # what changed, not a guessed cause
     assert [d.message for d in differences[1:]] == [
         "link lost: uri https://www.inserm.fr/a",
         "new link: uri https://www.inserm.fr/b",

@@ -240,6 +240,17 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             args["reason_id"] = reasons.get(code, "reason-system") if isinstance(code, int) else "reason-system"
         yield Finding(problem.message_id or problem.message, args, fix=problem.fix, data={"kind": problem.kind})
         return
+    damaged = dossier.undecodable_contents
+    if damaged:
+        pages = ", ".join(str(page) for page, _ in damaged[:10]) + (", …" if len(damaged) > 10 else "")
+        yield Finding(
+            f"the content of {'page' if len(damaged) == 1 else 'pages'} {pages} cannot be decoded "
+            f"({damaged[0][1]}): viewers draw {'it' if len(damaged) == 1 else 'them'} blank or cut short, "
+            "and no text can be read from the damaged part",
+            page=damaged[0][0],
+            fix="Export the PDF again from its source document; printing this file to a new PDF keeps the damage.",
+            data={"kind": "undecodable-content", "pages": [page for page, _ in damaged]},
+        )
     if dossier.header_offset:
         yield Finding("header-offset", {"offset": dossier.header_offset}, level=Level.WARNING)
     if dossier.repair_warnings:

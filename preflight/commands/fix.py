@@ -67,7 +67,7 @@ def fix_command(
     """
     from preflight.checks import load_registry
     from preflight.config import find_config, load_config, resolve_rule_set
-    from preflight.fix import FixOptions, SamePathError, as_dict, fix_file
+    from preflight.fix import FixOptions, OutputError, SamePathError, as_dict, fix_file
     from preflight.rulesets import ConfigError
 
     _apply_language(lang)
@@ -85,6 +85,9 @@ def fix_command(
         result = fix_file(source, target, rule_set, registry, options, dry_run=dry_run)
     except SamePathError as error:
         click.echo(t("fix.never-overwritten", error=error), err=True)
+        sys.exit(EXIT_USAGE)
+    except OutputError as error:
+        click.echo(f"preflight fix: {error}", err=True)
         sys.exit(EXIT_USAGE)
     except Exception as error:  # never a traceback for a bad input; the input is untouched either way
         click.echo(t("fix.crashed", error=f"{type(error).__name__}: {error}"), err=True)

@@ -1038,3 +1038,26 @@ def collect_field_values(pdf: pikepdf.Pdf) -> list[FieldValue]:
 
     walk(acroform.get("/Fields"), "", 0)
     return values
+
+
+def undecodable_contents(pdf: pikepdf.Pdf) -> list[tuple[int, str]]:
+    """(1-based page, qpdf's reason) for each page whose content stream cannot be decoded.
+
+    A viewer draws such a page blank, or up to the damage; the text read from it is not the page.
+    """
+    found: list[tuple[int, str]] = []
+    for number, page in enumerate(pdf.pages, 1):
+        contents = page.obj.get("/Contents")
+        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+        for stream in streams:
+            if not isinstance(stream, pikepdf.Stream):
+                continue
+            try:
+                stream.read_bytes()
+            except pikepdf.DataDecodingError as exc:
+                reason = str(exc).split("): ", 1)[-1]
+                found.append((number, reason))
+                break
+            except pikepdf.PdfError:
+                continue  # not decodable by qpdf's filters at all (an unknown filter): the text readers say so
+    return found
