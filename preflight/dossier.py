@@ -261,6 +261,13 @@ class Dossier:
         return undecodable_contents(self.pdf)
 
     @functools.cached_property
+    def metadata_encoding_problems(self) -> list[tuple[str, str]]:
+        """(Info key, what is wrong) for metadata strings whose bytes are not the UTF-16 (or UTF-8) they announce."""
+        from preflight.pdf.structure import metadata_encoding_problems
+
+        return metadata_encoding_problems(self.pdf)
+
+    @functools.cached_property
     def field_values(self) -> list[FieldValue]:
         """The text typed into the file's form fields (AcroForm /V values), with the page of each field."""
         from preflight.pdf.structure import collect_field_values

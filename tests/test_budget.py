@@ -408,3 +408,35 @@ def test_ghostscript_runs_under_an_address_space_limit() -> None:
     script = "import resource; print(resource.getrlimit(resource.RLIMIT_AS)[0])"
     result = ghostscript.run_bounded([sys.executable, "-c", script], timeout=20)
     assert int(result.stdout) == ghostscript.MEMORY_BYTES
+
+
+# ------------------------------------------------------------------------ metadata encoding
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"\xfe\xff\x00A\xd8\x00\x00B", "a lone UTF-16 surrogate (U+D800 at byte 4)"),
+        (b"\xfe\xff\x00A\x00", "an odd number of bytes (3) after its UTF-16 mark"),
+        (b"\xef\xbb\xbfcaf\xe9", "bytes that are not UTF-8 (0xE9 at byte 6)"),
+    ],
+)
+def test_invalid_utf16_in_the_metadata_is_a_finding(tmp_path: Path, raw: bytes, expected: str) -> None:
+    path = tmp_path / "meta.pdf"
+    with pikepdf.open(FIXTURES / "valid-dossier.pdf") as pdf:
+        pdf.docinfo["/Title"] = pikepdf.String(raw)
+        pdf.save(path)
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "-p", "portal", "--select", "hidden-characters", str(path)]
+    )
+    assert result.exit_code == 1
+    assert f"the document properties' Title is not valid text: {expected}" in result.stdout
+
+
+def test_valid_utf16_in_the_metadata_is_no_finding(tmp_path: Path) -> None:
+    path = tmp_path / "meta.pdf"
+    with pikepdf.open(FIXTURES / "valid-dossier.pdf") as pdf:
+        pdf.docinfo["/Title"] = pikepdf.String("Projet d’équipe 🧬".encode("utf-16-be").join([b"\xfe\xff", b""]))
+        pdf.save(path)
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "-p", "portal", "--select", "hidden-characters", str(path)]
+    )
+    assert result.exit_code == 0, result.stdout

@@ -236,6 +236,14 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         ("where.metadata", {}),
         "metadata",
     )
+    for key, problem in dossier.metadata_encoding_problems:
+        # Read from the raw bytes: what does not decode is dropped on reading, so no character class sees it.
+        yield Finding(
+            f"the document properties' {key} is not valid text: {problem}; viewers and the portal show it "
+            "garbled or cut short",
+            fix="Type the document properties again in the source document (File > Properties) and export again.",
+            data={"source": "metadata", "fields": [key], "class": "invalid_encoding", "count": 1, "code_points": []},
+        )
     yield from _strings(
         [("bookmarks", entry.title) for entry in dossier.outline],
         options,
