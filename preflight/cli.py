@@ -497,7 +497,7 @@ def _run_checks(
     from preflight.config import resolve_rule_set
     from preflight.engine import check_files
     from preflight.i18n import t
-    from preflight.pdf.budget import DEFAULT
+    from preflight.pdf.budget import from_environment, set_active
     from preflight.rulesets import ConfigError, NoRulesError
 
     registry = load_registry()
@@ -511,6 +511,8 @@ def _run_checks(
     except ConfigError as error:
         _fail_config(error)
         raise
+    budget = dataclasses.replace(from_environment(), seconds=timeout or None)
+    set_active(budget)  # for the files checked in this process (a platform without fork, a report that fell back)
     run = functools.partial(
         check_files,
         files,
@@ -520,7 +522,7 @@ def _run_checks(
         strict=strict,
         cache_dir=cache_dir,
         cache_key=cache_key,
-        budget=dataclasses.replace(DEFAULT, seconds=timeout or None),
+        budget=budget,
     )
     if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
         with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:

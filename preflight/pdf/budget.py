@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
+import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,6 +41,29 @@ class Budget:
 
 
 DEFAULT = Budget()
+ENVIRONMENT = {
+    "PREFLIGHT_MAX_STREAM_MB": "stream_bytes",
+    "PREFLIGHT_MAX_FILE_MB": "file_bytes",
+    "PREFLIGHT_MAX_MEMORY_MB": "memory_bytes",
+}
+"""Environment variables that change the byte limits, in MB (0: no limit): for a machine that checks
+unusually heavy files, or a fuzzer that wants its bombs cheap."""
+
+
+def from_environment(base: Budget = DEFAULT, environ: Mapping[str, str] | None = None) -> Budget:
+    """base, with the limits the environment sets; a value that is not a number is ignored."""
+    environ = os.environ if environ is None else environ
+    changes: dict[str, int] = {}
+    for variable, name in ENVIRONMENT.items():
+        value = environ.get(variable)
+        if value:
+            try:
+                changes[name] = int(float(value) * MB)
+            except ValueError:
+                continue
+    return dataclasses.replace(base, **changes) if changes else base
+
+
 _active = DEFAULT
 
 
