@@ -118,6 +118,8 @@ class FixResult:
     fonts_before: FontCount | None = None
     fonts_after: FontCount | None = None
     written: bool = False
+    withheld: str | None = None
+    """Why the output was not written although nothing was lost: it is not a valid PDF, or nothing changed."""
 
     @property
     def content_lost(self) -> bool:
@@ -607,6 +609,9 @@ def fix_file(
             if invalid is not None:
                 # Never published, not even with --force: a file that fails qpdf's check is not a fix.
                 result.differences.append(Difference("validity", invalid, fatal=True))
+                result.withheld = invalid
+            elif not any(step.actions for step in result.steps if not step.failed):
+                result.withheld = "no step could change the file, so no copy of it was written"
             elif not result.content_lost or options.force:
                 _publish(final, output)
                 result.written = True
@@ -751,6 +756,7 @@ def as_dict(result: FixResult) -> dict[str, Any]:
         "input": result.source,
         "output": result.output if result.written else None,
         "refused": result.refused,
+        "withheld": result.withheld,
         "planned": [{"step": s.step, "rule": s.rule, "plan": list(s.plan)} for s in result.planned],
         "unfixable": result.unfixable,
         "steps": [

@@ -433,6 +433,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.ghostscript-running": "preflight: Ghostscript is rewriting {name}: {seconds} s (limit {limit} s)",
         "fix.text-added-plain": "text added: {shown}",
         "fix.text-added-flattened": "text added where form fields or comments were flattened: {shown}",
+        "fix.withheld": "  NOT written: {reason}",
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -910,6 +911,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.text-added-flattened": (
             "texte ajouté là où des champs de formulaire ou des commentaires ont été aplatis : {shown}"
         ),
+        "fix.withheld": "  NON écrit : {reason}",
     },
 }
 

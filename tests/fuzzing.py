@@ -131,7 +131,8 @@ def make_mutants(folder: Path, seed: int, count: int) -> dict[Path, str]:
     for number in range(count):
         source = rng.choice(SEEDS)
         kind = rng.choices(names, [WEIGHTS[name] for name in names])[0]
-        data = MUTATIONS[kind](source.read_bytes(), rng)
+        original = source.read_bytes()
+        data = MUTATIONS[kind](original, rng) if len(original) > 1 else original
         path = folder / f"{number:05}-{kind}-{source.stem}.pdf"
         path.write_bytes(data)
         written[path] = hashlib.sha256(data).hexdigest()

@@ -23,10 +23,34 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+class Journal(list[str]):
+    """A list that worker processes append to through a file: each file is checked in a forked worker."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def append(self, item: str) -> None:
+        with self.path.open("a", encoding="utf-8") as journal:
+            journal.write(item + "\n")
+
+    def _items(self) -> list[str]:
+        return self.path.read_text(encoding="utf-8").splitlines() if self.path.exists() else []
+
+    def __eq__(self, other: object) -> bool:
+        return self._items() == other
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __bool__(self) -> bool:
+        return bool(self._items())
+
+
 @pytest.fixture
-def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
     """The files the engine really checked (a cache hit does not call check_file)."""
-    seen: list[str] = []
+    seen = Journal(tmp_path / "calls.txt")
     real = engine.check_file
 
     def counting(path: str | Path, *args: object, **kwargs: object) -> object:
@@ -101,11 +125,11 @@ def test_a_file_rewritten_during_the_check_is_not_cached(
     passing = pdf.read_bytes()
     failing = helvetica_pdf(tmp_path / "other.pdf").read_bytes()  # a non-embedded font: fails
     real = engine.check_file
-    rewrites = []
+    rewrites = Journal(tmp_path / "rewrites.txt")
 
     def rewritten_first(path: str | Path, *args: object, **kwargs: object) -> object:
         if not rewrites:
-            rewrites.append(path)
+            rewrites.append(str(path))
             Path(path).write_bytes(failing)
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 

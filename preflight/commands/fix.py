@@ -188,6 +188,8 @@ def render(result: FixResult, dry_run: bool, profile: str) -> str:
         verdict = t("fix.written", output=result.output)
         if result.content_lost:
             verdict += t("fix.kept-forced")
+    elif result.withheld:
+        verdict = t("fix.withheld", reason=result.withheld)
     else:
         verdict = t("fix.not-written", output=result.output)
     lines.append(verdict)

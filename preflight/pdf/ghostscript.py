@@ -243,7 +243,7 @@ def rewrite(gs: str, source: Path, target: Path, plan: FontPlan, workdir: Path) 
         result = run_bounded(command, progress=progress_line(source.name))
     except subprocess.TimeoutExpired:
         raise GhostscriptError(
-            f"Ghostscript took more than {TIMEOUT_SECONDS} s and was stopped (a font or pattern that never "
+            f"Ghostscript took more than {time_limit():g} s and was stopped (a font or pattern that never "
             "finishes drawing, or a page too heavy to draw): the file is not rewritten"
         ) from None
     except OSError as exc:
@@ -263,6 +263,14 @@ def rewrite(gs: str, source: Path, target: Path, plan: FontPlan, workdir: Path) 
         if "error" in line.lower() or "warning" in line.lower() or line.strip().startswith("****")
     ]
     return RewriteResult(loaded, list(dict.fromkeys(messages))[:10])
+
+
+def time_limit() -> float:
+    """TIMEOUT_SECONDS, or PREFLIGHT_GS_TIMEOUT (seconds) for a machine slower than the budget assumes."""
+    try:
+        return float(os.environ.get("PREFLIGHT_GS_TIMEOUT", "")) or TIMEOUT_SECONDS
+    except ValueError:
+        return TIMEOUT_SECONDS
 
 
 def _limit_memory() -> None:
@@ -295,7 +303,7 @@ def run_bounded(
 ) -> subprocess.CompletedProcess[str]:
     """Run Ghostscript within its time and memory budget; on timeout, or any exception here (Ctrl-C,
     SIGTERM), its whole process group is killed before the exception goes on. Raises TimeoutExpired."""
-    limit = TIMEOUT_SECONDS if timeout is None else timeout
+    limit = time_limit() if timeout is None else timeout
     posix = os.name == "posix"
     process = subprocess.Popen(
         list(command),
@@ -337,10 +345,11 @@ def progress_line(name: str) -> Callable[[float], None]:
     def show(seconds: float) -> None:
         from preflight.i18n import t
 
+        if seconds < 1:
+            return
+        line = t("cli.ghostscript-running", name=name, seconds=round(seconds), limit=f"{time_limit():g}")
         with contextlib.suppress(OSError, ValueError):
-            print(
-                t("cli.ghostscript-running", name=name, seconds=round(seconds), limit=TIMEOUT_SECONDS), file=sys.stderr
-            )
+            print(line, file=sys.stderr, flush=True)
 
     return show
 
