@@ -12,6 +12,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from types import FrameType
+from typing import Any
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -45,9 +46,17 @@ def raising_on_signals() -> Iterator[None]:
         signal.signal(number, _raise_once)
     try:
         yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+    except Interrupted:
+        raise  # the signals stay ignored: a second Ctrl-C must not interrupt the exit (nor print a traceback)
+    except BaseException:
+        _restore(previous)
+        raise
+    _restore(previous)
+
+
+def _restore(previous: dict[signal.Signals, Any]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)
 
 
 def reset_in_child() -> None:
