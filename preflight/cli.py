@@ -532,8 +532,18 @@ def _run_checks(
 
 def _write_whole(path: Path, text: str) -> None:
     """Write a temporary file beside path, then rename it: an interruption or a full disk leaves no half report."""
+    import stat
     import tempfile
 
+    try:
+        special = not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        special = False
+    if special:  # /dev/stdout, a named pipe: written as it is, never replaced by a file
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
+    path = path.resolve() if path.is_symlink() else path  # a link keeps pointing at the report it names
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
