@@ -209,7 +209,7 @@ def _alive_with(marker: str) -> list[int]:
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
         try:
-            cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
             state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
         except OSError:
             continue
@@ -440,3 +440,75 @@ def test_valid_utf16_in_the_metadata_is_no_finding(tmp_path: Path) -> None:
         main, ["check", "--no-cache", "-p", "portal", "--select", "hidden-characters", str(path)]
     )
     assert result.exit_code == 0, result.stdout
+
+
+def test_ghostscript_reports_progress_while_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ghostscript, "PROGRESS_EVERY", 0.2)
+    seen: list[float] = []
+    ghostscript.run_bounded(["sleep", "1"], timeout=10, progress=seen.append)
+    assert len(seen) >= 3
+    assert seen == sorted(seen)
+
+
+@pytest.fixture
+def hanging_gs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A `gs` on PATH that answers -h and otherwise hangs, with a child of its own, as a font cycle makes gs hang."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    script = folder / "gs"
+    script.write_text('#!/bin/sh\ncase "$1" in -h) echo "Search path:"; exit 0;; esac\nsleep 300 &\nsleep 300\n')
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return folder
+
+
+FIX = [sys.executable, "-m", "preflight", "fix", "-p", "portal"]
+
+
+def _sleepers() -> list[int]:
+    return _alive_with("sleep 300")
+
+
+def test_fix_stops_a_hanging_ghostscript_at_its_budget(tmp_path: Path, hanging_gs: Path) -> None:
+    output = tmp_path / "out.pdf"
+    started = time.monotonic()
+    result = subprocess.run(
+        [*FIX, str(FIXTURES / "not-embedded-fonts.pdf"), "-o", str(output)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PREFLIGHT_GS_TIMEOUT": "2", "PREFLIGHT_CACHE_DIR": str(tmp_path / "cache")},
+        timeout=60,
+    )
+    assert time.monotonic() - started < 30
+    assert "Ghostscript took more than 2 s and was stopped" in result.stdout
+    assert "NOT written: no step could change the file" in result.stdout
+    assert not output.exists()
+    assert _sleepers() == []
+
+
+def test_ctrl_c_during_fix_kills_ghostscript_and_leaves_nothing(tmp_path: Path, hanging_gs: Path) -> None:
+    output = tmp_path / "out.pdf"
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen(
+        [*FIX, str(FIXTURES / "not-embedded-fonts.pdf"), "-o", str(output)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch), "PREFLIGHT_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    deadline = time.monotonic() + 40
+    while not _sleepers() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _sleepers(), "Ghostscript never started"
+    process.send_signal(signal.SIGINT)
+    sent = time.monotonic()
+    out, err = process.communicate(timeout=10)
+    assert time.monotonic() - sent < 2
+    assert process.returncode == 130
+    assert err.strip() == "preflight: interrupted (SIGINT): stopped"
+    assert out == ""
+    time.sleep(0.2)
+    assert _sleepers() == []
+    assert not output.exists()
+    assert list(scratch.iterdir()) == []  # the fix's scratch folder is gone
