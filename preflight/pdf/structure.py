@@ -1055,8 +1055,10 @@ def undecodable_contents(pdf: pikepdf.Pdf) -> list[tuple[int, str]]:
             try:
                 stream.read_bytes()
             except pikepdf.DataDecodingError as exc:
-                reason = str(exc).split("): ", 1)[-1]
-                found.append((number, reason))
+                found.append((number, str(exc).split("): ", 1)[-1]))
+                break
+            except UnicodeDecodeError:  # qpdf quoted the damaged bytes, which are not UTF-8, in its message
+                found.append((number, "its data is damaged"))
                 break
             except pikepdf.PdfError:
                 continue  # not decodable by qpdf's filters at all (an unknown filter): the text readers say so
