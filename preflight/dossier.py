@@ -138,7 +138,9 @@ class Dossier:
             budget.measure(pdf, budget.active())
         except budget.OverBudget as over:
             pdf.close()
-            self.problem = OpenProblem("over-budget", over.message, budget.OVER_BUDGET_FIX)
+            self.problem = OpenProblem(
+                "over-budget", over.message, budget.OVER_BUDGET_FIX, f"over-budget-{over.limit}", over.args_for_message
+            )
             return
         self._pdf = pdf
 
@@ -261,8 +263,8 @@ class Dossier:
         return undecodable_contents(self.pdf)
 
     @functools.cached_property
-    def metadata_encoding_problems(self) -> list[tuple[str, str]]:
-        """(Info key, what is wrong) for metadata strings whose bytes are not the UTF-16 (or UTF-8) they announce."""
+    def metadata_encoding_problems(self) -> list[tuple[str, str, dict[str, object]]]:
+        """(Info key, kind, details) for metadata strings whose bytes are not the UTF-16 (or UTF-8) they announce."""
         from preflight.pdf.structure import metadata_encoding_problems
 
         return metadata_encoding_problems(self.pdf)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,18 +158,22 @@ def unsearched_report(path: str, message: str, registry: Registry) -> FileReport
     return FileReport(path=path, pages=None, bytes=None, outcomes=(outcome,))
 
 
-def over_budget_report(path: str, message: str, registry: Registry, limit: str) -> FileReport:
-    """A failing pdf-readable report for a file whose check went past its time or memory budget."""
-    from preflight.pdf.budget import OVER_BUDGET_FIX
-
+def over_budget_report(path: str, message_id: str, args: Mapping[str, object], registry: Registry) -> FileReport:
+    """A failing pdf-readable report for a file whose check went past its time or memory budget
+    (``message_id``: over-budget-time or over-budget-memory, pdf-readable's messages)."""
     spec = registry.checks[READABLE_RULE]
-    finding = Finding(message, fix=OVER_BUDGET_FIX, data={"kind": "over-budget", "limit": limit})
+    limit = message_id.removeprefix("over-budget-")
+    finding = render_finding(
+        Finding(message_id, args, fix_id="over-budget.fix", data={"kind": "over-budget", "limit": limit}),
+        spec.messages,
+        get_language(),
+    )
     outcome = Outcome(
         READABLE_RULE,
         spec.summary_in(get_language()),
         Level.ERROR,
         Status.FAIL,
-        message,
+        finding.message,
         (GradedFinding(finding, Level.ERROR),),
     )
     try:
@@ -272,7 +276,7 @@ def _check_bounded(
 
     from preflight import workers
     from preflight.pdf import pdfium_text, structure  # noqa: F401
-    from preflight.pdf.budget import over_memory_message, over_time_message
+    from preflight.pdf.budget import MB
 
     results = workers.run_each(names, functools.partial(check_one, settings=settings, registry=registry), budget, jobs)
     with contextlib.closing(results):
@@ -280,11 +284,11 @@ def _check_bounded(
             if isinstance(result, workers.Done):
                 reports[index] = result.value
             elif isinstance(result, workers.OverTime):
-                reports[index] = over_budget_report(names[index], over_time_message(result.seconds), registry, "time")
+                args: dict[str, object] = {"seconds": result.seconds}
+                reports[index] = over_budget_report(names[index], "over-budget-time", args, registry)
             elif isinstance(result, workers.OutOfMemory):
-                reports[index] = over_budget_report(
-                    names[index], over_memory_message(budget.memory_bytes, result.detail), registry, "memory"
-                )
+                args = {"megabytes": budget.memory_bytes // MB, "cause": result.detail or "MemoryError"}
+                reports[index] = over_budget_report(names[index], "over-budget-memory", args, registry)
             else:
                 continue  # e.g. findings that cannot cross processes: checked again by the caller, in this process
             if on_done:

@@ -901,10 +901,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         # issue 16
         "cli.interrupted": "preflight\u202f: interrompu ({signal})\u202f: arrêté",
-        "cli.output-error": "preflight\u202f: impossible d'écrire la sortie\u202f: {error}",
+        "cli.output-error": "preflight\u202f: impossible d’écrire la sortie\u202f: {error}",
         "cli.internal-error": (
             "preflight\u202f: erreur interne ({error}, à {where})\u202f; merci de la signaler "
-            "(PREFLIGHT_DEBUG=1 affiche la pile d'appels)"
+            "(PREFLIGHT_DEBUG=1 affiche la pile d’appels)"
         ),
         "cli.ghostscript-running": "preflight\u202f: Ghostscript réécrit {name}\u202f: {seconds} s (limite {limit} s)",
         "fix.text-added-plain": "texte ajouté : {shown}",

@@ -108,7 +108,7 @@ def _child(connection: Connection, work: Work, item: str, budget: Budget) -> Non
     try:
         connection.send(result)
     except MemoryError:
-        connection.send(OutOfMemory("while sending the report"))
+        connection.send(OutOfMemory("MemoryError"))
     except Exception as error:
         connection.send(Failed(f"{type(error).__name__}: {error}"))
     finally:
@@ -139,7 +139,7 @@ def _ended(running: _Running) -> Result:
     code = running.process.exitcode
     if code is not None and code < 0:
         name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
-        return OutOfMemory(f"the worker was ended by {name}")
+        return OutOfMemory(name)  # most likely the allocator giving up at the limit (abort, segfault)
     return Failed(f"the worker ended with status {code} without a report")
 
 

@@ -218,6 +218,17 @@ def _alive_with(marker: str) -> list[int]:
     return found
 
 
+def _workers_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
 @pytest.fixture
 def batch(tmp_path: Path) -> Path:
     folder = tmp_path / "batch"
@@ -232,7 +243,10 @@ def test_an_interrupted_batch_stops_at_once_with_one_line(
     batch: Path, tmp_path: Path, signals: tuple[int, ...], code: int
 ) -> None:
     process = _preflight("check", "--no-cache", "--jobs", "2", str(batch), cwd=tmp_path)
-    time.sleep(2.0)
+    deadline = time.monotonic() + 30
+    while not _workers_of(process.pid) and time.monotonic() < deadline:  # signal while files are being checked
+        time.sleep(0.05)
+    assert _workers_of(process.pid), "no worker started"
     for number in signals:
         process.send_signal(number)
         time.sleep(0.3)

@@ -169,6 +169,50 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# Issue 16's messages; this check's other findings still give their text as it is.
+MESSAGES = {
+    "metadata-odd-bytes": {
+        "en": (
+            "the document properties' {field} is not valid text: an odd number of bytes ({count}) after its UTF-16 "
+            "mark, so its last byte is half a character; viewers and the portal show it garbled or cut short"
+        ),
+        "fr": (
+            "le champ {field} des propriétés du document n’est pas un texte valide : un nombre impair d’octets "
+            "({count}) après sa marque UTF-16, son dernier octet est donc la moitié d’un caractère ; les lecteurs "
+            "et le portail l’affichent altéré ou tronqué"
+        ),
+    },
+    "metadata-lone-surrogate": {
+        "en": (
+            "the document properties' {field} is not valid text: a lone UTF-16 surrogate (U+{code} at byte "
+            "{offset}) that is half of no character; viewers and the portal show it garbled or cut short"
+        ),
+        "fr": (
+            "le champ {field} des propriétés du document n’est pas un texte valide : un demi-caractère UTF-16 isolé "
+            "(U+{code} à l’octet {offset}) ; les lecteurs et le portail l’affichent altéré ou tronqué"
+        ),
+    },
+    "metadata-bad-utf8": {
+        "en": (
+            "the document properties' {field} is not valid text: bytes that are not UTF-8 (0x{byte} at byte "
+            "{offset}) after its UTF-8 mark; viewers and the portal show it garbled or cut short"
+        ),
+        "fr": (
+            "le champ {field} des propriétés du document n’est pas un texte valide : des octets qui ne sont pas de "
+            "l’UTF-8 (0x{byte} à l’octet {offset}) après sa marque UTF-8 ; les lecteurs et le portail l’affichent "
+            "altéré ou tronqué"
+        ),
+    },
+    "metadata-encoding.fix": {
+        "en": "Type the document properties again in the source document (File > Properties) and export again.",
+        "fr": (
+            "Saisissez de nouveau les propriétés du document dans le document source (Fichier > Propriétés) et "
+            "exportez-le de nouveau."
+        ),
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     zero_width: str = "error"
@@ -236,12 +280,12 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         ("where.metadata", {}),
         "metadata",
     )
-    for key, problem in dossier.metadata_encoding_problems:
+    for key, kind, details in dossier.metadata_encoding_problems:
         # Read from the raw bytes: what does not decode is dropped on reading, so no character class sees it.
         yield Finding(
-            f"the document properties' {key} is not valid text: {problem}; viewers and the portal show it "
-            "garbled or cut short",
-            fix="Type the document properties again in the source document (File > Properties) and export again.",
+            f"metadata-{kind}",
+            {"field": key, **details},
+            fix_id="metadata-encoding.fix",
             data={"source": "metadata", "fields": [key], "class": "invalid_encoding", "count": 1, "code_points": []},
         )
     yield from _strings(

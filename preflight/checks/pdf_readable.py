@@ -219,6 +219,75 @@ MESSAGES: dict[str, dict[str, str]] = {
             "fichier écrit à neuf n’a besoin d’aucune réparation."
         ),
     },
+    # issue 16
+    "undecodable-content": {
+        "en": (
+            "the content of {pages:pages} cannot be decoded ({reason}): viewers draw {count:plural:it|them} blank "
+            "or cut short, and no text can be read from the damaged part"
+        ),
+        "fr": (
+            "le contenu ne peut pas être décodé ({pages:pages}, {reason}) : les lecteurs "
+            "{count:plural:l’affichent|les affichent} vide ou tronqué, et aucun texte ne peut être lu dans la partie "
+            "endommagée"
+        ),
+    },
+    "undecodable-content.fix": {
+        "en": "Export the PDF again from its source document; printing this file to a new PDF keeps the damage.",
+        "fr": (
+            "Exportez de nouveau le PDF depuis son document source ; l’imprimer dans un nouveau PDF garde les dégâts."
+        ),
+    },
+    "over-budget-stream-bytes": {
+        "en": (
+            "a stream of the PDF (object {object}) decompresses to more than {megabytes} MB, the limit per stream: "
+            "a decompression bomb, or data no portal's converter would unpack"
+        ),
+        "fr": (
+            "un flux du PDF (objet {object}) se décompresse en plus de {megabytes} Mo, la limite par flux : une bombe "
+            "de décompression, ou des données qu’aucun convertisseur de portail ne décompresserait"
+        ),
+    },
+    "over-budget-file-bytes": {
+        "en": (
+            "the PDF's streams decompress to more than {megabytes} MB together, the limit per file: a decompression "
+            "bomb, or data no portal's converter would unpack"
+        ),
+        "fr": (
+            "les flux du PDF se décompressent en plus de {megabytes} Mo au total, la limite par fichier : une bombe "
+            "de décompression, ou des données qu’aucun convertisseur de portail ne décompresserait"
+        ),
+    },
+    "over-budget-time": {
+        "en": (
+            "checking the file took longer than the limit of {seconds} s per file and was stopped: a file that costs "
+            "this much to read would likely time out on the portal's converter too"
+        ),
+        "fr": (
+            "la vérification du fichier a dépassé la limite de {seconds} s par fichier et a été arrêtée : un fichier "
+            "aussi coûteux à lire dépasserait sans doute aussi le temps accordé par le convertisseur du portail"
+        ),
+    },
+    "over-budget-memory": {
+        "en": (
+            "checking the file needed more than the memory limit of {megabytes} MB per file ({cause}): a file that "
+            "costs this much to read would likely be refused by the portal's converter too"
+        ),
+        "fr": (
+            "la vérification du fichier a demandé plus que la limite de mémoire de {megabytes} Mo par fichier "
+            "({cause}) : un fichier aussi coûteux à lire serait sans doute refusé aussi par le convertisseur du portail"
+        ),
+    },
+    "over-budget.fix": {
+        "en": (
+            "Export the PDF again from its source document (or print it to a new PDF); a dossier needs neither "
+            "gigabytes of decompressed data nor minutes to read. If the file is really this heavy, reduce its images."
+        ),
+        "fr": (
+            "Exportez de nouveau le PDF depuis son document source (ou imprimez-le dans un nouveau PDF) : un dossier "
+            "n’a besoin ni de gigaoctets de données décompressées ni de minutes de lecture. Si le fichier est "
+            "vraiment aussi lourd, allégez ses images."
+        ),
+    },
 }
 SHOWN_REPAIRS = 3
 NESTING = "objects nested too deeply"
@@ -238,17 +307,20 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             reasons = {errno.ENOENT: "reason-missing", errno.EACCES: "reason-permission"}
             code = args.get("errno")
             args["reason_id"] = reasons.get(code, "reason-system") if isinstance(code, int) else "reason-system"
+        if problem.kind == "over-budget":
+            limit = problem.message_id.removeprefix("over-budget-")
+            yield Finding(
+                problem.message_id, args, fix_id="over-budget.fix", data={"kind": problem.kind, "limit": limit}
+            )
+            return
         yield Finding(problem.message_id or problem.message, args, fix=problem.fix, data={"kind": problem.kind})
         return
     damaged = dossier.undecodable_contents
     if damaged:
-        pages = ", ".join(str(page) for page, _ in damaged[:10]) + (", …" if len(damaged) > 10 else "")
         yield Finding(
-            f"the content of {'page' if len(damaged) == 1 else 'pages'} {pages} cannot be decoded "
-            f"({damaged[0][1]}): viewers draw {'it' if len(damaged) == 1 else 'them'} blank or cut short, "
-            "and no text can be read from the damaged part",
+            "undecodable-content",
+            {"pages": [page for page, _ in damaged], "reason": damaged[0][1], "count": len(damaged)},
             page=damaged[0][0],
-            fix="Export the PDF again from its source document; printing this file to a new PDF keeps the damage.",
             data={"kind": "undecodable-content", "pages": [page for page, _ in damaged]},
         )
     if dossier.header_offset:

@@ -80,29 +80,16 @@ def set_active(budget: Budget) -> None:
 class OverBudget(Exception):
     """The file needs more than a limit allows; ``limit`` names it (stream-bytes, file-bytes, time, memory)."""
 
-    def __init__(self, limit: str, message: str) -> None:
+    def __init__(self, limit: str, message: str, args: Mapping[str, object] | None = None) -> None:
         super().__init__(message)
+        self.args_for_message: Mapping[str, object] = args or {}
+        """The arguments of the pdf-readable message "over-budget-<limit>" (preflight.checks.pdf_readable)."""
         self.limit = limit
         self.message = message
 
 
 def megabytes(count: int) -> str:
     return f"{count / MB:,.0f} MB"
-
-
-def over_time_message(seconds: float) -> str:
-    return (
-        f"checking the file took longer than the limit of {seconds:g} s per file and was stopped: a file that "
-        "costs this much to read would likely time out on the portal's converter too"
-    )
-
-
-def over_memory_message(memory_bytes: int, detail: str = "") -> str:
-    return (
-        f"checking the file needed more than the memory limit of {megabytes(memory_bytes)} per file"
-        + (f" ({detail})" if detail else "")
-        + ": a file that costs this much to read would likely be refused by the portal's converter too"
-    )
 
 
 OVER_BUDGET_FIX = (
@@ -234,6 +221,7 @@ def measure(pdf: pikepdf.Pdf, budget: Budget = DEFAULT) -> None:
                 "stream-bytes",
                 f"a stream of the PDF ({_where(stream)}) decompresses to more than {megabytes(stream_cap)}, the "
                 "limit per stream: a decompression bomb, or data no portal's converter would unpack",
+                {"object": stream.objgen[0], "megabytes": stream_cap // MB},
             )
         measured += size
         bound += size - ceiling
@@ -244,6 +232,7 @@ def measure(pdf: pikepdf.Pdf, budget: Budget = DEFAULT) -> None:
             "file-bytes",
             f"the PDF's streams decompress to more than {megabytes(file_cap)} together, the limit per file: "
             "a decompression bomb, or data no portal's converter would unpack",
+            {"megabytes": file_cap // MB},
         )
 
 

@@ -1065,10 +1065,13 @@ def undecodable_contents(pdf: pikepdf.Pdf) -> list[tuple[int, str]]:
     return found
 
 
-def metadata_encoding_problems(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
-    """(Info key, what is wrong) for each text string of the Info dictionary that its own mark says is UTF-16
-    (or UTF-8) but whose bytes are not: qpdf drops what does not decode, so the text read is not the text stored."""
-    found: list[tuple[str, str]] = []
+def metadata_encoding_problems(pdf: pikepdf.Pdf) -> list[tuple[str, str, dict[str, object]]]:
+    """(Info key, kind, details) for each text string of the Info dictionary that its own mark says is UTF-16
+    (or UTF-8) but whose bytes are not: qpdf drops what does not decode, so the text read is not the text stored.
+
+    Kinds: odd-bytes (count), lone-surrogate (code, offset), bad-utf8 (byte, offset).
+    """
+    found: list[tuple[str, str, dict[str, object]]] = []
     try:
         items = [(key, pdf.docinfo.get(key)) for key in ("/Title", "/Author", "/Subject", "/Keywords")]
     except Exception:
@@ -1078,28 +1081,26 @@ def metadata_encoding_problems(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
             continue
         problem = string_encoding_problem(bytes(value))
         if problem is not None:
-            found.append((key[1:], problem))
+            found.append((key[1:], *problem))
     return found
 
 
-def string_encoding_problem(data: bytes) -> str | None:
+def string_encoding_problem(data: bytes) -> tuple[str, dict[str, object]] | None:
     """Why a PDF text string's bytes are not the encoding their byte-order mark announces, or None."""
     if data.startswith((b"\xfe\xff", b"\xff\xfe")):
         body, codec = data[2:], "utf-16-be" if data.startswith(b"\xfe\xff") else "utf-16-le"
         if len(body) % 2:
-            return f"an odd number of bytes ({len(body)}) after its UTF-16 mark: its last byte is half a character"
+            return "odd-bytes", {"count": len(body)}
         try:
             body.decode(codec)
         except UnicodeDecodeError as exc:
             unit = body[exc.start : exc.start + 2]
             code = int.from_bytes(unit, "big" if codec == "utf-16-be" else "little") if len(unit) == 2 else 0
-            return f"a lone UTF-16 surrogate (U+{code:04X} at byte {exc.start + 2}) that is half of no character"
+            return "lone-surrogate", {"code": f"{code:04X}", "offset": exc.start + 2}
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             data[3:].decode("utf-8")
         except UnicodeDecodeError as exc:
-            return (
-                f"bytes that are not UTF-8 (0x{data[3 + exc.start]:02X} at byte {exc.start + 3}) after its UTF-8 mark"
-            )
+            return "bad-utf8", {"byte": f"{data[3 + exc.start]:02X}", "offset": exc.start + 3}
     return None
