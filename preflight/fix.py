@@ -586,11 +586,8 @@ def fix_file(
                 result.refused = f"{problem.message}. {problem.fix}"
             return result
         if original.undecodable_contents:
-            pages = ", ".join(str(page) for page, _ in original.undecodable_contents[:10])
-            result.refused = (
-                f"the content of page(s) {pages} cannot be decoded ({original.undecodable_contents[0][1]}), so "
-                "nothing can prove what a fixed file would keep of it: export the PDF again from its source"
-            )
+            pages = [page for page, _ in original.undecodable_contents]
+            result.refused = t("fix.undecodable-refused", pages=pages, reason=original.undecodable_contents[0][1])
             return result
         result.planned, result.unfixable = plan_fixes(before, rule_set, registry, original, options)
         result.fonts_before = count_fonts(original)
@@ -610,8 +607,10 @@ def fix_file(
                 # Never published, not even with --force: a file that fails qpdf's check is not a fix.
                 result.differences.append(Difference("validity", invalid, fatal=True))
                 result.withheld = invalid
-            elif not any(step.actions for step in result.steps if not step.failed):
-                result.withheld = "no step could change the file, so no copy of it was written"
+            elif any(step.failed for step in result.steps) and not any(
+                step.actions for step in result.steps if not step.failed
+            ):  # a step that could not run (Ghostscript past its budget) and nothing else: no copy of the input
+                result.withheld = t("fix.nothing-changed")
             elif not result.content_lost or options.force:
                 _publish(final, output)
                 result.written = True
@@ -695,9 +694,9 @@ def check_output_folder(output: Path) -> None:
     """The output's folder exists and may be written; it is never created (a typo must not make folders)."""
     folder = output.parent
     if not folder.is_dir():
-        raise OutputError(f"the output folder {folder} does not exist; create it first or choose another output")
+        raise OutputError(t("fix.no-output-folder", folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"the output folder {folder} cannot be written (permission denied)")
+        raise OutputError(t("fix.output-folder-denied", folder=folder))
 
 
 def validate_output(path: Path, page_count: int) -> str | None:
@@ -709,11 +708,11 @@ def validate_output(path: Path, page_count: int) -> str | None:
             errors = [line for line in pdf.check_pdf_syntax() if line.startswith("ERROR")]
             pages = len(pdf.pages)
     except Exception as exc:
-        return f"the fixed file does not reopen ({type(exc).__name__}: {exc}); it was not written"
+        return t("fix.output-does-not-reopen", error=f"{type(exc).__name__}: {exc}")
     if errors:
-        return f"the fixed file fails qpdf's check ({errors[0]}); it was not written"
+        return t("fix.output-fails-qpdf", error=errors[0])
     if pages != page_count:
-        return f"the fixed file reopens with {pages} pages instead of {page_count}; it was not written"
+        return t("fix.output-page-count", pages=pages, expected=page_count)
     return None
 
 
@@ -728,7 +727,7 @@ def _publish(final: Path, output: Path) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write in {output.parent}: {exc.strerror or exc}") from None
+        raise OutputError(t("fix.cannot-write", path=output.parent, error=exc.strerror or exc)) from None
     os.close(handle)
     try:
         shutil.copyfile(final, temporary)
@@ -738,7 +737,7 @@ def _publish(final: Path, output: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise OutputError(t("fix.cannot-write", path=output, error=exc.strerror or exc)) from None
         raise
 
 

@@ -434,6 +434,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.text-added-plain": "text added: {shown}",
         "fix.text-added-flattened": "text added where form fields or comments were flattened: {shown}",
         "fix.withheld": "  NOT written: {reason}",
+        "fix.nothing-changed": "no step could change the file, so no copy of it was written",
+        "fix.undecodable-refused": (
+            "the content of {pages:pages} cannot be decoded ({reason}), so nothing can prove what a fixed file "
+            "would keep of it: export the PDF again from its source"
+        ),
+        "fix.no-output-folder": "the output folder {folder} does not exist; create it first or choose another output",
+        "fix.output-folder-denied": "the output folder {folder} cannot be written (permission denied)",
+        "fix.cannot-write": "cannot write {path}: {error}",
+        "fix.output-does-not-reopen": "the fixed file does not reopen ({error}); it was not written",
+        "fix.output-fails-qpdf": "the fixed file fails qpdf's check ({error}); it was not written",
+        "fix.output-page-count": "the fixed file reopens with {pages} pages instead of {expected}; it was not written",
+        "text-command.bad-utf16": (
+            "the text starts as UTF-16 (a byte-order mark) but is not valid UTF-16 ({reason} at byte {offset}): "
+            "save it again as UTF-8"
+        ),
+        "text-command.docx-method": "{source} cannot be read: {error}; save it again from Word as a plain .docx",
+        "text-command.docx-encrypted": "{source} is encrypted: save it from Word without a password",
+        "text-command.docx-too-deep": "{source} nests its XML too deeply to be a Word document",
+        "text-command.docx-too-large": (
+            "{source}: {name} would inflate to {megabytes} MB, over the limit of {limit} MB for a document's text "
+            "(a damaged file or a decompression bomb)"
+        ),
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -912,6 +934,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "texte ajouté là où des champs de formulaire ou des commentaires ont été aplatis : {shown}"
         ),
         "fix.withheld": "  NON écrit : {reason}",
+        "fix.nothing-changed": "aucune étape n’a pu modifier le fichier : aucune copie n’a donc été écrite",
+        "fix.undecodable-refused": (
+            "le contenu ne peut pas être décodé ({pages:pages}, {reason}) : rien ne peut donc prouver ce qu’un "
+            "fichier corrigé en garderait ; exportez de nouveau le PDF depuis sa source"
+        ),
+        "fix.no-output-folder": (
+            "le dossier de sortie {folder} n’existe pas ; créez-le d’abord ou choisissez une autre sortie"
+        ),
+        "fix.output-folder-denied": (
+            "le dossier de sortie {folder} n’est pas accessible en écriture (permission refusée)"
+        ),
+        "fix.cannot-write": "impossible d’écrire {path} : {error}",
+        "fix.output-does-not-reopen": "le fichier corrigé ne se rouvre pas ({error}) : il n’a pas été écrit",
+        "fix.output-fails-qpdf": "le fichier corrigé échoue au contrôle de qpdf ({error}) : il n’a pas été écrit",
+        "fix.output-page-count": (
+            "le fichier corrigé se rouvre avec {pages} pages au lieu de {expected} : il n’a pas été écrit"
+        ),
+        "text-command.bad-utf16": (
+            "le texte commence comme de l’UTF-16 (une marque d’ordre des octets) mais n’est pas de l’UTF-16 valide "
+            "({reason} à l’octet {offset}) : enregistrez-le de nouveau en UTF-8"
+        ),
+        "text-command.docx-method": (
+            "{source} ne peut pas être lu ({error}) : enregistrez-le de nouveau depuis Word en simple .docx"
+        ),
+        "text-command.docx-encrypted": "{source} est chiffré : enregistrez-le depuis Word sans mot de passe",
+        "text-command.docx-too-deep": "{source} imbrique son XML trop profondément pour être un document Word",
+        "text-command.docx-too-large": (
+            "{source} : {name} se décompresserait en {megabytes} Mo, au-delà de la limite de {limit} Mo pour le "
+            "texte d’un document (un fichier endommagé ou une bombe de décompression)"
+        ),
     },
 }
 

@@ -65,10 +65,12 @@ def test_validate_output_runs_qpdfs_check_and_counts_pages(tmp_path: Path) -> No
 
 
 def test_text_added_without_a_flattening_step_is_a_change_that_needs_force() -> None:
-    added = Difference("text", "text added: 'Durand'", 2)
-    assert _added_text_is_a_change(added, flattened=False) == Difference("text", "text added: 'Durand'", 2, fatal=True)
+    added = Difference("text", "text added: 'Durand'", 2, added_text="'Durand'")
+    assert _added_text_is_a_change(added, flattened=False) == Difference(
+        "text", "text added: 'Durand'", 2, fatal=True, added_text="'Durand'"
+    )
     assert _added_text_is_a_change(added, flattened=True) == Difference(
-        "text", "text added: 'Durand' (where form fields or comments were flattened)", 2
+        "text", "text added where form fields or comments were flattened: 'Durand'", 2, added_text="'Durand'"
     )
     lost = Difference("text", "text lost or changed: 'x' missing", 1, fatal=True)
     assert _added_text_is_a_change(lost, flattened=False) is lost

@@ -65,10 +65,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
         try:
             return data.decode("utf-16"), None
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"the text starts as UTF-16 (a byte-order mark) but is not valid UTF-16 ({exc.reason} at byte "
-                f"{exc.start}): save it again as UTF-8"
-            ) from None
+            raise InputError(t("text-command.bad-utf16", reason=exc.reason, offset=exc.start)) from None
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -93,19 +90,16 @@ def docx_text(data: bytes, source: str) -> str:
     except (zipfile.BadZipFile, ElementTree.ParseError, zlib.error, EOFError, ValueError) as exc:
         raise InputError(t("text-command.damaged-docx", source=source, error=exc)) from None
     except NotImplementedError as exc:  # zipfile: a compression method it does not know (99 is AES)
-        raise InputError(f"{source} cannot be read: {exc}; save it again from Word as a plain .docx") from None
-    except RuntimeError as exc:  # zipfile: an encrypted member
-        raise InputError(f"{source} is encrypted ({exc}): save it from Word without a password") from None
+        raise InputError(t("text-command.docx-method", source=source, error=exc)) from None
+    except RuntimeError:  # zipfile: an encrypted member
+        raise InputError(t("text-command.docx-encrypted", source=source)) from None
     except RecursionError:
-        raise InputError(f"{source} nests its XML too deeply to be a Word document") from None
+        raise InputError(t("text-command.docx-too-deep", source=source)) from None
     try:
         bullets = _bullet_texts(numbering) if numbering is not None else {}
         paragraphs = [_paragraph_text(paragraph, bullets) for paragraph in _paragraphs(body)]
     except RecursionError:
-        raise InputError(
-            f"{source} nests its elements too deeply (more than Python's {sys.getrecursionlimit():,} levels) "
-            "to be a Word document a person wrote"
-        ) from None
+        raise InputError(t("text-command.docx-too-deep", source=source)) from None
     return "\n".join(paragraphs)
 
 
@@ -118,11 +112,16 @@ def _member(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
     info = archive.getinfo(name)
     if info.file_size > MAX_MEMBER_BYTES:
         raise InputError(
-            f"{source}: {name} would inflate to {info.file_size / 1024 / 1024:,.0f} MB, over the limit of "
-            f"{MAX_MEMBER_BYTES // 1024 // 1024} MB for a document's text (a damaged file or a decompression bomb)"
+            t(
+                "text-command.docx-too-large",
+                source=source,
+                name=name,
+                megabytes=round(info.file_size / 1024 / 1024),
+                limit=MAX_MEMBER_BYTES // 1024 // 1024,
+            )
         )
     if info.flag_bits & 0x1:
-        raise InputError(f"{source} is encrypted: save it from Word without a password")
+        raise InputError(t("text-command.docx-encrypted", source=source))
     with archive.open(info) as stream:
         return stream.read(MAX_MEMBER_BYTES + 1)
 
