@@ -373,6 +373,10 @@ _HELP_FR: dict[str, str] = {
         "Votre nom tel que l’écrivent les listes d’auteurs, par exemple « Claire Dubois »."
     ),
     "Language of the output.": "Langue de l’affichage.",
+    # issue 16
+    "Time limit per file: a file that takes longer fails pdf-readable (0: no limit).": (
+        "Limite de temps par fichier : un fichier plus long à vérifier échoue à pdf-readable (0 : aucune limite)."
+    ),
 }
 
 

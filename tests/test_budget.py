@@ -394,7 +394,7 @@ def test_five_megabytes_of_zero_width_spaces_in_seconds(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["text", str(path)])
     assert time.monotonic() - started < 5
     assert result.exit_code == 1
-    assert f"zero-width character, {count} times (line 1)" in result.stdout
+    assert f"zero-width character, {count:,} times (line 1)" in result.stdout
 
 
 def test_runs_are_counted_whole_beside_other_characters() -> None:
