@@ -166,11 +166,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Export the PDF again from its source document, then check it again.",
         "fr": "Exportez de nouveau le PDF depuis son document source, puis vérifiez-le à nouveau.",
     },
-}
-
-
-# Issue 16's messages; this check's other findings still give their text as it is.
-MESSAGES = {
+    # issue 16: metadata strings whose bytes are not the encoding they announce
     "metadata-odd-bytes": {
         "en": (
             "the document properties' {field} is not valid text: an odd number of bytes ({count}) after its UTF-16 "
