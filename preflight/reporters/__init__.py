@@ -26,6 +26,7 @@ FORMATS: dict[str, str] = {
     "sarif": "preflight.reporters.sarif",
     "junit": "preflight.reporters.junit",
     "github": "preflight.reporters.github",
+    "html": "preflight.reporters.html",
 }
 """Format name -> module with a ``render(report, options) -> str`` function."""
 
