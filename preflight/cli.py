@@ -50,6 +50,10 @@ LAZY_COMMANDS = {
     ),
     "fix": ("preflight.commands.fix:fix_command", "Fix what the failing rules need and prove that nothing was lost."),
     "init": ("preflight.commands.init:init_command", "Write a commented preflight.toml for a dossier repository."),
+    "report": (
+        "preflight.commands.report:report_command",
+        "Check a PDF dossier and write a self-contained HTML report to open in a browser.",
+    ),
     "sections": (
         "preflight.commands.sections:sections_command",
         "Show the sections of PDF dossiers: name, pages, how each was found, title as printed.",

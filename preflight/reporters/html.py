@@ -536,8 +536,7 @@ def _ruler(sections: list[Mapping[str, Any]], limits: Limits) -> str:
     count = _int(found.get("pages")) or 0
     scale = max(high + 5, count + 2)
     state = "short" if count < low else ("long" if count > high else "ok")
-    pages_word = format_int(count)
-    label = word("ruler.label", section=name, count=pages_word, low=low, high=high)
+    label = word("ruler.label", section=name, count=counted("page-count", count), low=low, high=high)
     ticks = "".join(
         f'<span class="tick" style="left:{100 * value / scale:.2f}%">{value}</span>'
         for value in sorted({0, low, high, scale})
@@ -559,15 +558,22 @@ def _range_text(first: int, last: int) -> str:
 EDUCATION_PARTS = re.compile(
     r"formation|[ée]tudes|dipl[oô]me|cursus|education|degree|academic background|qualifications", re.IGNORECASE
 )
+DEGREE_LABEL = re.compile(
+    r"\s*(licence|master|m[12]\b|doctorat|th[èe]se|dipl[oô]me|baccalaur[ée]at|bac\b|bts\b|dut\b|deug|dea\b|"
+    r"dess\b|magist[èe]re|[ée]cole|classes? pr[ée]paratoires?|phd|ph\.d|msc|bsc|m\.sc|b\.sc|bachelor|doctorate)",
+    re.IGNORECASE,
+)
+"""A label that starts with a degree is education wherever it is listed ('Cours en master 2' is not)."""
 
 
 def _entry_kind(entry: Mapping[str, Any]) -> str:
+    """The bar's colour: education, position, leave, or other (covers nothing: a prize, a membership)."""
     kind = str(entry.get("kind", "activity"))
-    if kind == "leave":
-        return "leave"
-    if kind == "other":
-        return "other"
-    return "education" if EDUCATION_PARTS.search(str(entry.get("part") or "")) else "position"
+    if kind in ("leave", "other"):
+        return kind
+    if EDUCATION_PARTS.search(str(entry.get("part") or "")) or DEGREE_LABEL.match(str(entry.get("label") or "")):
+        return "education"
+    return "position"
 
 
 def _gap_kind(gap: Mapping[str, Any]) -> str:

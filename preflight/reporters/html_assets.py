@@ -81,6 +81,7 @@ a:focus-visible, summary:focus-visible { outline: 3px solid #0b4f8a; outline-off
 .where { display: inline-block; min-width: 4.5rem; font-weight: 600; }
 .snippet { display: block; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .88em;
   background: var(--soft); padding: .1rem .4rem; margin: .15rem 0; overflow-wrap: anywhere; }
+:lang(fr) q { quotes: "\\00AB\\202F" "\\202F\\00BB" "\\201C" "\\201D"; }
 .fixes { background: var(--info-bg); border-radius: .3rem; padding: .3rem .7rem; margin-top: .4rem; }
 .fix-title { font-weight: 700; margin: 0; color: var(--info); }
 .fixes ul { margin: .2rem 0; padding-left: 1.2rem; }
