@@ -96,7 +96,10 @@ def _apply_language(lang: str | None) -> None:
     "output_format",
     type=click.Choice(list(FORMATS)),
     default="text",
-    help="Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations).",
+    help=(
+        "Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations), "
+        "html (one self-contained page)."
+    ),
 )
 @click.option(
     "--output",

@@ -49,11 +49,12 @@ def report_command(
     no_cache: bool,
     lang: str | None,
 ) -> None:
-    """Check a PDF dossier and write a self-contained HTML report: the verdict, every rule, the pages with
-    each problem marked, the sections, the CV timeline and what takes the file's size.
+    """Check a PDF dossier and write a self-contained HTML report to open in a browser.
 
-    The report is one file that needs no network (images and styles are inside it). Exit status: 0 the file
-    passed, 1 a rule failed, 2 usage or configuration error, 3 a check crashed.
+    The report shows the verdict, every rule, the pages with each problem marked, the sections, the CV
+    timeline and what takes the file's size. It is one file that needs no network (images and styles are
+    inside it). Exit status: 0 the file passed, 1 a rule failed, 2 usage or configuration error, 3 a check
+    crashed.
     """
     from preflight.cache import default_cache_dir
     from preflight.checks import load_registry
