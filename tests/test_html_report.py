@@ -446,6 +446,14 @@ def test_render_pages_is_bounded_and_names_what_it_left_out() -> None:
     assert abs(page.width_px - 827) <= 2 and abs(page.height_px - 1170) <= 2
 
 
+def test_render_pages_stops_at_its_byte_budget() -> None:
+    rendered = render_pages(FIXTURES / "valid-dossier.pdf", range(1, 17), budget=1)
+    assert sorted(rendered.pages) == [1]  # at least one page, then the budget is spent
+    assert rendered.over_limit == tuple(range(2, 17))
+    rendered = render_pages(FIXTURES / "valid-dossier.pdf", range(1, 17))
+    assert len(rendered.pages) == 16 and rendered.over_limit == ()
+
+
 def test_render_pages_of_an_unreadable_file_says_why() -> None:
     rendered = render_pages(FIXTURES / "corrupt.pdf", [1])
     assert rendered.pages == {} and rendered.problem

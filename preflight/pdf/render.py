@@ -1,7 +1,8 @@
 """Page images for reports: a few pages of a PDF rendered by PDFium (pypdfium2) as small JPEG thumbnails.
 
-Bounded on purpose: the caller names the pages, and ``render_pages`` renders at most ``limit`` of them, so a
-200-page dossier with a finding on every page still gives a report of a few megabytes.
+Bounded on purpose: the caller names the pages, and ``render_pages`` renders at most ``limit`` of them and
+stops once ``budget`` bytes of JPEG are made, so a 200-page dossier with a finding on every page still gives a
+report of a few megabytes (a page dense with text is about 150 kB at 100 dpi; most pages are far less).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DPI = 100
-DEFAULT_QUALITY = 70
+DEFAULT_QUALITY = 60
+DEFAULT_BUDGET = 4_000_000
+"""Bytes of JPEG per file, beyond which the remaining pages are named instead of shown."""
 MAX_PIXELS = 1600
 """No side of a thumbnail is longer than this, whatever the page's size (a poster page stays small)."""
 
@@ -68,10 +71,12 @@ def render_pages(
     pages: Iterable[int],
     *,
     limit: int = 40,
+    budget: int = DEFAULT_BUDGET,
     dpi: int = DEFAULT_DPI,
     quality: int = DEFAULT_QUALITY,
 ) -> Rendered:
-    """Render the given 1-based pages (the first ``limit`` of them, in page order) as JPEG thumbnails."""
+    """Render the given 1-based pages as JPEG thumbnails, in page order: the first ``limit`` of them, and none
+    once ``budget`` bytes are used (at least one page is always rendered)."""
     import pypdfium2 as pdfium
 
     wanted = sorted({page for page in pages if page >= 1})
@@ -84,12 +89,19 @@ def render_pages(
     try:
         in_document = [page for page in wanted if page <= len(document)]
         failed.extend(page for page in wanted if page > len(document))
-        for number in in_document[:limit]:
+        used = 0
+        left_out: list[int] = []
+        for position, number in enumerate(in_document):
+            if position >= limit or (rendered and used >= budget):
+                left_out = in_document[position:]
+                break
             try:
                 rendered[number] = _render_one(document, number, dpi, quality)
             except Exception:
                 failed.append(number)
-        return Rendered(rendered, tuple(in_document[limit:]), tuple(sorted(failed)))
+                continue
+            used += len(rendered[number].jpeg)
+        return Rendered(rendered, tuple(left_out), tuple(sorted(failed)))
     finally:
         document.close()
 
