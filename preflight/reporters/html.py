@@ -7,7 +7,8 @@ personal: the report never refers to anything outside itself.
 
 The report needs more than the RunReport: page images and the file's byte breakdown. ``gather`` re-opens each
 checked file (``FileReport.path``) for just that, rendering only the pages that have a finding, at most
-``MAX_RENDERED_PAGES`` of them and about 4 MB of JPEG (preflight.pdf.render); ``render_html`` is the pure part, from the report and what was gathered.
+``MAX_RENDERED_PAGES`` of them and about 4 MB of JPEG (preflight.pdf.render); ``render_html`` is the pure
+part, from the report and what was gathered.
 """
 
 from __future__ import annotations
