@@ -350,6 +350,36 @@ def test_section_map_strip_and_project_ruler() -> None:
     assert "16 pages against 8–15 expected" in ruler.all_text()
 
 
+def test_a_page_of_two_sections_takes_the_narrower_ones_colour() -> None:
+    report = sample_report()
+    extra = {
+        "sections": [
+            {"name": "cv", "title": "CV", "first_page": 1, "last_page": 2, "pages": 2, "found_by": "x"},
+            {"name": "publications", "title": "Publications", "first_page": 2, "last_page": 2, "pages": 1},
+        ]
+    }
+    file_report = FileReport("cv.pdf", 3, 1000, report.files[0].outcomes, extra)
+    text = render_html(RunReport("inserm-cr", (file_report,), "0"), [None], RenderOptions())
+    cells = parse(text).root.find_all("ol", "strip")[0].find_all("li")
+    assert [(sorted(c.classes), c.attrs["title"]) for c in cells] == [
+        (["sec-cv"], "page 1: CV"),
+        (["sec-publications"], "page 2: CV, publications"),
+        (["sec-none"], "page 3: no section"),
+    ]
+
+
+def test_several_files_in_one_report_have_their_own_anchors() -> None:
+    report = sample_report()
+    other = FileReport("b.pdf", 1, 700, (Outcome("pdf-readable", "The file opens", Level.ERROR, Status.PASS, ""),))
+    run = RunReport("inserm-cr", (report.files[0], other), "0")
+    tree = parse(render_html(run, [sample_visuals(), FileVisuals()], RenderOptions()))
+    ids = [e.attrs["id"] for e in tree.root.iter() if "id" in e.attrs]
+    assert len(ids) == len(set(ids))
+    words = [w.all_text() for w in tree.root.find_all("p", "verdict-word")]
+    assert words == ["Failed", "Passed"]
+    assert [a.attrs["id"] for a in tree.root.find_all("article", "file")] == ["f0", "f1"]
+
+
 def test_cv_timeline_bars_by_kind_gaps_red_and_hatched() -> None:
     tree = parse(render_sample())
     bars = tree.root.find_all("span", "tl-bar")
@@ -570,6 +600,12 @@ def test_the_report_renders_in_headless_chromium(tmp_path: Path, fixture: str, v
         assert len(widths) == images and all(width > 0 for width in widths)
         shot = tmp_path / "shot.png"
         driver.save_screenshot(str(shot))  # type: ignore[attr-defined]
+        if images:
+            # A click on a page enlarges it, without JavaScript of the report's own (<details>).
+            image = driver.find_elements(By.CSS_SELECTOR, "figure.page img")[0]  # type: ignore[attr-defined]
+            small = image.size["width"]
+            driver.find_elements(By.CSS_SELECTOR, "figure.page summary")[0].click()  # type: ignore[attr-defined]
+            assert image.size["width"] > 2 * small
     finally:
         driver.quit()  # type: ignore[attr-defined]
     picture = Image.open(shot).convert("RGB")

@@ -487,15 +487,19 @@ def _section_map(prefix: str, report: FileReport, limits: Limits, images: Mappin
     )
     sections = [s for s in _dicts(report.extra.get(SECTIONS_KEY)) if _int(s.get("first_page")) is not None]
     pages = report.pages or max((_int(s.get("last_page")) or 0 for s in sections), default=0)
-    owner: dict[int, str] = {}
+    # Sections can nest (publications inside the CV's last page): a page takes the colour of the narrowest
+    # section that holds it, and its label names them all.
+    holders: dict[int, list[tuple[int, str]]] = {}
     for section in sections:
         first, last = _int(section.get("first_page")) or 0, _int(section.get("last_page")) or 0
         for page in range(first, last + 1):
-            owner.setdefault(page, str(section.get("name", "")))
+            holders.setdefault(page, []).append((last - first, str(section.get("name", ""))))
     cells = []
     for page in range(1, pages + 1):
-        name = owner.get(page)
-        label = word("sections.page", page=page, section=section_name(name) if name else word("sections.unassigned"))
+        held = holders.get(page, [])
+        name = min(held)[1] if held else None
+        names = ", ".join(section_name(n) for _, n in held) if held else word("sections.unassigned")
+        label = word("sections.page", page=page, section=names)
         css = f"sec-{_slug(name)}" if name else "sec-none"
         inner = f'<a href="#{prefix}-page-{page}">{page}</a>' if page in images else str(page)
         cells.append(f'<li class="{css}" title="{_e(label)}">{inner}</li>')
