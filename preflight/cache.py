@@ -30,13 +30,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from preflight import __version__
+from preflight.i18n import get_language
 from preflight.model import FileReport, Finding, GradedFinding, Level, Outcome, RuleInfo, RunReport, Status
 
 if TYPE_CHECKING:
     from preflight.engine import RunSettings
 
 CACHE_ENV = "PREFLIGHT_CACHE_DIR"
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 MAX_ENTRY_BYTES = 32 * 1024 * 1024
 """A report is a few kB; anything larger is not ours (or is an attack) and is not read."""
 MAX_CACHE_BYTES = 100_000_000
@@ -324,6 +325,7 @@ def run_to_data(run: RunEntry) -> dict[str, Any]:
                 "summary": rule.summary,
                 "doc": rule.doc,
                 "source": rule.source,
+                "messages": {key: dict(entry) for key, entry in rule.messages.items()},
             }
             for rule in run.rules
         ],
@@ -339,6 +341,7 @@ def run_from_data(data: dict[str, Any]) -> RunEntry:
             summary=_expect(raw["summary"], str, "summary"),
             doc=_expect(raw["doc"], str, "doc"),
             source=_expect(raw["source"], str, "source", optional=True),
+            messages=_messages_from_data(raw["messages"]),
         )
         for raw in _expect(data["rules"], list, "rules")
     )
@@ -349,6 +352,14 @@ def run_from_data(data: dict[str, Any]) -> RunEntry:
         reads_path=_expect(data["reads_path"], bool, "reads_path"),
         load_errors=errors,
     )
+
+
+def _messages_from_data(raw: Any) -> dict[str, dict[str, str]]:
+    _expect(raw, dict, "messages")
+    for entry in raw.values():
+        if not isinstance(entry, dict) or not all(isinstance(text, str) for text in entry.values()):
+            raise ValueError("cache entry: messages are not templates")
+    return raw
 
 
 def cached_run(
@@ -368,7 +379,12 @@ def cached_run(
             return None
         reports.append(cached)
     report = RunReport(
-        profile=run.profile, files=tuple(reports), tool_version=__version__, rules=run.rules, strict=strict
+        profile=run.profile,
+        files=tuple(reports),
+        tool_version=__version__,
+        rules=run.rules,
+        strict=strict,
+        language=get_language(),
     )
     return report, run.load_errors
 
@@ -526,6 +542,10 @@ def report_to_data(report: FileReport) -> dict[str, Any]:
                     {
                         "level": item.level.label,
                         "message": item.finding.message,
+                        "message_id": item.finding.message_id,
+                        "args": _plain(dict(item.finding.args)),
+                        "redacted": item.finding.redacted,
+                        "private": list(item.finding.private),
                         "page": item.finding.page,
                         "rect": list(item.finding.rect) if item.finding.rect is not None else None,
                         "snippet": item.finding.snippet,
@@ -560,8 +580,15 @@ def report_from_data(data: dict[str, Any], display_name: str) -> FileReport:
             if rect is not None and (len(rect) != 4 or not all(isinstance(v, (int, float)) for v in rect)):
                 raise ValueError("cache entry: rect is not four numbers")
             own = _expect(item["own_level"], str, "own_level", optional=True)
+            private = _expect(item["private"], list, "private")
+            if not all(isinstance(name, str) for name in private):
+                raise ValueError("cache entry: private is not a list of names")
             finding = Finding(
+                message_id=_expect(item["message_id"], str, "message_id"),
+                args=_expect(item["args"], dict, "args"),
                 message=_expect(item["message"], str, "message"),
+                redacted=_expect(item["redacted"], str, "redacted", optional=True),
+                private=tuple(private),
                 page=_expect(item["page"], int, "page", optional=True),
                 rect=(rect[0], rect[1], rect[2], rect[3]) if rect is not None else None,
                 snippet=_expect(item["snippet"], str, "snippet", optional=True),

@@ -115,7 +115,10 @@ def _apply_language(lang: str | None) -> None:
 @click.option(
     "--snippets/--no-snippets",
     default=None,
-    help="Quote the dossier's own text in reports (default: yes, except for --format github).",
+    help=(
+        "Quote the dossier's own text in reports (default: yes, except for --format github and in CI, "
+        "when CI, GITHUB_ACTIONS or GITLAB_CI is set)."
+    ),
 )
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=0), default=1, help="Check files in N processes (0: one per CPU)."
@@ -148,7 +151,7 @@ def check(
     from preflight.cache import default_cache_dir
     from preflight.config import find_config, load_config
     from preflight.i18n import get_language, t
-    from preflight.reporters import SNIPPETS_OFF_BY_DEFAULT, RenderOptions, get_renderer
+    from preflight.reporters import RenderOptions, get_renderer, snippets_by_default
     from preflight.rulesets import ConfigError
 
     _apply_language(lang)
@@ -190,7 +193,7 @@ def check(
             report, files=(*report.files, *(unsearched_report(p.path, p.message(), registry) for p in problems))
         )
     if snippets is None:
-        snippets = output_format not in SNIPPETS_OFF_BY_DEFAULT
+        snippets = snippets_by_default(output_format)
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
     if output_path is not None:
         try:

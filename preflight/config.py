@@ -6,6 +6,7 @@ Found from the current directory upward (the first folder holding either wins), 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from preflight.rulesets import (
     DEFAULT_PROFILE,
     ConfigError,
     NoRulesError,
+    Rule,
     RuleSet,
     build_rule,
     load_raw_rule_set,
@@ -62,6 +64,45 @@ def load_config(path: Path) -> UserConfig:
     return UserConfig(str(path), data)
 
 
+def _split_message_ids(entries: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Whole rules, and (rule, message id) pairs written "rule/message-id"."""
+    rules: list[str] = []
+    messages: list[tuple[str, str]] = []
+    for entry in entries:
+        rule_id, slash, message_id = entry.partition("/")
+        if slash:
+            messages.append((rule_id, message_id))
+        else:
+            rules.append(entry)
+    return rules, messages
+
+
+def _muted_messages(
+    rules: Sequence[Rule],
+    registry: Registry,
+    entries: Sequence[tuple[str, tuple[str, str]]],
+    muted: dict[str, set[str]] | None = None,
+) -> dict[str, set[str]]:
+    """Rule id -> message ids to leave out; an unknown rule or message id is a configuration error."""
+    from preflight.messages import SHARED
+
+    muted = {key: set(value) for key, value in (muted or {}).items()}
+    by_id = {rule.id: rule for rule in rules}
+    for where, (rule_id, message_id) in entries:
+        rule = by_id.get(rule_id)
+        if rule is None:
+            raise ConfigError(
+                where, f"unknown rule '{rule_id}' in '{rule_id}/{message_id}' (rules: {', '.join(sorted(by_id))})"
+            )
+        known = [key for key in registry.checks[rule.check].messages if not key.endswith(".fix")]
+        if message_id not in known and message_id not in SHARED:
+            raise ConfigError(
+                where, f"rule '{rule_id}' has no message '{message_id}' (its messages: {', '.join(sorted(known))})"
+            )
+        muted.setdefault(rule_id, set()).add(message_id)
+    return muted
+
+
 def resolve_rule_set(
     registry: Registry,
     user: UserConfig,
@@ -99,6 +140,12 @@ def resolve_rule_set(
     known_ids = {rule.id for rule in rules}
     config_select = _string_list(values.get("select", []), where, "select")
     config_ignore = _string_list(values.get("ignore", []), where, "ignore")
+    # "rule/message-id" in ignore leaves out one kind of finding of a rule, not the rule.
+    config_ignore, config_muted = _split_message_ids(config_ignore)
+    ignore, cli_muted = _split_message_ids(list(ignore))
+    muted = _muted_messages(rules, registry, [(where, item) for item in config_muted] if not select else [])
+    muted = _muted_messages(rules, registry, [("command line", item) for item in cli_muted], muted)
+    rules = [dataclasses.replace(rule, muted=frozenset(muted.get(rule.id, ()))) for rule in rules]
     for rule_id in [*config_select, *config_ignore, *select, *ignore]:
         if rule_id not in known_ids:
             raise ConfigError(

@@ -12,6 +12,7 @@ from preflight import __version__
 from preflight.checks import Registry
 from preflight.dossier import Dossier
 from preflight.i18n import get_language, set_language, t
+from preflight.messages import Catalogue
 from preflight.model import FileReport, Finding, GradedFinding, Level, Outcome, RuleInfo, RunReport, Skip, Status
 from preflight.rulesets import Rule, RuleSet
 
@@ -44,19 +45,48 @@ def headline(findings: tuple[GradedFinding, ...]) -> str:
         return first
     counts = {level: sum(1 for item in findings if item.level is level) for level in Level}
     parts = [
-        f"{count} {t(f'level.{level.label}s' if count > 1 and level is not Level.INFO else f'level.{level.label}')}"
-        for level, count in sorted(counts.items(), reverse=True)
-        if count
+        t(f"level.count-{level.label}", count=count) for level, count in sorted(counts.items(), reverse=True) if count
     ]
     return t("engine.findings", count=len(findings), parts=", ".join(parts))
 
 
+def render_finding(finding: Finding, catalogue: Catalogue, language: str) -> Finding:
+    """The finding with its message and fix written in ``language`` (and its message without the dossier's text)."""
+    from preflight.messages import private_args, render_template, template_for
+
+    if template_for(catalogue, finding.message_id, language) is None:
+        # A plugin's plain text, or a finding already rendered (from the cache or another process).
+        return finding if finding.message else dataclasses.replace(finding, message=finding.message_id)
+    message = render_template(catalogue, finding.message_id, finding.args, language)
+    private = private_args(catalogue, finding.message_id)
+    redacted = (
+        render_template(catalogue, finding.message_id, finding.args, language, hide_text=True) if private else None
+    )
+    fix_id = finding.fix_id or f"{finding.message_id}.fix"
+    fix = finding.fix
+    if template_for(catalogue, fix_id, language) is not None:
+        fix = render_template(catalogue, fix_id, finding.args, language)
+    return dataclasses.replace(finding, message=message, fix=fix, redacted=redacted, private=private)
+
+
 def run_rule(rule: Rule, registry: Registry, dossier: Dossier, summary: str, strict: bool = False) -> Outcome:
+    from preflight.messages import render_template
+
     spec = registry.checks[rule.check]
+    language = get_language()
     try:
-        findings = grade(spec.run(dossier, rule.options), rule.level)
+        findings = grade(
+            (
+                render_finding(f, spec.messages, language)
+                for f in spec.run(dossier, rule.options)
+                if f.message_id not in rule.muted
+            ),
+            rule.level,
+        )
     except Skip as skipped:
-        return Outcome(rule.id, summary, rule.level, Status.SKIP, str(skipped))
+        message_id = getattr(skipped, "message_id", str(skipped))
+        text = render_template(spec.messages, message_id, getattr(skipped, "message_args", {}), language)
+        return Outcome(rule.id, summary, rule.level, Status.SKIP, text)
     except Exception as exc:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return Outcome(
@@ -112,7 +142,7 @@ def check_file(
 def unsearched_report(path: str, message: str, registry: Registry) -> FileReport:
     """A failing report for a path that could not be searched (unreadable folder, dangling link, link loop)."""
     spec = registry.checks[READABLE_RULE]
-    finding = Finding(message, fix=t("engine.unsearched-fix"))
+    finding = Finding(message, message=message, fix=t("engine.unsearched-fix"))
     outcome = Outcome(
         READABLE_RULE,
         spec.summary_in(get_language()),
@@ -130,7 +160,15 @@ def rule_infos(rule_set: RuleSet, registry: Registry) -> tuple[RuleInfo, ...]:
     for rule in rule_set.rules:
         spec = registry.checks[rule.check]
         infos.append(
-            RuleInfo(rule.id, rule.check, rule.level, spec.summary_in(language), spec.doc_in(language), rule.source)
+            RuleInfo(
+                rule.id,
+                rule.check,
+                rule.level,
+                spec.summary_in(language),
+                spec.doc_in(language),
+                rule.source,
+                spec.messages,
+            )
         )
     return tuple(infos)
 
@@ -253,4 +291,5 @@ def check_files(
         tool_version=__version__,
         rules=infos,
         strict=strict,
+        language=get_language(),
     )

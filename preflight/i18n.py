@@ -7,6 +7,7 @@ adding its ids here. The language comes from ``--lang``, or from the locale (LC_
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 
@@ -23,32 +24,48 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "engine.findings": "{count} findings ({parts})",
         "level.error": "error",
-        "level.errors": "errors",
         "level.warning": "warning",
-        "level.warnings": "warnings",
         "level.info": "info",
+        "level.count-error": "{count:plural:# error|# errors}",
+        "level.count-warning": "{count:plural:# warning|# warnings}",
+        "level.count-info": "{count:plural:# note|# notes}",
         # text report
-        "text.pages": "{count} pages",
-        "text.page-one": "1 page",
-        "text.megabytes": "{size:.1f} MB",
+        "text.pages": "{count:plural:# page|# pages}",
+        "text.size": "{size:size}",
         "text.passed": "PASSED",
         "text.failed": "FAILED",
-        "text.rules-line": "{count} rules, {parts}",
+        "text.rules-line": "{count:plural:# rule|# rules}: {parts}",
         "text.count-failed": "{count} failed",
         "text.count-crashed": "{count} crashed",
-        "text.count-warned": "{count} with warnings",
+        "text.count-warned": "{count:plural:# with warnings|# with warnings}",
         "text.count-passed": "{count} passed",
         "text.count-skipped": "{count} skipped",
+        "status.pass": "PASS",
+        "status.fail": "FAIL",
+        "status.warn": "WARN",
+        "status.info": "INFO",
+        "status.skip": "SKIP",
+        "status.error": "ERROR",
         "text.more": "… and {count} more (--verbose shows all)",
         "text.page": "page {page}",
         "text.page-short": "p.{page}",
+        "text.pages-short": "pp.{pages}",
+        "text.same-kind": "(and {count:plural:# more page like it|# more pages like it}; --verbose shows each)",
+        "text.verdict-line": "{verdict}: {rules}",
         "text.whole-file": "file",
-        "text.files-line": "{count} files checked with rule set '{profile}': {passed} passed, {verdict}",
-        "text.file-line": "1 file checked with rule set '{profile}': {verdict}",
+        "text.files-line": "{count} files checked with rule set {profile:quote}: {passed} passed, {verdict}",
+        "text.file-line": "1 file checked with rule set {profile:quote}: {verdict}",
         "text.all-passed": "all passed",
         "text.n-failed": "{count} failed",
         "text.by-rule": "failures per rule: {parts}",
         "text.strict": " (strict: warnings fail)",
+        "github.fix": "Fix: {fix}",
+        "github.crashed": "{rule} (crashed)",
+        "github.summary": (
+            "dossier-preflight {version}, rule set {profile:quote}: {count:plural:# file|# files} checked, "
+            "{passed} passed, {failed} failed"
+        ),
+        "junit.fix": "fix: {fix}",
         # command line
         "cli.config-error": "preflight: configuration error: {error}",
         "cli.path-problem": "preflight: {problem}",
@@ -68,7 +85,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.no-pdf": "preflight: no PDF files found in {paths}",
         "cli.report-written": "preflight: {format} report written to {path}",
         "cli.cannot-write": "preflight: cannot write {path}: {error}",
-        "cli.unknown-rule": "preflight: unknown rule '{rule}' (known: {known})",
+        "cli.unknown-rule": "preflight: unknown rule {rule:quote} (known: {known})",
         "cli.defaults": "Defaults:",
         "cli.unknown-rule-in-set": "preflight: unknown rule '{rule}' in rule set '{profile}' (its rules: {known})",
         "cli.rule-header": "{rule} (rule set '{profile}', check {check})",
@@ -93,31 +110,52 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "engine.findings": "{count} problèmes ({parts})",
         "level.error": "erreur",
-        "level.errors": "erreurs",
         "level.warning": "avertissement",
-        "level.warnings": "avertissements",
-        "level.info": "info",
-        "text.pages": "{count} pages",
-        "text.page-one": "1 page",
-        "text.megabytes": "{size:.1f} Mo",
+        "level.info": "note",
+        "level.count-error": "{count:plural:# erreur|# erreurs}",
+        "level.count-warning": "{count:plural:# avertissement|# avertissements}",
+        "level.count-info": "{count:plural:# note|# notes}",
+        "text.pages": "{count:plural:# page|# pages}",
+        "text.size": "{size:size}",
         "text.passed": "RÉUSSI",
         "text.failed": "ÉCHEC",
-        "text.rules-line": "{count} règles : {parts}",
+        "text.rules-line": "{count:plural:# règle|# règles} : {parts}",
         "text.count-failed": "{count} en échec",
-        "text.count-crashed": "{count} en panne",
-        "text.count-warned": "{count} avec avertissements",
-        "text.count-passed": "{count} réussies",
-        "text.count-skipped": "{count} non applicables",
-        "text.more": "… et {count} de plus (--verbose les montre tous)",
+        "text.count-crashed": "{count:plural:# en panne|# en panne}",
+        "text.count-warned": "{count:plural:# avec avertissement|# avec avertissements}",
+        "text.count-passed": "{count:plural:# réussie|# réussies}",
+        "text.count-skipped": "{count:plural:# non applicable|# non applicables}",
+        "status.pass": "RÉUSSI",
+        "status.fail": "ÉCHEC",
+        "status.warn": "AVERT.",
+        "status.info": "NOTE",
+        "status.skip": "IGNORÉ",
+        "status.error": "ERREUR",
+        "text.more": "… et {count:plural:# autre|# autres} (--verbose les montre tous)",
         "text.page": "page {page}",
-        "text.page-short": "p.{page}",
+        "text.page-short": "p.\u00a0{page}",
+        "text.pages-short": "p.\u00a0{pages}",
+        "text.same-kind": (
+            "(et {count:plural:# autre page semblable|# autres pages semblables}\u202f; --verbose les montre toutes)"
+        ),
+        "text.verdict-line": "{verdict} — {rules}",
         "text.whole-file": "fichier",
-        "text.files-line": "{count} fichiers vérifiés avec le jeu de règles '{profile}' : {passed} réussis, {verdict}",
-        "text.file-line": "1 fichier vérifié avec le jeu de règles '{profile}' : {verdict}",
+        "text.files-line": (
+            "{count} fichiers vérifiés avec le jeu de règles {profile:quote} : "
+            "{passed:plural:# réussi|# réussis}, {verdict}"
+        ),
+        "text.file-line": "1 fichier vérifié avec le jeu de règles {profile:quote} : {verdict}",
         "text.all-passed": "tous réussis",
         "text.n-failed": "{count} en échec",
         "text.by-rule": "échecs par règle : {parts}",
         "text.strict": " (strict : les avertissements font échouer)",
+        "github.fix": "Correction : {fix}",
+        "github.crashed": "{rule} (en panne)",
+        "github.summary": (
+            "dossier-preflight {version}, jeu de règles {profile:quote} : {count:plural:# fichier vérifié|# fichiers "
+            "vérifiés}, {passed:plural:# réussi|# réussis}, {failed} en échec"
+        ),
+        "junit.fix": "correction : {fix}",
         "cli.config-error": "preflight : erreur de configuration : {error}",
         "cli.path-problem": "preflight\u202f: {problem}",
         "cli.path-unreadable": ("impossible de lire le dossier {path} ({detail})\u202f: ses PDF ne sont pas vérifiés"),
@@ -138,8 +176,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "config.left-out-none": "le jeu de règles n’a aucune règle",
         "cli.no-pdf": "preflight : aucun fichier PDF trouvé dans {paths}",
         "cli.report-written": "preflight : rapport {format} écrit dans {path}",
-        "cli.cannot-write": "preflight : impossible d'écrire {path} : {error}",
-        "cli.unknown-rule": "preflight : règle inconnue '{rule}' (connues : {known})",
+        "cli.cannot-write": "preflight : impossible d’écrire {path} : {error}",
+        "cli.unknown-rule": "preflight : règle inconnue {rule:quote} (règles connues : {known})",
         "cli.defaults": "Valeurs par défaut :",
         "cli.unknown-rule-in-set": (
             "preflight\u202f: règle inconnue «\u202f{rule}\u202f» dans le jeu de règles «\u202f{profile}\u202f» "
@@ -160,7 +198,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "Élagué une fois par jour\u202f: les entrées de plus de {days} jours, puis les plus anciennes "
             "au-delà de {size}"
         ),
-        "cache.disabled": "--no-cache ne l'utilise pas\u202f; {env} choisit un autre dossier.",
+        "cache.disabled": "--no-cache ne l’utilise pas\u202f; {env} choisit un autre dossier.",
         "cache.cleared": "{count} entrées supprimées ({size}) de {path}",
     },
 }
@@ -169,12 +207,20 @@ _current = DEFAULT_LANGUAGE
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
-    """The language the locale asks for: the first of LC_ALL, LC_MESSAGES, LANG that is set."""
+    """The language the locale asks for, in gettext's order: LANGUAGE (a list, "fr:en"), LC_ALL, LC_MESSAGES, LANG.
+
+    The first variable that is set decides; LANGUAGE is read only when the locale is not "C" or "POSIX", as
+    gettext does.
+    """
     environ = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name)
-        if value:
-            return "fr" if value.lower().startswith("fr") else DEFAULT_LANGUAGE
+    locale_value = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    if environ.get("LANGUAGE") and locale_value.split(".")[0] not in ("C", "POSIX"):
+        for entry in environ["LANGUAGE"].split(":"):
+            code = entry[:2].lower()
+            if code in LANGUAGES:
+                return code
+    if locale_value:
+        return "fr" if locale_value.lower().startswith("fr") else DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
 
 
@@ -193,8 +239,18 @@ def get_language() -> str:
     return _current
 
 
+@functools.cache
+def by_id() -> dict[str, dict[str, str]]:
+    """The catalogue as preflight.messages reads catalogues: message id -> language -> template."""
+    entries: dict[str, dict[str, str]] = {}
+    for language, table in CATALOGUE.items():
+        for message_id, template in table.items():
+            entries.setdefault(message_id, {})[language] = template
+    return entries
+
+
 def t(message_id: str, /, language: str | None = None, **values: object) -> str:
-    """The message in the current (or given) language, filled in with ``values``."""
-    table = CATALOGUE[language or _current]
-    template = table.get(message_id) or CATALOGUE[DEFAULT_LANGUAGE][message_id]
-    return template.format(**values) if values else template
+    """The message in the current (or given) language, filled in with ``values`` (see preflight.messages)."""
+    from preflight.messages import render_template
+
+    return render_template(by_id(), message_id, values, language or _current)

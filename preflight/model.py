@@ -40,23 +40,50 @@ class Status(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem a check found.
+    """One problem a check found: which message (``message_id`` in the check's ``MESSAGES``) with what ``args``.
+
+    The engine renders ``message`` and ``fix`` in the run's language (preflight.messages); ``redacted`` is the
+    message with the dossier's own text hidden (None when it quotes none), and ``private`` names the
+    arguments that hold that text. A plugin may give plain text instead: an id no catalogue knows is the
+    message, and its ``fix`` is kept as given.
 
     ``level`` lets a check grade its own findings (a file near the size limit is only info);
     ``None`` means the rule's level. The rule's level always caps it.
     """
 
-    message: str
+    message_id: str = ""
+    args: Mapping[str, object] = field(default_factory=dict)
     page: int | None = None
     rect: tuple[float, float, float, float] | None = None
     snippet: str | None = None
     fix: str | None = None
     level: Level | None = None
     data: Mapping[str, object] = field(default_factory=dict)
+    fix_id: str | None = None
+    message: str = ""
+    redacted: str | None = None
+    private: tuple[str, ...] = ()
+
+    def shown(self, snippets: bool = True) -> str:
+        """The message as a report shows it: with the dossier's text, or without it (--no-snippets)."""
+        if not snippets and self.redacted is not None:
+            return self.redacted
+        return self.message or self.message_id
+
+    def public_args(self, snippets: bool = True) -> dict[str, object]:
+        return {key: (None if not snippets and key in self.private else value) for key, value in self.args.items()}
 
 
 class Skip(Exception):
-    """Raised by a check that does not apply to this dossier; the message says why."""
+    """Raised by a check that does not apply to this dossier: ``Skip(message_id, **args)`` says why.
+
+    The message is rendered like a finding's (the check's ``MESSAGES``, then the shared ones).
+    """
+
+    def __init__(self, message_id: str, /, **args: object) -> None:
+        super().__init__(message_id)
+        self.message_id = message_id
+        self.message_args = args
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +135,8 @@ class RuleInfo:
     summary: str
     doc: str = ""
     source: str | None = None
+    messages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The check's message templates by id and language (SARIF's messageStrings)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +148,8 @@ class RunReport:
     tool_version: str
     rules: tuple[RuleInfo, ...] = ()
     strict: bool = False
+    language: str = "en"
+    """The language the messages were rendered in."""
 
     @property
     def passed(self) -> bool:

@@ -75,6 +75,8 @@ class Rule:
     verified: str | None = None
     settings: tuple[tuple[str, Any], ...] = ()
     """The options the rule set and configuration give, in their order (``preflight rules`` shows them)."""
+    muted: frozenset[str] = frozenset()
+    """Message ids left out ("rule/message-id" in ignore): those findings are not reported."""
 
 
 @dataclass(frozen=True)

@@ -780,20 +780,15 @@ def cover_pages(dossier: Dossier) -> list[PageText]:
 
 def missing_cover(dossier: Dossier, what: str) -> Finding | None:
     """A finding when page 1 is no cover but the start of another part (a file that is only the project or
-    only a CV), so that ``what`` cannot be read from a cover; else None."""
+    only a CV), so that ``what`` (a message id of the calling check, naming what the cover should give) cannot
+    be read from a cover; else None."""
     finder = dossier.sections
     if finder.get("cover") is not None:
         return None
     first = next((s for s in finder.all() if s.first_page == 1), None)
     if first is None:
         return None
-    return Finding(
-        f"no cover sheet: page 1 starts the {first.name} section ('{first.title[:60]}'), so {what} cannot be read "
-        "from a cover",
-        page=1,
-        fix="Put the cover sheet first in the combined PDF, with the host unit and its code, the team leader, the "
-        "unit director and the commission (CSS); or check this file alone with --profile portal.",
-    )
+    return Finding("no-cover", {"section": first.name, "title": first.title[:60], "what": what}, page=1)
 
 
 def unreadable_cover(pages: list[PageText]) -> Finding | None:
@@ -801,12 +796,7 @@ def unreadable_cover(pages: list[PageText]) -> Finding | None:
     if any(line.text.strip() for page in pages for line in page.lines):
         return None
     first_page = pages[0].number if pages else 1
-    return Finding(
-        f"the cover (page {first_page}) has no text the tool can read (a scanned image, or the text could not be "
-        "extracted), so it cannot be checked",
-        page=first_page,
-        fix="Export the cover from its source document so that its text is real text, not an image.",
-    )
+    return Finding("unreadable-cover", {"page": first_page}, page=first_page)
 
 
 def fold(text: str) -> str:

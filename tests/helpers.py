@@ -78,3 +78,11 @@ token = st.one_of(
     number.map(lambda n: f"{n}\u00a0€"),
 )
 french_text = st.lists(token, min_size=1, max_size=30).map(" ".join)
+
+
+def render_findings(module: Any, findings: Any, language: str = "en") -> list[Any]:
+    """A check's findings with their message and fix written in ``language``, as the engine writes them."""
+    from preflight.engine import render_finding
+
+    catalogue = getattr(module, "MESSAGES", {})
+    return [render_finding(finding, catalogue, language) for finding in findings]

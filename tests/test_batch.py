@@ -62,7 +62,7 @@ def test_the_summary_counts_files_and_failures_per_rule(batch: Path) -> None:
     code, out, _ = run(str(batch))
     assert code == 1
     assert out.splitlines()[-2:] == [
-        "4 files checked with rule set 'portal': 2 passed, 2 failed",
+        "4 files checked with rule set “portal”: 2 passed, 2 failed",
         "failures per rule: fonts-embedded 2",
     ]
 
@@ -97,7 +97,7 @@ def test_quiet_shows_only_failing_files_and_rules(batch: Path) -> None:
 def test_quiet_on_a_passing_file_prints_only_the_summary_line(batch: Path) -> None:
     code, out, _ = run("--quiet", str(batch / "a-pass.pdf"))
     assert code == 0
-    assert out == "1 file checked with rule set 'portal': all passed\n"
+    assert out == "1 file checked with rule set “portal”: all passed\n"
 
 
 def test_strict_makes_warnings_fail(batch: Path, tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def test_explain_prints_what_why_fix_and_options() -> None:
 def test_explain_unknown_rule_is_a_usage_error() -> None:
     code, output = run("explain", "no-such-rule")
     assert code == 2
-    assert "unknown rule 'no-such-rule'" in output
+    assert "unknown rule “no-such-rule”" in output
 
 
 def test_valid_dossier_passes_with_exit_0(tmp_path: Path) -> None:

@@ -151,3 +151,26 @@ def test_a_section_a_rule_measures_may_be_named_in_sections(registry, tmp_path: 
     )
     rule_set = resolve_rule_set(registry, load_config(path))
     assert rule_set.sections["project"] == "3-12" and rule_set.sections["motivation-letter"] == "Ma lettre"
+
+
+def test_ignore_can_name_one_message_of_a_rule(registry, tmp_path: Path) -> None:
+    from preflight.engine import check_file
+
+    structure = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
+    config = tmp_path / "preflight.toml"
+    config.write_text('ignore = ["host-unit/missing-director"]\n', encoding="utf-8")
+    rule_set = resolve_rule_set(registry, load_config(config), "inserm-cr", select=(), ignore=())
+    [host] = [rule for rule in rule_set.rules if rule.id == "host-unit"]
+    assert host.muted == frozenset({"missing-director"})
+    plain = resolve_rule_set(registry, UserConfig(None, {}), "inserm-cr", select=("host-unit",))
+    muted_report = check_file(structure / "cover-no-director.pdf", rule_set, registry)
+    plain_report = check_file(structure / "cover-no-director.pdf", plain, registry)
+    ids = [item.finding.message_id for o in plain_report.outcomes if o.rule == "host-unit" for item in o.findings]
+    assert "missing-director" in ids
+    muted_ids = [item.finding.message_id for o in muted_report.outcomes if o.rule == "host-unit" for item in o.findings]
+    assert "missing-director" not in muted_ids
+    # From the command line too, and an unknown message id names the rule's messages.
+    cli = resolve_rule_set(registry, UserConfig(None, {}), "inserm-cr", ignore=("host-unit/missing-team-leader",))
+    assert [rule.muted for rule in cli.rules if rule.id == "host-unit"] == [frozenset({"missing-team-leader"})]
+    with pytest.raises(ConfigError, match=r"has no message 'nope'.*missing-director"):
+        resolve_rule_set(registry, UserConfig(None, {}), "inserm-cr", ignore=("host-unit/nope",))

@@ -8,13 +8,14 @@ import pytest
 
 from preflight.checks import host_unit as rule
 from preflight.dossier import Dossier
+from tests.helpers import render_findings
 
 STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
 
 
-def run(name: str, options: rule.Options | None = None) -> list:
+def run(name: str, options: rule.Options | None = None, language: str = "en") -> list:
     with Dossier(STRUCTURE / name) as dossier:
-        return list(rule.check(dossier, options or rule.Options()))
+        return render_findings(rule, rule.check(dossier, options or rule.Options()), language)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +46,7 @@ def test_missing_unit_code() -> None:
 
 def test_cell_lines_and_years_are_not_unit_codes() -> None:
     [finding] = run("cover-cell-lines-only.pdf")
-    assert finding.message.endswith("; ignored as cell lines or years: U937, US 2019")
+    assert finding.message.endswith("; ignored as cell lines or years: U937 and US 2019")
     assert finding.data["ignored"] == ["U937", "US 2019"]
 
 

@@ -57,7 +57,7 @@ def test_t_fills_in_values_in_the_current_or_given_language() -> None:
     assert t("text.page", page=3) == "page 3"
     assert t("text.n-failed", language="fr", count=2) == "2 en échec"
     set_language("fr")
-    assert t("text.megabytes", size=2.54) == "2.5 Mo"
+    assert t("text.size", size=2_540_000) == "2,5\u00a0Mo"
     with pytest.raises(ValueError, match="unknown language"):
         set_language("de")
 
@@ -117,7 +117,11 @@ def test_the_report_in_french_shows_only_french_summaries(tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)  # no preflight.toml from the working directory
     result = CliRunner().invoke(main, ["check", "--lang", "fr", str(FIXTURES / "valid-dossier.pdf")])
     assert result.exit_code == 0, result.output
-    rule_lines = [line for line in result.output.splitlines() if line.startswith("  PASS  ")]
+    rule_lines = [
+        line
+        for line in result.output.splitlines()
+        if line.startswith("  RÉUSSI ") and not line.startswith("  RÉUSSI —")
+    ]
     builtin = [builtin_spec(module) for module in BUILTIN_MODULES]
     assert len(rule_lines) == len(builtin)
     for spec in builtin:
@@ -130,9 +134,9 @@ def test_engine_headline_in_french() -> None:
 
     findings = tuple(GradedFinding(Finding(f"m{i}"), level) for i, level in enumerate([Level.ERROR] * 2 + [Level.INFO]))
     set_language("fr")
-    assert headline(findings) == "3 problèmes (2 erreurs, 1 info)"
+    assert headline(findings) == "3 problèmes (2 erreurs, 1 note)"
     set_language("en")
-    assert headline(findings) == "3 findings (2 errors, 1 info)"
+    assert headline(findings) == "3 findings (2 errors, 1 note)"
 
 
 def test_the_text_report_in_french(tmp_path: Path, failing_pdf: Path) -> None:
@@ -156,18 +160,18 @@ def test_the_text_report_in_french(tmp_path: Path, failing_pdf: Path) -> None:
     )
     assert result.exit_code == 1
     out = result.output
-    assert "  PASS  encryption      Le PDF ne porte ni chiffrement ni restriction de droits" in out
-    assert "  ÉCHEC: 2 règles : 1 en échec, 1 réussies" in out
-    assert "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)" in out
-    assert "2 fichiers vérifiés avec le jeu de règles 'portal' : 0 réussis, 2 en échec" in out
-    assert "échecs par règle : fonts-embedded 1, pdf-readable 1" in out
+    assert "  RÉUSSI encryption      Le PDF ne porte ni chiffrement ni restriction de droits" in out
+    assert "  ÉCHEC — 2 règles\u202f: 1 en échec, 1 réussie" in out
+    assert "non vérifiée\u202f: le fichier ne peut pas être lu comme un PDF (voir pdf-readable)" in out
+    assert "2 fichiers vérifiés avec le jeu de règles «\u202fportal\u202f»\u202f: 0 réussi, 2 en échec" in out
+    assert "échecs par règle\u202f: fonts-embedded 1, pdf-readable 1" in out
 
 
 def test_the_locale_picks_french_and_lc_all_can_override_it(failing_pdf: Path) -> None:
     french = CliRunner().invoke(main, [*SELECTED, str(failing_pdf)], env={"LANG": "fr_FR.UTF-8"})
     assert "ÉCHEC" in french.output
     english = CliRunner().invoke(main, [*SELECTED, str(failing_pdf)], env={"LANG": "fr_FR.UTF-8", "LC_ALL": "C"})
-    assert "FAILED: 2 rules, 1 failed, 1 passed" in english.output
+    assert "FAILED: 2 rules: 1 failed, 1 passed" in english.output
 
 
 def test_explain_and_rules_in_french() -> None:
@@ -175,7 +179,7 @@ def test_explain_and_rules_in_french() -> None:
     assert explained.exit_code == 0
     assert explained.output.startswith("file-size: Le fichier est sous la limite de taille du portail (10 Mo)\n")
     assert "Comment corriger" in explained.output
-    assert "Valeurs par défaut :" in explained.output
+    assert "Valeurs par défaut\u202f:" in explained.output
     listed = CliRunner().invoke(main, ["rules", "--lang", "fr"])
     assert "Le PDF ne porte ni chiffrement ni restriction de droits" in listed.output
 

@@ -206,7 +206,7 @@ def test_github_workflow_commands() -> None:
         "soft hyphen inside a word, 3 times%0AFix: Retype the word.",
         "::warning file=dossiers/cand 1.pdf,title=file-size::9.1 MB, close to the 10 MB limit",
         "::error file=b.pdf,title=file-size (crashed)::the check crashed (boom)",
-        "dossier-preflight 0.1.0, rule set 'inserm-cr': 2 file(s) checked, 0 passed, 2 failed",
+        "dossier-preflight 0.1.0, rule set “inserm-cr”: 2 files checked, 0 passed, 2 failed",
     ]
 
 
@@ -318,3 +318,81 @@ def test_github_format_leaves_snippets_out_unless_asked(monkeypatch: pytest.Monk
     assert SNIPPET.replace("%", "%25") in asked.output
     text = CliRunner().invoke(main, ["check", "-p", "portal", "--no-cache", "--no-snippets", str(passing_pdf)])
     assert "immuno" not in text.output and "soft hyphen inside a word" in text.output
+
+
+def engine_report(language: str) -> RunReport:
+    """host-unit through the engine on two covers: one finding without the dossier's text, one quoting it."""
+    from preflight.checks import load_registry
+    from preflight.config import UserConfig, resolve_rule_set
+    from preflight.engine import check_files
+    from preflight.i18n import set_language
+
+    structure = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
+    registry = load_registry()
+    rule_set = resolve_rule_set(registry, UserConfig(None, {}), "inserm-cr", select=("host-unit",))
+    set_language(language)
+    try:
+        return check_files(
+            [structure / "cover-no-unit.pdf", structure / "cover-director-without-name.pdf"], rule_set, registry
+        )
+    finally:
+        set_language("en")
+
+
+def test_json_carries_message_ids_and_arguments_and_hides_text_without_snippets() -> None:
+    report = engine_report("fr")
+    data = json.loads(get_renderer("json")(report, RenderOptions()))
+    assert data["language"] == "fr"
+    first = data["files"][0]["results"][0]["findings"][0]
+    assert first["message_id"] == "no-unit-code"
+    assert first["args"] == {"pages": [1], "ignored": []}
+    assert first["message"].startswith("aucun code d’unité de recherche sur la page de garde (page 1)\u202f:")
+    [unnamed] = [f for f in data["files"][1]["results"][0]["findings"] if f["message_id"].startswith("director")]
+    assert "label" in unnamed["args"] and unnamed["args"]["label"]
+    hidden = json.loads(get_renderer("json")(report, RenderOptions(snippets=False)))
+    [private] = [f for f in hidden["files"][1]["results"][0]["findings"] if f["message_id"].startswith("director")]
+    assert private["args"]["label"] is None
+    assert "[texte masqué]" in private["message"] and unnamed["args"]["label"] not in private["message"]
+
+
+def test_sarif_gives_message_strings_ids_arguments_and_the_other_language(sarif_validator: object) -> None:
+    report = engine_report("en")
+    log = json.loads(get_renderer("sarif")(report, RenderOptions()))
+    assert list(sarif_validator.iter_errors(log)) == []  # type: ignore[attr-defined]
+    run = log["runs"][0]
+    [rule] = run["tool"]["driver"]["rules"]
+    result = run["results"][0]
+    assert result["message"]["id"] == "no-unit-code"
+    template = rule["messageStrings"]["no-unit-code"]["text"]
+    # The positional template filled with the arguments gives the message's text (after its page prefix).
+    assert result["message"]["text"].startswith("page 1: " + template.format(*result["message"]["arguments"]))
+    [french] = run["translations"]
+    assert french["language"] == "fr-FR"
+    [french_rule] = french["rules"]
+    assert french_rule["messageStrings"]["no-unit-code"]["text"].startswith("aucun code d’unité")
+
+
+def test_text_report_collapses_repeated_notes_and_wraps_with_a_hanging_indent() -> None:
+    notes = tuple(
+        GradedFinding(Finding("ligature", {"page": page}, page=page, message=f"ligature fi on page {page}"), Level.INFO)
+        for page in range(1, 18)
+    )
+    warning = GradedFinding(
+        Finding("long", message="a warning whose message is long enough to need two lines " * 3), Level.WARNING
+    )
+    outcome = Outcome(
+        "hidden-characters", "No hidden characters", Level.ERROR, Status.WARN, "18 findings", (*notes, warning)
+    )
+    report = RunReport("inserm-cr", (FileReport("a.pdf", 17, 1000, (outcome,)),), "0.1.0")
+    text = get_renderer("text")(report, RenderOptions(width=80))
+    lines = text.splitlines()
+    collapsed = [line for line in lines if "ligature fi" in line]
+    assert len(collapsed) == 1
+    assert collapsed[0].strip().startswith("pp.1-17 info: ligature fi on page 1 (and 16 more pages like it")
+    assert all(len(line) <= 80 for line in lines)
+    long_lines = [line for line in lines if "warning whose" in line or "long enough" in line]
+    assert len(long_lines) >= 2
+    indent = len(long_lines[1]) - len(long_lines[1].lstrip())
+    assert indent == lines[lines.index(long_lines[0])].index("a warning")  # hanging under the message
+    verbose = get_renderer("text")(report, RenderOptions(width=80, verbose=True))
+    assert len([line for line in verbose.splitlines() if "ligature fi" in line]) == 17

@@ -4,6 +4,9 @@ A check is a module (or any object) with ``ID``, ``SUMMARY``, a frozen dataclass
 ``check(dossier, options)`` yielding findings; its docstring reads *What it checks / Why / How to fix /
 Options*. Third-party packages register theirs under the entry-point group ``dossier_preflight.checks``.
 
+A check's words are data: ``MESSAGES`` maps each message id to its English and French templates, and
+its findings name an id and arguments (preflight.messages renders them in the run's language).
+
 A check that reads the file's path or name (``dossier.name``, ``dossier.path``) says so with
 ``READS_PATH = True``, so that the cache keys its outcome on the path too (a renamed copy of a file is then
 checked again); a plugin is assumed to read it unless it says ``READS_PATH = False``.
@@ -56,6 +59,8 @@ class CheckSpec:
     summaries: Mapping[str, str] = field(default_factory=dict)
     """Translations of the summary by language ('fr': SUMMARY_FR); English is ``summary``."""
     docs: Mapping[str, str] = field(default_factory=dict)
+    messages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The check's ``MESSAGES``: message id -> language -> template (preflight.messages)."""
 
     def summary_in(self, language: str) -> str:
         return self.summaries.get(language, self.summary)
@@ -98,7 +103,18 @@ def spec_from_module(module: Any, origin: str) -> CheckSpec:
         reads_path=bool(getattr(module, "READS_PATH", not origin.startswith("preflight."))),
         summaries=_translations(module, "SUMMARY", str),
         docs=_translations(module, "DOC", inspect.cleandoc),
+        messages=_messages(module, origin),
     )
+
+
+def _messages(module: Any, origin: str) -> dict[str, dict[str, str]]:
+    raw = getattr(module, "MESSAGES", None) or {}
+    if not isinstance(raw, dict) or not all(
+        isinstance(key, str) and isinstance(entry, dict) and all(isinstance(v, str) for v in entry.values())
+        for key, entry in raw.items()
+    ):
+        raise PluginError(f"{origin}: MESSAGES must map message ids to {{language: template}} dicts")
+    return {key: dict(entry) for key, entry in raw.items()}
 
 
 def _translations(module: Any, prefix: str, clean: Callable[..., str]) -> dict[str, str]:

@@ -39,7 +39,6 @@ from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding
-from preflight.pdf.text import PageText
 from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
 
 ID = "host-unit"
@@ -121,9 +120,133 @@ _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+"
 _INITIAL = r"[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?"
 PERSON = re.compile(rf"(?:(?:Dr|Pr|Prof)\.?\s+)?(?:{_NAME_TOKEN}|{_INITIAL})(?:[ \t]+{_NAME_TOKEN})+")
 NAME_WINDOW = 60
-LABEL_EXAMPLES = {
-    "team leader": "“Chef(fe) d’équipe”, “Responsable d’équipe”, “Team leader”",
-    "unit director": "“Directeur/Directrice d’unité”, “Directeur du laboratoire”, “Unit director”",
+ROLE_NAMES = {"team-leader": "team leader", "director": "unit director"}
+"""The roles as the JSON report's ``data.role`` names them."""
+
+MESSAGES = {
+    "what": {
+        "en": "the host unit, its team leader and its director",
+        "fr": "l’unité d’accueil, son chef ou sa cheffe d’équipe et son directeur ou sa directrice",
+    },
+    "no-unit-code": {
+        "en": (
+            "no research-unit code on the cover ({pages:pages}): looked for U1234, Inserm U 1234, UMR-S 1234, "
+            "UMR 1234, ERL 1234, CIC 1234"
+        ),
+        "fr": (
+            "aucun code d’unité de recherche sur la page de garde ({pages:pages}) : codes cherchés U1234, "
+            "Inserm U 1234, UMR-S 1234, UMR 1234, ERL 1234, CIC 1234"
+        ),
+    },
+    "no-unit-code-ignored": {
+        "en": (
+            "no research-unit code on the cover ({pages:pages}): looked for U1234, Inserm U 1234, UMR-S 1234, "
+            "UMR 1234, ERL 1234, CIC 1234; ignored as cell lines or years: {ignored:list}"
+        ),
+        "fr": (
+            "aucun code d’unité de recherche sur la page de garde ({pages:pages}) : codes cherchés U1234, "
+            "Inserm U 1234, UMR-S 1234, UMR 1234, ERL 1234, CIC 1234 ; écartés comme lignées cellulaires ou "
+            "années : {ignored:list}"
+        ),
+    },
+    "add-unit-code": {
+        "en": "Name the host unit with its code on the cover, e.g. “Institut Cochin, Inserm U1016”.",
+        "fr": (
+            "Nommez l’unité d’accueil avec son code sur la page de garde, par exemple "
+            "« Institut Cochin, Inserm U1016 »."
+        ),
+    },
+    "wrong-unit": {
+        "en": (
+            "the cover names unit {found:list}, not {expected} as the configuration requires "
+            "(unit = {configured:quote})"
+        ),
+        "fr": (
+            "la page de garde nomme l’unité {found:list}, et non {expected} comme l’exige la configuration "
+            "(unit = {configured:quote})"
+        ),
+    },
+    "wrong-unit.fix": {
+        "en": "Check the host unit (it must be {expected}), or correct “unit” in preflight.toml.",
+        "fr": "Vérifiez l’unité d’accueil (ce doit être {expected}), ou corrigez « unit » dans preflight.toml.",
+    },
+    "missing-team-leader": {
+        "en": (
+            "the cover ({pages:pages}) does not name the team leader: no label such as “Chef(fe) d’équipe”, "
+            "“Responsable d’équipe”, “Team leader”"
+        ),
+        "fr": (
+            "la page de garde ({pages:pages}) ne nomme pas le chef ou la cheffe d’équipe : aucune mention telle "
+            "que « Chef(fe) d’équipe », « Responsable d’équipe », « Team leader »"
+        ),
+    },
+    "missing-team-leader.fix": {
+        "en": "Add a line “Chef(fe) d’équipe : First Last” to the cover.",
+        "fr": "Ajoutez une ligne « Chef(fe) d’équipe : Prénom Nom » à la page de garde.",
+    },
+    "missing-director": {
+        "en": (
+            "the cover ({pages:pages}) does not name the unit director: no label such as “Directeur/Directrice "
+            "d’unité”, “Directeur du laboratoire”, “Unit director”"
+        ),
+        "fr": (
+            "la page de garde ({pages:pages}) ne nomme pas le directeur ou la directrice d’unité : aucune mention "
+            "telle que « Directeur/Directrice d’unité », « Directeur du laboratoire », « Unit director »"
+        ),
+    },
+    "missing-director.fix": {
+        "en": "Add a line “Directeur/Directrice d’unité : First Last” to the cover.",
+        "fr": "Ajoutez une ligne « Directeur/Directrice d’unité : Prénom Nom » à la page de garde.",
+    },
+    "team-leader-unnamed": {
+        "en": (
+            "the cover names the team leader label {label:text} but no person’s name (first and last name) next to it"
+        ),
+        "fr": (
+            "la page de garde porte la mention {label:text} du chef ou de la cheffe d’équipe, mais aucun nom de "
+            "personne (prénom et nom) à côté"
+        ),
+    },
+    "team-leader-unnamed-reads": {
+        "en": (
+            "the cover names the team leader label {label:text} but no person’s name (first and last name) next "
+            "to it: it reads {after:text}"
+        ),
+        "fr": (
+            "la page de garde porte la mention {label:text} du chef ou de la cheffe d’équipe, mais aucun nom de "
+            "personne (prénom et nom) à côté : on y lit {after:text}"
+        ),
+    },
+    "director-unnamed": {
+        "en": (
+            "the cover names the unit director label {label:text} but no person’s name (first and last name) next to it"
+        ),
+        "fr": (
+            "la page de garde porte la mention {label:text} du directeur ou de la directrice d’unité, mais aucun "
+            "nom de personne (prénom et nom) à côté"
+        ),
+    },
+    "director-unnamed-reads": {
+        "en": (
+            "the cover names the unit director label {label:text} but no person’s name (first and last name) next "
+            "to it: it reads {after:text}"
+        ),
+        "fr": (
+            "la page de garde porte la mention {label:text} du directeur ou de la directrice d’unité, mais aucun "
+            "nom de personne (prénom et nom) à côté : on y lit {after:text}"
+        ),
+    },
+    "team-leader-name.fix": {
+        "en": "Write the person’s first and last name after the label: “Chef(fe) d’équipe : First Last”.",
+        "fr": "Écrivez le prénom et le nom de la personne après la mention : « Chef(fe) d’équipe : Prénom Nom ».",
+    },
+    "director-name.fix": {
+        "en": "Write the person’s first and last name after the label: “Directeur/Directrice d’unité : First Last”.",
+        "fr": (
+            "Écrivez le prénom et le nom de la personne après la mention : "
+            "« Directeur/Directrice d’unité : Prénom Nom »."
+        ),
+    },
 }
 _NOT_NAMES = re.compile(r"(?i)^(?:inserm|cnrs|universit|institut|centre|center|unit|umr|equipe|équipe|team|lab)")
 
@@ -195,7 +318,7 @@ class Options:
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
-    absent = missing_cover(dossier, "the host unit, its team leader and its director")
+    absent = missing_cover(dossier, "what")
     if absent is not None:
         yield absent
         return
@@ -204,7 +327,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     if problem is not None:
         yield problem
         return
-    where = _where(pages)
+    where = [page.number for page in pages] or [1]
     first_page = pages[0].number if pages else 1
     lines = [(page.number, line.text) for page in pages for line in page.lines]
 
@@ -214,36 +337,33 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         for code, ok in unit_codes_in_line(text):
             (accepted if ok else rejected).append((number, code))
     if not accepted:
-        ignored = ", ".join(dict.fromkeys(code.printed for _, code in rejected))
+        ignored = list(dict.fromkeys(code.printed for _, code in rejected))
         yield Finding(
-            f"no research-unit code on the cover ({where}): looked for U1234, Inserm U 1234, UMR-S 1234, "
-            f"UMR 1234, ERL 1234, CIC 1234" + (f"; ignored as cell lines or years: {ignored}" if ignored else ""),
+            "no-unit-code-ignored" if ignored else "no-unit-code",
+            {"pages": where, "ignored": ignored},
             page=first_page,
-            fix="Name the host unit with its code on the cover, e.g. 'Institut Cochin, Inserm U1016'.",
+            fix_id="add-unit-code",
             data={"ignored": [code.printed for _, code in rejected]},
         )
     elif options.unit is not None:
         wanted = parse_unit(options.unit)
         assert wanted is not None
         if not any(code.same_unit(wanted) for _, code in accepted):
-            named = ", ".join(dict.fromkeys(code.canonical for _, code in accepted))
+            named = list(dict.fromkeys(code.canonical for _, code in accepted))
             yield Finding(
-                f"the cover names unit {named}, not {wanted.canonical} as the configuration requires (unit = "
-                f"'{options.unit}')",
+                "wrong-unit",
+                {"found": named, "expected": wanted.canonical, "configured": options.unit},
                 page=accepted[0][0],
                 snippet=accepted[0][1].printed,
-                fix=f"Check the host unit (it must be {wanted.canonical}), or correct 'unit' in preflight.toml.",
                 data={"found": [code.canonical for _, code in accepted], "expected": wanted.canonical},
             )
 
     text = "\n".join(text for _, text in lines)
     page_of = _page_locator(lines)
     if options.team_leader:
-        yield from _role(text, page_of, TEAM_LEADER, "team leader", "Chef(fe) d'équipe : First Last", first_page, where)
+        yield from _role(text, page_of, TEAM_LEADER, "team-leader", first_page, where)
     if options.director:
-        yield from _role(
-            text, page_of, DIRECTOR, "unit director", "Directeur/Directrice d'unité : First Last", first_page, where
-        )
+        yield from _role(text, page_of, DIRECTOR, "director", first_page, where)
 
 
 def _role(
@@ -251,10 +371,10 @@ def _role(
     page_of: list[tuple[int, int]],
     label: re.Pattern[str],
     role: str,
-    example: str,
     first_page: int,
-    where: str,
+    where: list[int],
 ) -> Iterator[Finding]:
+    """Findings for one role ('team-leader' or 'director'): its label is missing, or no name follows it."""
     folded = fold(text)
     labels = list(label.finditer(folded))
     for match in labels:
@@ -262,21 +382,19 @@ def _role(
             return
     if not labels:
         yield Finding(
-            f"the cover ({where}) does not name the {role}: no label such as {LABEL_EXAMPLES[role]}",
-            page=first_page,
-            fix=f"Add a line '{example}' to the cover.",
-            data={"role": role, "label": None},
+            f"missing-{role}", {"pages": where}, page=first_page, data={"role": ROLE_NAMES[role], "label": None}
         )
         return
     match = labels[0]
+    printed = text[match.start() : match.end()].strip()
     after = text[match.end() : match.end() + 40].split("\n")[0].strip(" :–—-\t")
     yield Finding(
-        f"the cover names the {role} label “{text[match.start() : match.end()].strip()}” but no person's name "
-        f"(first and last name) next to it" + (f": it reads “{after}”" if after else ""),
+        f"{role}-unnamed-reads" if after else f"{role}-unnamed",
+        {"label": printed, "after": after},
         page=_page_at(page_of, match.start()),
         snippet=text[match.start() : match.end() + 40].split("\n")[0],
-        fix=f"Write the person's first and last name after the label: '{example}'.",
-        data={"role": role, "label": text[match.start() : match.end()].strip()},
+        fix_id=f"{role}-name.fix",
+        data={"role": ROLE_NAMES[role], "label": printed},
     )
 
 
@@ -312,10 +430,3 @@ def _page_at(offsets: list[tuple[int, int]], position: int) -> int:
             break
         page = number
     return page
-
-
-def _where(pages: list[PageText]) -> str:
-    if not pages:
-        return "page 1"
-    first, last = pages[0].number, pages[-1].number
-    return f"page {first}" if first == last else f"pages {first}-{last}"

@@ -12,7 +12,7 @@ from preflight.cli import LANG_OPTION, _apply_language
 def _size(count: int) -> str:
     from preflight.i18n import t
 
-    return t("text.megabytes", size=count / 1_000_000)
+    return t("text.size", size=count)
 
 
 def _date(seconds: float | None) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from preflight.model import RunReport
+from preflight.model import Outcome, RunReport
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,15 @@ class RenderOptions:
     snippets: bool = True
     verbose: bool = False
     quiet: bool = False
+    width: int | None = None
+    """Wrap the text report to this many columns (None: the terminal's width)."""
+
+
+def outcome_message(outcome: Outcome, snippets: bool = True) -> str:
+    """The outcome's one-line message; without snippets, a single finding's message loses the dossier's text."""
+    if len(outcome.findings) == 1 and outcome.findings[0].finding.message == outcome.message:
+        return outcome.findings[0].finding.shown(snippets)
+    return outcome.message
 
 
 Renderer = Callable[[RunReport, RenderOptions], str]
@@ -32,6 +42,45 @@ FORMATS: dict[str, str] = {
 
 SNIPPETS_OFF_BY_DEFAULT = frozenset({"github"})
 """CI logs can be public and a dossier is personal: these formats leave snippets out unless asked."""
+
+CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI")
+
+PRIVATE_KEYS = frozenset(
+    {"text", "line", "lines", "title", "label", "snippet", "snippets", "context", "heading", "words"}
+    | {"english_words", "french_words", "entry", "entries_text", "first_words"}
+)
+"""Keys of findings' data and of a report's extra data (cv_timeline, sections) whose values are the dossier's
+own words. Section titles are among them: a project's title says what the candidate plans."""
+
+
+def snippets_by_default(output_format: str, environ: Mapping[str, str] | None = None) -> bool:
+    """Quote the dossier's text unless the format goes to CI logs or the run is in CI (CI, GitHub, GitLab)."""
+    import os
+
+    environ = os.environ if environ is None else environ
+    in_ci = any(environ.get(name, "").lower() not in ("", "0", "false", "no") for name in CI_VARIABLES)
+    return output_format not in SNIPPETS_OFF_BY_DEFAULT and not in_ci
+
+
+def redact(value: Any) -> Any:
+    """``value`` with every string under a private key replaced by None (for --no-snippets)."""
+    if isinstance(value, Mapping):
+        return {
+            key: (None if key in PRIVATE_KEYS and _has_text(item) else redact(item)) for key, item in value.items()
+        }
+    if isinstance(value, (list, tuple)):
+        return [redact(item) for item in value]
+    return value
+
+
+def _has_text(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(value)
+    if isinstance(value, (list, tuple)):
+        return any(_has_text(item) for item in value)
+    if isinstance(value, Mapping):
+        return any(_has_text(item) for item in value.values())
+    return False
 
 
 def get_renderer(name: str) -> Renderer:

@@ -5,6 +5,8 @@ GitHub turns them into annotations on the file. Snippets are left out by default
 
 from __future__ import annotations
 
+from preflight.i18n import t
+from preflight.messages import quote
 from preflight.model import Level, RunReport, Status
 from preflight.reporters import RenderOptions
 
@@ -28,21 +30,28 @@ def render(report: RunReport, options: RenderOptions) -> str:
     for file_report in report.files:
         for outcome in file_report.outcomes:
             if outcome.status is Status.ERROR:
-                lines.append(command("error", file_report.path, f"{outcome.rule} (crashed)", outcome.message))
+                title = t("github.crashed", rule=outcome.rule)
+                lines.append(command("error", file_report.path, title, outcome.message))
                 continue
             for item in outcome.findings:
                 finding = item.finding
                 level = Level.ERROR if report.strict and item.level is Level.WARNING else item.level
-                title = outcome.rule + (f" (page {finding.page})" if finding.page is not None else "")
-                message = finding.message
+                title = outcome.rule + (f" ({t('text.page', page=finding.page)})" if finding.page is not None else "")
+                message = finding.shown(options.snippets)
                 if finding.snippet and options.snippets:
-                    message += f"\n“{finding.snippet}”"
+                    message += "\n" + quote(finding.snippet)
                 if finding.fix:
-                    message += f"\nFix: {finding.fix}"
+                    message += "\n" + t("github.fix", fix=finding.fix)
                 lines.append(command(COMMAND[level], file_report.path, title, message))
     passed = sum(1 for file_report in report.files if file_report.passed)
     lines.append(
-        f"dossier-preflight {report.tool_version}, rule set '{report.profile}': "
-        f"{len(report.files)} file(s) checked, {passed} passed, {len(report.files) - passed} failed"
+        t(
+            "github.summary",
+            version=report.tool_version,
+            profile=report.profile,
+            count=len(report.files),
+            passed=passed,
+            failed=len(report.files) - passed,
+        )
     )
     return "".join(line + "\n" for line in lines)

@@ -6,16 +6,18 @@ import json
 from typing import Any
 
 from preflight.model import FileReport, GradedFinding, Outcome, RunReport
-from preflight.reporters import RenderOptions
+from preflight.reporters import RenderOptions, outcome_message, redact
 
 
 def finding_to_dict(item: GradedFinding, options: RenderOptions) -> dict[str, Any]:
     finding = item.finding
     data: dict[str, Any] = {
-        "message": finding.message,
+        "message": finding.shown(options.snippets),
+        "message_id": finding.message_id or None,
+        "args": finding.public_args(options.snippets),
         "page": finding.page,
         "severity": item.level.label,
-        "data": dict(finding.data),
+        "data": dict(finding.data) if options.snippets else redact(dict(finding.data)),
     }
     if finding.snippet is not None and options.snippets:
         data["snippet"] = finding.snippet
@@ -31,7 +33,7 @@ def outcome_to_dict(outcome: Outcome, options: RenderOptions) -> dict[str, Any]:
         "rule": outcome.rule,
         "status": outcome.status.value,
         "severity": outcome.level.label,
-        "message": outcome.message,
+        "message": outcome_message(outcome, options.snippets),
         "summary": outcome.summary,
         "findings": [finding_to_dict(item, options) for item in outcome.findings],
     }
@@ -44,7 +46,7 @@ def file_to_dict(report: FileReport, options: RenderOptions) -> dict[str, Any]:
         "pages": report.pages,
         "bytes": report.bytes,
         "results": [outcome_to_dict(outcome, options) for outcome in report.outcomes],
-        **{key: value for key, value in report.extra.items()},
+        **{key: (value if options.snippets else redact(value)) for key, value in report.extra.items()},
     }
 
 
@@ -54,6 +56,7 @@ def report_to_dict(report: RunReport, options: RenderOptions) -> dict[str, Any]:
         "tool": "dossier-preflight",
         "tool_version": report.tool_version,
         "profile": report.profile,
+        "language": report.language,
         "passed": report.passed,
         "files": [file_to_dict(file_report, options) for file_report in report.files],
     }

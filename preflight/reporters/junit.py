@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from preflight.i18n import get_language, t
+from preflight.messages import quote
 from preflight.model import FileReport, Outcome, RunReport, Status
 from preflight.reporters import RenderOptions
 
@@ -24,12 +26,13 @@ def findings_text(outcome: Outcome, options: RenderOptions) -> str:
     lines = []
     for item in outcome.findings:
         finding = item.finding
-        where = f"page {finding.page}" if finding.page is not None else "file"
-        lines.append(f"{where}: {item.level.label}: {finding.message}")
+        where = t("text.page", page=finding.page) if finding.page is not None else t("text.whole-file")
+        colon = "\u202f:" if get_language() == "fr" else ":"
+        lines.append(f"{where}{colon} {t('level.' + item.level.label)}{colon} {finding.shown(options.snippets)}")
         if finding.snippet and options.snippets:
-            lines.append(f"    “{finding.snippet}”")
+            lines.append(f"    {quote(finding.snippet)}")
         if finding.fix:
-            lines.append(f"    fix: {finding.fix}")
+            lines.append(f"    {t('junit.fix', fix=finding.fix)}")
     return xml_text("\n".join(lines))
 
 

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import json
 import os
+import string
+from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from preflight.model import Level, RunReport, Status
-from preflight.reporters import RenderOptions
+from preflight.i18n import LANGUAGES, t
+from preflight.messages import SHARED, render_template, typeset_french
+from preflight.model import Finding, Level, RuleInfo, RunReport, Status
+from preflight.reporters import RenderOptions, redact
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LANGUAGE_TAGS = {"en": "en-US", "fr": "fr-FR"}
 SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note", Level.OFF: "none"}
 
 
@@ -33,14 +38,95 @@ def render(report: RunReport, options: RenderOptions) -> str:
     return json.dumps(sarif_log(report, options), ensure_ascii=False, indent=2) + "\n"
 
 
+def _used_ids(report: RunReport) -> dict[str, set[str]]:
+    used: dict[str, set[str]] = {}
+    for file_report in report.files:
+        for outcome in file_report.outcomes:
+            for item in outcome.findings:
+                if item.finding.message_id:
+                    used.setdefault(outcome.rule, set()).add(item.finding.message_id)
+    return used
+
+
+def _catalogue(info: RuleInfo, used: set[str]) -> dict[str, Mapping[str, str]]:
+    """The rule's message templates, and the shared ones its results used."""
+    entries: dict[str, Mapping[str, str]] = dict(info.messages)
+    for message_id in sorted(used):
+        if message_id not in entries and message_id in SHARED:
+            entries[message_id] = SHARED[message_id]
+    return entries
+
+
+def _positional(template: str, order: list[tuple[str, str]]) -> str:
+    """A named template as SARIF's positional one: each distinct field becomes {0}, {1}..."""
+    out = []
+    for literal, name, spec, _ in string.Formatter().parse(template):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            key = (name, spec or "")
+            if key not in order:
+                order.append(key)
+            out.append("{" + str(order.index(key)) + "}")
+    return "".join(out)
+
+
+def _field_orders(catalogue: Mapping[str, Mapping[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    orders: dict[str, list[tuple[str, str]]] = {}
+    for message_id, entry in catalogue.items():
+        order: list[tuple[str, str]] = []
+        for language in ("en", *sorted(entry)):
+            if language in entry:
+                _positional(entry[language], order)
+        orders[message_id] = order
+    return orders
+
+
+def _message_strings(
+    catalogue: Mapping[str, Mapping[str, str]], orders: dict[str, list[tuple[str, str]]], language: str
+) -> dict[str, Any]:
+    strings = {}
+    for message_id, entry in catalogue.items():
+        template = entry.get(language) or entry.get("en")
+        if template is None:
+            continue
+        if language == "fr":
+            template = typeset_french(template)
+        strings[message_id] = {"text": _positional(template, list(orders[message_id]))}
+    return strings
+
+
+def _arguments(
+    finding: Finding,
+    catalogue: Mapping[str, Mapping[str, str]],
+    order: list[tuple[str, str]],
+    language: str,
+    snippets: bool,
+) -> list[str]:
+    """Each field rendered on its own, in the run's language, in the positional order."""
+    values = []
+    for name, spec in order:
+        template = "{" + name + (":" + spec if spec else "") + "}"
+        values.append(
+            render_template({"_": {language: template}}, "_", finding.args, language, not snippets)
+            if spec != "msg"
+            else render_template(catalogue, str(finding.args.get(name, "")), finding.args, language, not snippets)
+        )
+    return values
+
+
 def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
     rule_index = {info.id: index for index, info in enumerate(report.rules)}
+    used = _used_ids(report)
+    catalogues = {info.id: _catalogue(info, used.get(info.id, set())) for info in report.rules}
+    orders = {rule: _field_orders(catalogue) for rule, catalogue in catalogues.items()}
+    other_languages = [language for language in LANGUAGES if language != report.language]
     rules = [
         {
             "id": info.id,
             "shortDescription": {"text": info.summary},
             "fullDescription": {"text": info.summary},
             "help": {"text": info.doc or info.summary},
+            "messageStrings": _message_strings(catalogues[info.id], orders[info.id], report.language),
             "defaultConfiguration": {"level": SARIF_LEVEL[info.level]},
             "properties": {"check": info.check, **({"source": info.source} if info.source else {})},
         }
@@ -77,26 +163,33 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
                 level = Level.ERROR if report.strict and item.level is Level.WARNING else item.level
                 location: dict[str, Any] = {"physicalLocation": file_location}
                 properties: dict[str, Any] = {"status": outcome.status.value}
-                text = finding.message
+                text = finding.shown(options.snippets)
                 if finding.page is not None:
                     location["logicalLocations"] = [{"name": f"page {finding.page}", "kind": "page"}]
                     properties["page"] = finding.page
-                    text = f"page {finding.page}: {text}"
+                    text = f"{t('text.page', page=finding.page)}{_colon(report.language)} {text}"
                 if finding.rect is not None:
                     properties["rect"] = list(finding.rect)
                 if finding.snippet is not None and options.snippets:
                     properties["snippet"] = finding.snippet
                 if finding.fix:
                     properties["fix"] = finding.fix
-                    text += f" Fix: {finding.fix}"
+                    text += " " + t("github.fix", fix=finding.fix)
                 if finding.data:
-                    properties["data"] = _jsonable(dict(finding.data))
+                    data = dict(finding.data) if options.snippets else redact(dict(finding.data))
+                    properties["data"] = _jsonable(data)
+                message: dict[str, Any] = {"text": text}
+                catalogue = catalogues.get(outcome.rule, {})
+                if finding.message_id in catalogue:
+                    order = orders[outcome.rule][finding.message_id]
+                    message["id"] = finding.message_id
+                    message["arguments"] = _arguments(finding, catalogue, order, report.language, options.snippets)
                 results.append(
                     {
                         "ruleId": outcome.rule,
                         **_index(rule_index, outcome.rule),
                         "level": SARIF_LEVEL[level],
-                        "message": {"text": text},
+                        "message": message,
                         "locations": [location],
                         "properties": properties,
                     }
@@ -110,15 +203,33 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
                 "name": "dossier-preflight",
                 "version": report.tool_version,
                 "semanticVersion": report.tool_version,
+                "language": LANGUAGE_TAGS[report.language],
                 "rules": rules,
             }
         },
+        # The same messages in the other language, so that a viewer can show either (SARIF §3.19.3 translations).
+        "translations": [
+            {
+                "name": "dossier-preflight",
+                "language": LANGUAGE_TAGS[language],
+                "translationMetadata": {"name": f"dossier-preflight ({LANGUAGE_TAGS[language]})"},
+                "rules": [
+                    {"id": info.id, "messageStrings": _message_strings(catalogues[info.id], orders[info.id], language)}
+                    for info in report.rules
+                ],
+            }
+            for language in other_languages
+        ],
         "invocations": [invocation],
         "artifacts": artifacts,
         "results": results,
         "properties": {"profile": report.profile, "strict": report.strict},
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _colon(language: str) -> str:
+    return "\u202f:" if language == "fr" else ":"
 
 
 def _index(rule_index: dict[str, int], rule: str) -> dict[str, int]:
