@@ -123,19 +123,19 @@ def _jpeg(width: int = 60, height: int = 85) -> bytes:
 
 
 HIDDEN = Finding(
-    "U+00AD SOFT HYPHEN: soft hyphen inside a word, once on page 2",
+    message="U+00AD SOFT HYPHEN: soft hyphen inside a word, once on page 2",
     page=2,
     rect=(72.0, 767.25, 293.43, 781.0),
     snippet="immuno⟦U+00AD SOFT HYPHEN⟧logie",
     fix="Remove the optional hyphen.",
 )
-HIDDEN_2 = Finding("U+200B ZERO WIDTH SPACE, once on page 3", page=3, rect=(100.0, 100.0, 200.0, 120.0))
+HIDDEN_2 = Finding(message="U+200B ZERO WIDTH SPACE, once on page 3", page=3, rect=(100.0, 100.0, 200.0, 120.0))
 PROJECT = Finding(
-    "the 'project' section spans 16 pages, more than 15",
+    message="the 'project' section spans 16 pages, more than 15",
     page=5,
     data={"section": "project", "pages": 16, "min_pages": 8, "max_pages": 15},
 )
-WHOLE_FILE = Finding("no ORCID iD found <script>alert(1)</script>", fix="Add your ORCID iD.")
+WHOLE_FILE = Finding(message="no ORCID iD found <script>alert(1)</script>", fix="Add your ORCID iD.")
 
 
 def sample_report() -> RunReport:
@@ -325,6 +325,24 @@ def test_snippets_can_be_left_out() -> None:
     assert "immuno⟦U+00AD" not in render_sample(snippets=False)
 
 
+def test_without_snippets_no_page_pictures_no_cv_lines_no_section_titles(tmp_path: Path) -> None:
+    report = sample_report()
+    text = render_html(report, [FileVisuals(bytes=sample_visuals().bytes)], RenderOptions(snippets=False))
+    tree = parse(text)
+    assert tree.root.find_all("img") == []
+    assert "--no-snippets" in tree.root.find_all("section", "pages")[0].all_text()
+    for words in ("Master Immunologie", "Chercheuse, Inserm U1016", "Page de garde", "immuno⟦U+00AD"):
+        assert words not in text
+    # The chart keeps its bars, labelled by their kind.
+    labels = [li.all_text() for li in tree.root.find_all("li", "tl-label")]
+    assert labels == ["education", "position", "leave", "position"]
+    # From the command line: the pages are not rendered at all.
+    pdf = _copy(tmp_path, "hidden/soft-hyphen.pdf")
+    assert CliRunner().invoke(main, ["report", str(pdf), "--no-cache", "--no-snippets"]).exit_code == 1
+    written = (tmp_path / "soft-hyphen.preflight.html").read_text(encoding="utf-8")
+    assert "<img" not in written and "immuno" not in written
+
+
 def test_header_verdict_facts_and_size_bar() -> None:
     tree = parse(render_sample())
     (header,) = tree.root.find_all("header", "verdict")
@@ -332,7 +350,7 @@ def test_header_verdict_facts_and_size_bar() -> None:
     assert header.find_all("p", "verdict-word")[0].all_text() == "Failed"
     text = header.all_text()
     assert "2 rules to fix before uploading." in text
-    assert "8.4\u00a0MB of the 10.0\u00a0MB limit (84%)" in text
+    assert "8.4 MB of the 10.0 MB limit (84%)" in text
     assert "inserm-cr" in text
     (bar,) = header.find_all(cls="size-bar")
     assert "near" in bar.classes and bar.attrs["role"] == "img"
@@ -418,7 +436,7 @@ def test_bytes_bar_and_largest_images() -> None:
     widths = [s.attrs["style"] for s in bar.find_all("span", "segment")]
     assert widths == [f"width:{100 * 6 / 8.4:.2f}%", f"width:{100 * 0.4 / 8.4:.2f}%", f"width:{100 * 2 / 8.4:.2f}%"]
     bytes_section = tree.root.find_all("section", "bytes")[0].all_text()
-    assert "2,000 × 1,500 px" in bytes_section and "4.0\u00a0MB (48%)" in bytes_section and "420 dpi" in bytes_section
+    assert "2,000 × 1,500 px" in bytes_section and "4.0 MB (48%)" in bytes_section and "420 dpi" in bytes_section
     links = [a.attrs["href"] for a in tree.root.find_all("section", "bytes")[0].find_all("a")]
     assert links == ["#f0-page-5"]  # page 7 was not rendered: no link to nowhere
 

@@ -31,7 +31,11 @@ def default_output(path: str | Path) -> Path:
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Leave these rules out (repeatable).")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
-@click.option("--snippets/--no-snippets", default=True, help="Quote the dossier's own text in the report.")
+@click.option(
+    "--snippets/--no-snippets",
+    default=None,
+    help="Quote the dossier's text and show its pages (default: yes, except in CI).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show every finding, not the first 25 per rule.")
 @click.option("--no-cache", is_flag=True, help="Check the file again instead of reusing cached outcomes.")
 @LANG_OPTION
@@ -44,7 +48,7 @@ def report_command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     strict: bool,
-    snippets: bool,
+    snippets: bool | None,
     verbose: bool,
     no_cache: bool,
     lang: str | None,
@@ -61,7 +65,7 @@ def report_command(
     from preflight.config import find_config, load_config, resolve_rule_set
     from preflight.engine import check_files
     from preflight.i18n import t
-    from preflight.reporters import RenderOptions
+    from preflight.reporters import RenderOptions, snippets_by_default
     from preflight.reporters.html import gather, limits_of, render_html
     from preflight.rulesets import ConfigError, NoRulesError
 
@@ -79,7 +83,9 @@ def report_command(
         _fail_config(error)
         return
     run = check_files([path], rule_set, registry, strict=strict, cache_dir=None if no_cache else default_cache_dir())
-    visuals = [gather(file_report) for file_report in run.files]
+    if snippets is None:
+        snippets = snippets_by_default("html")
+    visuals = [gather(file_report, images=snippets) for file_report in run.files]
     page = render_html(run, visuals, RenderOptions(snippets=snippets, verbose=verbose), limits_of(rule_set))
     output = Path(output_path) if output_path else default_output(path)
     try:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from preflight import __version__
 from preflight.model import FileReport, GradedFinding, Level, Outcome, RunReport, Status
-from preflight.reporters import RenderOptions
+from preflight.reporters import RenderOptions, outcome_message, redact
 from preflight.reporters.html_assets import STYLESHEET
 from preflight.reporters.html_words import (
     counted,
@@ -107,8 +107,9 @@ def flagged_pages(report: FileReport) -> list[int]:
     return sorted(pages)
 
 
-def gather(report: FileReport, limit: int = MAX_RENDERED_PAGES) -> FileVisuals:
-    """Re-open the checked file: thumbnails of its flagged pages (at most ``limit``) and its byte breakdown."""
+def gather(report: FileReport, limit: int = MAX_RENDERED_PAGES, images: bool = True) -> FileVisuals:
+    """Re-open the checked file: thumbnails of its flagged pages (at most ``limit``; none without ``images``,
+    since a page's picture shows the dossier's words as --no-snippets hides them) and its byte breakdown."""
     path = Path(report.path)
     if not path.is_file():
         return FileVisuals(problem=word("pages.no-file", path=report.path))
@@ -116,7 +117,7 @@ def gather(report: FileReport, limit: int = MAX_RENDERED_PAGES) -> FileVisuals:
         return FileVisuals(problem=word("file.unreadable"))
     from preflight.pdf.render import render_pages
 
-    rendered = render_pages(path, flagged_pages(report), limit=limit)
+    rendered = render_pages(path, flagged_pages(report), limit=limit) if images else None
     return FileVisuals(rendered=rendered, bytes=byte_share(path))
 
 
@@ -187,7 +188,7 @@ def _replace(limits: Limits, **changes: Any) -> Limits:
 # ---------------------------------------------------------------------------------------------- entry points
 def render(report: RunReport, options: RenderOptions) -> str:
     """The reporter's entry point (``--format html``): gathers the page images itself, then renders."""
-    visuals = [gather(file_report) for file_report in report.files]
+    visuals = [gather(file_report, images=options.snippets) for file_report in report.files]
     return render_html(report, visuals, options, limits_for_profile(report.profile))
 
 
@@ -230,6 +231,8 @@ def _file_article(
     limits: Limits,
 ) -> str:
     limits = _file_limits(report, limits)
+    # Without snippets, the dossier's words (section titles, the CV's lines) leave the report too.
+    extra = report.extra if options.snippets else redact(report.extra)
     rendered = visuals.rendered
     images = rendered.pages if rendered is not None else {}
     parts = [
@@ -238,8 +241,8 @@ def _file_article(
         _contents(prefix, report),
         _checklist(prefix, report, options, images),
         _pages(prefix, report, visuals, options),
-        _section_map(prefix, report, limits, images),
-        _cv_timeline(prefix, report, images),
+        _section_map(prefix, extra, report.pages, limits, images),
+        _cv_timeline(prefix, extra, images),
         _bytes(prefix, report, visuals, images),
         "</article>\n",
     ]
@@ -332,7 +335,8 @@ def _checklist(prefix: str, report: FileReport, options: RenderOptions, images: 
             continue
         key = _status_key(outcome)
         rule_id = _slug(outcome.rule)
-        text = outcome.summary if outcome.status is Status.PASS else (outcome.message or outcome.summary)
+        message = outcome_message(outcome, options.snippets)
+        text = outcome.summary if outcome.status is Status.PASS else (message or outcome.summary)
         head = (
             f'<h3 id="{prefix}-rule-{rule_id}-title"><span class="badge {key}">{_e(word("status." + key))}</span> '
             f"<code>{_e(outcome.rule)}</code></h3>"
@@ -376,7 +380,7 @@ def _finding_list(prefix: str, outcome: Outcome, options: RenderOptions, images:
         items.append(
             f'<li class="finding {item.level.label}">{where} '
             f'<span class="level">{_e(word("level." + item.level.label))}</span>: '
-            f"{_e(finding.message)}{snippet}</li>"
+            f"{_e(finding.shown(options.snippets))}{snippet}</li>"
         )
     more = len(outcome.findings) - len(shown)
     more_line = f'<p class="more">{_e(counted("finding.more", more))}</p>' if more > 0 else ""
@@ -411,6 +415,8 @@ def _pages(prefix: str, report: FileReport, visuals: FileVisuals, options: Rende
     if visuals.problem:
         notes.append(visuals.problem)
     rendered = visuals.rendered
+    if rendered is None and not visuals.problem and not options.snippets:
+        notes.append(word("pages.private"))
     if rendered is not None and rendered.problem:
         notes.append(word("pages.unavailable", reason=rendered.problem))
     images = rendered.pages if rendered is not None else {}
@@ -458,7 +464,8 @@ def _page_figure(
         rows.append(
             f'<li class="finding {item.level.label}" value="{number}">'
             f'<a href="#{prefix}-rule-{_slug(outcome.rule)}"><code>{_e(outcome.rule)}</code></a> '
-            f'<span class="level">{_e(word("level." + item.level.label))}</span>: {_e(finding.message)}'
+            f'<span class="level">{_e(word("level." + item.level.label))}</span>: '
+            f"{_e(finding.shown(options.snippets))}"
             f"{snippet}{where}</li>"
         )
     if placed_count:
@@ -478,15 +485,17 @@ def _page_figure(
 
 
 # ---------------------------------------------------------------------------------------------- sections
-def _section_map(prefix: str, report: FileReport, limits: Limits, images: Mapping[int, PageImage]) -> str:
-    if SECTIONS_KEY not in report.extra:
+def _section_map(
+    prefix: str, extra: Mapping[str, Any], page_count: int | None, limits: Limits, images: Mapping[int, PageImage]
+) -> str:
+    if SECTIONS_KEY not in extra:
         return ""
     head = (
         f'<section class="section-map" id="{prefix}-sections" aria-labelledby="{prefix}-sections-title">'
         f'<h2 id="{prefix}-sections-title">{_e(word("sections"))}</h2>'
     )
-    sections = [s for s in _dicts(report.extra.get(SECTIONS_KEY)) if _int(s.get("first_page")) is not None]
-    pages = report.pages or max((_int(s.get("last_page")) or 0 for s in sections), default=0)
+    sections = [s for s in _dicts(extra.get(SECTIONS_KEY)) if _int(s.get("first_page")) is not None]
+    pages = page_count or max((_int(s.get("last_page")) or 0 for s in sections), default=0)
     # Sections can nest (publications inside the CV's last page): a page takes the colour of the narrowest
     # section that holds it, and its label names them all.
     holders: dict[int, list[tuple[int, str]]] = {}
@@ -518,7 +527,7 @@ def _section_map(prefix: str, report: FileReport, limits: Limits, images: Mappin
         f"<tr><td><span class='swatch sec-{_slug(str(s.get('name', '')))}' aria-hidden='true'></span>"
         f"{_e(section_name(str(s.get('name', ''))))}</td>"
         f"<td>{_e(_range_text(_int(s.get('first_page')) or 0, _int(s.get('last_page')) or 0))}</td>"
-        f"<td>{_e(format_int(_int(s.get('pages')) or 0))}</td><td>{_e(str(s.get('title', '')))}</td></tr>"
+        f"<td>{_e(format_int(_int(s.get('pages')) or 0))}</td><td>{_e(str(s.get('title') or ''))}</td></tr>"
         for s in sections
     )
     table = (
@@ -599,10 +608,10 @@ def _month_label(index: int) -> str:
     return f"{index % 12 + 1:02d}/{index // 12}"
 
 
-def _cv_timeline(prefix: str, report: FileReport, images: Mapping[int, PageImage]) -> str:
-    if CV_TIMELINE_KEY not in report.extra:
+def _cv_timeline(prefix: str, extra: Mapping[str, Any], images: Mapping[int, PageImage]) -> str:
+    if CV_TIMELINE_KEY not in extra:
         return ""
-    data = report.extra[CV_TIMELINE_KEY]
+    data = extra[CV_TIMELINE_KEY]
     head = (
         f'<section class="cv" id="{prefix}-cv" aria-labelledby="{prefix}-cv-title">'
         f'<h2 id="{prefix}-cv-title">{_e(word("cv"))}</h2>'
@@ -656,7 +665,7 @@ def _cv_timeline(prefix: str, report: FileReport, images: Mapping[int, PageImage
     bars = []
     for entry, start, end in zip(entries, starts, ends, strict=False):
         kind = _entry_kind(entry)
-        label = str(entry.get("label") or entry.get("text") or "")
+        label = str(entry.get("label") or entry.get("text") or word("cv." + kind))
         until = word("cv.present") if entry.get("open") else _month_label(end)
         title = f"{_month_label(start)} – {until}: {label}"
         labels.append(f'<li class="tl-label" title="{_e(label)}">{_e(label)}</li>')

@@ -8,6 +8,8 @@ inside « », a decimal comma, a no-break space between a number and its unit.
 from __future__ import annotations
 
 from preflight.i18n import get_language
+from preflight.messages import format_number, plural_category
+from preflight.messages import format_size as size_text
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -61,6 +63,10 @@ WORDS: dict[str, dict[str, str]] = {
             "{count} more pages have findings but are not shown, to keep this report small: pages {pages}."
         ),
         "pages.failed": "These pages could not be rendered: {pages}.",
+        "pages.private": (
+            "The pages are not shown: they show the dossier's words, which --no-snippets (the default in CI) "
+            "keeps out of the report. Use --snippets to show them."
+        ),
         "pages.unavailable": "The pages could not be rendered ({reason}).",
         "pages.no-file": "The file is no longer at {path}: the pages cannot be shown.",
         "sections": "Section map",
@@ -170,6 +176,10 @@ WORDS: dict[str, dict[str, str]] = {
             "léger{n}: pages {pages}."
         ),
         "pages.failed": "Ces pages n’ont pas pu être affichées{n}: {pages}.",
+        "pages.private": (
+            "Les pages ne sont pas montrées{n}: elles montrent le texte du dossier, que --no-snippets (le choix "
+            "par défaut en CI) tient hors du rapport. Ajoutez --snippets pour les montrer."
+        ),
         "pages.unavailable": "Les pages n’ont pas pu être affichées ({reason}).",
         "pages.no-file": "Le fichier n’est plus à l’emplacement {path}{n}: les pages ne peuvent pas être montrées.",
         "sections": "Plan des sections",
@@ -272,7 +282,7 @@ def word(key: str, /, **values: object) -> str:
 
 def counted(key: str, count: int, /, **values: object) -> str:
     """``key.one`` or ``key.many``: French counts 0 and 1 in the singular, English only 1."""
-    one = count == 1 or (language() == "fr" and count == 0)
+    one = plural_category(count, language()) == "one"
     return word(f"{key}.{'one' if one else 'many'}", count=format_int(count), **values)
 
 
@@ -281,26 +291,13 @@ def section_name(name: str) -> str:
 
 
 def format_int(value: int) -> str:
-    """12,345 in English, 12 345 in French (narrow no-break space for thousands)."""
-    text = f"{value:,}"
-    return text.replace(",", NNBSP) if language() == "fr" else text
-
-
-def format_decimal(value: float, digits: int = 1) -> str:
-    text = f"{value:,.{digits}f}"
-    if language() == "fr":
-        return text.replace(",", NNBSP).replace(".", ",")
-    return text
+    """12,345 in English, 12 345 in French (narrow no-break space for thousands): preflight.messages' numbers."""
+    return format_number(value, language())
 
 
 def format_size(count: int) -> str:
-    """Decimal units, as portals state their limits: 24 kB / 8.4 MB; 24 ko / 8,4 Mo."""
-    french = language() == "fr"
-    if count < 1000:
-        return f"{format_int(count)}{NBSP}{'o' if french else 'B'}"
-    if count < 1_000_000:
-        return f"{format_int(round(count / 1000))}{NBSP}{'ko' if french else 'kB'}"
-    return f"{format_decimal(count / 1_000_000)}{NBSP}{'Mo' if french else 'MB'}"
+    """Decimal units, as portals state their limits: 8.4 MB / 8,4 Mo (preflight.messages)."""
+    return size_text(count, language())
 
 
 def format_percent(share: float) -> str:
