@@ -65,9 +65,7 @@ def snippets_by_default(output_format: str, environ: Mapping[str, str] | None = 
 def redact(value: Any) -> Any:
     """``value`` with every string under a private key replaced by None (for --no-snippets)."""
     if isinstance(value, Mapping):
-        return {
-            key: (None if key in PRIVATE_KEYS and _has_text(item) else redact(item)) for key, item in value.items()
-        }
+        return {key: (None if key in PRIVATE_KEYS and _has_text(item) else redact(item)) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [redact(item) for item in value]
     return value
