@@ -482,11 +482,33 @@ def test_flagged_pages_come_from_failing_and_warning_rules_only() -> None:
     assert flagged_pages(report) == [2, 3, 5]
 
 
+def test_pages_with_errors_are_rendered_before_pages_with_notes(tmp_path: Path) -> None:
+    from preflight.reporters.html import gather, pages_by_priority
+
+    def graded(page: int, level: Level) -> GradedFinding:
+        return GradedFinding(Finding(message="x", page=page), level)
+
+    outcome = Outcome(
+        "file-size",
+        "size",
+        Level.ERROR,
+        Status.FAIL,
+        "x",
+        (graded(1, Level.INFO), graded(2, Level.INFO), graded(9, Level.WARNING), graded(14, Level.ERROR)),
+    )
+    pdf = _copy(tmp_path, "valid-dossier.pdf")
+    report = FileReport(str(pdf), 16, pdf.stat().st_size, (outcome,))
+    assert pages_by_priority(report) == [14, 9, 1, 2]
+    rendered = gather(report, limit=2).rendered
+    assert rendered is not None
+    assert sorted(rendered.pages) == [9, 14] and rendered.over_limit == (1, 2)
+
+
 # ---------------------------------------------------------------------------------------------- rendering
 def test_render_pages_is_bounded_and_names_what_it_left_out() -> None:
-    rendered = render_pages(FIXTURES / "valid-dossier.pdf", [5, 1, 3, 2, 99], limit=2)
-    assert sorted(rendered.pages) == [1, 2]
-    assert rendered.over_limit == (3, 5)
+    rendered = render_pages(FIXTURES / "valid-dossier.pdf", [5, 1, 3, 2, 99, 1], limit=2)
+    assert sorted(rendered.pages) == [1, 5]  # the first two asked for
+    assert rendered.over_limit == (2, 3)
     assert rendered.failed == (99,)
     page = rendered.pages[1]
     assert page.jpeg[:3] == b"\xff\xd8\xff"

@@ -75,15 +75,15 @@ def render_pages(
     dpi: int = DEFAULT_DPI,
     quality: int = DEFAULT_QUALITY,
 ) -> Rendered:
-    """Render the given 1-based pages as JPEG thumbnails, in page order: the first ``limit`` of them, and none
-    once ``budget`` bytes are used (at least one page is always rendered)."""
+    """Render the given 1-based pages as JPEG thumbnails, in the order given (the most important first): the
+    first ``limit`` of them, and none once ``budget`` bytes are used (at least one page is always rendered)."""
     import pypdfium2 as pdfium
 
-    wanted = sorted({page for page in pages if page >= 1})
+    wanted = list(dict.fromkeys(page for page in pages if page >= 1))
     try:
         document = pdfium.PdfDocument(str(path))
     except Exception as exc:  # a password, a damaged file: the report says so instead of the images
-        return Rendered({}, failed=tuple(wanted), problem=f"{type(exc).__name__}: {exc}")
+        return Rendered({}, failed=tuple(sorted(wanted)), problem=f"{type(exc).__name__}: {exc}")
     rendered: dict[int, PageImage] = {}
     failed: list[int] = []
     try:
@@ -101,7 +101,7 @@ def render_pages(
                 failed.append(number)
                 continue
             used += len(rendered[number].jpeg)
-        return Rendered(rendered, tuple(left_out), tuple(sorted(failed)))
+        return Rendered(rendered, tuple(sorted(left_out)), tuple(sorted(failed)))
     finally:
         document.close()
 

@@ -107,6 +107,19 @@ def flagged_pages(report: FileReport) -> list[int]:
     return sorted(pages)
 
 
+def pages_by_priority(report: FileReport) -> list[int]:
+    """The flagged pages, those with an error first, then a warning, then only notes; in page order within."""
+    worst: dict[int, Level] = {}
+    for outcome in report.outcomes:
+        if outcome.status not in (Status.FAIL, Status.WARN):
+            continue
+        for item in outcome.findings:
+            page = item.finding.page
+            if page is not None:
+                worst[page] = max(worst.get(page, Level.OFF), item.level)
+    return sorted(worst, key=lambda page: (-worst[page], page))
+
+
 def gather(report: FileReport, limit: int = MAX_RENDERED_PAGES, images: bool = True) -> FileVisuals:
     """Re-open the checked file: thumbnails of its flagged pages (at most ``limit``; none without ``images``,
     since a page's picture shows the dossier's words as --no-snippets hides them) and its byte breakdown."""
@@ -117,7 +130,7 @@ def gather(report: FileReport, limit: int = MAX_RENDERED_PAGES, images: bool = T
         return FileVisuals(problem=word("file.unreadable"))
     from preflight.pdf.render import render_pages
 
-    rendered = render_pages(path, flagged_pages(report), limit=limit) if images else None
+    rendered = render_pages(path, pages_by_priority(report), limit=limit) if images else None
     return FileVisuals(rendered=rendered, bytes=byte_share(path))
 
 
