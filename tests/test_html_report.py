@@ -655,3 +655,32 @@ def test_the_report_renders_in_headless_chromium(tmp_path: Path, fixture: str, v
     top = picture.crop((0, 0, picture.width, 250)).getcolors(maxcolors=1 << 20) or []
     wanted = (27, 94, 32) if verdict == "PASSED" else (179, 0, 27)
     assert any(colour == wanted and count > 200 for count, colour in top)
+
+
+# ---------------------------------------------------------------------------------------------- contrast
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_text_colours_have_enough_contrast() -> None:
+    """WCAG AA (4.5:1) for the badges' words, the page numbers on the section strip, and body text."""
+    from preflight.reporters.html_assets import STYLESHEET
+
+    variables = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", STYLESHEET))
+    pairs = [(variables["ink"], "#ffffff"), (variables["muted"], "#ffffff"), (variables["muted"], variables["soft"])]
+    for status in ("pass", "warn", "info", "skip"):
+        pairs.append((variables[status], variables[f"{status}-bg"]))
+    pairs += [("#ffffff", variables["fail"]), ("#ffffff", variables["error"])]
+    sections = re.findall(r"\.sec-([a-z-]+) \{ background: (#[0-9a-f]{6}); \}", STYLESHEET)
+    assert len(sections) == 8
+    pairs += [("#ffffff", colour) for _, colour in sections]
+    low = [(a, b, round(contrast(a, b), 2)) for a, b in pairs if contrast(a, b) < 4.5]
+    assert low == []
+    assert round(contrast("#777777", "#ffffff"), 1) == 4.5  # the formula, on a known value

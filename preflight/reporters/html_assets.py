@@ -117,7 +117,7 @@ a:focus-visible, summary:focus-visible { outline: 3px solid #0b4f8a; outline-off
 .strip li a { color: #fff; font-weight: 700; }
 .strip li.sec-none { color: var(--muted); }
 .sec-cover { background: #3949ab; } .sec-cv { background: #00796b; } .sec-activity-report { background: #6d4c41; }
-.sec-project { background: #d84315; } .sec-publications { background: #6a1b9a; } .sec-letters { background: #ad1457; }
+.sec-project { background: #bf360c; } .sec-publications { background: #6a1b9a; } .sec-letters { background: #ad1457; }
 .sec-annexes { background: #455a64; } .sec-toc { background: #757575; }
 .sec-none { background: repeating-linear-gradient(45deg, #eee, #eee 4px, #ddd 4px, #ddd 8px); }
 .legend { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: none; padding: 0; margin: .4rem 0; }
