@@ -684,3 +684,13 @@ def test_text_colours_have_enough_contrast() -> None:
     low = [(a, b, round(contrast(a, b), 2)) for a, b in pairs if contrast(a, b) < 4.5]
     assert low == []
     assert round(contrast("#777777", "#ffffff"), 1) == 4.5  # the formula, on a known value
+
+
+def test_the_reports_words_exist_in_both_languages_with_french_spacing() -> None:
+    from preflight.reporters.html_words import WORDS
+
+    assert set(WORDS["en"]) == set(WORDS["fr"])
+    # Before ; : ! ? French takes the narrow no-break space ({n}); never a plain space, never none.
+    unspaced = {key: text for key, text in WORDS["fr"].items() if re.search(r"(?<!\{n\})[;:!?](?=\s|$)", text)}
+    assert unspaced == {}
+    assert "'" not in "".join(WORDS["fr"].values())  # the typographic apostrophe (’)
