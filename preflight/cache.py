@@ -88,6 +88,17 @@ def _plain(value: Any) -> Any:
     return repr(value)
 
 
+def _ordered(value: Any) -> Any:
+    """Arguments as JSON-able data in their own order (a cached report must equal a fresh one)."""
+    if isinstance(value, Mapping):
+        return {str(key): _ordered(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_ordered(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return _plain(value)
+
+
 def _walk_files(folder: Path) -> Iterator[Path]:
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -543,7 +554,7 @@ def report_to_data(report: FileReport) -> dict[str, Any]:
                         "level": item.level.label,
                         "message": item.finding.message,
                         "message_id": item.finding.message_id,
-                        "args": _plain(dict(item.finding.args)),
+                        "args": _ordered(item.finding.args),
                         "redacted": item.finding.redacted,
                         "private": list(item.finding.private),
                         "page": item.finding.page,

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from preflight.pdf.sniff import describe_non_pdf
+from preflight.pdf.sniff import KINDS, identify_non_pdf
 
 if TYPE_CHECKING:
     import pikepdf
@@ -32,6 +32,9 @@ class OpenProblem:
     kind: str  # empty, not-pdf, password, damaged, unreadable
     message: str
     fix: str
+    message_id: str = ""
+    """The message (and its fix, ``<id>.fix``) in preflight.checks.pdf_readable's MESSAGES, with ``args``."""
+    args: Mapping[str, object] = field(default_factory=dict)
 
 
 class Dossier:
@@ -57,22 +60,29 @@ class Dossier:
             with self.path.open("rb") as stream:
                 head = stream.read(HEADER_WINDOW)
         except IsADirectoryError:
-            self.problem = OpenProblem("unreadable", "this is a folder, not a file", "Give the path of the PDF.")
+            self.problem = OpenProblem(
+                "unreadable", "this is a folder, not a file", "Give the path of the PDF.", message_id="folder"
+            )
             return
         except OSError as exc:
             self.problem = OpenProblem(
                 "unreadable",
                 f"the file cannot be read: {exc.strerror or exc}",
                 "Check the path and that you may read the file.",
+                message_id="cannot-read",
+                args={"error": str(exc.strerror or exc), "errno": exc.errno},
             )
             return
         offset = head.find(b"%PDF-")
         if offset < 0:
-            kind = describe_non_pdf(self.path, head)
+            code = identify_non_pdf(self.path, head)
+            kind = KINDS[code]
             self.problem = OpenProblem(
                 "empty" if not head else "not-pdf",
                 f"the file is {kind}" if kind.startswith(("a PDF", "an empty")) else f"this is not a PDF: it is {kind}",
                 "Export or save the dossier as PDF from your editor (File > Export > PDF) and check that file instead.",
+                message_id={"empty": "empty-file", "pdf-without-header": "no-pdf-header"}.get(code, "not-pdf"),
+                args={"file_kind": f"file-kind-{code}"},
             )
             return
         self.header_offset = offset
@@ -86,6 +96,7 @@ class Dossier:
                 "the file is protected by a password that is needed to open it",
                 "Open it with its password and print it to a new PDF, or run "
                 "'qpdf --decrypt --password=YOURS in.pdf out.pdf'; the portal cannot open protected files.",
+                message_id="password",
             )
             return
         except Exception as exc:  # qpdf gives up: truncated or damaged beyond repair
@@ -94,6 +105,8 @@ class Dossier:
                 f"the PDF is damaged and cannot be opened: {self._without_path(exc)}",
                 "Export the PDF again from its source document; if you only have this file, open it in a "
                 "viewer and print it to a new PDF.",
+                message_id="damaged",
+                args={"error": self._without_path(exc)},
             )
             return
         try:
@@ -104,13 +117,18 @@ class Dossier:
                 "damaged",
                 f"the PDF's page tree is damaged: {self._without_path(exc)}",
                 "Export the PDF again from its source document.",
+                message_id="damaged-page-tree",
+                args={"error": self._without_path(exc)},
             )
             return
         self.repair_warnings = [self._without_path(w) for w in pdf.get_warnings()]
         if page_count == 0:
             pdf.close()
             self.problem = OpenProblem(
-                "damaged", "the PDF has no pages", "Export the PDF again from its source document."
+                "damaged",
+                "the PDF has no pages",
+                "Export the PDF again from its source document.",
+                message_id="no-pages",
             )
             return
         self._pdf = pdf

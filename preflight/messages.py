@@ -18,6 +18,7 @@ plurals and quotation marks are written as each language expects and never by st
 ``{word:quote}``              our own words, quoted the same way (never hidden)
 ``{items:list}``              a, b and c / a, b et c; ``{items:quoted-list}`` quotes each item
 ``{kind:msg}``                the argument is another message id of the same catalogue, rendered here
+``{kinds:msg-list}``          a list of such ids, each rendered, joined as ``{items:list}`` is
 ``{month:month}``             "2018-01" as Jan 2018 / janv. 2018
 ``{name:section}``            a section by its name: research project / projet de recherche (a configured one: its id)
 
@@ -272,6 +273,11 @@ class _Formatter(string.Formatter):
             return format_list([quote(str(item), language) for item in value], language)
         if kind == "msg":
             return render_template(self.catalogue, str(value), self.args, language, self.hide_text)
+        if kind == "msg-list":
+            return format_list(
+                [render_template(self.catalogue, str(item), self.args, language, self.hide_text) for item in value],
+                language,
+            )
         if kind == "section":
             name = str(value)
             return SECTION_LABELS[language].get(name, name)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from preflight.i18n import set_language
 from preflight.model import Status
 from tests.helpers import run_check
 
@@ -44,3 +45,32 @@ def test_second_form_field_is_on_page_2(fixture_pdf) -> None:
 def test_attachments_can_be_allowed(fixture_pdf) -> None:
     outcome = run_check("active-content", fixture_pdf("embedded-file.pdf"), allow_attachments=True)
     assert all(item.finding.data["kind"] != "attachment" for item in outcome.findings)
+
+
+def test_every_item_says_in_english_what_its_description_says(fixture_pdf) -> None:
+    """The message of each item (id and arguments) and the English description that fix.py shows agree."""
+    from preflight.checks import active_content
+    from preflight.dossier import Dossier
+    from preflight.messages import render_template
+
+    for name in ("javascript.pdf", "launch-action.pdf", "embedded-file.pdf", "form-fields.pdf"):
+        with Dossier(fixture_pdf(name)) as dossier:
+            for item in dossier.active_content:
+                args = active_content.item_args(item)
+                assert render_template(active_content.MESSAGES, item.message_id, args, "en") == item.description
+
+
+def test_active_content_in_french(fixture_pdf) -> None:
+    set_language("fr")  # the conftest sets English back after each test
+    outcome = run_check("active-content", fixture_pdf("form-fields.pdf"))
+    fields = {item.finding.message: item.finding for item in outcome.findings}
+    finding = fields["un champ de formulaire non aplati\u202f: champ de formulaire «\u202fSignature\u202f»"]
+    assert finding.page == 2
+    assert finding.fix == (
+        "Aplatissez le formulaire\u202f: imprimez le dossier dans un nouveau PDF, ou lancez 'preflight fix'."
+    )
+    outcome = run_check("active-content", fixture_pdf("embedded-file.pdf"))
+    assert any(
+        item.finding.message.startswith("un fichier joint\u202f: fichier joint «\u202fdonnees.xlsx\u202f»")
+        for item in outcome.findings
+    )

@@ -7,7 +7,7 @@ import pikepdf
 import pytest
 
 from preflight.model import Level, Status
-from tests.helpers import run_check
+from tests.helpers import render_findings, run_check
 
 
 def fonts_failing(outcome) -> dict[str, list[int]]:
@@ -147,7 +147,7 @@ def test_a_well_embedded_subset_passes(tmp_path: Path) -> None:
     [
         ("dictionary", "/FontFile2", "its /FontFile2 is a dictionary, not a font program stream"),
         (b"", "/FontFile2", "the font program is empty"),
-        ("truncated", "/FontFile2", "the font program is truncated: its 'glyf' table ends past its 1500 bytes"),
+        ("truncated", "/FontFile2", "the font program is truncated: its 'glyf' table ends past its 1,500 bytes"),
         (b"\x07garbage" * 40, "/FontFile2", "the TrueType font program is not a font (it starts with b'\\x07garbage')"),
         (b"%!PS-AdobeFont-1.0: Foo\n/FontName /Foo def\n", "/FontFile", "has no 'eexec' section"),
         (b"\x01\x00\x04\x01" + b"\x00" * 60, "/FontFile3", "the CFF font program holds no font"),
@@ -253,7 +253,7 @@ def test_text_extractability_is_decided_from_what_extraction_yields() -> None:
     # A symbolic TrueType without ToUnicode (the old guess said readable) whose text comes out as control codes:
     symbolic = _font(name="Symbolic", subtype="TrueType", symbolic=True, text_extractable=True)
     dossier = FakeDossier([symbolic], [("\x01\x02\x03\x04", "Symbolic", frozenset())])
-    [finding] = fonts_embedded.check(dossier, fonts_embedded.Options())  # type: ignore[arg-type]
+    [finding] = render_findings(fonts_embedded, fonts_embedded.check(dossier, fonts_embedded.Options()))  # type: ignore[arg-type]
     assert finding.message == (
         "text in font 'Symbolic' cannot be extracted: 4 of 4 characters come out with no Unicode meaning, so it "
         "cannot be searched or copied; used on page 1"
@@ -263,5 +263,166 @@ def test_text_extractability_is_decided_from_what_extraction_yields() -> None:
     assert list(fonts_embedded.check(named, fonts_embedded.Options())) == []  # type: ignore[arg-type]
     # Characters that come out with no Unicode meaning:
     garbled = FakeDossier([_font()], [("\ufffd\ufffd\ufffdab", "Body", frozenset({0, 1, 2}))])
-    [finding] = fonts_embedded.check(garbled, fonts_embedded.Options())  # type: ignore[arg-type]
+    [finding] = render_findings(fonts_embedded, fonts_embedded.check(garbled, fonts_embedded.Options()))  # type: ignore[arg-type]
     assert finding.message.startswith("text in font 'Body' cannot be extracted: 3 of 5 characters come out with")
+
+
+# ---------------------------------------------------------------- in French
+NNBSP = "\u202f"
+
+
+def french(outcome_of) -> list[str]:
+    from preflight.i18n import set_language
+
+    set_language("fr")  # the conftest sets English back after each test
+    return [item.finding.message for item in outcome_of().findings]
+
+
+def test_a_standard_14_font_in_french(fixture_pdf) -> None:
+    from preflight.i18n import set_language
+
+    set_language("fr")
+    outcome = run_check("fonts-embedded", fixture_pdf("not-embedded-fonts.pdf"))
+    finding = next(item.finding for item in outcome.findings if item.finding.data["font"] == "Helvetica")
+    assert finding.message == (
+        f"la police «{NNBSP}Helvetica{NNBSP}» n’est pas incorporée (Type1, l’une des 14 polices standard, que les "
+        f"lecteurs remplacent){NNBSP}; utilisée pages 1-2"
+    )
+    assert finding.fix == (
+        f"Incorporez les polices{NNBSP}: dans Word, cochez Fichier > Options > Enregistrement > «{NNBSP}Incorporer "
+        f"les polices dans le fichier{NNBSP}» et exportez de nouveau (ou choisissez PDF/A){NNBSP}; dans LibreOffice, "
+        f"exportez en PDF/A{NNBSP}; ou lancez 'preflight fix' (qui passe par Ghostscript)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("form-xobject-font.pdf", "dans un XObject de formulaire"),
+        ("annotation-font.pdf", "dans une annotation FreeText"),
+    ],
+)
+def test_where_a_font_hides_in_french(fixture_pdf, name: str, place: str) -> None:
+    [message] = french(lambda: run_check("fonts-embedded", fixture_pdf(name)))
+    assert message.endswith(f"{NNBSP}; utilisée page 1, {place}")
+
+
+def test_an_unnamed_bitmap_type3_font_in_french(fixture_pdf) -> None:
+    [message] = french(lambda: run_check("fonts-embedded", fixture_pdf("type3-bitmap-font.pdf")))
+    assert message == (
+        f"une police Type 3 sans nom est une police Type 3 bitmap (floue à l’impression et au zoom){NNBSP}; "
+        "utilisée page 1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("program", "problem"),
+    [
+        ("dictionary", "son /FontFile2 est un dictionnaire, pas un flux de programme de police"),
+        (b"", "le programme de police est vide"),
+        (
+            "truncated",
+            f"le programme de police est tronqué{NNBSP}: sa table 'glyf' finit au-delà de ses 1{NNBSP}500\u00a0octets",
+        ),
+    ],
+)
+def test_a_font_program_that_is_not_usable_in_french(tmp_path: Path, program: object, problem: str) -> None:
+    if program == "dictionary":
+        program = pikepdf.Dictionary(Length1=10)
+    elif program == "truncated":
+        program = subset_program("Hello")[:1500]
+    path = font_pdf(tmp_path / "bad.pdf", program)
+    [message] = french(lambda: run_check("fonts-embedded", path))
+    assert message == (
+        f"la police «{NNBSP}DejaVuSans{NNBSP}» n’est pas incorporée{NNBSP}: {problem} (TrueType), les lecteurs ne "
+        f"peuvent donc pas l’utiliser{NNBSP}; utilisée page 1"
+    )
+
+
+def test_used_unused_invisible_and_form_field_fonts_in_french(tmp_path: Path) -> None:
+    unused = font_pdf(tmp_path / "unused.pdf", pages=2, content=b"0 0 m 10 10 l S")
+    assert french(lambda: run_check("fonts-embedded", unused)) == [
+        f"la police «{NNBSP}DejaVuSans{NNBSP}» n’est pas incorporée (TrueType), mais rien n’est dessiné avec "
+        f"elle{NNBSP}: elle figure seulement dans les ressources (pages 1-2)"
+    ]
+    ocr = font_pdf(tmp_path / "ocr.pdf", content=b"BT 3 Tr /F1 12 Tf 72 720 Td (Scanned text) Tj ET")
+    outcome = run_check("fonts-embedded", ocr)
+    assert [item.finding.message for item in outcome.findings] == [
+        f"la police «{NNBSP}DejaVuSans{NNBSP}» n’est pas incorporée (TrueType){NNBSP}; elle ne dessine que du texte "
+        f"invisible (une couche de texte OCR, mode de rendu 3), page 1{NNBSP}: le portail refuse tout de même le "
+        "fichier"
+    ]
+    assert outcome.findings[0].finding.fix == (
+        "Lancez 'preflight fix', qui l’incorpore, ou refaites l’OCR avec un outil qui incorpore la police de son "
+        "texte (ocrmypdf le fait)."
+    )
+    widget = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Tx, T=pikepdf.String("Nom"),
+        Rect=[72, 600, 300, 620], DA=pikepdf.String("/Helv 10 Tf 0 g"), V=pikepdf.String("Durand"),
+    )  # fmt: skip
+    field = font_pdf(tmp_path / "field.pdf", content=b"", annotations=[widget], acroform={})
+    assert french(lambda: run_check("fonts-embedded", field)) == [
+        f"la police «{NNBSP}DejaVuSans{NNBSP}» n’est pas incorporée (TrueType){NNBSP}; utilisée page 1, dans un "
+        f"champ de formulaire{NNBSP}; le lecteur s’en sert pour dessiner les champs de formulaire sans apparence "
+        "(page 1)"
+    ]
+
+
+def test_a_missing_glyph_in_french(tmp_path: Path) -> None:
+    content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj 0 -20 Td (\xe9t\xe9 Hello) Tj ET"
+    path = font_pdf(tmp_path / "subset.pdf", subset_program("Hellot "), content)
+    [message] = french(lambda: run_check("fonts-embedded", path))
+    assert message == (
+        f"le sous-ensemble incorporé de la police «{NNBSP}DejaVuSans{NNBSP}» n’a pas de glyphe pour 'é' (U+00E9) "
+        f"(page 1){NNBSP}: ces caractères s’impriment en blanc ou en carrés"
+    )
+
+
+def test_unextractable_text_in_french() -> None:
+    from preflight.checks import fonts_embedded
+
+    symbolic = _font(name="Symbolic", subtype="TrueType", symbolic=True, text_extractable=True)
+    dossier = FakeDossier([symbolic], [("\x01\x02\x03\x04", "Symbolic", frozenset())])
+    findings = fonts_embedded.check(dossier, fonts_embedded.Options())  # type: ignore[arg-type]
+    [finding] = render_findings(fonts_embedded, findings, "fr")
+    assert finding.message == (
+        f"le texte de la police «{NNBSP}Symbolic{NNBSP}» ne peut pas être extrait{NNBSP}: 4 caractères sur 4 "
+        f"sortent sans signification Unicode, il ne peut donc être ni cherché ni copié{NNBSP}; utilisée page 1"
+    )
+    assert finding.fix == (
+        f"Exportez de nouveau avec une police qui a une correspondance Unicode (c’est le cas de la plupart){NNBSP}; "
+        "en LaTeX, ajoutez \\usepackage[T1]{fontenc} et \\usepackage{cmap}, ou utilisez lmodern."
+    )
+    one = FakeDossier([symbolic], [("\x01", "Symbolic", frozenset())])
+    [finding] = render_findings(fonts_embedded, fonts_embedded.check(one, fonts_embedded.Options()), "fr")  # type: ignore[arg-type]
+    assert "1 caractère sur 1 sort sans signification Unicode" in finding.message
+
+
+def test_rarer_wordings_in_both_languages() -> None:
+    from preflight.checks import fonts_embedded
+    from preflight.model import Finding
+
+    glyphs = Finding(
+        "missing-glyphs-more",
+        {"font": "Body", "font_id": "font-named", "of_font_id": "of-font-named", "count": 11,
+         "chars": ["'a' (U+0061)", "'b' (U+0062)"], "glyph_pages": [2, 3]},
+        fix_id="missing-glyphs.fix",
+    )  # fmt: skip
+    unnamed = Finding(
+        "unused",
+        {"font_id": "font-unnamed", "what_id": "font-not-embedded", "subtype_id": "no-subtype",
+         "listed_id": "listed-nowhere"},
+    )  # fmt: skip
+    english = [finding.message for finding in render_findings(fonts_embedded, [glyphs, unnamed], "en")]
+    assert english == [
+        "the embedded subset of font 'Body' has no glyph for 11 characters, among them 'a' (U+0061) and 'b' "
+        "(U+0062), used on pages 2-3: these characters print as blanks or boxes",
+        "an unnamed font is not embedded (no /Subtype), but nothing is drawn with it: it is only listed in the "
+        "resources of no page",
+    ]
+    assert [finding.message for finding in render_findings(fonts_embedded, [glyphs, unnamed], "fr")] == [
+        f"le sous-ensemble incorporé de la police «{NNBSP}Body{NNBSP}» n’a pas de glyphe pour 11 caractères, dont "
+        f"'a' (U+0061) et 'b' (U+0062) (pages 2-3){NNBSP}: ces caractères s’impriment en blanc ou en carrés",
+        f"une police sans nom n’est pas incorporée (sans /Subtype), mais rien n’est dessiné avec elle{NNBSP}: elle "
+        "figure seulement dans les ressources (aucune page)",
+    ]

@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import pytest
 
+from preflight.i18n import set_language
 from preflight.model import Level, Status
 from tests.helpers import messages, run_check
+
+NNBSP = "\u202f"
 
 
 def test_valid_dossier_is_readable(fixture_pdf) -> None:
@@ -32,12 +35,122 @@ def test_unreadable_files_fail_with_a_plain_message_and_a_fix(fixture_pdf, name:
     assert item.finding.fix
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "fix"),
+    [
+        ("empty.pdf", "le fichier est vide (0 octet)", "Exportez ou enregistrez le dossier en PDF"),
+        (
+            "word-renamed.pdf",
+            f"ce n’est pas un PDF{NNBSP}: c’est un document Word (.docx) renommé en .pdf",
+            "Exportez ou enregistrez le dossier en PDF depuis votre logiciel (Fichier > Exporter > PDF), puis "
+            "vérifiez ce nouveau fichier.",
+        ),
+        (
+            "html-renamed.pdf",
+            f"ce n’est pas un PDF{NNBSP}: c’est une page web (HTML) enregistrée en .pdf",
+            "Exportez ou enregistrez",
+        ),
+        (
+            "encrypted-user.pdf",
+            "le fichier est protégé par un mot de passe, sans lequel il ne s’ouvre pas",
+            "Ouvrez-le avec son mot de passe et imprimez-le dans un nouveau PDF, ou lancez 'qpdf --decrypt "
+            f"--password=VOTRE_MOT_DE_PASSE entree.pdf sortie.pdf'{NNBSP}; le portail ne peut pas ouvrir les "
+            "fichiers protégés.",
+        ),
+        (
+            "corrupt.pdf",
+            f"le PDF est endommagé et ne peut pas être ouvert (erreur de qpdf{NNBSP}: «{NNBSP}unable to find "
+            f"trailer dictionary while recovering damaged file{NNBSP}»)",
+            f"Exportez de nouveau le PDF depuis son document source{NNBSP}; si vous n’avez que ce fichier",
+        ),
+    ],
+)
+def test_unreadable_files_in_french(fixture_pdf, name: str, text: str, fix: str) -> None:
+    set_language("fr")  # the conftest sets English back after each test
+    (item,) = run_check("pdf-readable", fixture_pdf(name)).findings
+    assert item.finding.message == text
+    assert (item.finding.fix or "").startswith(fix)
+
+
+def test_the_problem_says_in_english_what_its_message_says(fixture_pdf, tmp_path) -> None:
+    """The dossier's English problem text (what `sections`, `cv` and `fix` show) and pdf-readable's message agree."""
+    from preflight.dossier import Dossier
+
+    names = ["empty.pdf", "word-renamed.pdf", "png-renamed.pdf", "html-renamed.pdf", "encrypted-user.pdf"]
+    paths = [fixture_pdf(name) for name in [*names, "corrupt.pdf", "truncated.pdf"]]
+    headless = tmp_path / "headless.pdf"
+    headless.write_bytes(b"1 0 obj << /Type /Catalog >> endobj\n")
+    for path in [*paths, tmp_path, tmp_path / "missing.pdf", headless]:
+        with Dossier(path) as dossier:
+            assert dossier.problem is not None
+            (finding,) = run_check("pdf-readable", path).findings
+            assert finding.finding.message == dossier.problem.message, path
+            assert finding.finding.fix == dossier.problem.fix, path
+
+
+def test_a_damaged_file_in_french_says_what_qpdf_repaired(fixture_pdf) -> None:
+    set_language("fr")
+    repaired, strict = run_check("pdf-readable", fixture_pdf("repairable.pdf")).findings
+    assert repaired.finding.message == (
+        f"le PDF est endommagé et ne s’ouvre qu’après réparation (qpdf signale «{NNBSP}file is damaged{NNBSP}», "
+        f"«{NNBSP}(offset 97471): xref not found{NNBSP}» et «{NNBSP}Attempting to reconstruct cross-reference "
+        f"table{NNBSP}»)"
+    )
+    assert strict.finding.message == (
+        f"un analyseur PDF strict (pypdf) refuse le fichier (motif{NNBSP}: «{NNBSP}Broken xref "
+        f"table{NNBSP}»){NNBSP}: un portail de dépôt qui lit les PDF de façon stricte pourrait le rejeter"
+    )
+    assert strict.finding.fix == (
+        "Exportez de nouveau le PDF depuis son document source (ou imprimez-le dans un nouveau PDF)"
+        f"{NNBSP}: un fichier écrit à neuf n’a besoin d’aucune réparation."
+    )
+
+
+def test_more_than_three_repairs_are_counted(fixture_pdf, monkeypatch: pytest.MonkeyPatch) -> None:
+    from preflight.checks import pdf_readable
+    from preflight.dossier import Dossier
+    from tests.helpers import render_findings
+
+    with Dossier(fixture_pdf("valid-dossier.pdf")) as dossier:
+        dossier.repair_warnings = [f"problem {n}" for n in range(1, 6)]
+        monkeypatch.setattr(type(dossier), "strict_parse", None)
+        findings = list(pdf_readable.check(dossier, pdf_readable.Options()))
+    [english] = render_findings(pdf_readable, findings, "en")
+    [french] = render_findings(pdf_readable, findings, "fr")
+    assert english.message == (
+        "the PDF is damaged and opens only after repair (5 problems reported by qpdf, the first ones: “problem 1”, "
+        "“problem 2” and “problem 3”)"
+    )
+    assert french.message == (
+        f"le PDF est endommagé et ne s’ouvre qu’après réparation (5 problèmes signalés par qpdf, dont les "
+        f"premiers{NNBSP}: «{NNBSP}problem 1{NNBSP}», «{NNBSP}problem 2{NNBSP}» et «{NNBSP}problem 3{NNBSP}»)"
+    )
+    assert english.data == {"repairs": ["problem 1", "problem 2", "problem 3", "problem 4", "problem 5"]}
+
+
+def test_a_header_after_the_first_byte_is_a_warning(tmp_path, fixture_pdf) -> None:
+    shifted = tmp_path / "shifted.pdf"
+    shifted.write_bytes(b"garbage!" + fixture_pdf("valid-dossier.pdf").read_bytes())
+    (item,) = run_check("pdf-readable", shifted).findings
+    assert item.finding.message == "the PDF header starts at byte 8, not at the start of the file"
+    set_language("fr")
+    (item,) = run_check("pdf-readable", shifted).findings
+    assert item.finding.message == "l’en-tête du PDF commence à l’octet 8, et non au début du fichier"
+    assert item.finding.fix == (
+        f"Exportez de nouveau le PDF{NNBSP}: certains portails vérifient les premiers octets et refusent de tels "
+        "fichiers."
+    )
+
+
 def test_repaired_file_passes_with_a_warning(fixture_pdf) -> None:
     outcome = run_check("pdf-readable", fixture_pdf("repairable.pdf"))
     assert outcome.status is Status.WARN
     repaired, strict = outcome.findings
     assert repaired.level is Level.WARNING and strict.level is Level.WARNING
-    assert "opens only after repair" in messages(outcome)[0]
+    assert messages(outcome)[0] == (
+        "the PDF is damaged and opens only after repair (qpdf reports “file is damaged”, “(offset 97471): xref not "
+        "found” and “Attempting to reconstruct cross-reference table”)"
+    )
     # its cross-reference table is broken: qpdf rebuilds it, a strict parser gives up
     assert messages(outcome)[1] == (
         "a strict PDF parser (pypdf) refuses the file (Broken xref table): an upload portal that reads PDFs "

@@ -29,11 +29,11 @@ ID = "encryption"
 SUMMARY = "The PDF carries no encryption or permission restrictions"
 SUMMARY_FR = "Le PDF ne porte ni chiffrement ni restriction de droits"
 DOC_FR = """\
-Le PDF n'est pas chiffré, pas même avec de seules restrictions de droits.
+Le PDF n’est pas chiffré, pas même avec de seules restrictions de droits.
 
 Ce qui est vérifié
-    Si le fichier utilise un chiffrement PDF, quel qu'il soit. Un fichier protégé par un seul mot de passe
-    « propriétaire » s'ouvre sans rien demander, mais porte des restrictions (pas d'impression, pas de
+    Si le fichier utilise un chiffrement PDF, quel qu’il soit. Un fichier protégé par un seul mot de passe
+    « propriétaire » s’ouvre sans rien demander, mais porte des restrictions (pas d’impression, pas de
     copie, pas de modification).
 
 Pourquoi
@@ -44,11 +44,55 @@ Pourquoi
 Comment corriger
     Imprimez le fichier dans un nouveau PDF (« Microsoft Print to PDF », « Enregistrer au format PDF »),
     ou lancez 'qpdf --decrypt dossier.pdf dossier-dechiffre.pdf'. Dans Word, décochez « Chiffrer le
-    document à l'aide d'un mot de passe » dans les options d'export PDF.
+    document à l’aide d’un mot de passe » dans les options d’export PDF.
 
 Options
     Aucune.
 """
+
+
+PERMISSIONS = {
+    "printing": "permission-printing",
+    "copying text": "permission-copying",
+    "changing the document": "permission-changing",
+    "filling forms": "permission-forms",
+    "comments": "permission-comments",
+    "assembling pages": "permission-assembling",
+}
+"""The restrictions as ``dossier.encryption["restricted"]`` (and the JSON report) name them -> their message id."""
+
+MESSAGES = {
+    "encrypted-restricted": {
+        "en": "the PDF is encrypted with an owner password (it restricts {restricted_ids:msg-list})",
+        "fr": "le PDF est chiffré avec un mot de passe propriétaire (il interdit {restricted_ids:msg-list})",
+    },
+    "encrypted-unrestricted": {
+        "en": (
+            "the PDF is encrypted with an owner password (it grants every permission, but the portal still sees "
+            "a protected file)"
+        ),
+        "fr": (
+            "le PDF est chiffré avec un mot de passe propriétaire (il accorde tous les droits, mais le portail y "
+            "voit tout de même un fichier protégé)"
+        ),
+    },
+    "encrypted.fix": {
+        "en": (
+            "Remove the protection: print it to a new PDF, or run 'qpdf --decrypt dossier.pdf "
+            "dossier-decrypted.pdf' (or 'preflight fix')."
+        ),
+        "fr": (
+            "Retirez la protection : imprimez le fichier dans un nouveau PDF, ou lancez 'qpdf --decrypt "
+            "dossier.pdf dossier-dechiffre.pdf' (ou 'preflight fix')."
+        ),
+    },
+    "permission-printing": {"en": "printing", "fr": "l’impression"},
+    "permission-copying": {"en": "copying text", "fr": "la copie du texte"},
+    "permission-changing": {"en": "changing the document", "fr": "la modification du document"},
+    "permission-forms": {"en": "filling forms", "fr": "le remplissage des formulaires"},
+    "permission-comments": {"en": "comments", "fr": "l’ajout de commentaires"},
+    "permission-assembling": {"en": "assembling pages", "fr": "l’assemblage des pages"},
+}
 
 
 @dataclass(frozen=True)
@@ -60,15 +104,10 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     encryption = dossier.encryption
     if encryption is None:
         return
-    restricted = encryption["restricted"]
-    what = (
-        "it restricts " + ", ".join(restricted)
-        if restricted
-        else "it grants every permission, but the portal still sees a protected file"
-    )
+    restricted = [PERMISSIONS[label] for label in encryption["restricted"] if label in PERMISSIONS]
     yield Finding(
-        f"the PDF is encrypted with an owner password ({what})",
-        fix="Remove the protection: print it to a new PDF, or run "
-        "'qpdf --decrypt dossier.pdf dossier-decrypted.pdf' (or 'preflight fix').",
+        "encrypted-restricted" if restricted else "encrypted-unrestricted",
+        {"restricted_ids": restricted},
+        fix_id="encrypted.fix",
         data=dict(encryption),
     )

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from preflight.checks.active_content import ITEM_MESSAGES, item_args
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level
 
@@ -32,12 +33,12 @@ ID = "file-size"
 SUMMARY = "The file is under the portal's size limit (10 MB)"
 SUMMARY_FR = "Le fichier est sous la limite de taille du portail (10 Mo)"
 DOC_FR = """\
-Le fichier est sous la limite de taille du portail et, s'il en est proche, ce qui prend la place.
+Le fichier est sous la limite de taille du portail et, s’il en est proche, ce qui prend la place.
 
 Ce qui est vérifié
     La taille du fichier en octets, comparée à ``max_bytes`` (10 000 000 octets, soit 10 Mo, par défaut).
     Au-delà de ``notice_ratio`` de la limite (80 %), un constat de niveau info est donné, pour laisser le
-    temps d'agir. Au-dessus de la limite ou près d'elle, la liste de ce qui prend la place : les plus
+    temps d’agir. Au-dessus de la limite ou près d’elle, la liste de ce qui prend la place : les plus
     grandes images (page, taille en pixels, résolution effective, octets), les polices incorporées et les
     fichiers joints.
 
@@ -53,7 +54,7 @@ Comment corriger
 Options
     max_bytes : la limite en octets (10000000 par défaut).
     notice_ratio : part de la limite au-delà de laquelle un constat info est donné (0.8 par défaut).
-    largest_images : nombre d'images à lister (5 par défaut).
+    largest_images : nombre d’images à lister (5 par défaut).
 """
 
 
@@ -72,11 +73,70 @@ class Options:
             raise ValueError(f"largest_images must be between 0 and 100, not {self.largest_images}")
 
 
-def megabytes(count: int) -> str:
-    """Decimal units, as portals state their limits (10 MB = 10,000,000 bytes)."""
-    if count < 100_000:
-        return f"{count / 1000:.0f} kB"
-    return f"{count / 1_000_000:.1f} MB"
+MESSAGES = {
+    **ITEM_MESSAGES,  # what an attached file is (active-content's words)
+    "over-limit": {
+        "en": "the file is {size:size} ({size:bytes}), over the limit of {limit:size} ({limit:bytes}) by {excess:size}",
+        "fr": (
+            "le fichier fait {size:size} ({size:bytes}) et dépasse de {excess:size} la limite de {limit:size} "
+            "({limit:bytes})"
+        ),
+    },
+    "over-limit.fix": {
+        "en": "Compress the largest images listed below (300 dpi is plenty; photos as JPEG), or run 'preflight fix'.",
+        "fr": (
+            "Compressez les plus grandes images listées ci-dessous (300 dpi suffisent ; les photos en JPEG), ou "
+            "lancez 'preflight fix'."
+        ),
+    },
+    "near-limit": {
+        "en": "the file is {size:size}, {percent}% of the {limit:size} limit: a few more figures would put it over",
+        "fr": (
+            "le fichier fait {size:size}, soit {percent}\u202f% de la limite de {limit:size} : quelques figures "
+            "de plus la dépasseraient"
+        ),
+    },
+    "near-limit.fix": {
+        "en": "Nothing is required; if you add material, compress the images listed here.",
+        "fr": "Rien n’est exigé ; si vous ajoutez du contenu, compressez les images listées ici.",
+    },
+    # What takes the space (info).
+    "image": {
+        "en": "image {width:d}×{height:d} px takes {bytes:size} ({percent}% of the file, {stored_id:msg})",
+        "fr": "l’image de {width:d}×{height:d} px occupe {bytes:size} ({percent}\u202f% du fichier, {stored_id:msg})",
+    },
+    "image-dpi": {
+        "en": (
+            "image {width:d}×{height:d} px (drawn at {dpi:.0f} dpi) takes {bytes:size} ({percent}% of the file, "
+            "{stored_id:msg})"
+        ),
+        "fr": (
+            "l’image de {width:d}×{height:d} px (affichée à {dpi:.0f} dpi) occupe {bytes:size} ({percent}\u202f% "
+            "du fichier, {stored_id:msg})"
+        ),
+    },
+    "image-dpi-downsample": {
+        "en": (
+            "image {width:d}×{height:d} px (drawn at {dpi:.0f} dpi) takes {bytes:size} ({percent}% of the file, "
+            "{stored_id:msg}); downsampling to 300 dpi would divide its pixels by {factor:.1f}"
+        ),
+        "fr": (
+            "l’image de {width:d}×{height:d} px (affichée à {dpi:.0f} dpi) occupe {bytes:size} ({percent}\u202f% "
+            "du fichier, {stored_id:msg}) ; la sous-échantillonner à 300 dpi diviserait son nombre de pixels par "
+            "{factor:.1f}"
+        ),
+    },
+    "stored-as": {"en": "stored as {filters}", "fr": "enregistrée en {filters}"},
+    "stored-raw": {"en": "stored uncompressed", "fr": "enregistrée sans compression"},
+    "fonts": {
+        "en": "embedded fonts take {bytes:size} in all; the largest is {font} ({font_bytes:size})",
+        "fr": "les polices incorporées occupent {bytes:size} en tout ; la plus lourde est {font} ({font_bytes:size})",
+    },
+    "attachment": {
+        "en": "{item_id:msg} adds to the size",
+        "fr": "{item_id:msg}, qui alourdit le fichier",
+    },
+}
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
@@ -84,16 +144,14 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     limit = options.max_bytes
     if size > limit:
         yield Finding(
-            f"the file is {megabytes(size)} ({size:,} bytes), over the limit of {megabytes(limit)} "
-            f"({limit:,} bytes) by {megabytes(size - limit)}",
-            fix="Compress the largest images listed below (300 dpi is plenty; photos as JPEG), or run 'preflight fix'.",
+            "over-limit",
+            {"size": size, "limit": limit, "excess": size - limit},
             data={"bytes": size, "limit": limit},
         )
     elif size > limit * options.notice_ratio:
         yield Finding(
-            f"the file is {megabytes(size)}, {size / limit:.0%} of the {megabytes(limit)} limit: "
-            "a few more figures would put it over",
-            fix="Nothing is required; if you add material, compress the images listed here.",
+            "near-limit",
+            {"size": size, "limit": limit, "percent": round(100 * size / limit)},
             level=Level.INFO,
             data={"bytes": size, "limit": limit},
         )
@@ -104,15 +162,25 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
 
 def _space_breakdown(dossier: Dossier, options: Options) -> Iterator[Finding]:
     for image in dossier.images[: options.largest_images]:
-        share = image.stored_bytes / max(dossier.size, 1)
-        dpi = f" (drawn at {image.dpi:.0f} dpi)" if image.dpi else ""
-        advice = ""
-        if image.dpi and image.dpi > 300:
-            advice = f"; downsampling to 300 dpi would divide its pixels by {(image.dpi / 300) ** 2:.1f}"
         pages = sorted(image.pages)
+        args: dict[str, object] = {
+            "width": image.width,
+            "height": image.height,
+            "bytes": image.stored_bytes,
+            "percent": round(100 * image.stored_bytes / max(dossier.size, 1)),
+            "filters": image.filters,
+            "stored_id": "stored-raw" if image.filters == "none" else "stored-as",
+        }
+        message_id = "image"
+        if image.dpi:
+            args["dpi"] = image.dpi
+            message_id = "image-dpi"
+            if image.dpi > 300:
+                args["factor"] = (image.dpi / 300) ** 2
+                message_id = "image-dpi-downsample"
         yield Finding(
-            f"image {image.width}×{image.height} px{dpi} takes {megabytes(image.stored_bytes)} "
-            f"({share:.0%} of the file, stored as {image.filters}){advice}",
+            message_id,
+            args,
             page=pages[0] if pages else None,
             level=Level.INFO,
             data={
@@ -128,13 +196,11 @@ def _space_breakdown(dossier: Dossier, options: Options) -> Iterator[Finding]:
     if font_bytes:
         biggest = max(dossier.fonts, key=lambda font: font.program_bytes)
         yield Finding(
-            f"embedded fonts take {megabytes(font_bytes)} in all; the largest is {biggest.display_name} "
-            f"({megabytes(biggest.program_bytes)})",
+            "fonts",
+            {"bytes": font_bytes, "font": biggest.display_name, "font_bytes": biggest.program_bytes},
             level=Level.INFO,
             data={"kind": "fonts", "bytes": font_bytes},
         )
     for item in dossier.active_content:
         if item.kind == "attachment":
-            yield Finding(
-                f"{item.description} adds to the size", page=item.page, level=Level.INFO, data={"kind": "attachment"}
-            )
+            yield Finding("attachment", item_args(item), page=item.page, level=Level.INFO, data={"kind": "attachment"})

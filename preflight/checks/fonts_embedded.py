@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level, format_pages
+from preflight.model import Finding, Level
+from preflight.pdf.font_program import PROBLEMS
 from preflight.pdf.text import clean_font_name
 
 if TYPE_CHECKING:
@@ -52,37 +53,37 @@ if TYPE_CHECKING:
 ID = "fonts-embedded"
 SUMMARY = "Every font is embedded, so the portal accepts the file and it looks the same everywhere"
 SUMMARY_FR = (
-    "Toutes les polices sont incorporées : le portail accepte le fichier et il s'affiche partout de la même façon"
+    "Toutes les polices sont incorporées : le portail accepte le fichier et il s’affiche partout de la même façon"
 )
 DOC_FR = """\
 Toutes les polices utilisées par les pages sont incorporées, et leur texte peut être relu.
 
 Ce qui est vérifié
-    Chaque police utilisée, où qu'elle le soit : ressources des pages, formulaires XObject imbriqués,
+    Chaque police utilisée, où qu’elle le soit : ressources des pages, formulaires XObject imbriqués,
     motifs, apparences des annotations, polices descendantes Type0, et la police /DA des champs de
-    formulaire sans apparence (le lecteur les dessine lui-même). Une police dont le programme n'est pas
+    formulaire sans apparence (le lecteur les dessine lui-même). Une police dont le programme n’est pas
     dans le fichier échoue, y compris les « 14 standard » (Helvetica, Times, Courier, Symbol,
-    ZapfDingbats), que les lecteurs remplacent. Un programme ne compte que s'il est un flux non vide qui
+    ZapfDingbats), que les lecteurs remplacent. Un programme ne compte que s’il est un flux non vide qui
     se lit comme une police (TrueType, OpenType, CFF lus avec fontTools ; en-tête Type 1 et /Length1-2
     vérifiés) : un dictionnaire, un programme vide, tronqué ou illisible échoue aussi.
     Les flux de contenu des pages disent où chaque police dessine vraiment du texte : une police non
-    incorporée qui ne dessine rien (seulement listée dans les ressources) fait l'objet d'une note à part ;
+    incorporée qui ne dessine rien (seulement listée dans les ressources) fait l’objet d’une note à part ;
     une police qui ne dessine que du texte invisible (une couche OCR, mode de rendu 3) échoue avec son
     propre message.
     Les polices Type 3 portent leurs glyphes et passent ; les glyphes Type 3 bitmap (vieux LaTeX,
-    certains graphiques) donnent un avertissement, car ils s'impriment flous. Un texte dont l'extraction
-    ne donne pas de sens Unicode pour la plupart des caractères d'une police (ou rien du tout) donne un
+    certains graphiques) donnent un avertissement, car ils s’impriment flous. Un texte dont l’extraction
+    ne donne pas de sens Unicode pour la plupart des caractères d’une police (ou rien du tout) donne un
     avertissement : il ne peut être ni cherché ni copié. Un sous-ensemble incorporé dont la table cmap
-    Unicode n'a pas un caractère que le texte emploie donne un avertissement, avec les caractères et les
-    pages : ils s'impriment en blanc.
+    Unicode n’a pas un caractère que le texte emploie donne un avertissement, avec les caractères et les
+    pages : ils s’impriment en blanc.
 
 Pourquoi
-    Le portail refuse les fichiers aux polices non incorporées, et un lecteur qui n'a pas la police en
+    Le portail refuse les fichiers aux polices non incorporées, et un lecteur qui n’a pas la police en
     affiche une autre, aux chasses différentes : les lignes débordent et les symboles deviennent des carrés.
 
 Comment corriger
     Word : Fichier > Options > Enregistrement > « Incorporer les polices dans le fichier », puis exportez
-    de nouveau en PDF (ou choisissez « PDF/A » dans les options d'export). LibreOffice : exportez en
+    de nouveau en PDF (ou choisissez « PDF/A » dans les options d’export). LibreOffice : exportez en
     PDF/A. LaTeX : pdflatex et xelatex incorporent par défaut ; pour les figures faites ailleurs,
     exportez-les de nouveau avec les polices incorporées. Ou lancez 'preflight fix', qui réécrit le
     fichier avec Ghostscript et des polices aux mêmes métriques.
@@ -102,27 +103,189 @@ STANDARD_14 = {
     "Symbol", "ZapfDingbats",
 }  # fmt: skip
 
-EMBED_FIX = (
-    "Embed the fonts: in Word tick File > Options > Save > 'Embed fonts in the file' and export again "
-    "(or choose PDF/A); in LibreOffice export as PDF/A; or run 'preflight fix' (uses Ghostscript)."
-)
-
-
-UNUSED_FIX = (
-    "Nothing is drawn with it, so pages look right; a strict portal may still count it: 'preflight fix' removes "
-    "fonts that no page draws with, or export the PDF again."
-)
-INVISIBLE_FIX = (
-    "Run 'preflight fix', which embeds it, or run the OCR again with a tool that embeds its text font (ocrmypdf does)."
-)
-GLYPH_FIX = (
-    "Embed the whole font rather than a subset (Word: untick 'Embed only the characters used'), export the PDF "
-    "again from the source, or set these characters in a font that has them."
-)
-EXTRACT_FIX = (
-    "Export again with a font that has a Unicode mapping (most do); in LaTeX add \\usepackage[T1]{fontenc} "
-    "and \\usepackage{cmap}, or use lmodern."
-)
+MESSAGES: dict[str, dict[str, str]] = {
+    # The parts of a sentence (nested: {what_id:msg}, {used_id:msg}, ...).
+    "no-subtype": {"en": "no /Subtype", "fr": "sans /Subtype"},
+    "font-named": {"en": "font '{font}'", "fr": "la police « {font} »"},
+    "font-unnamed": {"en": "an unnamed font", "fr": "une police sans nom"},
+    "font-unnamed-type3": {"en": "an unnamed Type 3 font", "fr": "une police Type 3 sans nom"},
+    "of-font-named": {"en": "font '{font}'", "fr": "de la police « {font} »"},
+    "of-font-unnamed": {"en": "an unnamed font", "fr": "d’une police sans nom"},
+    "of-font-unnamed-type3": {"en": "an unnamed Type 3 font", "fr": "d’une police Type 3 sans nom"},
+    "subtype": {"en": "{type}", "fr": "{type}"},
+    "font-unusable": {
+        "en": "{font_id:msg} is not embedded: {problem_id:msg} ({subtype_id:msg}), so viewers cannot use it",
+        "fr": (
+            "{font_id:msg} n’est pas incorporée : {problem_id:msg} ({subtype_id:msg}), les lecteurs ne "
+            "peuvent donc pas l’utiliser"
+        ),
+    },
+    "problem-text": {"en": "{problem}", "fr": "{problem}"},
+    "font-standard-14": {
+        "en": "{font_id:msg} is not embedded ({subtype_id:msg}, a standard-14 font that viewers replace)",
+        "fr": (
+            "{font_id:msg} n’est pas incorporée ({subtype_id:msg}, l’une des 14 polices standard, que les "
+            "lecteurs remplacent)"
+        ),
+    },
+    "font-not-embedded": {
+        "en": "{font_id:msg} is not embedded ({subtype_id:msg})",
+        "fr": "{font_id:msg} n’est pas incorporée ({subtype_id:msg})",
+    },
+    "used-on": {"en": "used on {pages:pages}", "fr": "utilisée {pages:pages}"},
+    "used-on-inside": {
+        "en": "used on {pages:pages}, inside {places:msg-list}",
+        "fr": "utilisée {pages:pages}, dans {places:msg-list}",
+    },
+    "used-nowhere": {"en": "used on no page", "fr": "utilisée sur aucune page"},
+    "place-form-xobject": {"en": "form XObject", "fr": "un XObject de formulaire"},
+    "place-pattern": {"en": "pattern", "fr": "un motif"},
+    "place-form-field": {"en": "form field", "fr": "un champ de formulaire"},
+    "place-annotation": {
+        "en": "{annotations:list} {annotation_count:plural:annotation|annotations}",
+        "fr": "{annotation_count:plural:une annotation|des annotations} {annotations:list}",
+    },
+    "place-other": {"en": "{other_places:list}", "fr": "{other_places:list}"},
+    "listed-pages": {"en": "{listed_pages:pages}", "fr": "{listed_pages:pages}"},
+    "listed-nowhere": {"en": "no page", "fr": "aucune page"},
+    # Findings: a font that is not embedded.
+    "not-embedded": {"en": "{what_id:msg}; {used_id:msg}", "fr": "{what_id:msg} ; {used_id:msg}"},
+    "not-embedded-fields": {
+        "en": (
+            "{what_id:msg}; {used_id:msg}; form fields without an appearance are drawn with it on {field_pages:pages}"
+        ),
+        "fr": (
+            "{what_id:msg} ; {used_id:msg} ; le lecteur s’en sert pour dessiner les champs de formulaire sans "
+            "apparence ({field_pages:pages})"
+        ),
+    },
+    "not-embedded.fix": {
+        "en": (
+            "Embed the fonts: in Word tick File > Options > Save > 'Embed fonts in the file' and export again "
+            "(or choose PDF/A); in LibreOffice export as PDF/A; or run 'preflight fix' (uses Ghostscript)."
+        ),
+        "fr": (
+            "Incorporez les polices : dans Word, cochez Fichier > Options > Enregistrement > « Incorporer les "
+            "polices dans le fichier » et exportez de nouveau (ou choisissez PDF/A) ; dans LibreOffice, exportez "
+            "en PDF/A ; ou lancez 'preflight fix' (qui passe par Ghostscript)."
+        ),
+    },
+    "invisible-only": {
+        "en": (
+            "{what_id:msg}; it draws only invisible text (an OCR text layer, rendering mode 3) on {pages:pages}: "
+            "the portal refuses it all the same"
+        ),
+        "fr": (
+            "{what_id:msg} ; elle ne dessine que du texte invisible (une couche de texte OCR, mode de rendu 3), "
+            "{pages:pages} : le portail refuse tout de même le fichier"
+        ),
+    },
+    "invisible-only.fix": {
+        "en": (
+            "Run 'preflight fix', which embeds it, or run the OCR again with a tool that embeds its text font "
+            "(ocrmypdf does)."
+        ),
+        "fr": (
+            "Lancez 'preflight fix', qui l’incorpore, ou refaites l’OCR avec un outil qui incorpore la police de "
+            "son texte (ocrmypdf le fait)."
+        ),
+    },
+    "unused": {
+        "en": "{what_id:msg}, but nothing is drawn with it: it is only listed in the resources of {listed_id:msg}",
+        "fr": (
+            "{what_id:msg}, mais rien n’est dessiné avec elle : elle figure seulement dans les ressources "
+            "({listed_id:msg})"
+        ),
+    },
+    "unused.fix": {
+        "en": (
+            "Nothing is drawn with it, so pages look right; a strict portal may still count it: 'preflight fix' "
+            "removes fonts that no page draws with, or export the PDF again."
+        ),
+        "fr": (
+            "Rien n’est dessiné avec elle, les pages s’affichent donc correctement ; un portail strict peut "
+            "tout de même la compter : 'preflight fix' retire les polices avec lesquelles aucune page ne dessine, "
+            "ou exportez de nouveau le PDF."
+        ),
+    },
+    # Findings: an embedded font that prints or reads badly.
+    "bitmap-type3": {
+        "en": "{font_id:msg} is a bitmap Type 3 font (blurred when printed or zoomed); {used_id:msg}",
+        "fr": "{font_id:msg} est une police Type 3 bitmap (floue à l’impression et au zoom) ; {used_id:msg}",
+    },
+    "bitmap-type3.fix": {
+        "en": "Use outline fonts: for LaTeX install cm-super or use lmodern; re-export plots with vector text.",
+        "fr": (
+            "Utilisez des polices vectorielles : pour LaTeX, installez cm-super ou employez lmodern ; exportez de "
+            "nouveau les graphiques avec du texte vectoriel."
+        ),
+    },
+    "missing-glyphs": {
+        "en": (
+            "the embedded subset of {of_font_id:msg} has no glyph for {chars:list}, used on {glyph_pages:pages}: "
+            "these characters print as blanks or boxes"
+        ),
+        "fr": (
+            "le sous-ensemble incorporé {of_font_id:msg} n’a pas de glyphe pour {chars:list} "
+            "({glyph_pages:pages}) : ces caractères s’impriment en blanc ou en carrés"
+        ),
+    },
+    "missing-glyphs-more": {
+        "en": (
+            "the embedded subset of {of_font_id:msg} has no glyph for {count} characters, among them {chars:list}, "
+            "used on {glyph_pages:pages}: these characters print as blanks or boxes"
+        ),
+        "fr": (
+            "le sous-ensemble incorporé {of_font_id:msg} n’a pas de glyphe pour {count} caractères, dont "
+            "{chars:list} ({glyph_pages:pages}) : ces caractères s’impriment en blanc ou en carrés"
+        ),
+    },
+    "missing-glyphs.fix": {
+        "en": (
+            "Embed the whole font rather than a subset (Word: untick 'Embed only the characters used'), export "
+            "the PDF again from the source, or set these characters in a font that has them."
+        ),
+        "fr": (
+            "Incorporez la police entière plutôt qu’un sous-ensemble (Word : décochez « Incorporer uniquement les "
+            "caractères utilisés dans le document »), exportez de nouveau le PDF depuis la source, ou composez "
+            "ces caractères dans une police qui les contient."
+        ),
+    },
+    "unextractable": {
+        "en": (
+            "text in {of_font_id:msg} cannot be extracted: {unmapped} of {total} characters come out with no Unicode "
+            "meaning, so it cannot be searched or copied; {used_id:msg}"
+        ),
+        "fr": (
+            "le texte {of_font_id:msg} ne peut pas être extrait : "
+            "{unmapped:plural:# caractère|# caractères} sur {total} {unmapped:plural:sort|sortent} sans "
+            "signification Unicode, il ne peut donc être ni cherché ni copié ; {used_id:msg}"
+        ),
+    },
+    "unextractable-encoding": {
+        "en": (
+            "text in {of_font_id:msg} cannot be extracted (no ToUnicode map and a non-standard encoding): it cannot "
+            "be searched or copied; {used_id:msg}"
+        ),
+        "fr": (
+            "le texte {of_font_id:msg} ne peut pas être extrait (ni table ToUnicode, ni codage standard) : "
+            "il ne peut être ni cherché ni copié ; {used_id:msg}"
+        ),
+    },
+    "unextractable.fix": {
+        "en": (
+            "Export again with a font that has a Unicode mapping (most do); in LaTeX add \\usepackage[T1]{{fontenc}} "
+            "and \\usepackage{{cmap}}, or use lmodern."
+        ),
+        "fr": (
+            "Exportez de nouveau avec une police qui a une correspondance Unicode (c’est le cas de la plupart) ; "
+            "en LaTeX, ajoutez \\usepackage[T1]{{fontenc}} et \\usepackage{{cmap}}, ou utilisez lmodern."
+        ),
+    },
+    **PROBLEMS,
+}
+PLACES = {"form XObject": "place-form-xobject", "pattern": "place-pattern", "form field": "place-form-field"}
+"""FontInfo.places (beside "page" and "<Subtype> annotation") -> their message ids."""
 # Text extraction read more than this many characters: the rest is not compared (bounded work).
 MAX_CHARACTERS = 2_000_000
 # A cmap that lacks more than this share of the characters drawn is not the one glyphs are found with.
@@ -197,9 +360,23 @@ def _text_name(name: str) -> str:
     return re.sub(r"-Identity-[HV]$", "", name)
 
 
-def _where(pages: set[int]) -> str:
-    ordered = sorted(pages)
-    return f"page {ordered[0]}" if len(ordered) == 1 else f"pages {format_pages(ordered)}"
+def _places(font: FontInfo) -> dict[str, object]:
+    """Where, beside the pages' own resources, the font is drawn with: message ids and their arguments."""
+    ids: list[str] = []
+    annotations: list[str] = []
+    others: list[str] = []
+    for place in sorted(font.places - {"page"}):
+        if place in PLACES:
+            ids.append(PLACES[place])
+        elif place.endswith(" annotation"):
+            annotations.append(place.removesuffix(" annotation"))
+        else:
+            others.append(place)
+    if annotations:
+        ids.append("place-annotation")
+    if others:
+        ids.append("place-other")
+    return {"places": ids, "annotations": annotations, "annotation_count": len(annotations), "other_places": others}
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
@@ -218,9 +395,15 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         shown = visible | font.invisible_pages
         pages_set = (visible or font.invisible_pages) if font.usage_known and shown else set(font.pages)
         pages = sorted(pages_set)
-        where = _where(pages_set) if pages_set else "no page"
-        places = ", ".join(sorted(font.places - {"page"}))
-        inside = f", inside {places}" if places else ""
+        unnamed = font.display_name == "(unnamed font)" or (font.subtype == "Type3" and font.name == "Type3 font")
+        name_id = ("font-unnamed-type3" if font.subtype == "Type3" else "font-unnamed") if unnamed else "font-named"
+        args: dict[str, object] = {
+            "font": font.display_name,
+            "font_id": name_id,
+            "of_font_id": f"of-{name_id}",
+            "pages": pages,
+            "used_id": "used-on" if pages else "used-nowhere",
+        }
         data: dict[str, object] = {
             "font": font.display_name,
             "type": font.subtype,
@@ -229,18 +412,12 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             "to_unicode": font.has_to_unicode,
         }
         if not font.embedded:
-            yield from _not_embedded(font, data, pages, visible, where, inside, unused_level)
+            yield from _not_embedded(font, data, args, pages, visible, unused_level)
             continue
         if font.bitmap and bitmap_level is not Level.OFF:
-            yield Finding(
-                f"font '{font.display_name}' is a bitmap Type 3 font (blurred when printed or zoomed); used on {where}",
-                page=pages[0] if pages else None,
-                fix="Use outline fonts: for LaTeX install cm-super or use lmodern; re-export plots with vector text.",
-                level=bitmap_level,
-                data=data,
-            )
+            yield Finding("bitmap-type3", args, page=pages[0] if pages else None, level=bitmap_level, data=data)
         if unextractable_level is not Level.OFF:
-            yield from _unextractable(font, data, text_use, failed_pages, pages, where, unextractable_level)
+            yield from _unextractable(font, data, args, text_use, failed_pages, pages, unextractable_level)
         coverage = coverage_by_name.get(font.display_name)
         use = text_use.get(_text_name(font.display_name))
         if (
@@ -252,14 +429,13 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         ):
             missing = {char: found for char, found in use.pages.items() if ord(char) not in coverage}
             if missing and len(missing) <= MAX_MISSING_SHARE * len(use.pages):
-                listed = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in sorted(missing)[:8])
-                more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
+                listed = [f"'{char}' (U+{ord(char):04X})" for char in sorted(missing)[:8]]
                 glyph_pages = set().union(*missing.values())
                 yield Finding(
-                    f"the embedded subset of font '{font.display_name}' has no glyph for {listed}{more}, used on "
-                    f"{_where(glyph_pages)}: these characters print as blanks or boxes",
+                    "missing-glyphs-more" if len(missing) > 8 else "missing-glyphs",
+                    {**args, "chars": listed, "count": len(missing), "glyph_pages": sorted(glyph_pages)},
                     page=min(glyph_pages),
-                    fix=GLYPH_FIX,
+                    fix_id="missing-glyphs.fix",
                     level=glyph_level,
                     data={**data, "missing": sorted(missing), "glyph_pages": sorted(glyph_pages)},
                 )
@@ -268,59 +444,60 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
 def _not_embedded(
     font: FontInfo,
     data: dict[str, object],
+    args: dict[str, object],
     pages: list[int],
     visible: set[int],
-    where: str,
-    inside: str,
     unused_level: Level,
 ) -> Iterator[Finding]:
-    standard = ", a standard-14 font that viewers replace" if font.display_name in STANDARD_14 else ""
-    subtype = font.subtype or "no /Subtype"
-    what = (
-        f"font '{font.display_name}' is not embedded: {font.problem} ({subtype}), so viewers cannot use it"
-        if font.problem
-        else f"font '{font.display_name}' is not embedded ({subtype}{standard})"
-    )
+    if font.problem:
+        what = "font-unusable"
+    elif font.display_name in STANDARD_14:
+        what = "font-standard-14"
+    else:
+        what = "font-not-embedded"
+    args = {
+        **args,
+        "what_id": what,
+        "type": font.subtype,
+        "subtype_id": "subtype" if font.subtype else "no-subtype",
+        "problem_id": font.problem_id or "problem-text",
+        "problem": font.problem,
+        **font.problem_args,
+    }
     data = {**data, "problem": font.problem}
     first = pages[0] if pages else None
     if not font.usage_known or visible:
-        fields = (
-            f"; form fields without an appearance are drawn with it on {_where(font.field_pages)}"
-            if font.field_pages and not font.drawn_pages
-            else ""
-        )
+        places = _places(font)
+        if pages and places["places"]:
+            args = {**args, **places, "used_id": "used-on-inside"}
+        fields = bool(font.field_pages and not font.drawn_pages)
         yield Finding(
-            f"{what}; used on {where}{inside}{fields}",
+            "not-embedded-fields" if fields else "not-embedded",
+            {**args, "field_pages": sorted(font.field_pages)},
             page=first,
-            fix=EMBED_FIX,
+            fix_id="not-embedded.fix",
             data={**data, "used": "visible" if font.usage_known else "unknown"},
         )
     elif font.invisible_pages:
-        yield Finding(
-            f"{what}; it draws only invisible text (an OCR text layer, rendering mode 3) on {where}: the portal "
-            "refuses it all the same",
-            page=first,
-            fix=INVISIBLE_FIX,
-            data={**data, "used": "invisible"},
-        )
+        yield Finding("invisible-only", args, page=first, data={**data, "used": "invisible"})
     elif unused_level is not Level.OFF:
-        listed = _where(font.pages) if font.pages else "no page"
+        listed = sorted(font.pages)
         yield Finding(
-            f"{what}, but nothing is drawn with it: it is only listed in the resources of {listed}",
+            "unused",
+            {**args, "listed_id": "listed-pages" if listed else "listed-nowhere", "listed_pages": listed},
             page=min(font.pages) if font.pages else None,
-            fix=UNUSED_FIX,
             level=unused_level,
-            data={**data, "used": "no", "pages": sorted(font.pages)},
+            data={**data, "used": "no", "pages": listed},
         )
 
 
 def _unextractable(
     font: FontInfo,
     data: dict[str, object],
+    args: dict[str, object],
     text_use: dict[str, _TextUse],
     failed_pages: set[int],
     pages: list[int],
-    where: str,
     level: Level,
 ) -> Iterator[Finding]:
     """Decided from what extraction yields for the font; from its encoding only when extraction is unavailable."""
@@ -330,22 +507,18 @@ def _unextractable(
         total = use.mapped + use.unmapped
         if use.unmapped * 2 < total:
             return
-        message = (
-            f"text in font '{font.display_name}' cannot be extracted: {use.unmapped} of {total} characters come out "
-            f"with no Unicode meaning, so it cannot be searched or copied; used on {where}"
-        )
+        message_id = "unextractable"
+        args = {**args, "unmapped": use.unmapped, "total": total}
     elif (not decided or use is None) and not font.text_extractable:
         # Extraction says nothing of this font (it failed, or names the font otherwise): its encoding decides.
-        message = (
-            f"text in font '{font.display_name}' cannot be extracted (no ToUnicode map and a non-standard "
-            f"encoding): it cannot be searched or copied; used on {where}"
-        )
+        message_id = "unextractable-encoding"
     else:
         return
     yield Finding(
-        message,
+        message_id,
+        args,
         page=pages[0] if pages else None,
-        fix=EXTRACT_FIX,
+        fix_id="unextractable.fix",
         level=level,
         data={**data, "unmapped": use.unmapped if use is not None else None},
     )

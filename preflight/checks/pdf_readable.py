@@ -21,6 +21,7 @@ Options
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,21 +30,21 @@ from preflight.model import Finding, Level
 
 ID = "pdf-readable"
 SUMMARY = "The file is a PDF that opens without a password or repair"
-SUMMARY_FR = "Le fichier est un PDF qui s'ouvre sans mot de passe ni réparation"
+SUMMARY_FR = "Le fichier est un PDF qui s’ouvre sans mot de passe ni réparation"
 DOC_FR = """\
-Le fichier est un PDF qui s'ouvre.
+Le fichier est un PDF qui s’ouvre.
 
 Ce qui est vérifié
-    Que le fichier est bien un PDF (et non un document Word ou une image renommés en .pdf), qu'il n'est
-    ni vide, ni tronqué, ni endommagé au point d'être irréparable, et qu'il s'ouvre sans mot de passe.
-    Un fichier qui ne s'ouvre qu'après réparation passe avec un avertissement : certains lecteurs
-    l'affichent autrement. Un tel fichier est aussi lu par un analyseur strict (pypdf en mode strict,
-    comme certains portails de dépôt lisent les fichiers) : un second avertissement dit s'il le refuse,
+    Que le fichier est bien un PDF (et non un document Word ou une image renommés en .pdf), qu’il n’est
+    ni vide, ni tronqué, ni endommagé au point d’être irréparable, et qu’il s’ouvre sans mot de passe.
+    Un fichier qui ne s’ouvre qu’après réparation passe avec un avertissement : certains lecteurs
+    l’affichent autrement. Un tel fichier est aussi lu par un analyseur strict (pypdf en mode strict,
+    comme certains portails de dépôt lisent les fichiers) : un second avertissement dit s’il le refuse,
     et pourquoi.
 
 Pourquoi
-    Le portail refuse un fichier qu'il ne peut pas ouvrir, et un jury ne peut pas lire ce qu'un lecteur
-    ne peut pas afficher. Quand cette règle échoue, toutes les autres sont sautées : elles n'ont rien à lire.
+    Le portail refuse un fichier qu’il ne peut pas ouvrir, et un jury ne peut pas lire ce qu’un lecteur
+    ne peut pas afficher. Quand cette règle échoue, toutes les autres sont sautées : elles n’ont rien à lire.
 
 Comment corriger
     Exportez de nouveau le dossier en PDF depuis sa source (Word : Fichier > Exporter > PDF ; LaTeX :
@@ -55,6 +56,174 @@ Options
 """
 NEEDS_READABLE_PDF = False
 
+_NOT_PDF_FIX = {
+    "en": "Export or save the dossier as PDF from your editor (File > Export > PDF) and check that file instead.",
+    "fr": (
+        "Exportez ou enregistrez le dossier en PDF depuis votre logiciel (Fichier > Exporter > PDF), puis "
+        "vérifiez ce nouveau fichier."
+    ),
+}
+_EXPORT_AGAIN_FIX = {
+    "en": "Export the PDF again from its source document.",
+    "fr": "Exportez de nouveau le PDF depuis son document source.",
+}
+_FILE_KINDS = {
+    # preflight.pdf.sniff.KINDS, as the not-pdf message names them ({file_kind:msg}).
+    "office-legacy": (
+        "an old Microsoft Office file (.doc, .xls or .ppt) renamed .pdf",
+        "un ancien fichier Microsoft Office (.doc, .xls ou .ppt) renommé en .pdf",
+    ),
+    "rtf": ("an RTF document renamed .pdf", "un document RTF renommé en .pdf"),
+    "png": ("a PNG image renamed .pdf", "une image PNG renommée en .pdf"),
+    "jpeg": ("a JPEG image renamed .pdf", "une image JPEG renommée en .pdf"),
+    "gif": ("a GIF image renamed .pdf", "une image GIF renommée en .pdf"),
+    "tiff": ("a TIFF image renamed .pdf", "une image TIFF renommée en .pdf"),
+    "postscript": ("a PostScript file renamed .pdf", "un fichier PostScript renommé en .pdf"),
+    "gzip": ("a gzip archive renamed .pdf", "une archive gzip renommée en .pdf"),
+    "rar": ("a RAR archive renamed .pdf", "une archive RAR renommée en .pdf"),
+    "7z": ("a 7-Zip archive renamed .pdf", "une archive 7-Zip renommée en .pdf"),
+    "docx": ("a Word document (.docx) renamed .pdf", "un document Word (.docx) renommé en .pdf"),
+    "xlsx": ("an Excel workbook (.xlsx) renamed .pdf", "un classeur Excel (.xlsx) renommé en .pdf"),
+    "pptx": ("a PowerPoint file (.pptx) renamed .pdf", "un fichier PowerPoint (.pptx) renommé en .pdf"),
+    "odf": (
+        "an OpenDocument file (LibreOffice .odt/.ods) renamed .pdf",
+        "un fichier OpenDocument (LibreOffice .odt/.ods) renommé en .pdf",
+    ),
+    "zip": ("a ZIP archive renamed .pdf", "une archive ZIP renommée en .pdf"),
+    "empty": ("an empty file (0 bytes)", "un fichier vide (0 octet)"),
+    "pdf-without-header": (
+        "a PDF whose '%PDF-' header is missing (a damaged file that strict tools refuse)",
+        "un PDF sans son en-tête '%PDF-' (un fichier endommagé que les outils stricts refusent)",
+    ),
+    "html": ("a web page (HTML) saved as .pdf", "une page web (HTML) enregistrée en .pdf"),
+    "xml": ("an XML file renamed .pdf", "un fichier XML renommé en .pdf"),
+    "unknown": ("a file of an unknown kind, not a PDF", "un fichier d’un type inconnu"),
+    "text": ("a plain-text file renamed .pdf", "un fichier texte brut renommé en .pdf"),
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Why the file cannot be opened (preflight.dossier.OpenProblem.message_id); data.kind says the kind.
+    "folder": {"en": "this is a folder, not a file", "fr": "c’est un répertoire, pas un fichier"},
+    "folder.fix": {"en": "Give the path of the PDF.", "fr": "Indiquez le chemin du PDF."},
+    "cannot-read": {
+        "en": "the file cannot be read: {reason_id:msg}",
+        "fr": "le fichier ne peut pas être lu : {reason_id:msg}",
+    },
+    "cannot-read.fix": {
+        "en": "Check the path and that you may read the file.",
+        "fr": "Vérifiez le chemin, ainsi que votre droit de lire le fichier.",
+    },
+    "reason-missing": {"en": "No such file or directory", "fr": "fichier ou répertoire introuvable"},
+    "reason-permission": {"en": "Permission denied", "fr": "accès refusé"},
+    "reason-system": {"en": "{error}", "fr": "le système répond {error:quote}"},
+    "empty-file": {"en": "the file is an empty file (0 bytes)", "fr": "le fichier est vide (0 octet)"},
+    "empty-file.fix": _NOT_PDF_FIX,
+    "no-pdf-header": {
+        "en": "the file is a PDF whose '%PDF-' header is missing (a damaged file that strict tools refuse)",
+        "fr": ("le fichier est un PDF sans son en-tête '%PDF-' (un fichier endommagé que les outils stricts refusent)"),
+    },
+    "no-pdf-header.fix": _NOT_PDF_FIX,
+    "not-pdf": {"en": "this is not a PDF: it is {file_kind:msg}", "fr": "ce n’est pas un PDF : c’est {file_kind:msg}"},
+    "not-pdf.fix": _NOT_PDF_FIX,
+    **{f"file-kind-{code}": {"en": en, "fr": fr} for code, (en, fr) in _FILE_KINDS.items()},
+    "password": {
+        "en": "the file is protected by a password that is needed to open it",
+        "fr": "le fichier est protégé par un mot de passe, sans lequel il ne s’ouvre pas",
+    },
+    "password.fix": {
+        "en": (
+            "Open it with its password and print it to a new PDF, or run "
+            "'qpdf --decrypt --password=YOURS in.pdf out.pdf'; the portal cannot open protected files."
+        ),
+        "fr": (
+            "Ouvrez-le avec son mot de passe et imprimez-le dans un nouveau PDF, ou lancez "
+            "'qpdf --decrypt --password=VOTRE_MOT_DE_PASSE entree.pdf sortie.pdf' ; le portail ne peut pas "
+            "ouvrir les fichiers protégés."
+        ),
+    },
+    "damaged": {
+        "en": "the PDF is damaged and cannot be opened: {error}",
+        "fr": "le PDF est endommagé et ne peut pas être ouvert (erreur de qpdf : {error:quote})",
+    },
+    "damaged.fix": {
+        "en": (
+            "Export the PDF again from its source document; if you only have this file, open it in a "
+            "viewer and print it to a new PDF."
+        ),
+        "fr": (
+            "Exportez de nouveau le PDF depuis son document source ; si vous n’avez que ce fichier, ouvrez-le "
+            "dans un lecteur PDF et imprimez-le dans un nouveau PDF."
+        ),
+    },
+    "damaged-page-tree": {
+        "en": "the PDF's page tree is damaged: {error}",
+        "fr": "l’arbre des pages du PDF est endommagé (erreur de qpdf : {error:quote})",
+    },
+    "damaged-page-tree.fix": _EXPORT_AGAIN_FIX,
+    "no-pages": {"en": "the PDF has no pages", "fr": "le PDF ne contient aucune page"},
+    "no-pages.fix": _EXPORT_AGAIN_FIX,
+    # A file that opens, but not as it should.
+    "header-offset": {
+        "en": "the PDF header starts at byte {offset}, not at the start of the file",
+        "fr": "l’en-tête du PDF commence à l’octet {offset}, et non au début du fichier",
+    },
+    "header-offset.fix": {
+        "en": "Export the PDF again; some portals check the first bytes and refuse such files.",
+        "fr": (
+            "Exportez de nouveau le PDF : certains portails vérifient les premiers octets et refusent de tels fichiers."
+        ),
+    },
+    "repaired": {
+        "en": "the PDF is damaged and opens only after repair (qpdf reports {repairs:quoted-list})",
+        "fr": "le PDF est endommagé et ne s’ouvre qu’après réparation (qpdf signale {repairs:quoted-list})",
+    },
+    "repaired-more": {
+        "en": (
+            "the PDF is damaged and opens only after repair ({count} problems reported by qpdf, the first "
+            "ones: {repairs:quoted-list})"
+        ),
+        "fr": (
+            "le PDF est endommagé et ne s’ouvre qu’après réparation ({count} problèmes signalés par qpdf, dont "
+            "les premiers : {repairs:quoted-list})"
+        ),
+    },
+    "repaired.fix": {
+        "en": (
+            "Export the PDF again from its source document, or print it to a new PDF, so that every viewer "
+            "shows the same thing."
+        ),
+        "fr": (
+            "Exportez de nouveau le PDF depuis son document source, ou imprimez-le dans un nouveau PDF, pour "
+            "que tous les lecteurs affichent la même chose."
+        ),
+    },
+    "strict-refuses": {
+        "en": (
+            "a strict PDF parser (pypdf) refuses the file ({reason_id:msg}): an upload portal that reads PDFs "
+            "strictly could reject it"
+        ),
+        "fr": (
+            "un analyseur PDF strict (pypdf) refuse le fichier ({reason_id:msg}) : un portail de dépôt qui lit "
+            "les PDF de façon stricte pourrait le rejeter"
+        ),
+    },
+    "strict-reason": {"en": "{reason}", "fr": "motif : {reason:quote}"},
+    "strict-reason-nesting": {"en": "objects nested too deeply", "fr": "objets imbriqués trop profondément"},
+    "strict-refuses.fix": {
+        "en": (
+            "Export the PDF again from its source document (or print it to a new PDF): a file written "
+            "afresh needs no repair."
+        ),
+        "fr": (
+            "Exportez de nouveau le PDF depuis son document source (ou imprimez-le dans un nouveau PDF) : un "
+            "fichier écrit à neuf n’a besoin d’aucune réparation."
+        ),
+    },
+}
+SHOWN_REPAIRS = 3
+NESTING = "objects nested too deeply"
+"""preflight.pdf.strict's own reason when pypdf recurses without end (pypdf's reasons are its own English)."""
+
 
 @dataclass(frozen=True)
 class Options:
@@ -62,24 +231,23 @@ class Options:
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
-    if dossier.problem is not None:
-        yield Finding(dossier.problem.message, fix=dossier.problem.fix, data={"kind": dossier.problem.kind})
+    problem = dossier.problem
+    if problem is not None:
+        args = dict(problem.args)
+        if problem.message_id == "cannot-read":
+            reasons = {errno.ENOENT: "reason-missing", errno.EACCES: "reason-permission"}
+            code = args.get("errno")
+            args["reason_id"] = reasons.get(code, "reason-system") if isinstance(code, int) else "reason-system"
+        yield Finding(problem.message_id or problem.message, args, fix=problem.fix, data={"kind": problem.kind})
         return
     if dossier.header_offset:
-        yield Finding(
-            f"the PDF header starts at byte {dossier.header_offset}, not at the start of the file",
-            fix="Export the PDF again; some portals check the first bytes and refuse such files.",
-            level=Level.WARNING,
-        )
+        yield Finding("header-offset", {"offset": dossier.header_offset}, level=Level.WARNING)
     if dossier.repair_warnings:
-        shown = "; ".join(dossier.repair_warnings[:3])
-        more = len(dossier.repair_warnings) - 3
+        count = len(dossier.repair_warnings)
         yield Finding(
-            f"the PDF is damaged and opens only after repair ({shown}"
-            + (f"; and {more} more" if more > 0 else "")
-            + ")",
-            fix="Export the PDF again from its source document, or print it to a new PDF, "
-            "so that every viewer shows the same thing.",
+            "repaired" if count <= SHOWN_REPAIRS else "repaired-more",
+            {"repairs": dossier.repair_warnings[:SHOWN_REPAIRS], "count": count},
+            fix_id="repaired.fix",
             level=Level.WARNING,
             data={"repairs": dossier.repair_warnings[:20]},
         )
@@ -88,10 +256,11 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         strict = dossier.strict_parse
         if strict is not None and strict.accepted is False:
             yield Finding(
-                f"a strict PDF parser (pypdf) refuses the file ({strict.reason}): an upload portal that reads "
-                "PDFs strictly could reject it",
-                fix="Export the PDF again from its source document (or print it to a new PDF): a file written "
-                "afresh needs no repair.",
+                "strict-refuses",
+                {
+                    "reason": strict.reason,
+                    "reason_id": "strict-reason-nesting" if strict.reason == NESTING else "strict-reason",
+                },
                 level=Level.WARNING,
                 data={"strict_parser": "pypdf", "reason": strict.reason},
             )

@@ -37,6 +37,9 @@ class FontInfo:
     program_bytes: int = 0
     problem: str | None = None
     """Why a font program that is present does not count as embedded (a dictionary, empty, truncated, garbled)."""
+    problem_id: str | None = None
+    """The problem as a message of preflight.pdf.font_program.PROBLEMS, with ``problem_args``."""
+    problem_args: dict[str, Any] = field(default_factory=dict)
     drawn_pages: set[int] = field(default_factory=set)
     """Pages whose content streams (or form XObjects, annotation appearances) show visible text in this font."""
     invisible_pages: set[int] = field(default_factory=set)
@@ -77,6 +80,9 @@ class ActiveItem:
     kind: str  # javascript, launch, attachment, form-field, xfa
     description: str
     page: int | None = None
+    message_id: str = ""
+    """The description as a message of preflight.checks.active_content, with ``args``, for any language."""
+    args: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -195,9 +201,18 @@ def _describe_font(font: pikepdf.Dictionary) -> FontInfo:
         info.program_bytes = int(length) if isinstance(length, int) else 0
         _check_program(info, program_key, program)
     elif program is not None:
-        kind = "a dictionary" if isinstance(program, pikepdf.Dictionary) else f"a {type(program).__name__.lower()}"
+        from preflight.pdf.font_program import problem_text
+
+        object_type = str(getattr(program, "_type_name", "") or type(program).__name__).lower()
+        kinds = {"dictionary": "object-dictionary", "array": "object-array"}
         info.embedded = False
-        info.problem = f"its {program_key} is {kind}, not a font program stream"
+        info.problem_id = "program-not-stream"
+        info.problem_args = {
+            "program_key": program_key,
+            "object_kind": kinds.get(object_type, "object-other"),
+            "object_type": object_type,
+        }
+        info.problem = problem_text(info.problem_id, info.problem_args)
     if subtype == "Type3":
         info.bitmap = _type3_is_bitmap(font)
     info.text_extractable = info.has_to_unicode or _encoding_is_readable(font, subtype, encoding)
@@ -206,13 +221,15 @@ def _describe_font(font: pikepdf.Dictionary) -> FontInfo:
 
 def _check_program(info: FontInfo, key: str, program: pikepdf.Stream) -> None:
     """Embedded means a stream that parses as the font type it claims (poppler: "Couldn't create a font")."""
-    from preflight.pdf.font_program import check_program
+    from preflight.pdf.font_program import check_program, problem_text
 
     try:
         data = program.read_bytes()
     except Exception as exc:
         info.embedded = False
-        info.problem = f"its {key} stream cannot be decoded ({type(exc).__name__})"
+        info.problem_id = "program-undecodable"
+        info.problem_args = {"program_key": key, "error_type": type(exc).__name__}
+        info.problem = problem_text(info.problem_id, info.problem_args)
         return
     lengths = tuple(
         int(value) if isinstance(value := program.stream_dict.get(name), int) else None
@@ -222,6 +239,8 @@ def _check_program(info: FontInfo, key: str, program: pikepdf.Stream) -> None:
     if result.problem is not None:
         info.embedded = False
         info.problem = result.problem
+        info.problem_id = result.problem_id
+        info.problem_args = result.problem_args
     info.unicode_coverage = result.unicode_coverage
 
 
@@ -656,7 +675,9 @@ def _record_image(
 
 # ---------------------------------------------------------------------------- active content
 def _action_kinds(action: Any) -> Iterator[tuple[str, str]]:
-    """Yield (kind, detail) for JavaScript and Launch actions in an action and its /Next chain."""
+    """Yield (kind, detail) for JavaScript and Launch actions in an action and its /Next chain.
+
+    A Launch action with no file named gives ``EXTERNAL_PROGRAM`` as its detail."""
     seen = 0
     while action is not None and seen < 32:
         seen += 1
@@ -686,7 +707,17 @@ def _launch_target(target: Any) -> str:
     target_dict = _dict(target)
     if target_dict is not None:
         target = target_dict.get("/F") or target_dict.get("/UF")
-    return str(target) if target is not None else "an external program"
+    return str(target) if target is not None else EXTERNAL_PROGRAM
+
+
+EXTERNAL_PROGRAM = "an external program"
+
+
+def _detail(detail: str) -> dict[str, Any]:
+    """An action's detail as message arguments: the script excerpt or program, or the id that says it is unknown."""
+    if detail == EXTERNAL_PROGRAM:
+        return {"detail_id": "detail-external-program", "detail": ""}
+    return {"detail_id": "detail", "detail": detail}
 
 
 def collect_active_content(pdf: pikepdf.Pdf) -> list[ActiveItem]:
@@ -698,22 +729,49 @@ def collect_active_content(pdf: pikepdf.Pdf) -> list[ActiveItem]:
             tree = pikepdf.NameTree(names["/JavaScript"])
             for script_name, action in tree.items():
                 for _kind, detail in _action_kinds(action):
-                    items.append(ActiveItem("javascript", f"document-level script '{script_name}': {detail}"))
+                    items.append(
+                        ActiveItem(
+                            "javascript",
+                            f"document-level script '{script_name}': {detail}",
+                            message_id="document-script",
+                            args={"name": str(script_name), **_detail(detail)},
+                        )
+                    )
         except Exception:
-            items.append(ActiveItem("javascript", "document-level JavaScript name tree"))
+            items.append(
+                ActiveItem("javascript", "document-level JavaScript name tree", message_id="document-script-tree")
+            )
     for kind, detail in _action_kinds(root.get("/OpenAction")):
-        items.append(ActiveItem(kind, f"runs when the file opens: {detail}"))
+        items.append(
+            ActiveItem(kind, f"runs when the file opens: {detail}", message_id="open-action", args=_detail(detail))
+        )
     additional = _dict(root.get("/AA"))
     if additional is not None:
         for trigger in list(additional.keys()):
             for kind, detail in _action_kinds(additional.get(trigger)):
-                items.append(ActiveItem(kind, f"document action {trigger}: {detail}"))
+                items.append(
+                    ActiveItem(
+                        kind,
+                        f"document action {trigger}: {detail}",
+                        message_id="document-action",
+                        args={"trigger": str(trigger), **_detail(detail)},
+                    )
+                )
     try:
         for attachment_name, spec in pdf.attachments.items():
             size = ""
+            size_bytes: int | None = None
             with contextlib.suppress(Exception):
-                size = f", {spec.get_file().size:,} bytes"
-            items.append(ActiveItem("attachment", f"attached file '{attachment_name}'{size}"))
+                size_bytes = int(spec.get_file().size)
+                size = f", {size_bytes:,} bytes"
+            items.append(
+                ActiveItem(
+                    "attachment",
+                    f"attached file '{attachment_name}'{size}",
+                    message_id="attached-file" if size_bytes is None else "attached-file-size",
+                    args={"name": str(attachment_name), "size": size_bytes},
+                )
+            )
     except Exception:
         pass
     for number, page in enumerate(pdf.pages, 1):
@@ -721,27 +779,68 @@ def collect_active_content(pdf: pikepdf.Pdf) -> list[ActiveItem]:
         if page_actions is not None:
             for trigger in list(page_actions.keys()):
                 for kind, detail in _action_kinds(page_actions.get(trigger)):
-                    items.append(ActiveItem(kind, f"page action {trigger}: {detail}", number))
+                    items.append(
+                        ActiveItem(
+                            kind,
+                            f"page action {trigger}: {detail}",
+                            number,
+                            message_id="page-action",
+                            args={"trigger": str(trigger), **_detail(detail)},
+                        )
+                    )
         for annotation_dict in page_annotations(page):
             subtype = _name(annotation_dict.get("/Subtype")).lstrip("/")
             for kind, detail in _action_kinds(annotation_dict.get("/A")):
-                items.append(ActiveItem(kind, f"{subtype} annotation: {detail}", number))
+                items.append(
+                    ActiveItem(
+                        kind,
+                        f"{subtype} annotation: {detail}",
+                        number,
+                        message_id="annotation-action",
+                        args={"subtype": subtype, **_detail(detail)},
+                    )
+                )
             triggers = _dict(annotation_dict.get("/AA"))
             if triggers is not None:
                 for trigger in list(triggers.keys()):
                     for kind, detail in _action_kinds(triggers.get(trigger)):
-                        items.append(ActiveItem(kind, f"{subtype} annotation {trigger}: {detail}", number))
+                        items.append(
+                            ActiveItem(
+                                kind,
+                                f"{subtype} annotation {trigger}: {detail}",
+                                number,
+                                message_id="annotation-trigger",
+                                args={"subtype": subtype, "trigger": str(trigger), **_detail(detail)},
+                            )
+                        )
             if subtype == "FileAttachment":
                 file_spec = _dict(annotation_dict.get("/FS"))
                 file_name = _name(file_spec.get("/UF") or file_spec.get("/F")) if file_spec is not None else "a file"
-                items.append(ActiveItem("attachment", f"file attached to a comment: '{file_name}'", number))
+                items.append(
+                    ActiveItem(
+                        "attachment",
+                        f"file attached to a comment: '{file_name}'",
+                        number,
+                        message_id="comment-attachment" if file_spec is not None else "comment-attachment-unnamed",
+                        args={"name": file_name},
+                    )
+                )
             elif subtype == "Widget":
-                field_item = ActiveItem("form-field", f"form field '{_field_name(annotation_dict)}'", number)
+                field_name = _field_name(annotation_dict)
+                field_item = ActiveItem(
+                    "form-field",
+                    f"form field '{field_name}'",
+                    number,
+                    message_id="field-named" if field_name != UNNAMED_FIELD else "field-unnamed",
+                    args={"name": field_name},
+                )
                 if field_item not in items:  # radio buttons: one field, several widgets
                     items.append(field_item)
     acroform = _dict(root.get("/AcroForm"))
     if acroform is not None and "/XFA" in acroform:
-        items.append(ActiveItem("xfa", "an XFA form (Adobe LiveCycle) that most viewers cannot show"))
+        items.append(
+            ActiveItem("xfa", "an XFA form (Adobe LiveCycle) that most viewers cannot show", message_id="xfa-form")
+        )
     return items
 
 
@@ -755,7 +854,10 @@ def _field_name(widget: pikepdf.Dictionary) -> str:
         if title is not None:
             parts.append(str(title))
         node = node.get("/Parent")
-    return ".".join(reversed(parts)) or "(unnamed)"
+    return ".".join(reversed(parts)) or UNNAMED_FIELD
+
+
+UNNAMED_FIELD = "(unnamed)"
 
 
 # --------------------------------------------------------------------------- outline, metadata
