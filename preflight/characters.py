@@ -28,135 +28,255 @@ class CharClass:
     fix: str
 
 
-CLASSES: dict[str, CharClass] = {
-    c.id: c
-    for c in (
-        CharClass(
-            "zero_width",
-            "zero-width character",
-            "error",
-            "error",
+MESSAGES: dict[str, dict[str, str]] = {
+    # What each class is (``class.<id>``) and what to do about it (``class.<id>.fix``).
+    "class.zero_width": {"en": "zero-width character", "fr": "caractère de largeur nulle"},
+    "class.zero_width.fix": {
+        "en": (
             "Delete it: put the cursor after the visible neighbour and press Backspace twice, then retype the letter "
-            "(in Word, Home > Show/Hide ¶ does not show it; search for ^u8203).",
+            "(in Word, Home > Show/Hide ¶ does not show it; search for ^u8203)."
         ),
-        CharClass(
-            "bidi_control",
-            "bidirectional control",
-            "error",
-            "error",
-            "Delete it: it reorders the text invisibly; retype the passage or paste it as plain text.",
+        "fr": (
+            "Supprimez-le : placez le curseur après le caractère visible voisin, appuyez deux fois sur Retour "
+            "arrière, puis retapez la lettre (dans Word, Accueil > Afficher tout ¶ ne le montre pas ; cherchez "
+            "^u8203)."
         ),
-        CharClass(
-            "control",
-            "control character",
-            "error",
-            "error",
-            "Delete it; it usually comes from pasting out of another program. Paste as plain text and retype.",
+    },
+    "class.bidi_control": {"en": "bidirectional control", "fr": "contrôle bidirectionnel"},
+    "class.bidi_control.fix": {
+        "en": "Delete it: it reorders the text invisibly; retype the passage or paste it as plain text.",
+        "fr": (
+            "Supprimez-le : il change l’ordre du texte sans que cela se voie ; retapez le passage ou collez-le "
+            "sans mise en forme."
         ),
-        CharClass(
-            "c1_control",
-            "C1 control character, a Windows-1252 byte read as Latin-1",
-            "error",
-            "error",
-            "Replace it with the character it stands for (shown in the message) and fix the encoding of the source.",
+    },
+    "class.control": {"en": "control character", "fr": "caractère de contrôle"},
+    "class.control.fix": {
+        "en": "Delete it; it usually comes from pasting out of another program. Paste as plain text and retype.",
+        "fr": (
+            "Supprimez-le ; il vient en général d’un copier-coller depuis un autre logiciel. Collez sans mise en "
+            "forme, puis retapez."
         ),
-        CharClass(
-            "replacement",
-            "replacement character, a character lost in a conversion",
-            "error",
-            "error",
-            "Retype the character that was lost; the original cannot be recovered from the text.",
+    },
+    "class.c1_control": {
+        "en": "C1 control character, a Windows-1252 byte read as Latin-1",
+        "fr": "caractère de contrôle C1, un octet Windows-1252 lu comme du Latin-1",
+    },
+    "class.c1_control.fix": {
+        "en": "Replace it with the character it stands for (shown in the message) and fix the encoding of the source.",
+        "fr": (
+            "Remplacez-le par le caractère qu’il représente (indiqué dans le message) et corrigez l’encodage de la "
+            "source."
         ),
-        CharClass(
-            "mojibake",
-            "mojibake, UTF-8 text decoded as Windows-1252",
-            "error",
-            "error",
+    },
+    "class.replacement": {
+        "en": "replacement character, a character lost in a conversion",
+        "fr": "caractère de remplacement, trace d’un caractère perdu lors d’une conversion",
+    },
+    "class.replacement.fix": {
+        "en": "Retype the character that was lost; the original cannot be recovered from the text.",
+        "fr": "Retapez le caractère perdu ; le texte ne permet pas de retrouver l’original.",
+    },
+    "class.mojibake": {
+        "en": "mojibake, UTF-8 text decoded as Windows-1252",
+        "fr": "mojibake, texte UTF-8 décodé comme du Windows-1252",
+    },
+    "class.mojibake.fix": {
+        "en": (
             "Replace the garbled letters with the right ones (shown in the message), e.g. with "
-            "'preflight text --fix', and re-export.",
+            "'preflight text --fix', and re-export."
         ),
-        CharClass(
-            "soft_hyphen",
-            "soft hyphen inside a word",
-            "error",
-            "error",
-            "Remove the optional hyphen (Word: Home > Show/Hide ¶ shows it as ¬; Find ^- and Replace with nothing).",
+        "fr": (
+            "Remplacez les lettres abîmées par les bonnes (indiquées dans le message), par exemple avec "
+            "« preflight text --fix », puis exportez de nouveau."
         ),
-        CharClass(
-            "private_use",
-            "private-use character in running text",
-            "warning",
-            "error",
+    },
+    "class.soft_hyphen": {"en": "soft hyphen inside a word", "fr": "trait d’union conditionnel au milieu d’un mot"},
+    "class.soft_hyphen.fix": {
+        "en": "Remove the optional hyphen (Word: Home > Show/Hide ¶ shows it as ¬; Find ^- and Replace with nothing).",
+        "fr": (
+            "Supprimez le trait d’union conditionnel (dans Word, Accueil > Afficher tout ¶ le montre sous la forme "
+            "¬ ; remplacez ^- par rien avec Rechercher et remplacer)."
+        ),
+    },
+    "class.private_use": {
+        "en": "private-use character in running text",
+        "fr": "caractère à usage privé dans le texte courant",
+    },
+    "class.private_use.fix": {
+        "en": (
             "Use a real character instead of a Symbol/Wingdings glyph: '•', '–', '→', or Word's own list bullets "
-            "(Home > Bullets) with an ordinary font.",
+            "(Home > Bullets) with an ordinary font."
         ),
-        CharClass(
-            "line_separator",
-            "line or paragraph separator",
-            "warning",
-            "error",
-            "Replace it with an ordinary line break (Enter).",
+        "fr": (
+            "Employez un vrai caractère au lieu d’un glyphe Symbol ou Wingdings : « • », « – », « → », ou les "
+            "puces de liste de Word (Accueil > Puces) dans une police ordinaire."
         ),
-        CharClass(
-            "vertical_tab",
-            "vertical tab, a Word manual line break",
-            "warning",
-            "error",
-            "Replace the manual line break (Shift+Enter) with an ordinary paragraph break (Enter).",
-        ),
-        CharClass(
-            "soft_hyphen_dash",
-            "soft hyphen drawn as a visible dash",
-            "info",
-            "error",
+    },
+    "class.line_separator": {"en": "line or paragraph separator", "fr": "séparateur de ligne ou de paragraphe"},
+    "class.line_separator.fix": {
+        "en": "Replace it with an ordinary line break (Enter).",
+        "fr": "Remplacez-le par un saut de ligne ordinaire (Entrée).",
+    },
+    "class.vertical_tab": {
+        "en": "vertical tab, a Word manual line break",
+        "fr": "tabulation verticale, un saut de ligne manuel de Word",
+    },
+    "class.vertical_tab.fix": {
+        "en": "Replace the manual line break (Shift+Enter) with an ordinary paragraph break (Enter).",
+        "fr": "Remplacez le saut de ligne manuel (Maj+Entrée) par une marque de paragraphe ordinaire (Entrée).",
+    },
+    "class.soft_hyphen_dash": {
+        "en": "soft hyphen drawn as a visible dash",
+        "fr": "trait d’union conditionnel dessiné comme un tiret visible",
+    },
+    "class.soft_hyphen_dash.fix": {
+        "en": (
             "Nothing to do in the PDF: the dash is visible (a line-end hyphen, or a font that maps its hyphen to "
-            "U+00AD); copied text may lose it, so retype dashes when you paste into a form field.",
+            "U+00AD); copied text may lose it, so retype dashes when you paste into a form field."
         ),
-        CharClass(
-            "private_use_bullet",
-            "private-use list bullet, as Word's Symbol/Wingdings bullets",
-            "info",
-            "error",
-            "Nothing to do in the PDF; in a form field use '-' or '•' instead.",
+        "fr": (
+            "Rien à faire dans le PDF : le tiret se voit (coupure en fin de ligne, ou police qui associe son trait "
+            "d’union à U+00AD). Le texte copié peut le perdre ; retapez donc les tirets quand vous collez le texte "
+            "dans un champ de formulaire."
         ),
-        CharClass(
-            "icon_glyph",
-            "icon-font glyph",
-            "info",
-            "error",
-            "Nothing to do; icons copy as private-use characters, so do not paste them into form fields.",
+    },
+    "class.private_use_bullet": {
+        "en": "private-use list bullet, as Word's Symbol/Wingdings bullets",
+        "fr": "puce à usage privé, comme les puces Symbol/Wingdings de Word",
+    },
+    "class.private_use_bullet.fix": {
+        "en": "Nothing to do in the PDF; in a form field use '-' or '•' instead.",
+        "fr": "Rien à faire dans le PDF ; dans un champ de formulaire, utilisez plutôt « - » ou « • ».",
+    },
+    "class.icon_glyph": {"en": "icon-font glyph", "fr": "glyphe de police d’icônes"},
+    "class.icon_glyph.fix": {
+        "en": "Nothing to do; icons copy as private-use characters, so do not paste them into form fields.",
+        "fr": (
+            "Rien à faire ; copiées, les icônes deviennent des caractères à usage privé : ne les collez pas dans "
+            "les champs de formulaire."
         ),
-        CharClass(
-            "extraction_artifact",
-            "extraction artifact",
-            "info",
-            "error",
+    },
+    "class.extraction_artifact": {"en": "extraction artifact", "fr": "artefact d’extraction"},
+    "class.extraction_artifact.fix": {
+        "en": (
             "Nothing you typed: the font gives this glyph no Unicode meaning, so copied or searched text is wrong "
-            "there. Embedding fonts with a ToUnicode map (PDF/A export) fixes it.",
+            "there. Embedding fonts with a ToUnicode map (PDF/A export) fixes it."
         ),
-        CharClass(
-            "nonbreaking_hyphen",
-            "non-breaking hyphen",
-            "info",
-            "warning",
-            "Fine in the PDF; in a form field use an ordinary hyphen '-'.",
+        "fr": (
+            "Vous n’avez rien tapé de tel : la police ne donne à ce glyphe aucun sens Unicode, si bien que le texte "
+            "copié ou recherché y est faux. Incorporer les polices avec une table ToUnicode (export PDF/A) y remédie."
         ),
-        CharClass(
-            "ligature",
-            "ligature character",
-            "info",
-            "warning",
-            "Fine in the PDF if the source has ordinary letters; in a form field type the letters (fi, fl, ff).",
+    },
+    "class.nonbreaking_hyphen": {"en": "non-breaking hyphen", "fr": "trait d’union insécable"},
+    "class.nonbreaking_hyphen.fix": {
+        "en": "Fine in the PDF; in a form field use an ordinary hyphen '-'.",
+        "fr": "Sans conséquence dans le PDF ; dans un champ de formulaire, utilisez un trait d’union ordinaire « - ».",
+    },
+    "class.ligature": {"en": "ligature character", "fr": "caractère ligaturé"},
+    "class.ligature.fix": {
+        "en": "Fine in the PDF if the source has ordinary letters; in a form field type the letters (fi, fl, ff).",
+        "fr": (
+            "Sans conséquence dans le PDF si la source contient des lettres ordinaires ; dans un champ de "
+            "formulaire, tapez les lettres (fi, fl, ff)."
         ),
-        CharClass(
-            "decomposed",
-            "decomposed accent, a letter followed by a combining mark",
-            "info",
-            "warning",
-            "Retype the accented letter, or run 'preflight text --fix', which composes it (NFC).",
+    },
+    "class.decomposed": {
+        "en": "decomposed accent, a letter followed by a combining mark",
+        "fr": "accent décomposé, une lettre suivie d’un diacritique combinant",
+    },
+    "class.decomposed.fix": {
+        "en": "Retype the accented letter, or run 'preflight text --fix', which composes it (NFC).",
+        "fr": "Retapez la lettre accentuée, ou lancez « preflight text --fix », qui la compose (NFC).",
+    },
+    # What one character (or mojibake sequence) is: description() chooses the id and gives its arguments.
+    "char.plain": {"en": "{char}: {title:msg}", "fr": "{char} : {title:msg}"},
+    "char.c1": {"en": "{char}: {title:msg}{meaning:msg}", "fr": "{char} : {title:msg}{meaning:msg}"},
+    "char.c1-meaning": {"en": "; in Windows-1252 it is {meant:quote}", "fr": " ; en Windows-1252, c’est {meant:quote}"},
+    "char.mojibake": {
+        "en": "mojibake {chars:text} (should read {replacement:text})",
+        "fr": "mojibake {chars:text} (pour {replacement:text})",
+    },
+    "char.mojibake-lost": {
+        "en": "mojibake {chars:text} (should not be there)",
+        "fr": "mojibake {chars:text} (qui ne devrait pas être là)",
+    },
+    "char.private-inside": {
+        "en": "{char}: {glyph:msg} inside running text{from_fonts:msg}",
+        "fr": "{char} : {glyph:msg} dans le texte courant{from_fonts:msg}",
+    },
+    "char.private-bullet": {
+        "en": "{char}: {glyph:msg} starting a list line{from_fonts:msg}",
+        "fr": "{char} : {glyph:msg} en début de ligne de liste{from_fonts:msg}",
+    },
+    "glyph.word": {"en": "Word Symbol/Wingdings bullet", "fr": "puce Symbol/Wingdings de Word"},
+    "glyph.private": {"en": "private-use character", "fr": "caractère à usage privé"},
+    "char.icon": {"en": "{char}: {title:msg}{from_fonts:msg}", "fr": "{char} : {title:msg}{from_fonts:msg}"},
+    "char.artifact": {
+        "en": "{char}: {title:msg}{from_fonts:msg}, a glyph the PDF gives no Unicode meaning, not typed by you",
+        "fr": (
+            "{char} : {title:msg}{from_fonts:msg}, un glyphe auquel le PDF ne donne aucun sens Unicode, que vous "
+            "n’avez pas tapé"
         ),
-    )
+    },
+    "from-fonts": {
+        "en": " from {font_count:plural:font|fonts} {fonts:list}",
+        "fr": " ({font_count:plural:police|polices} {fonts:list})",
+    },
 }
+"""The classes' words in English and French, for the ``hidden-characters`` check and ``preflight text``.
+
+A problem of one class is said with the message id of its class (``CLASS_MESSAGE[kind]``, e.g. ``zero-width``):
+"U+200B ZERO WIDTH SPACE: zero-width character, 3 times on page 2". Its arguments are those of
+``description(hit, fonts)`` (the id as ``what``, and the description's own), ``count``, and ``where``: a message
+id of the caller's catalogue, with its arguments ("on page 2" for the check, "(line 3)" for ``preflight text``).
+The fix line is ``class.<kind>.fix``. A caller merges this catalogue into its own.
+"""
+
+_KINDS = (
+    # id, level in hidden-characters, level in preflight text
+    ("zero_width", "error", "error"),
+    ("bidi_control", "error", "error"),
+    ("control", "error", "error"),
+    ("c1_control", "error", "error"),
+    ("replacement", "error", "error"),
+    ("mojibake", "error", "error"),
+    ("soft_hyphen", "error", "error"),
+    ("private_use", "warning", "error"),
+    ("line_separator", "warning", "error"),
+    ("vertical_tab", "warning", "error"),
+    ("soft_hyphen_dash", "info", "error"),
+    ("private_use_bullet", "info", "error"),
+    ("icon_glyph", "info", "error"),
+    ("extraction_artifact", "info", "error"),
+    ("nonbreaking_hyphen", "info", "warning"),
+    ("ligature", "info", "warning"),
+    ("decomposed", "info", "warning"),
+)
+
+CLASSES: dict[str, CharClass] = {
+    kind: CharClass(kind, MESSAGES[f"class.{kind}"]["en"], level, text_level, MESSAGES[f"class.{kind}.fix"]["en"])
+    for kind, level, text_level in _KINDS
+}
+
+CLASS_MESSAGE = {kind: kind.replace("_", "-") for kind in CLASSES}
+"""The message id a problem of each class is said with: one id per class, so a report can group them."""
+
+MESSAGES.update(
+    {
+        CLASS_MESSAGE[kind]: {
+            "en": "{what:msg}, {count:plural:once|# times} {where:msg}",
+            "fr": "{what:msg}, {count:plural:une fois|# fois} {where:msg}",
+        }
+        for kind in CLASSES
+    }
+)
+# Mojibake quotes the dossier's own letters: at the top level of its message, so that --no-snippets hides them.
+MESSAGES["mojibake"] = {
+    "en": "mojibake {chars:text} (should read {replacement:text}), {count:plural:once|# times} {where:msg}",
+    "fr": "mojibake {chars:text} (pour {replacement:text}), {count:plural:une fois|# fois} {where:msg}",
+}
+
 
 _C0_NAMES = {
     0x00: "NULL",
@@ -455,7 +575,10 @@ def snippet(text: str, hit: Hit, width: int = 18) -> str:
 
 
 def describe(hit: Hit, fonts: list[str] | None = None) -> str:
-    """What the character is, in words, for a finding's message: 'U+00AD SOFT HYPHEN: soft hyphen inside a word'."""
+    """What the character is, in English words: 'U+00AD SOFT HYPHEN: soft hyphen inside a word'.
+
+    Kept for ``preflight text`` until it renders ``description()`` in the run's language as the check does.
+    """
     char = hit.chars[0]
     info = CLASSES[hit.kind]
     if hit.kind == "mojibake":
@@ -475,6 +598,35 @@ def describe(hit: Hit, fonts: list[str] | None = None) -> str:
     if hit.kind == "extraction_artifact":
         return f"{name}: {info.title}{_from_fonts(fonts)}, a glyph the PDF gives no Unicode meaning, not typed by you"
     return f"{name}: {info.title}"
+
+
+def description(hit: Hit, fonts: list[str] | None = None) -> tuple[str, dict[str, object]]:
+    """What the character is, as a message id of ``MESSAGES`` (``char.*``) and its arguments, for a finding's
+    ``{what:msg}``: the words of ``describe()`` in the run's language."""
+    char = hit.chars[0]
+    if hit.kind == "mojibake":  # its class's message names these itself (``what`` is for other messages)
+        if hit.replacement:
+            return "char.mojibake", {"chars": hit.chars, "replacement": hit.replacement}
+        return "char.mojibake-lost", {"chars": hit.chars, "replacement": ""}
+    name = char_name(char)
+    title = f"class.{hit.kind}"
+    from_fonts: dict[str, object] = {
+        "from_fonts": "from-fonts" if fonts else "",
+        "fonts": list(fonts or []),
+        "font_count": len(fonts or []),
+    }
+    if hit.kind == "c1_control":
+        meant = cp1252_meaning(char)
+        return "char.c1", {"char": name, "title": title, "meaning": "char.c1-meaning" if meant else "", "meant": meant}
+    if hit.kind in ("private_use", "private_use_bullet"):
+        word_glyph = 0xF000 <= ord(char) <= 0xF0FF or any(is_word_symbol_font(font) for font in fonts or ())
+        where = "char.private-bullet" if hit.kind == "private_use_bullet" else "char.private-inside"
+        return where, {"char": name, "glyph": "glyph.word" if word_glyph else "glyph.private", **from_fonts}
+    if hit.kind == "icon_glyph":
+        return "char.icon", {"char": name, "title": title, **from_fonts}
+    if hit.kind == "extraction_artifact":
+        return "char.artifact", {"char": name, "title": title, **from_fonts}
+    return "char.plain", {"char": name, "title": title}
 
 
 def _from_fonts(fonts: list[str] | None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 CV_SECTION = "cv"
 WHOLE_DOCUMENT = "no section finder: whole document"
+
+Message = tuple[str, Mapping[str, Any]]
+"""A message id and its arguments (the id of preflight.i18n's catalogue), rendered in the run's language."""
 
 GENEROUS = "generous"
 ACADEMIC = "academic"
@@ -159,6 +162,8 @@ class Entry:
     """The CV heading the entry is under ('Formation', 'Expérience professionnelle'), '' before any."""
     note: str = ""
     """Why the entry covers what it covers, when that is not what it says (a doctorate known by its award year)."""
+    note_message: Message = dataclasses.field(default=("", {}), compare=False)
+    """``note`` as a message of preflight.i18n, for a report in the run's language."""
 
     def months(self, reading: str) -> tuple[YearMonth, YearMonth]:
         """(first, last) month covered in the ``GENEROUS`` or the ``ACADEMIC`` reading."""
@@ -171,6 +176,14 @@ class Entry:
         """'MSc Immunology, Université Paris Cité (2011–2013)', short enough for a message."""
         label = self.label if len(self.label) <= 70 else self.label[:67].rstrip() + "…"
         return f"{label} ({self.range})" if label else str(self.range)
+
+    @property
+    def shown(self) -> str:
+        """The entry as a message in any language quotes it: like ``describe``, but an open range as the CV
+        writes it ('depuis 2020', '2019 – present'), not with our English 'present'."""
+        label = self.label if len(self.label) <= 70 else self.label[:67].rstrip() + "…"
+        when = self.range.text.strip() if self.range.is_open and self.range.text.strip() else str(self.range)
+        return f"{label} ({when})" if label else when
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -252,6 +265,32 @@ class Part:
 
 
 @dataclass(frozen=True)
+class CvSource:
+    """Where the CV's lines come from, or why there are none.
+
+    ``text`` is in English, as the JSON report's ``cv_timeline.source`` shows it; the other fields say the same
+    as data, for a message in the run's language.
+    """
+
+    kind: str
+    """DOCUMENT (no section finder: the whole document), SECTION, MISSING (no such section) or OUT_OF_RANGE."""
+    text: str
+    section: str = CV_SECTION
+    title: str = ""
+    first_page: int = 0
+    last_page: int = 0
+    how: Message = dataclasses.field(default=("", {}), compare=False)
+    """How the section finder found the section (preflight.sections.Section.how)."""
+    titles: tuple[str, ...] = ()
+    """MISSING: the titles the finder tried."""
+    problem: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+    """OUT_OF_RANGE: the arguments of the shared message ``section-range-after-end``."""
+
+
+DOCUMENT, SECTION, MISSING, OUT_OF_RANGE = "document", "section", "missing", "out-of-range"
+
+
+@dataclass(frozen=True)
 class Timeline:
     entries: tuple[Entry, ...]
     gaps: tuple[Gap, ...]
@@ -261,6 +300,8 @@ class Timeline:
     parts: tuple[Part, ...] = ()
     skipped: tuple[Entry, ...] = ()
     """Dated lines under headings that are not the timeline (Publications, Encadrement...), shown apart."""
+    origin: CvSource | None = dataclasses.field(default=None, compare=False)
+    """``source`` as data (see :func:`find_cv`), when the timeline was built from a dossier."""
 
     @property
     def first(self) -> YearMonth | None:
@@ -290,31 +331,43 @@ class Timeline:
 
 
 def cv_pages(dossier: Any, section: str = CV_SECTION) -> tuple[list[PageText] | None, str]:
+    """The CV section's pages and where they came from (in English); None for the pages when the section is
+    absent. See :func:`find_cv`."""
+    pages, source = find_cv(dossier, section)
+    return pages, source.text
+
+
+def find_cv(dossier: Any, section: str = CV_SECTION) -> tuple[list[PageText] | None, CvSource]:
     """The CV section's pages and where they came from; None for the pages when the section is absent.
 
     The only place that knows how the section finder is reached: without one, the whole document stands in.
     """
     finder = getattr(dossier, "sections", None)
     if finder is None:
-        return list(dossier.pages), WHOLE_DOCUMENT
+        return list(dossier.pages), CvSource(DOCUMENT, WHOLE_DOCUMENT, section)
     problem = getattr(finder, "config_problems", {}).get(section)
     if problem is not None:
-        return None, problem
+        args = getattr(finder, "config_problem_args", {}).get(section, {})
+        return None, CvSource(OUT_OF_RANGE, problem, section, problem=args)
     found = finder.get(section)
     if found is None:
         tried = getattr(finder, "titles_tried", None)
-        titles = ", ".join(f"'{title}'" for title in tried(section)) if callable(tried) else ""
+        tried_titles = tuple(tried(section)) if callable(tried) else ()
+        titles = ", ".join(f"'{title}'" for title in tried_titles)
         looked_for = (
             f"titles such as {titles}" if titles else "a heading such as 'Curriculum vitae', 'CV' or 'Parcours'"
         )
-        return None, f"no '{section}' section found (looked for {looked_for})"
+        text = f"no '{section}' section found (looked for {looked_for})"
+        return None, CvSource(MISSING, text, section, titles=tried_titles)
     pages = list(finder.text(section))
     span = (
         f"page {found.first_page}"
         if found.first_page == found.last_page
         else f"pages {found.first_page}-{found.last_page}"
     )
-    return pages, f"section '{found.title}' ({span}, found by {found.found_by})"
+    text = f"section '{found.title}' ({span}, found by {found.found_by})"
+    how: Message = getattr(found, "how", ("", {}))
+    return pages, CvSource(SECTION, text, section, found.title, found.first_page, found.last_page, how)
 
 
 def build_timeline(
@@ -468,9 +521,17 @@ def _doctorate_from_its_years(entry: Entry, doctoral_years: Sequence[Entry]) -> 
         return entry
     first = min(other.first for other in before)
     academic_first = min(other.months(ACADEMIC)[0] for other in before)
-    note = f"doctoral years from {first} (shown by '{min(before, key=lambda e: e.first).describe}')"
+    shown_by = min(before, key=lambda e: e.first)
+    note = f"doctoral years from {first} (shown by '{shown_by.describe}')"
+    note_message: Message = ("cv.note-doctoral-years", {"first": _month_text(first), "entry": shown_by.shown})
     return dataclasses.replace(
-        entry, kind="activity", first=first, academic_first=academic_first, academic_last=entry.last, note=note
+        entry,
+        kind="activity",
+        first=first,
+        academic_first=academic_first,
+        academic_last=entry.last,
+        note=note,
+        note_message=note_message,
     )
 
 

@@ -7,18 +7,19 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from preflight import __version__
-from preflight.lazygroup import LazyGroup
+from preflight.cli_language import LanguageGroup, install, typeset
 from preflight.paths import PathProblem, expand_paths
 from preflight.reporters import FORMATS
 
 if TYPE_CHECKING:
     from preflight.config import UserConfig
-    from preflight.model import RunReport
+    from preflight.model import Level, RunReport
+    from preflight.selection import Selection
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -48,8 +49,16 @@ LAZY_COMMANDS = {
         "preflight.commands.cv:cv_command",
         "Print the CV's timeline: each dated entry, and each gap with its level.",
     ),
+    "diff": (
+        "preflight.commands.diff:diff_command",
+        "Compare two versions of a dossier: pages per section, size, fonts, findings new and fixed.",
+    ),
     "fix": ("preflight.commands.fix:fix_command", "Fix what the failing rules need and prove that nothing was lost."),
     "init": ("preflight.commands.init:init_command", "Write a commented preflight.toml for a dossier repository."),
+    "publications": (
+        "preflight.commands.publications:publications_command",
+        "Show the publication list: its groups, each entry's page and marks (submitted, bold name, metrics).",
+    ),
     "report": (
         "preflight.commands.report:report_command",
         "Check a PDF dossier and write a self-contained HTML report to open in a browser.",
@@ -66,8 +75,17 @@ LAZY_COMMANDS = {
 """Commands imported only when run (preflight.lazygroup); --help lists them from this table."""
 
 
-@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LanguageGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dossier-preflight")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "fr"]),
+    default=None,
+    is_eager=True,
+    expose_value=False,
+    callback=lambda _ctx, _param, value: _apply_language(value) if value else None,
+    help="Language of the messages and help, for the whole run (default: from the locale, LANG=fr_FR... gives French).",
+)
 def main() -> None:
     """Check a research-competition PDF dossier before you upload it."""
 
@@ -81,9 +99,15 @@ LANG_OPTION = click.option(
 
 
 def _apply_language(lang: str | None) -> None:
+    """A command's own --lang; without it, the language the `preflight` group chose (or the environment's)."""
+    from preflight.cli_language import run_language_chosen
     from preflight.i18n import resolve_language, set_language
 
-    set_language(resolve_language(lang))
+    if lang is not None or not run_language_chosen():
+        set_language(resolve_language(lang))
+
+
+install()
 
 
 @main.command()
@@ -98,7 +122,7 @@ def _apply_language(lang: str | None) -> None:
     default="text",
     help=(
         "Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations), "
-        "html (one self-contained page)."
+        "markdown (job summary), html (one self-contained page)."
     ),
 )
 @click.option(
@@ -124,6 +148,20 @@ def _apply_language(lang: str | None) -> None:
     "--jobs", "-j", type=click.IntRange(min=0), default=1, help="Check files in N processes (0: one per CPU)."
 )
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached outcomes.")
+@click.option(
+    "--baseline",
+    metavar="REF",
+    help="Compare each PDF with its version at git revision REF (e.g. HEAD, HEAD~1, a tag): pages per section, "
+    "size, fonts, findings new and fixed (read with 'git show', nothing is checked out).",
+)
+@click.option(
+    "--source-lines/--no-source-lines",
+    "source_lines",
+    default=None,
+    help="Point findings at the source's file:line: from a .synctex.gz beside the PDF, and by finding their "
+    "text in the repository's .tex, .md, .txt and .docx files (default: SyncTeX when present; the text search "
+    "with a dossier = [...] setting).",
+)
 @LANG_OPTION
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option("--verbose", "-v", is_flag=True, help="Show every finding, not the first 25 per rule.")
@@ -140,6 +178,8 @@ def check(
     snippets: bool | None,
     jobs: int,
     no_cache: bool,
+    baseline: str | None,
+    source_lines: bool | None,
     lang: str | None,
     color: bool | None,
     verbose: bool,
@@ -168,21 +208,58 @@ def check(
         click.echo(t("cli.no-pdf", paths=", ".join(paths)), err=True)
         sys.exit(EXIT_USAGE)
     cache_dir = None if no_cache else default_cache_dir()
-    cache_key = None
-    cached = None
-    if cache_dir is not None:
-        # A repeat run is answered from the cache without loading the checks or any PDF library (see
-        # preflight.cache); the first miss falls through to the full run, which validates the rule set.
-        from preflight.cache import cached_run, request_key
 
-        cache_key = request_key(user.path, user.values, profile, select, ignore, strict, get_language())
-        cached = cached_run(files, cache_dir, cache_key, strict)
-    if cached is not None:
-        report, load_errors = cached
-        for problem in load_errors:
-            click.echo(f"preflight: warning: {problem}", err=True)
+    def produce(files: list[str], profile: str | None, user: UserConfig = user) -> RunReport:
+        select_, ignore_ = select, ignore
+        if profile == OTHERS_PROFILE and chosen is not None:
+            # The other PDFs: the portal rules, with the settings the user gave them only.
+            from preflight.selection import keep_known, others_config
+
+            user = others_config(user)
+            select_, ignore_ = tuple(keep_known(select)), tuple(keep_known(ignore))
+            if select and not select_:
+                # --select names no portal rule: nothing of it applies to the other PDFs.
+                from preflight.model import RunReport
+
+                return RunReport(OTHERS_PROFILE, (), __version__)
+        cache_key = None
+        cached = None
+        if cache_dir is not None:
+            # A repeat run is answered from the cache without loading the checks or any PDF library (see
+            # preflight.cache); the first miss falls through to the full run, which validates the rule set.
+            from preflight.cache import cached_run, request_key
+
+            cache_key = request_key(user.path, user.values, profile, select_, ignore_, strict, get_language())
+            cached = cached_run(files, cache_dir, cache_key, strict)
+        if cached is not None:
+            report, load_errors = cached
+            for problem in load_errors:
+                click.echo(t("cli.load-warning", problem=problem), err=True)
+            return report
+        return _run_checks(files, paths, user, profile, select_, ignore_, strict, quiet, jobs, cache_dir, cache_key)
+
+    # With a `dossier` setting, the other PDFs (figures, articles) are left alone or checked as portal uploads.
+    from preflight.selection import OTHERS_PROFILE, say
+
+    others: list[str] = []
+    chosen = _dossier_selection(user)
+    if chosen is not None and files:
+        files, others = chosen.split(files)
+        patterns = list(chosen.patterns)
+        said = "selection.left-alone" if chosen.others == "skip" else "selection.portal-only"
+        for other in others:
+            click.echo(say(said, path=other, patterns=patterns, config=user.path, profile=OTHERS_PROFILE), err=True)
+        if chosen.others == "skip":
+            others = []
+        if not files and not others and not problems:
+            click.echo(say("selection.none", patterns=patterns, config=user.path), err=True)
+            sys.exit(EXIT_PASS)
+    if others and not files:
+        report = produce(others, OTHERS_PROFILE)
     else:
-        report = _run_checks(files, paths, user, profile, select, ignore, strict, quiet, jobs, cache_dir, cache_key)
+        report = produce(files, profile)
+        if others:
+            report = _merged(report, produce(others, OTHERS_PROFILE))
     if problems:
         # Never fail open: what could not be searched is a failing entry of the report, in every format.
         from preflight.checks import load_registry
@@ -194,6 +271,14 @@ def check(
         )
     if snippets is None:
         snippets = snippets_by_default(output_format)
+    if baseline is not None:
+        report = _with_baseline(
+            report, set(files), baseline, user, profile, select, ignore, strict, snippets, cache_dir
+        )
+    if source_lines is not False:
+        from preflight.source_map import with_source_lines
+
+        report = with_source_lines(report, search_text=bool(source_lines) or chosen is not None)
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
     if output_path is not None:
         try:
@@ -205,9 +290,97 @@ def check(
     use_color = _use_color(color, sys.stdout) and output_format == "text"
     options = dataclasses.replace(options, color=use_color)
     click.echo(get_renderer(output_format)(report, options), nl=False, color=use_color)
+    if baseline is not None and output_format == "text":
+        from preflight.diff import render_text
+
+        for file_report in report.files:
+            change = file_report.extra.get("baseline")
+            if isinstance(change, dict):
+                click.echo("\n" + render_text(change), nl=False)
     if any(file.crashed for file in report.files):
         sys.exit(EXIT_CRASH)
     sys.exit(EXIT_PASS if report.passed else EXIT_FAIL)
+
+
+def _with_baseline(
+    report: RunReport,
+    files: set[str],
+    ref: str,
+    user: UserConfig,
+    profile: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool,
+    snippets: bool,
+    cache_dir: Path | None,
+) -> RunReport:
+    """Each dossier's report with ``extra["baseline"]``: the changes since its version at git revision ``ref``."""
+    from preflight.checks import load_registry
+    from preflight.config import resolve_rule_set
+    from preflight.diff import BaselineError, baseline_change
+    from preflight.i18n import get_language
+    from preflight.rulesets import ConfigError
+
+    loaded: list[tuple[Any, Any]] = []
+
+    def rules() -> tuple[Any, Any]:
+        # Loaded on the first comparison the cache cannot answer.
+        if not loaded:
+            registry = load_registry()
+            try:
+                loaded.append((resolve_rule_set(registry, user, profile, select, ignore), registry))
+            except ConfigError as error:
+                _fail_config(error)
+                raise
+        return loaded[0]
+
+    cache_key = None
+    if cache_dir is not None:
+        from preflight.cache import request_key
+
+        cache_key = request_key(user.path, user.values, profile, select, ignore, strict, get_language())
+    reports = []
+    for file_report in report.files:
+        if file_report.path in files and file_report.pages is not None:
+            try:
+                change = baseline_change(
+                    file_report,
+                    ref,
+                    rules,
+                    strict=strict,
+                    snippets=snippets,
+                    cache_dir=cache_dir,
+                    cache_key=cache_key,
+                )
+            except BaselineError as error:
+                from preflight.i18n import t
+
+                click.echo(t("cli.path-problem", problem=error), err=True)
+                sys.exit(EXIT_USAGE)
+            file_report = dataclasses.replace(file_report, extra={**file_report.extra, "baseline": change})
+        reports.append(file_report)
+    return dataclasses.replace(report, files=tuple(reports))
+
+
+def _dossier_selection(user: UserConfig) -> Selection | None:
+    from preflight.rulesets import ConfigError
+    from preflight.selection import selection
+
+    try:
+        return selection(user)
+    except ConfigError as error:
+        _fail_config(error)
+        return None
+
+
+def _merged(report: RunReport, others: RunReport) -> RunReport:
+    """The dossier's report with the other PDFs' (checked against another rule set) appended."""
+    known = {info.id for info in report.rules}
+    return dataclasses.replace(
+        report,
+        files=(*report.files, *others.files),
+        rules=(*report.rules, *(info for info in others.rules if info.id not in known)),
+    )
 
 
 def _run_checks(
@@ -232,7 +405,7 @@ def _run_checks(
 
     registry = load_registry()
     for problem in registry.load_errors:
-        click.echo(f"preflight: warning: {problem}", err=True)
+        click.echo(t("cli.load-warning", problem=problem), err=True)
     try:
         rule_set = resolve_rule_set(registry, user, profile, select, ignore)
     except NoRulesError as error:
@@ -269,7 +442,7 @@ def _is_terminal(stream: object) -> bool:
 @LANG_OPTION
 def rules_command(profile: str | None, config_path: str | None, list_sets: bool, lang: str | None) -> None:
     """List every rule: id, level, and what it checks."""
-    from preflight.i18n import get_language
+    from preflight.i18n import get_language, t
 
     _apply_language(lang)
     from preflight.checks import load_registry
@@ -282,25 +455,43 @@ def rules_command(profile: str | None, config_path: str | None, list_sets: bool,
             for name in available_rule_sets():
                 merged, _ = load_raw_rule_set(name)
                 header = merged["rule-set"]
-                click.echo(f"{name:<16} {header.get('name', '')}")
+                click.echo(f"{name:<16} {_header_text(header, 'name') or ''}")
             return
         user = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
         rule_set = resolve_rule_set(registry, user, profile)
     except ConfigError as error:
         _fail_config(error)
         return
-    click.echo(f"Rule set '{rule_set.name}': {rule_set.title}")
-    description = load_raw_rule_set(rule_set.name)[0]["rule-set"].get("description")
+    header = load_raw_rule_set(rule_set.name)[0]["rule-set"]
+    click.echo(t("cli.rules-header", profile=rule_set.name, title=_header_text(header, "name") or rule_set.title))
+    description = _header_text(header, "description")
     if description:
-        click.echo(f"  ({description})")
+        click.echo(t("cli.rules-description", description=description))
     width = max(len(rule.id) for rule in rule_set.rules)
+    level_width = max(len(_level_name(rule.level)) for rule in rule_set.rules)
     for rule in rule_set.rules:
         spec = registry.checks[rule.check]
-        reuse = f" (check {rule.check})" if rule.check != rule.id else ""
-        click.echo(f"  {rule.id:<{width}}  {rule.level.label:<7}  {spec.summary_in(get_language())}{reuse}")
+        reuse = t("cli.rule-reuses", check=rule.check) if rule.check != rule.id else ""
+        summary = typeset(spec.summary_in(get_language()))
+        click.echo(f"  {rule.id:<{width}}  {_level_name(rule.level):<{level_width}}  {summary}{reuse}")
         if rule.settings:
             settings = ", ".join(f"{name} = {value!r}" for name, value in rule.settings)
-            click.echo(f"  {'':<{width}}  {'':<7}  {settings}")
+            click.echo(f"  {'':<{width}}  {'':<{level_width}}  {settings}")
+
+
+def _level_name(level: Level) -> str:
+    """A rule's level in the run's language: error / erreur, warning / avertissement, info / note, off."""
+    from preflight.i18n import t
+
+    return t(f"level.{level.label}") if level.label != "off" else t("cli.level-off")
+
+
+def _header_text(header: dict[str, object], key: str) -> str | None:
+    """A rule set's ``name`` or ``description`` in the run's language (``name_fr``, ``description_fr``)."""
+    from preflight.i18n import get_language
+
+    text = header.get(f"{key}_{get_language()}") or header.get(key)
+    return typeset(str(text)) if text else None
 
 
 @main.command()
@@ -340,15 +531,15 @@ def explain(rule_id: str, profile: str | None, lang: str | None) -> None:
         header = t("cli.rule-header", rule=rule.id, profile=found_in, check=spec.id)
     else:
         header = spec.id
-    click.echo(f"{header}: {spec.summary_in(language)}\n")
-    click.echo(spec.doc_in(language))
+    click.echo(t("cli.explain-header", header=header, summary=typeset(spec.summary_in(language))) + "\n")
+    click.echo(typeset(spec.doc_in(language)))
     defaults = [(f.name, f.default) for f in dataclasses.fields(spec.options_type)]
     if defaults:
         click.echo("\n" + t("cli.defaults"))
         for name, value in defaults:
             click.echo(f"    {name} = {value!r}")
     if rule is not None and (profile is not None or rule.id != spec.id):
-        click.echo("\n" + t("cli.rule-in-set", profile=found_in, level=rule.level.label))
+        click.echo("\n" + t("cli.rule-in-set", profile=found_in, level=_level_name(rule.level)))
         for option in dataclasses.fields(rule.options):
             click.echo(f"    {option.name} = {getattr(rule.options, option.name)!r}")
         if rule.source:

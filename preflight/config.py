@@ -30,6 +30,8 @@ from preflight.rulesets import (
 CONFIG_NAME = "preflight.toml"
 PYPROJECT_TABLE = "dossier-preflight"
 USER_KEYS = frozenset({"profile", "select", "ignore", "rules", "sections"})
+# Which PDFs are the dossier, and what becomes of the others (preflight.selection).
+USER_KEYS = USER_KEYS | {"dossier", "other-pdfs"}
 
 
 @dataclass(frozen=True)

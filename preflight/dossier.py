@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from preflight.pdf.strict import StrictParse
     from preflight.pdf.structure import ActiveItem, FieldValue, FontInfo, ImageInfo, LinkInfo, OutlineEntry
     from preflight.pdf.text import PageText
+    from preflight.publications import PublicationList
     from preflight.sections import Sections
 
 HEADER_WINDOW = 1024
@@ -269,6 +270,17 @@ class Dossier:
 
         config = self.section_config if self.section_config else default_config()
         return Sections(self, config)
+
+    def publications(self, candidate: str | None = None) -> PublicationList:
+        """The publication list read once (per candidate name): entries, groups, status and name marks.
+
+        ``candidate`` is the configured name; without it, the name on the cover is looked for."""
+        from preflight.publications import read_publications
+
+        cache: dict[str | None, PublicationList] = self.__dict__.setdefault("_publications", {})
+        if candidate not in cache:
+            cache[candidate] = read_publications(self, candidate)
+        return cache[candidate]
 
     # ------------------------------------------------------------------ strict parse (pypdf)
     @functools.cached_property

@@ -36,18 +36,19 @@ from typing import Any
 from preflight.checks import Registry
 from preflight.dossier import Dossier
 from preflight.engine import check_file
-from preflight.model import FileReport, Status, format_pages, make_visible
+from preflight.i18n import t
+from preflight.model import FileReport, Status, make_visible
 from preflight.pdf import ghostscript, rewrite
 from preflight.rulesets import Rule, RuleSet
 
 STEP_ORDER = ("encryption", "active-content", "fonts-embedded", "file-size", "hidden-characters")
-STEP_TITLES = {
-    "pdf-readable": "repair the damaged file structure",
-    "encryption": "remove the password protection",
-    "active-content": "remove active content",
-    "fonts-embedded": "embed fonts",
-    "file-size": "reduce the file size",
-    "hidden-characters": "clean hidden characters in the metadata",
+STEP_TITLES = {  # message ids (preflight.i18n): t(STEP_TITLES[step]) is the title in the run's language
+    "pdf-readable": "fix.step.pdf-readable",
+    "encryption": "fix.step.encryption",
+    "active-content": "fix.step.active-content",
+    "fonts-embedded": "fix.step.fonts-embedded",
+    "file-size": "fix.step.file-size",
+    "hidden-characters": "fix.step.hidden-characters",
 }
 SIZE_MARGIN = 0.9
 """Aim at 90 % of the size limit, so a last-minute page does not put the file over again."""
@@ -161,7 +162,7 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
     changes = rewrite.Changes()
     gs = ghostscript.find_ghostscript()
     if gs is None:
-        changes.notes.append(ghostscript.INSTALL_HINT)
+        changes.notes.append(t("fix.install-ghostscript"))
         shutil.copyfile(source, target)
         return changes
     # Fonts a page declares but never draws with need no program: drop them rather than embed them.
@@ -174,7 +175,7 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
         )
     unused = sorted({font.display_name for font in context.original.fonts if not font.embedded} - set(missing))
     if unused:
-        changes.actions.append(f"removed fonts that no page draws with: {', '.join(unused)}")
+        changes.actions.append(t("fix.removed-unused-fonts", fonts=", ".join(unused)))
     if not missing:
         shutil.copyfile(cleaned, target)
         return changes
@@ -194,26 +195,26 @@ def _step_fonts(source: Path, target: Path, context: StepContext) -> rewrite.Cha
     grafted_well = not not_found and looks_different == []
     if grafted_well:
         shutil.copyfile(grafted_path, target)
-        changes.actions.append(
-            "took the font programs from a Ghostscript rewrite and put them into the original file "
-            "(pages, text, links and bookmarks untouched)"
-        )
+        changes.actions.append(t("fix.grafted"))
     else:
         if in_annotations:
             flat = context.workdir / "annotations-flattened.pdf"
             count = rewrite.flatten_all_annotations(source, flat)
             if count:
-                changes.actions.append(f"flattened {count} comment(s) into the page, so their fonts can be embedded")
+                changes.actions.append(t("fix.flattened-comments", count=count))
                 result = ghostscript.rewrite(gs, flat, donor, plan, context.workdir)
         shutil.copyfile(donor, target)
         why = (
-            f"{', '.join(not_found)} could not be embedded in place"
+            t("fix.why-not-found", fonts=", ".join(not_found))
             if not_found
-            else "putting the fonts into the original changed how "
-            + (f"page(s) {format_pages(looks_different)} look" if looks_different else "the pages render")
+            else (
+                t("fix.why-pages-look", pages=looks_different, count=len(looks_different))
+                if looks_different
+                else t("fix.why-render")
+            )
         )
-        changes.actions.append(f"rewrote the whole file through Ghostscript ({why})")
-        changes.notes.extend(f"Ghostscript: {message}" for message in result.messages[:3])
+        changes.actions.append(t("fix.rewrote", why=why))
+        changes.notes.extend(t("fix.ghostscript-message", message=message) for message in result.messages[:3])
     _describe_fonts(changes, missing, plan, result)
     return changes
 
@@ -224,25 +225,18 @@ def _describe_fonts(
     for name in dict.fromkeys(missing):
         if name in plan.mapped:
             family, _path = plan.mapped[name]
-            changes.actions.append(f"embedded '{name}' as {family} (same widths, so lines do not move)")
+            changes.actions.append(t("fix.embedded-as", name=name, family=family))
         else:
             origin = result.loaded.get(name)
-            used = Path(origin).name if origin else "Ghostscript's default substitute"
-            changes.actions.append(f"embedded '{name}' using {used}")
+            used = Path(origin).name if origin else t("fix.default-substitute")
+            changes.actions.append(t("fix.embedded-using", name=name, used=used))
         if name in plan.mapped and "installed here" in plan.mapped[name][0]:
-            changes.actions[-1] = f"embedded '{name}' from {Path(plan.mapped[name][1]).name} (the font itself)"
+            changes.actions[-1] = t("fix.embedded-from", name=name, file=Path(plan.mapped[name][1]).name)
     for name in plan.unmapped:
         if name in ("Symbol", "ZapfDingbats"):
             continue
-        hint = (
-            " (install fonts-crosextra-carlito and fonts-crosextra-caladea for Calibri and Cambria)"
-            if ghostscript.substitute_family(name)
-            else ""
-        )
-        changes.notes.append(
-            f"no metric-compatible font for '{name}'{hint}: Ghostscript substituted a similar one, whose "
-            "widths may differ; check the pages that use it, or export again with fonts embedded"
-        )
+        hint = t("fix.carlito-hint") if ghostscript.substitute_family(name) else ""
+        changes.notes.append(t("fix.no-metric-font", name=name, hint=hint))
 
 
 def _size_rounds(options: FixOptions) -> list[rewrite.ImagePolicy]:
@@ -278,8 +272,12 @@ def _step_file_size(source: Path, target: Path, context: StepContext) -> rewrite
     if round_changes is not None:
         if chosen.max_dpi < context.options.max_dpi or chosen.jpeg_quality < context.options.jpeg_quality:
             changes.notes.append(
-                f"{context.options.max_dpi} dpi was not enough: images were brought down to {chosen.max_dpi:.0f} dpi "
-                f"and JPEG quality {chosen.jpeg_quality}"
+                t(
+                    "fix.dpi-not-enough",
+                    asked=context.options.max_dpi,
+                    dpi=float(chosen.max_dpi),
+                    quality=chosen.jpeg_quality,
+                )
             )
         changes.actions.extend(round_changes.actions)
         changes.notes.extend(round_changes.notes)
@@ -287,10 +285,7 @@ def _step_file_size(source: Path, target: Path, context: StepContext) -> rewrite
     if best_size > limit:
         changes.notes.append(_why_still_large(best, best_size, limit))
     elif best_size > goal:
-        changes.notes.append(
-            f"the file is under the limit but within {100 - SIZE_MARGIN * 100:.0f} % of it "
-            f"({best_size:,} of {limit:,} bytes)"
-        )
+        changes.notes.append(t("fix.within-margin", percent=100 - SIZE_MARGIN * 100, size=best_size, limit=limit))
     return changes
 
 
@@ -299,16 +294,11 @@ def _why_still_large(path: Path, size: int, limit: int) -> str:
         images = sum(image.stored_bytes for image in dossier.images)
         fonts = sum(font.program_bytes for font in dossier.fonts)
         attachments = [item.description for item in dossier.active_content if item.kind == "attachment"]
-    parts = [f"images {images / 1e6:.1f} MB (already at {MIN_DPI} dpi at most, or not resizable)"]
-    parts.append(f"fonts {fonts / 1e6:.1f} MB")
+    parts = [t("fix.space-images", size=images / 1e6, dpi=MIN_DPI)]
+    parts.append(t("fix.space-fonts", size=fonts / 1e6))
     if attachments:
-        parts.append(f"{len(attachments)} attachment(s) (--drop-attachments removes them)")
-    return (
-        f"the file is still {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit; what takes the space: "
-        + ", ".join(parts)
-        + ". Split scanned annexes into a separate upload if the portal allows it, or export the figures "
-        "at a lower resolution from their source"
-    )
+        parts.append(t("fix.space-attachments", count=len(attachments)))
+    return t("fix.still-large", size=size / 1e6, limit=limit / 1e6, parts=", ".join(parts))
 
 
 def _step_metadata(source: Path, target: Path, context: StepContext) -> rewrite.Changes:
@@ -351,10 +341,8 @@ def plan_fixes(
     planned: list[PlannedStep] = []
     if "encryption" in failing and dossier.encryption is not None:
         restricted = dossier.encryption["restricted"]
-        what = f" (it restricts {', '.join(restricted)})" if restricted else ""
-        planned.append(
-            PlannedStep("encryption", failing["encryption"].id, (f"remove the owner-password protection{what}",))
-        )
+        what = t("fix.restricts", what=", ".join(restricted)) if restricted else ""
+        planned.append(PlannedStep("encryption", failing["encryption"].id, (t("fix.plan-encryption", what=what),)))
     if "active-content" in failing:
         planned.append(_plan_active_content(dossier, failing["active-content"].id, options))
     if "fonts-embedded" in failing:
@@ -365,10 +353,8 @@ def plan_fixes(
         limit = int(failing["file-size"].options.max_bytes)
         above = [image for image in dossier.images if image.dpi and image.dpi > options.max_dpi * 1.05]
         lines = [
-            f"recompress losslessly (object streams, unused objects, duplicate images and fonts); "
-            f"aim at {limit * SIZE_MARGIN / 1e6:.1f} MB ({SIZE_MARGIN:.0%} of the {limit / 1e6:.1f} MB limit)",
-            f"then, if needed, downsample {len(above)} image(s) drawn above {options.max_dpi} dpi and store photos "
-            f"as JPEG quality {options.jpeg_quality}",
+            t("fix.plan-lossless", goal=limit * SIZE_MARGIN / 1e6, percent=round(SIZE_MARGIN * 100), limit=limit / 1e6),
+            t("fix.plan-downsample", count=len(above), dpi=options.max_dpi, quality=options.jpeg_quality),
         ]
         planned.append(PlannedStep("file-size", failing["file-size"].id, tuple(lines)))
     dirty = rewrite.dirty_metadata(dossier.metadata)
@@ -380,7 +366,10 @@ def plan_fixes(
     )
     hidden_applies = "hidden-characters" not in registry.checks or hidden_status in (Status.FAIL, Status.WARN)
     if dirty and hidden_applies:
-        cleaning = tuple(f"clean {key}: '{make_visible(before)}' → '{after}'" for key, (before, after) in dirty.items())
+        cleaning = tuple(
+            t("fix.plan-clean", key=key, before=make_visible(before), after=after)
+            for key, (before, after) in dirty.items()
+        )
         planned.append(PlannedStep("hidden-characters", hidden_rule.id if hidden_rule else "metadata", cleaning))
     fixable = {step.step for step in planned}
     unfixable = [rule.id for check, rule in failing.items() if check not in fixable]
@@ -393,38 +382,33 @@ def _plan_active_content(dossier: Dossier, rule_id: str, options: FixOptions) ->
         counts[item.kind] = counts.get(item.kind, 0) + 1
     lines: list[str] = []
     if counts.get("javascript"):
-        lines.append(f"remove {counts['javascript']} JavaScript action(s)")
+        lines.append(t("fix.plan-javascript", count=counts["javascript"]))
     if counts.get("launch"):
-        lines.append(f"remove {counts['launch']} launch action(s)")
+        lines.append(t("fix.plan-launch", count=counts["launch"]))
     if counts.get("form-field"):
-        lines.append(f"flatten {counts['form-field']} form field(s) into the page (their values stay as text)")
+        lines.append(t("fix.plan-flatten", count=counts["form-field"]))
     if counts.get("xfa"):
-        lines.append("remove the XFA form data")
+        lines.append(t("fix.plan-xfa"))
     attachments = [item.description for item in dossier.active_content if item.kind == "attachment"]
     if attachments and options.drop_attachments:
-        lines.append(f"remove {len(attachments)} attachment(s): " + "; ".join(attachments))
+        lines.append(t("fix.plan-drop-attachments", count=len(attachments), items="; ".join(attachments)))
     elif attachments:
-        lines.append(
-            f"keep {len(attachments)} attachment(s) ({'; '.join(attachments)}); --drop-attachments removes them"
-        )
+        lines.append(t("fix.plan-keep-attachments", count=len(attachments), items="; ".join(attachments)))
     return PlannedStep("active-content", rule_id, tuple(lines))
 
 
 def _plan_fonts(missing: list[str], rule_id: str) -> PlannedStep:
     if ghostscript.find_ghostscript() is None:
-        return PlannedStep("fonts-embedded", rule_id, (ghostscript.INSTALL_HINT,))
+        return PlannedStep("fonts-embedded", rule_id, (t("fix.install-ghostscript"),))
     plan = ghostscript.plan_fonts(missing)
-    lines = [
-        "embed a subset of each font with Ghostscript (pdfwrite), then put the font programs into the "
-        "original file, leaving everything else as it is (a full Ghostscript rewrite only if that fails)"
-    ]
+    lines = [t("fix.plan-fonts")]
     for name in missing:
         if name in plan.mapped:
-            lines.append(f"embed '{name}' as {plan.mapped[name][0]}")
+            lines.append(t("fix.plan-embed-as", name=name, family=plan.mapped[name][0]))
         elif name in ("Symbol", "ZapfDingbats"):
-            lines.append(f"embed '{name}' from Ghostscript's own URW fonts")
+            lines.append(t("fix.plan-embed-urw", name=name))
         else:
-            lines.append(f"embed '{name}' with Ghostscript's closest substitute (no metric-compatible font known)")
+            lines.append(t("fix.plan-embed-closest", name=name))
     return PlannedStep("fonts-embedded", rule_id, tuple(lines))
 
 
@@ -453,14 +437,16 @@ def compare(before: Dossier, after: Dossier) -> list[Difference]:
     differences: list[Difference] = []
     if before.page_count != after.page_count:
         differences.append(
-            Difference("pages", f"the page count changed: {before.page_count} → {after.page_count}", fatal=True)
+            Difference(
+                "pages", t("fix.page-count-changed", before=before.page_count, after=after.page_count), fatal=True
+            )
         )
     for number, (size_in, size_out) in enumerate(zip(before.page_sizes, after.page_sizes, strict=False), 1):
         if abs(size_in[0] - size_out[0]) > 0.5 or abs(size_in[1] - size_out[1]) > 0.5:
             differences.append(
                 Difference(
                     "page-size",
-                    f"page size changed: {size_in[0]:g}×{size_in[1]:g} → {size_out[0]:g}×{size_out[1]:g} pt",
+                    t("fix.page-size-changed", w_in=size_in[0], h_in=size_in[1], w_out=size_out[0], h_out=size_out[1]),
                     number,
                 )
             )
@@ -472,14 +458,18 @@ def compare(before: Dossier, after: Dossier) -> list[Difference]:
         lost = [entry for entry in outline_in if entry not in outline_out]
         added = [entry for entry in outline_out if entry not in outline_in]
         detail = "; ".join(
-            [f"lost '{title}' (page {page})" for _level, title, page in lost[:5]]
-            + [f"new '{title}' (page {page})" for _level, title, page in added[:5]]
+            [t("fix.bookmark-lost", title=title, page=page) for _level, title, page in lost[:5]]
+            + [t("fix.bookmark-new", title=title, page=page) for _level, title, page in added[:5]]
         )
         differences.append(
             Difference(
                 "outline",
-                f"the bookmarks changed ({len(outline_in)} → {len(outline_out)} entries): "
-                + (detail or "order or levels"),
+                t(
+                    "fix.bookmarks-changed",
+                    before=len(outline_in),
+                    after=len(outline_out),
+                    detail=detail or t("fix.bookmarks-order"),
+                ),
             )
         )
     links_in = sorted((link.page, link.kind, link.target) for link in before.links)
@@ -488,9 +478,9 @@ def compare(before: Dossier, after: Dossier) -> list[Difference]:
         lost_links = [link for link in links_in if link not in links_out]
         added_links = [link for link in links_out if link not in links_in]
         for page, kind, target in lost_links[:10]:
-            differences.append(Difference("links", f"link lost: {kind} {target}", page))
+            differences.append(Difference("links", t("fix.link-lost", kind=kind, target=target), page))
         for page, kind, target in added_links[:10]:
-            differences.append(Difference("links", f"new link: {kind} {target}", page))
+            differences.append(Difference("links", t("fix.link-new", kind=kind, target=target), page))
     return differences
 
 
@@ -506,23 +496,21 @@ def _prove(original: Dossier, fixed: Dossier, workdir: Path) -> list[Difference]
                 baseline.pages  # noqa: B018
                 note = Difference(
                     "text",
-                    f"the input's text cannot be read as it is ({type(exc).__name__}); "
-                    "it was compared through its repaired reading",
+                    t("fix.input-repaired", error=type(exc).__name__),
                 )
                 return [note, *compare(baseline, fixed)]
         except Exception:
             return [
                 Difference(
                     "text",
-                    "the input's text cannot be read, even after repair, so nothing can prove that the output "
-                    "kept it; compare the two files by eye",
+                    t("fix.input-unreadable"),
                     fatal=True,
                 )
             ]
     try:
         return compare(original, fixed)
     except Exception as exc:
-        return [Difference("text", f"the output's text cannot be read ({type(exc).__name__}: {exc})", fatal=True)]
+        return [Difference("text", t("fix.output-unreadable", error=f"{type(exc).__name__}: {exc}"), fatal=True)]
 
 
 def _compare_text(page: int, text_in: str, text_out: str) -> list[Difference]:
@@ -540,24 +528,22 @@ def _compare_text(page: int, text_in: str, text_out: str) -> list[Difference]:
             and len(old) == len(new)
             and all(SYMBOL_LETTERS.get(a) == b for a, b in zip(old, new, strict=True))
         ):
-            mapped.append(f"'{old}' → '{new}'")
+            mapped.append(t("fix.mapped", old=old, new=new))
         elif tag == "delete":
-            lost.append(f"'{_excerpt(squeezed_in[i1:i2])}' missing")
+            lost.append(t("fix.text-missing", text=_excerpt(squeezed_in[i1:i2])))
         elif tag == "replace":
-            lost.append(f"'{_excerpt(squeezed_in[i1:i2])}' became '{_excerpt(squeezed_out[j1:j2])}'")
+            lost.append(t("fix.text-became", old=_excerpt(squeezed_in[i1:i2]), new=_excerpt(squeezed_out[j1:j2])))
         elif tag == "insert":
             added.append(_excerpt(squeezed_out[j1:j2]))
     found: list[Difference] = []
     if lost:
-        shown = "; ".join(lost[:3]) + (f"; and {len(lost) - 3} more" if len(lost) > 3 else "")
-        found.append(Difference("text", f"text lost or changed: {shown}", page, fatal=True))
+        shown = "; ".join(lost[:3]) + (t("fix.and-more", count=len(lost) - 3) if len(lost) > 3 else "")
+        found.append(Difference("text", t("fix.text-lost", shown=shown), page, fatal=True))
     if added:
-        shown = "', '".join(added[:3])
-        found.append(Difference("text", f"text added (flattened form fields or comments): '{shown}'", page))
+        shown = ", ".join(t("fix.quoted", text=text) for text in added[:3])
+        found.append(Difference("text", t("fix.text-added", shown=shown), page))
     if mapped:
-        found.append(
-            Difference("text", f"Symbol-font letters now read as Greek: {', '.join(mapped[:5])} (text improved)", page)
-        )
+        found.append(Difference("text", t("fix.greek", mapped=", ".join(mapped[:5])), page))
     return found
 
 
@@ -577,7 +563,7 @@ def fix_file(
 ) -> FixResult:
     """Fix source into output (never the same file); with dry_run, only plan."""
     if same_file(source, output):
-        raise SamePathError(f"the output {output} is the input file itself; choose another name")
+        raise SamePathError(t("fix.same-path", output=output))
     before = check_file(source, rule_set, registry, str(source))
     result = FixResult(str(source), str(output), before)
     with Dossier(source) as original:
@@ -585,11 +571,7 @@ def fix_file(
             problem = original.problem
             assert problem is not None
             if problem.kind == "password":
-                result.refused = (
-                    "the file needs a password to open, and 'preflight fix' does not remove user passwords: "
-                    "open it with its password and save or print it to a new PDF, or run "
-                    "'qpdf --decrypt --password=YOURS in.pdf out.pdf', then run 'preflight fix' on that file"
-                )
+                result.refused = t("fix.password-refused")
             else:
                 result.refused = f"{problem.message}. {problem.fix}"
             return result
@@ -618,7 +600,7 @@ def _run_steps(
     repaired = workdir / "repaired.pdf"
     if original.repair_warnings and _try(lambda: rewrite.repair(source, repaired)):
         # every later step, Ghostscript above all, reads the repaired structure rather than the damage
-        actions = [f"rebuilt the file's structure ({len(original.repair_warnings)} repairs, as qpdf reads it)"]
+        actions = [t("fix.rebuilt", count=len(original.repair_warnings))]
         report = StepReport("pdf-readable", "pdf-readable", actions, [], current.stat().st_size, 0)
         current = repaired
         report.bytes_after = current.stat().st_size
@@ -630,10 +612,10 @@ def _run_steps(
         planned_step = planned.get(step)
         if planned_step is None and step == "file-size" and limit is not None and current.stat().st_size > limit:
             # an earlier step (Ghostscript) made the file too large: bring it back under the limit
-            planned_step = PlannedStep("file-size", "file-size", ("the file grew over the limit during the fix",))
+            planned_step = PlannedStep("file-size", "file-size", (t("fix.grew"),))
         if planned_step is None and step == "fonts-embedded" and _needs_fonts_now(current, rule_set):
             # flattening form fields draws their values with the form's fonts, often not embedded
-            planned_step = PlannedStep("fonts-embedded", "fonts-embedded", ("fonts appeared during the fix",))
+            planned_step = PlannedStep("fonts-embedded", "fonts-embedded", (t("fix.fonts-appeared"),))
         if planned_step is None:
             continue
         step_dir = workdir / f"step-{index}"
@@ -647,7 +629,7 @@ def _run_steps(
         except Exception as exc:  # a step that cannot run leaves the file as it was and says why
             message = str(exc) or type(exc).__name__
             report.failed = True
-            report.notes.append(f"this step could not run ({message}); the file was left as it was for it")
+            report.notes.append(t("fix.step-failed", message=message))
         else:
             report.actions, report.notes = changes.actions, changes.notes
             if target.is_file():

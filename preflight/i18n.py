@@ -97,10 +97,333 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cache.folder": "Cache folder: {path}",
         "cache.entries": "Entries: {count} ({size})",
         "cache.dates": "Oldest entry: {oldest}; newest: {newest}",
-        "cache.temporary": "Unfinished writes: {count} temporary files (removed when the cache is pruned)",
+        "cache.temporary": (
+            "Unfinished writes: {count:plural:# temporary file|# temporary files} (removed when the cache is pruned)"
+        ),
         "cache.caps": "Pruned once a day: entries older than {days} days, then the oldest beyond {size}",
         "cache.disabled": "--no-cache does not use it; {env} chooses another folder.",
-        "cache.cleared": "Removed {count} entries ({size}) from {path}",
+        # sections and cv commands
+        "sections.unreadable": "{path}: cannot be read: {problem}",
+        "sections.header": "{path}: {pages:plural:# page|# pages}, sections found {source:msg}",
+        "sections.source-outline": "from the outline (bookmarks)",
+        "sections.source-headings": "from headings in the text",
+        "sections.source-none": "from neither the outline nor headings",
+        "sections.column-section": "section",
+        "sections.column-pages": "pages",
+        "sections.column-count": "count",
+        "sections.column-found-by": "found by",
+        "sections.column-title": "title as printed",
+        "sections.note": "note: {note}",
+        "sections.no-project": (
+            'no project section: give its pages or its title in preflight.toml, e.g. [sections] project = "12-23" '
+            'or project = "My project title"'
+        ),
+        "sections.found-outline": "outline",
+        "sections.found-heading": "heading on page {page}",
+        "sections.found-contents": "contents on page {page}",
+        "sections.found-config": "config",
+        "sections.found-first-page": "first page",
+        "sections.found-page-one-title": "title of page 1 ({title:quote} is a title of the {section:section})",
+        "sections.via-bookmark": "bookmark",
+        "sections.via-heading": "heading on page {page}",
+        "sections.found-fallback": (
+            "{via:msg} {title:quote}, a fallback title of the {section:section} (none of its own titles, such as "
+            "{own:quote}, was found)"
+        ),
+        "sections.found-fallback-bare": "{via:msg} {title:quote}",
+        "sections.found-cv-headings": "CV headings on page {page} ({headings:quoted-list}) and dates",
+        "sections.note-unreadable-text": "the text of the PDF could not be read ({error}), only its outline",
+        "sections.note-range-ignored": (
+            '[sections] {section} = "{first}-{last}" starts after the last page ({page_count}); ignored'
+        ),
+        "sections.note-range-clipped": (
+            '[sections] {section} = "{first}-{last}" ends after the last page; taken as {first}-{page_count}'
+        ),
+        "cv.bad-pages": "preflight: --pages: expected FIRST-LAST such as 2-4, got {pages:quote}",
+        "cv.pages-error": "preflight: --pages: {error}",
+        "cv.bad-as-of": "preflight: --as-of: expected a month as YYYY-MM, got {value:quote}",
+        "cv.unreadable": "preflight: {path}: {problem}",
+        "cv.no-cv": "{path}: {message}",
+        "cv.title": "CV timeline of {path}",
+        "cv.read-from": "read from: {source:msg}; open ranges run to {as_of:month}",
+        "cv.source-document": "the whole document (no section finder)",
+        "cv.source-section": "section {section_title:quote} ({section_pages:pages}, found by {how:msg})",
+        "cv.source-section-bare": "section {section_title:quote} ({section_pages:pages})",
+        "cv.part": "{title} (p. {page})",
+        "cv.part-dated": "{title} (p. {page}, {count:plural:# dated line|# dated lines})",
+        "cv.headings-read": "headings read: {parts:list}",
+        "cv.headings-skipped": "not the timeline, not read: {parts:list}",
+        "cv.no-dates": "no dates found: looked for ranges such as '2015–2019', 'sept. 2015 – août 2019', 'depuis 2020'",
+        "cv.column-from": "from",
+        "cv.column-to": "to",
+        "cv.column-months": "months",
+        "cv.column-page": "page",
+        "cv.column-kind": "kind",
+        "cv.column-entry": "entry",
+        "cv.kind-activity": "activity",
+        "cv.kind-leave": "leave",
+        "cv.kind-other": "other",
+        "cv.present": "present",
+        "cv.note-doctoral-years": "doctoral years from {first:month} (shown by {entry:quote})",
+        "cv.mark-possible-warning": "possible gap (warning)",
+        "cv.mark-possible-short": "possible, short",
+        "cv.mark-error": "GAP (error)",
+        "cv.mark-info": "gap (info)",
+        "cv.mark-short": "short gap",
+        "cv.gap-row": "{mark:msg}: no activity {first:month} to {last:month}",
+        "cv.gap-row-years": (
+            "{mark:msg}: no activity {first:month} to {last:month}, {count:plural:all of|all of} {years:list}"
+        ),
+        "cv.gap-row-academic": (
+            "{mark:msg}: no activity {first:month} to {last:month}, "
+            "{count:plural:academic year|academic years} {years:list}"
+        ),
+        "cv.summary": (
+            "{entries:plural:# entry|# entries} from {first:month} to {last:month}; gaps: "
+            "{errors:plural:# error|# errors}, {warnings} possible (warning), {infos} info, "
+            "{short} short (normal between positions)"
+        ),
+        "cache.cleared": "Removed {count:plural:# entry|# entries} ({size}) from {path}",
+        # fix, text, init, cache, rules commands
+        "text-command.one-file": "preflight: --fix and --max-chars take one FILE, without --locations",
+        "cli.load-warning": "preflight: warning: {problem}",
+        "cli.rules-header": "Rule set '{profile}': {title}",
+        "cli.rules-description": "  ({description})",
+        "cli.rule-reuses": " (check {check})",
+        "cli.level-off": "off",
+        "cli.explain-header": "{header}: {summary}",
+        "init.head": (
+            "# dossier-preflight configuration, read by 'preflight check' in this folder and below it.\n"
+            "# Every setting is optional: remove the '#' in front of a line to use it.\n"
+            "# 'preflight rules' lists the rules in force; 'preflight explain RULE' tells what a rule checks.\n"
+            "\n"
+            "# The rule set (competition) to check against: {available}.\n"
+            'profile = "{profile}"\n'
+            "\n"
+            "# Run only some rules, or leave some out (rule ids as 'preflight rules' shows them):\n"
+            '# select = ["fonts-embedded", "file-size"]\n'
+            '# ignore = ["active-content"]\n'
+        ),
+        "init.rules-head": (
+            '# Change a rule\'s level ("error", "warning", "info" or "off") or its options.\n'
+            "# The values shown are the ones '{profile}' uses.\n"
+        ),
+        "init.sections-head": "# Section titles, as the rule set names them (used to find the dossier's sections):",
+        "init.exists": "preflight: {path} already exists; use --force to overwrite it",
+        "init.config-error": "preflight: configuration error: {error}",
+        "init.cannot-write": "preflight: cannot write {path}: {error}",
+        "init.wrote": "Wrote {path} (rule set '{profile}'). Run 'preflight check' on your PDF.",
+        "text-command.fix-bullet": "Replace the bullet with '-' or '•' (or run with --fix, which uses '-').",
+        "text-command.fix-private-use": (
+            "Delete the private-use character (a Symbol/Wingdings glyph); type a real character instead."
+        ),
+        "text-command.fix-soft-hyphen": "Delete the optional hyphen (or run with --fix).",
+        "text-command.cannot-read": "cannot read {source}: {error}",
+        "text-command.is-pdf": "{source} is a PDF: run 'preflight check {source}' for a dossier",
+        "text-command.is-doc": "{source} is an old Word .doc file: save it as .docx or as plain text (.txt) first",
+        "text-command.not-utf8": (
+            "the file is not UTF-8 (byte {byte} at offset {offset}); read it as Windows-1252. Save it as "
+            "UTF-8 to be sure of its accents."
+        ),
+        "text-command.not-docx": "{source} is a ZIP archive but not a Word document (no word/document.xml)",
+        "text-command.damaged-docx": "{source} is a damaged Word document: {error}",
+        "text-command.times": "{count:plural:once|# times}",
+        "text-command.line": "line {line}",
+        "text-command.lines": "lines {lines}",
+        "text-command.problem": "{what}, {times} ({where})",
+        "text-command.too-long": (
+            "the text is {length} characters long, over the field's limit of {limit} ({over} too many; line "
+            "breaks count as one character)"
+        ),
+        "text-command.too-long.fix": "Shorten the text; the portal counts characters, spaces included, not bytes.",
+        "text-command.length": "{count:plural:# character|# characters}",
+        "text-command.limit": ", limit {limit}",
+        "text-command.clean": "{name}: no hidden characters ({size})",
+        "text-command.count-error": "{count:plural:# error|# errors}",
+        "text-command.count-warning": "{count:plural:# warning|# warnings}",
+        "text-command.count-info": "{count} info",
+        "text-command.header": "{name}: {tally} ({size})",
+        "text-command.stdin": "standard input",
+        "text-command.note": "preflight: note: {note}",
+        "text-command.fixed": "preflight: fixed {name}; before the fix:",
+        "text-command.still": "preflight: the cleaned text still has problems:",
+        "text-command.cleaned-name": "cleaned text",
+        "text-command.error": "preflight: {error}",
+        "fix.step.pdf-readable": "repair the damaged file structure",
+        "fix.step.encryption": "remove the password protection",
+        "fix.step.active-content": "remove active content",
+        "fix.step.fonts-embedded": "embed fonts",
+        "fix.step.file-size": "reduce the file size",
+        "fix.step.hidden-characters": "clean hidden characters in the metadata",
+        "fix.removed-unused-fonts": "removed fonts that no page draws with: {fonts}",
+        "fix.grafted": (
+            "took the font programs from a Ghostscript rewrite and put them into the original file (pages, "
+            "text, links and bookmarks untouched)"
+        ),
+        "fix.flattened-comments": (
+            "flattened {count:plural:# comment|# comments} into the page, so their fonts can be embedded"
+        ),
+        "fix.why-not-found": "{fonts} could not be embedded in place",
+        "fix.why-pages-look": "putting the fonts into the original changed how {pages:pages} {count:plural:looks|look}",
+        "fix.why-render": "putting the fonts into the original changed how the pages render",
+        "fix.rewrote": "rewrote the whole file through Ghostscript ({why})",
+        "fix.ghostscript-message": "Ghostscript: {message}",
+        "fix.embedded-as": "embedded '{name}' as {family} (same widths, so lines do not move)",
+        "fix.embedded-using": "embedded '{name}' using {used}",
+        "fix.default-substitute": "Ghostscript's default substitute",
+        "fix.embedded-from": "embedded '{name}' from {file} (the font itself)",
+        "fix.carlito-hint": " (install fonts-crosextra-carlito and fonts-crosextra-caladea for Calibri and Cambria)",
+        "fix.no-metric-font": (
+            "no metric-compatible font for '{name}'{hint}: Ghostscript substituted a similar one, whose "
+            "widths may differ; check the pages that use it, or export again with fonts embedded"
+        ),
+        "fix.dpi-not-enough": (
+            "{asked} dpi was not enough: images were brought down to {dpi:.0f} dpi and JPEG quality {quality}"
+        ),
+        "fix.within-margin": "the file is under the limit but within {percent:.0f} % of it ({size} of {limit} bytes)",
+        "fix.space-images": "images {size:.1f} MB (already at {dpi} dpi at most, or not resizable)",
+        "fix.space-fonts": "fonts {size:.1f} MB",
+        "fix.space-attachments": "{count:plural:# attachment|# attachments} (--drop-attachments removes them)",
+        "fix.still-large": (
+            "the file is still {size:.1f} MB, over the {limit:.1f} MB limit; what takes the space: {parts}. "
+            "Split scanned annexes into a separate upload if the portal allows it, or export the figures at "
+            "a lower resolution from their source"
+        ),
+        "fix.restricts": " (it restricts {what})",
+        "fix.plan-encryption": "remove the owner-password protection{what}",
+        "fix.plan-lossless": (
+            "recompress losslessly (object streams, unused objects, duplicate images and fonts); aim at "
+            "{goal:.1f} MB ({percent}% of the {limit:.1f} MB limit)"
+        ),
+        "fix.plan-downsample": (
+            "then, if needed, downsample {count:plural:# image|# images} drawn above {dpi} dpi and store "
+            "photos as JPEG quality {quality}"
+        ),
+        "fix.plan-clean": "clean {key}: '{before}' → '{after}'",
+        "fix.plan-javascript": "remove {count:plural:# JavaScript action|# JavaScript actions}",
+        "fix.plan-launch": "remove {count:plural:# launch action|# launch actions}",
+        "fix.plan-flatten": (
+            "flatten {count:plural:# form field|# form fields} into the page (their values stay as text)"
+        ),
+        "fix.plan-xfa": "remove the XFA form data",
+        "fix.plan-drop-attachments": "remove {count:plural:# attachment|# attachments}: {items}",
+        "fix.plan-keep-attachments": (
+            "keep {count:plural:# attachment|# attachments} ({items}); --drop-attachments removes them"
+        ),
+        "fix.plan-fonts": (
+            "embed a subset of each font with Ghostscript (pdfwrite), then put the font programs into the "
+            "original file, leaving everything else as it is (a full Ghostscript rewrite only if that fails)"
+        ),
+        "fix.plan-embed-as": "embed '{name}' as {family}",
+        "fix.plan-embed-urw": "embed '{name}' from Ghostscript's own URW fonts",
+        "fix.plan-embed-closest": (
+            "embed '{name}' with Ghostscript's closest substitute (no metric-compatible font known)"
+        ),
+        "fix.page-count-changed": "the page count changed: {before} → {after}",
+        "fix.page-size-changed": "page size changed: {w_in}×{h_in} → {w_out}×{h_out} pt",
+        "fix.bookmark-lost": "lost '{title}' (page {page})",
+        "fix.bookmark-new": "new '{title}' (page {page})",
+        "fix.bookmarks-changed": "the bookmarks changed ({before} → {after} entries): {detail}",
+        "fix.bookmarks-order": "order or levels",
+        "fix.link-lost": "link lost: {kind} {target}",
+        "fix.link-new": "new link: {kind} {target}",
+        "fix.input-repaired": (
+            "the input's text cannot be read as it is ({error}); it was compared through its repaired reading"
+        ),
+        "fix.input-unreadable": (
+            "the input's text cannot be read, even after repair, so nothing can prove that the output kept "
+            "it; compare the two files by eye"
+        ),
+        "fix.output-unreadable": "the output's text cannot be read ({error})",
+        "fix.quoted": "'{text}'",
+        "fix.mapped": "'{old}' → '{new}'",
+        "fix.text-missing": "'{text}' missing",
+        "fix.text-became": "'{old}' became '{new}'",
+        "fix.and-more": "; and {count} more",
+        "fix.text-lost": "text lost or changed: {shown}",
+        "fix.text-added": "text added (flattened form fields or comments): {shown}",
+        "fix.greek": "Symbol-font letters now read as Greek: {mapped} (text improved)",
+        "fix.same-path": "the output {output} is the input file itself; choose another name",
+        "fix.password-refused": (
+            "the file needs a password to open, and 'preflight fix' does not remove user passwords: open it "
+            "with its password and save or print it to a new PDF, or run 'qpdf --decrypt --password=YOURS "
+            "in.pdf out.pdf', then run 'preflight fix' on that file"
+        ),
+        "fix.rebuilt": "rebuilt the file's structure ({count:plural:# repair|# repairs}, as qpdf reads it)",
+        "fix.grew": "the file grew over the limit during the fix",
+        "fix.fonts-appeared": "fonts appeared during the fix",
+        "fix.step-failed": "this step could not run ({message}); the file was left as it was for it",
+        "fix.config-error": "preflight: configuration error: {error}",
+        "fix.never-overwritten": "preflight fix: {error} (the input is never overwritten)",
+        "fix.crashed": (
+            "preflight fix: the fix stopped ({error}); nothing was written and the input is unchanged. "
+            "Please report this with the file if you can share it."
+        ),
+        "fix.megabytes": "{size:.2f} MB",
+        "fix.kilobytes": "{size:.1f} kB",
+        "fix.title": "preflight fix: {source} (rule set {profile})",
+        "fix.refused": "  refused: {reason}",
+        "fix.failing": "  failing rules: {rules}",
+        "fix.none": "none",
+        "fix.nothing-can-fix": "  nothing here can fix: {rules}; see 'preflight check' for what to do",
+        "fix.nothing-to-fix": "  nothing to fix: no output written",
+        "fix.would-write": "  would write {output}, doing:",
+        "fix.planned-step": "  {number}. {step}: {title} (rule {rule})",
+        "fix.no-automatic-fix": "  no automatic fix for: {rules}",
+        "fix.dry-run": "  dry run: nothing written",
+        "fix.step-failed-mark": " (FAILED)",
+        "fix.done-step": "  {number}. {step}: {title}{failed}   {before} → {after}",
+        "fix.proof": "  proof that nothing was lost (input compared with output):",
+        "fix.all-same": "       same page count, page sizes, text on every page, bookmarks and links",
+        "fix.on-page": "page {page}: ",
+        "fix.before-after": "  before → after:",
+        "fix.size-row": "       size   {before} → {after}",
+        "fix.fonts-row": (
+            "       fonts  {embedded_before} embedded, {missing_before} not → {embedded_after} embedded, "
+            "{missing_after} not"
+        ),
+        "fix.status.pass": "pass",
+        "fix.status.fail": "fail",
+        "fix.status.warn": "warn",
+        "fix.status.skip": "skip",
+        "fix.status.error": "error",
+        "fix.written": "  written: {output}",
+        "fix.kept-forced": " (kept with --force although text was lost or changed: check it page by page)",
+        "fix.not-written": (
+            "  NOT written: text was lost or changed, so {output} was not kept; look at the differences "
+            "above, or keep it anyway with --force"
+        ),
+        "fix.still-failing": "  still failing: {rules}; run 'preflight check' on the output for what to do",
+        "fix.done-encryption": "removed the owner-password protection and its restrictions",
+        "fix.done-scripts": "removed {count:plural:# document-level script|# document-level scripts}",
+        "fix.done-action-JavaScript": "removed {count:plural:# JavaScript action|# JavaScript actions}",
+        "fix.done-action-launch": "removed {count:plural:# launch action|# launch actions}",
+        "fix.done-dead-links": "removed {count:plural:# link|# links} that only ran those actions",
+        "fix.done-flattened": "flattened {count:plural:# form field|# form fields} into the page (values kept as text)",
+        "fix.done-xfa": "removed the XFA form (its static page content is kept)",
+        "fix.done-attachments": "removed {count:plural:# attached file|# attached files}: {items}",
+        "fix.kept-attachments": (
+            "kept {count:plural:# attached file|# attached files} ({items}): put their content into the "
+            "dossier's pages, then run again with --drop-attachments to remove them"
+        ),
+        "fix.done-duplicates": (
+            "merged duplicate copies ({images:plural:# image|# images}, {fonts:plural:# font program|# font programs})"
+        ),
+        "fix.done-lossless": "recompressed losslessly (object streams, compressed streams, unused resources removed)",
+        "fix.image-lossless": "lossless (Flate)",
+        "fix.image-done": "{what}{where}, {encoding}, {before} → {after:plural:# byte|# bytes}",
+        "fix.image-left": "image {name} on page {page} left as is ({error})",
+        "fix.image-on-page": "image on page {page}: {done}",
+        "fix.done-clean": "cleaned {key}: '{before}' → '{after}'",
+        "fix.done-clean-xmp": "cleaned XMP {key}",
+        "fix.xmp-failed": "the XMP metadata could not be rewritten ({error}); the document info was cleaned",
+        "fix.install-ghostscript": (
+            "Ghostscript is not installed, so fonts cannot be embedded here. Install it (Debian/Ubuntu: "
+            "'sudo apt install ghostscript fonts-liberation'; macOS: 'brew install ghostscript'; Windows: "
+            "the installer from ghostscript.com) and run 'preflight fix' again. Or export the dossier again "
+            "with the fonts embedded: Word: File > Options > Save > 'Embed fonts in the file' (or PDF/A in "
+            "the export options); LibreOffice: export as PDF/A."
+        ),
     },
     "fr": {
         "engine.not-readable": "non vérifiée : le fichier ne peut pas être lu comme un PDF (voir pdf-readable)",
@@ -192,14 +515,380 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cache.entries": "Entrées\u202f: {count} ({size})",
         "cache.dates": "Entrée la plus ancienne\u202f: {oldest}\u202f; la plus récente\u202f: {newest}",
         "cache.temporary": (
-            "Écritures inachevées\u202f: {count} fichiers temporaires (supprimés quand le cache est élagué)"
+            "Écritures inachevées\u202f: {count:plural:# fichier temporaire|# fichiers temporaires} "
+            "(supprimés quand le cache est élagué)"
         ),
         "cache.caps": (
             "Élagué une fois par jour\u202f: les entrées de plus de {days} jours, puis les plus anciennes "
             "au-delà de {size}"
         ),
         "cache.disabled": "--no-cache ne l’utilise pas\u202f; {env} choisit un autre dossier.",
-        "cache.cleared": "{count} entrées supprimées ({size}) de {path}",
+        # sections and cv commands
+        "sections.unreadable": "{path} : illisible : {problem}",
+        "sections.header": "{path} : {pages:plural:# page|# pages}, parties trouvées {source:msg}",
+        "sections.source-outline": "d’après les signets",
+        "sections.source-headings": "d’après les titres du texte",
+        "sections.source-none": "sans signets ni titres",
+        "sections.column-section": "partie",
+        "sections.column-pages": "pages",
+        "sections.column-count": "nombre",
+        "sections.column-found-by": "trouvée par",
+        "sections.column-title": "titre tel qu’imprimé",
+        "sections.note": "note : {note}",
+        "sections.no-project": (
+            "pas de partie projet de recherche : indiquez ses pages ou son titre dans preflight.toml, par exemple "
+            '[sections] project = "12-23" ou project = "Titre de mon projet"'
+        ),
+        "sections.found-outline": "signets",
+        "sections.found-heading": "titre en page {page}",
+        "sections.found-contents": "sommaire en page {page}",
+        "sections.found-config": "configuration",
+        "sections.found-first-page": "première page",
+        "sections.found-page-one-title": (
+            "titre de la page 1 ({title:quote} est un titre de la partie {section:section})"
+        ),
+        "sections.via-bookmark": "signet",
+        "sections.via-heading": "titre en page {page}",
+        "sections.found-fallback": (
+            "{via:msg} {title:quote}, titre de repli de la partie {section:section} (aucun de ses propres titres, "
+            "comme {own:quote}, n’a été trouvé)"
+        ),
+        "sections.found-fallback-bare": "{via:msg} {title:quote}",
+        "sections.found-cv-headings": "rubriques de CV en page {page} ({headings:quoted-list}) et dates",
+        "sections.note-unreadable-text": ("le texte du PDF n’a pas pu être lu ({error}) : seuls ses signets l’ont été"),
+        "sections.note-range-ignored": (
+            '[sections] {section} = "{first}-{last}" commence après la dernière page ({page_count}) : ligne ignorée'
+        ),
+        "sections.note-range-clipped": (
+            '[sections] {section} = "{first}-{last}" finit après la dernière page : pages retenues {first}-{page_count}'
+        ),
+        "cv.bad-pages": (
+            "preflight : --pages : une plage PREMIÈRE-DERNIÈRE est attendue, par exemple 2-4, et non {pages:quote}"
+        ),
+        "cv.pages-error": "preflight : --pages : {error}",
+        "cv.bad-as-of": "preflight : --as-of : un mois au format AAAA-MM est attendu, et non {value:quote}",
+        "cv.unreadable": "preflight : {path} : {problem}",
+        "cv.no-cv": "{path} : {message}",
+        "cv.title": "Chronologie du CV de {path}",
+        "cv.read-from": "lu dans : {source:msg} ; les périodes en cours vont jusqu’à {as_of:month}",
+        "cv.source-document": "tout le document (sans recherche des parties)",
+        "cv.source-section": ("la partie {section_title:quote} ({section_pages:pages}, trouvée par {how:msg})"),
+        "cv.source-section-bare": "la partie {section_title:quote} ({section_pages:pages})",
+        "cv.part": "{title} (p.\u00a0{page})",
+        "cv.part-dated": "{title} (p.\u00a0{page}, {count:plural:# ligne datée|# lignes datées})",
+        "cv.headings-read": "rubriques lues : {parts:list}",
+        "cv.headings-skipped": "rubriques hors chronologie, non lues : {parts:list}",
+        "cv.no-dates": (
+            "aucune date trouvée : formes cherchées « 2015–2019 », « sept. 2015 – août 2019 », « depuis 2020 »"
+        ),
+        "cv.column-from": "du",
+        "cv.column-to": "au",
+        "cv.column-months": "mois",
+        "cv.column-page": "page",
+        "cv.column-kind": "nature",
+        "cv.column-entry": "entrée",
+        "cv.kind-activity": "activité",
+        "cv.kind-leave": "congé",
+        "cv.kind-other": "autre",
+        "cv.present": "en cours",
+        "cv.note-doctoral-years": "années de doctorat depuis {first:month} (d’après {entry:quote})",
+        "cv.mark-possible-warning": "interruption possible (avertissement)",
+        "cv.mark-possible-short": "possible, courte",
+        "cv.mark-error": "INTERRUPTION (erreur)",
+        "cv.mark-info": "interruption (note)",
+        "cv.mark-short": "interruption courte",
+        "cv.gap-row": "{mark:msg} : aucune activité de {first:month} à {last:month}",
+        "cv.gap-row-years": (
+            "{mark:msg} : aucune activité de {first:month} à {last:month}, "
+            "{count:plural:toute l’année|toutes les années} {years:list}"
+        ),
+        "cv.gap-row-academic": (
+            "{mark:msg} : aucune activité de {first:month} à {last:month}, "
+            "{count:plural:année universitaire|années universitaires} {years:list}"
+        ),
+        "cv.summary": (
+            "{entries:plural:# entrée|# entrées} de {first:month} à {last:month} ; interruptions : "
+            "{errors:plural:# erreur|# erreurs}, {warnings:plural:# possible|# possibles} (avertissement), "
+            "{infos:plural:# note|# notes}, {short:plural:# courte|# courtes} (rien d’anormal entre deux postes)"
+        ),
+        "cache.cleared": "{count:plural:# entrée supprimée|# entrées supprimées} ({size}) de {path}",
+        # fix, text, init, cache, rules commands
+        "text-command.one-file": "preflight : --fix et --max-chars prennent un seul FICHIER, sans --locations",
+        "cli.load-warning": "preflight : avertissement : {problem}",
+        "cli.rules-header": "Jeu de règles « {profile} » : {title}",
+        "cli.rules-description": "  ({description})",
+        "cli.rule-reuses": " (vérification {check})",
+        "cli.level-off": "désactivée",
+        "cli.explain-header": "{header} : {summary}",
+        "init.head": (
+            "# Configuration de dossier-preflight, lue par `preflight check` dans ce dossier et ses "
+            "sous-dossiers.\n"
+            "# Chaque réglage est facultatif : retirez le « # » en début de ligne pour l’utiliser.\n"
+            "# `preflight rules` liste les règles appliquées ; `preflight explain RÈGLE` dit ce que vérifie "
+            "une règle.\n"
+            "\n"
+            "# Le jeu de règles (concours) à appliquer : {available}.\n"
+            'profile = "{profile}"\n'
+            "\n"
+            "# N’appliquer que certaines règles, ou en laisser de côté (identifiants tels que `preflight "
+            "rules` les affiche) :\n"
+            '# select = ["fonts-embedded", "file-size"]\n'
+            '# ignore = ["active-content"]\n'
+        ),
+        "init.rules-head": (
+            '# Changez le niveau d’une règle ("error", "warning", "info" ou "off") ou ses options.\n'
+            "# Les valeurs indiquées sont celles du jeu de règles « {profile} ».\n"
+        ),
+        "init.sections-head": (
+            "# Titres des parties, tels que le jeu de règles les nomme (pour trouver les parties du dossier) :"
+        ),
+        "init.exists": "preflight : {path} existe déjà ; utilisez --force pour le remplacer",
+        "init.config-error": "preflight : erreur de configuration : {error}",
+        "init.cannot-write": "preflight : impossible d’écrire {path} : {error}",
+        "init.wrote": "{path} écrit (jeu de règles « {profile} »). Lancez `preflight check` sur votre PDF.",
+        "text-command.fix-bullet": "Remplacez la puce par « - » ou « • » (ou lancez avec --fix, qui met « - »).",
+        "text-command.fix-private-use": (
+            "Supprimez le caractère à usage privé (un glyphe Symbol/Wingdings) ; tapez un vrai caractère à la place."
+        ),
+        "text-command.fix-soft-hyphen": "Supprimez le trait d’union conditionnel (ou lancez avec --fix).",
+        "text-command.cannot-read": "impossible de lire {source} : {error}",
+        "text-command.is-pdf": "{source} est un PDF : lancez `preflight check {source}` pour un dossier",
+        "text-command.is-doc": (
+            "{source} est un ancien fichier Word .doc : enregistrez-le d’abord en .docx ou en texte brut (.txt)"
+        ),
+        "text-command.not-utf8": (
+            "le fichier n’est pas en UTF-8 (octet {byte} à la position {offset}) ; il a été lu en "
+            "Windows-1252. Enregistrez-le en UTF-8 pour être sûr de ses accents."
+        ),
+        "text-command.not-docx": "{source} est une archive ZIP mais pas un document Word (pas de word/document.xml)",
+        "text-command.damaged-docx": "{source} est un document Word endommagé : {error}",
+        "text-command.times": "{count:plural:une fois|# fois}",
+        "text-command.line": "ligne {line}",
+        "text-command.lines": "lignes {lines}",
+        "text-command.problem": "{what}, {times} ({where})",
+        "text-command.too-long": (
+            "le texte compte {length} caractères, au-delà de la limite du champ de {limit} ({over:plural:# "
+            "de trop|# de trop} ; un saut de ligne compte pour un caractère)"
+        ),
+        "text-command.too-long.fix": (
+            "Raccourcissez le texte ; le portail compte les caractères, espaces compris, pas les octets."
+        ),
+        "text-command.length": "{count:plural:# caractère|# caractères}",
+        "text-command.limit": ", limite {limit}",
+        "text-command.clean": "{name} : aucun caractère caché ({size})",
+        "text-command.count-error": "{count:plural:# erreur|# erreurs}",
+        "text-command.count-warning": "{count:plural:# avertissement|# avertissements}",
+        "text-command.count-info": "{count:plural:# note|# notes}",
+        "text-command.header": "{name} : {tally} ({size})",
+        "text-command.stdin": "entrée standard",
+        "text-command.note": "preflight : note : {note}",
+        "text-command.fixed": "preflight : texte corrigé ({name}) ; avant la correction :",
+        "text-command.still": "preflight : le texte nettoyé a encore des problèmes :",
+        "text-command.cleaned-name": "texte nettoyé",
+        "text-command.error": "preflight : {error}",
+        "fix.step.pdf-readable": "réparer la structure endommagée du fichier",
+        "fix.step.encryption": "retirer la protection par mot de passe",
+        "fix.step.active-content": "retirer le contenu actif",
+        "fix.step.fonts-embedded": "incorporer les polices",
+        "fix.step.file-size": "réduire la taille du fichier",
+        "fix.step.hidden-characters": "nettoyer les caractères cachés des métadonnées",
+        "fix.removed-unused-fonts": "polices retirées, car aucune page ne s’en sert : {fonts}",
+        "fix.grafted": (
+            "programmes de police repris d’une réécriture par Ghostscript et placés dans le fichier "
+            "d’origine (pages, texte, liens et signets intacts)"
+        ),
+        "fix.flattened-comments": (
+            "{count:plural:# commentaire aplati|# commentaires aplatis} dans la page, pour pouvoir "
+            "incorporer leurs polices"
+        ),
+        "fix.why-not-found": "impossible d’incorporer {fonts} sur place",
+        "fix.why-pages-look": (
+            "placer les polices dans l’original changeait l’aspect {count:plural:d’une page|de # pages} : {pages:pages}"
+        ),
+        "fix.why-render": "placer les polices dans l’original changeait le rendu des pages",
+        "fix.rewrote": "fichier entier réécrit par Ghostscript ({why})",
+        "fix.ghostscript-message": "Ghostscript : {message}",
+        "fix.embedded-as": "« {name} » incorporée en {family} (mêmes chasses : les lignes ne bougent pas)",
+        "fix.embedded-using": "« {name} » incorporée avec {used}",
+        "fix.default-substitute": "la police de remplacement par défaut de Ghostscript",
+        "fix.embedded-from": "« {name} » incorporée depuis {file} (la police elle-même)",
+        "fix.carlito-hint": " (installez fonts-crosextra-carlito et fonts-crosextra-caladea pour Calibri et Cambria)",
+        "fix.no-metric-font": (
+            "aucune police aux mêmes chasses pour « {name} »{hint} : Ghostscript l’a remplacée par une "
+            "police proche, dont les chasses peuvent différer ; vérifiez les pages qui l’utilisent, ou "
+            "exportez de nouveau avec les polices incorporées"
+        ),
+        "fix.dpi-not-enough": (
+            "{asked} dpi ne suffisaient pas : les images ont été ramenées à {dpi:.0f} dpi, en JPEG de qualité {quality}"
+        ),
+        "fix.within-margin": (
+            "le fichier est sous la limite, mais à moins de {percent:.0f} % d’elle ({size} octets sur {limit})"
+        ),
+        "fix.space-images": "images {size:.1f} Mo (déjà à {dpi} dpi au plus, ou non redimensionnables)",
+        "fix.space-fonts": "polices {size:.1f} Mo",
+        "fix.space-attachments": "{count:plural:# pièce jointe|# pièces jointes} (--drop-attachments les retire)",
+        "fix.still-large": (
+            "le fichier fait encore {size:.1f} Mo, au-delà de la limite de {limit:.1f} Mo ; ce qui prend la "
+            "place : {parts}. Déposez les annexes numérisées à part si le portail le permet, ou exportez les "
+            "figures à une résolution plus basse depuis leur source"
+        ),
+        "fix.restricts": " (elle restreint : {what})",
+        "fix.plan-encryption": "retirer la protection par mot de passe propriétaire{what}",
+        "fix.plan-lossless": (
+            "recompresser sans perte (flux d’objets, objets inutilisés, images et polices en double) ; viser "
+            "{goal:.1f} Mo ({percent} % de la limite de {limit:.1f} Mo)"
+        ),
+        "fix.plan-downsample": (
+            "puis, si besoin, réduire la résolution {count:plural:de # image affichée|de # images affichées} "
+            "au-delà de {dpi} dpi et enregistrer les photos en JPEG de qualité {quality}"
+        ),
+        "fix.plan-clean": "nettoyer {key} : « {before} » → « {after} »",
+        "fix.plan-javascript": "retirer {count:plural:# action JavaScript|# actions JavaScript}",
+        "fix.plan-launch": "retirer {count:plural:# action de lancement|# actions de lancement}",
+        "fix.plan-flatten": (
+            "aplatir {count:plural:# champ de formulaire|# champs de formulaire} dans la page (leurs valeurs "
+            "restent en texte)"
+        ),
+        "fix.plan-xfa": "retirer les données du formulaire XFA",
+        "fix.plan-drop-attachments": "retirer {count:plural:# pièce jointe|# pièces jointes} : {items}",
+        "fix.plan-keep-attachments": (
+            "garder {count:plural:# pièce jointe|# pièces jointes} ({items}) ; --drop-attachments les retire"
+        ),
+        "fix.plan-fonts": (
+            "incorporer un sous-ensemble de chaque police avec Ghostscript (pdfwrite), puis placer les "
+            "programmes de police dans le fichier d’origine, sans rien changer d’autre (une réécriture "
+            "complète par Ghostscript seulement si cela échoue)"
+        ),
+        "fix.plan-embed-as": "incorporer « {name} » en {family}",
+        "fix.plan-embed-urw": "incorporer « {name} » depuis les polices URW de Ghostscript",
+        "fix.plan-embed-closest": (
+            "incorporer « {name} » avec la police de remplacement la plus proche de Ghostscript (aucune "
+            "police aux mêmes chasses connue)"
+        ),
+        "fix.page-count-changed": "le nombre de pages a changé : {before} → {after}",
+        "fix.page-size-changed": "format de page modifié : {w_in} × {h_in} → {w_out} × {h_out} pt",
+        "fix.bookmark-lost": "« {title} » perdu (page {page})",
+        "fix.bookmark-new": "« {title} » nouveau (page {page})",
+        "fix.bookmarks-changed": "les signets ont changé ({before} → {after:plural:# entrée|# entrées}) : {detail}",
+        "fix.bookmarks-order": "ordre ou niveaux",
+        "fix.link-lost": "lien perdu : {kind} {target}",
+        "fix.link-new": "nouveau lien : {kind} {target}",
+        "fix.input-repaired": (
+            "le texte de l’original ne peut pas être lu tel quel ({error}) ; il a été comparé à travers sa "
+            "lecture réparée"
+        ),
+        "fix.input-unreadable": (
+            "le texte de l’original ne peut pas être lu, même après réparation : rien ne peut prouver que le "
+            "résultat l’a gardé ; comparez les deux fichiers à l’œil"
+        ),
+        "fix.output-unreadable": "le texte du résultat ne peut pas être lu ({error})",
+        "fix.quoted": "« {text} »",
+        "fix.mapped": "« {old} » → « {new} »",
+        "fix.text-missing": "« {text} » manquant",
+        "fix.text-became": "« {old} » devenu « {new} »",
+        "fix.and-more": " ; et {count:plural:# autre|# autres}",
+        "fix.text-lost": "texte perdu ou modifié : {shown}",
+        "fix.text-added": "texte ajouté (champs de formulaire ou commentaires aplatis) : {shown}",
+        "fix.greek": "les lettres en police Symbol se lisent maintenant en grec : {mapped} (texte amélioré)",
+        "fix.same-path": "le résultat {output} est le fichier d’origine lui-même ; choisissez un autre nom",
+        "fix.password-refused": (
+            "le fichier demande un mot de passe pour s’ouvrir, et `preflight fix` ne retire pas les mots de "
+            "passe d’ouverture : ouvrez-le avec son mot de passe et enregistrez-le ou imprimez-le dans un "
+            "nouveau PDF, ou lancez `qpdf --decrypt --password=LE_VÔTRE in.pdf out.pdf`, puis lancez "
+            "`preflight fix` sur ce fichier"
+        ),
+        "fix.rebuilt": (
+            "structure du fichier reconstruite ({count:plural:# réparation|# réparations}, telle que qpdf la lit)"
+        ),
+        "fix.grew": "le fichier a dépassé la limite pendant la correction",
+        "fix.fonts-appeared": "des polices sont apparues pendant la correction",
+        "fix.step-failed": "cette étape n’a pas pu s’exécuter ({message}) ; le fichier est resté tel quel pour elle",
+        "fix.config-error": "preflight : erreur de configuration : {error}",
+        "fix.never-overwritten": "preflight : {error} (l’original n’est jamais remplacé)",
+        "fix.crashed": (
+            "preflight : la correction s’est arrêtée ({error}) ; rien n’a été écrit et l’original est "
+            "inchangé. Merci de le signaler, avec le fichier si vous pouvez le partager."
+        ),
+        "fix.megabytes": "{size:.2f} Mo",
+        "fix.kilobytes": "{size:.1f} ko",
+        "fix.title": "preflight : correction de {source} (jeu de règles « {profile} »)",
+        "fix.refused": "  refusé : {reason}",
+        "fix.failing": "  règles en échec : {rules}",
+        "fix.none": "aucune",
+        "fix.nothing-can-fix": "  rien ici ne peut corriger : {rules} ; voyez `preflight check` pour savoir quoi faire",
+        "fix.nothing-to-fix": "  rien à corriger : aucun fichier écrit",
+        "fix.would-write": "  écrirait {output}, en faisant :",
+        "fix.planned-step": "  {number}. {step} : {title} (règle {rule})",
+        "fix.no-automatic-fix": "  aucune correction automatique pour : {rules}",
+        "fix.dry-run": "  essai à blanc : rien n’a été écrit",
+        "fix.step-failed-mark": " (ÉCHEC)",
+        "fix.done-step": "  {number}. {step} : {title}{failed}   {before} → {after}",
+        "fix.proof": "  preuve que rien n’a été perdu (original comparé au résultat) :",
+        "fix.all-same": (
+            "       même nombre de pages, mêmes formats de page, même texte sur chaque page, mêmes signets et liens"
+        ),
+        "fix.on-page": "page {page} : ",
+        "fix.before-after": "  avant → après :",
+        "fix.size-row": "       taille   {before} → {after}",
+        "fix.fonts-row": (
+            "       polices  {embedded_before:plural:# incorporée|# incorporées}, {missing_before} non → "
+            "{embedded_after:plural:# incorporée|# incorporées}, {missing_after} non"
+        ),
+        "fix.status.pass": "réussie",
+        "fix.status.fail": "en échec",
+        "fix.status.warn": "avertissement",
+        "fix.status.skip": "non applicable",
+        "fix.status.error": "en panne",
+        "fix.written": "  écrit : {output}",
+        "fix.kept-forced": (
+            " (gardé avec --force bien que du texte ait été perdu ou modifié : vérifiez-le page par page)"
+        ),
+        "fix.not-written": (
+            "  NON écrit : du texte a été perdu ou modifié, donc {output} n’a pas été gardé ; regardez les "
+            "différences ci-dessus, ou gardez-le quand même avec --force"
+        ),
+        "fix.still-failing": (
+            "  toujours en échec : {rules} ; lancez `preflight check` sur le résultat pour savoir quoi faire"
+        ),
+        "fix.done-encryption": "protection par mot de passe propriétaire et ses restrictions retirées",
+        "fix.done-scripts": "{count:plural:# script de document retiré|# scripts de document retirés}",
+        "fix.done-action-JavaScript": "{count:plural:# action JavaScript retirée|# actions JavaScript retirées}",
+        "fix.done-action-launch": "{count:plural:# action de lancement retirée|# actions de lancement retirées}",
+        "fix.done-dead-links": (
+            "{count:plural:# lien retiré, qui ne lançait|# liens retirés, qui ne lançaient} que ces actions"
+        ),
+        "fix.done-flattened": (
+            "{count:plural:# champ de formulaire aplati|# champs de formulaire aplatis} dans la page "
+            "(valeurs gardées en texte)"
+        ),
+        "fix.done-xfa": "formulaire XFA retiré (le contenu statique de ses pages est gardé)",
+        "fix.done-attachments": "{count:plural:# fichier joint retiré|# fichiers joints retirés} : {items}",
+        "fix.kept-attachments": (
+            "{count:plural:# fichier joint gardé|# fichiers joints gardés} ({items}) : mettez leur contenu "
+            "dans les pages du dossier, puis relancez avec --drop-attachments pour les retirer"
+        ),
+        "fix.done-duplicates": (
+            "copies en double fusionnées ({images:plural:# image|# images}, {fonts:plural:# programme de "
+            "police|# programmes de police})"
+        ),
+        "fix.done-lossless": "recompressé sans perte (flux d’objets, flux compressés, ressources inutilisées retirées)",
+        "fix.image-lossless": "sans perte (Flate)",
+        "fix.image-done": "{what}{where}, {encoding}, {before} → {after:plural:# octet|# octets}",
+        "fix.image-left": "image {name} de la page {page} laissée telle quelle ({error})",
+        "fix.image-on-page": "image de la page {page} : {done}",
+        "fix.done-clean": "{key} nettoyé : « {before} » → « {after} »",
+        "fix.done-clean-xmp": "XMP {key} nettoyé",
+        "fix.xmp-failed": (
+            "les métadonnées XMP n’ont pas pu être réécrites ({error}) ; les informations du document ont été nettoyées"
+        ),
+        "fix.install-ghostscript": (
+            "Ghostscript n’est pas installé : les polices ne peuvent pas être incorporées ici. Installez-le "
+            "(Debian/Ubuntu : `sudo apt install ghostscript fonts-liberation` ; macOS : `brew install "
+            "ghostscript` ; Windows : l’installateur de ghostscript.com) et relancez `preflight fix`. Ou "
+            "exportez de nouveau le dossier avec les polices incorporées : Word : Fichier > Options > "
+            "Enregistrement > « Incorporer les polices dans le fichier » (ou PDF/A dans les options "
+            "d’export) ; LibreOffice : export en PDF/A."
+        ),
     },
 }
 

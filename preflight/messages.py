@@ -18,7 +18,7 @@ plurals and quotation marks are written as each language expects and never by st
 ``{word:quote}``              our own words, quoted the same way (never hidden)
 ``{items:list}``              a, b and c / a, b et c; ``{items:quoted-list}`` quotes each item
 ``{kind:msg}``                the argument is another message id of the same catalogue, rendered here
-``{kinds:msg-list}``          a list of such ids, each rendered, joined as ``{items:list}`` is
+``{kinds:msg-list}``          a list of such ids, each rendered, joined as a list: a, b and c / a, b et c
 ``{month:month}``             "2018-01" as Jan 2018 / janv. 2018
 ``{name:section}``            a section by its name: research project / projet de recherche (a configured one: its id)
 
@@ -80,6 +80,79 @@ SHARED: dict[str, dict[str, str]] = {
         "fr": (
             "Exportez la page de garde depuis son document source pour que son texte soit du vrai texte, pas une image."
         ),
+    },
+    # A configured section range that the document cannot hold (preflight.sections.range_problem).
+    "section-range-after-end": {
+        "en": '[sections] {section} = "{first}-{last}" starts after the last page ({page_count}), so {what:msg} '
+        "cannot be checked",
+        "fr": '[sections] {section} = "{first}-{last}" commence après la dernière page ({page_count}) : on ne peut '
+        "donc pas vérifier {what:msg}",
+    },
+    "section-range-after-end.fix": {
+        "en": (
+            "Give the section's real pages in [sections] of your preflight.toml ('preflight sections FILE' shows "
+            "the pages), or remove the line to let the tool find the section."
+        ),
+        "fr": (
+            "Indiquez les vraies pages de la partie dans [sections] de votre preflight.toml (« preflight sections "
+            "FICHIER » montre les pages), ou supprimez la ligne pour laisser l’outil trouver la partie."
+        ),
+    },
+    # project-page-count / sections: how a section was found (preflight.sections.found_by_message), said of
+    # "la partie" in French (feminine), and what the section finder notes.
+    "found-by.outline": {"en": "found by outline", "fr": "repérée par les signets"},
+    "found-by.config": {"en": "found by config", "fr": "fixée par la configuration"},
+    "found-by.first-page": {"en": "found by first page", "fr": "prise comme première page"},
+    "found-by.heading": {
+        "en": "found by heading on page {found_page}",
+        "fr": "repérée par son titre à la page {found_page}",
+    },
+    "found-by.contents": {
+        "en": "found by contents on page {found_page}",
+        "fr": "repérée comme sommaire à la page {found_page}",
+    },
+    "found-by.page-title": {
+        "en": "found by title of page 1 ({found_title:text} is a title of '{found_name}')",
+        "fr": (
+            "repérée par le titre de la page 1 ({found_title:text} est un intitulé de la partie {found_name:section})"
+        ),
+    },
+    "found-by.fallback-bookmark": {
+        "en": (
+            "found by bookmark {found_title:text}, a fallback title of '{found_name}' (none of its own titles, "
+            "such as {own_title:quote}, was found)"
+        ),
+        "fr": (
+            "repérée par le signet {found_title:text}, un intitulé de repli de la partie {found_name:section} "
+            "(aucun de ses propres intitulés, comme {own_title:quote}, n’a été trouvé)"
+        ),
+    },
+    "found-by.fallback-heading": {
+        "en": (
+            "found by heading on page {found_page} {found_title:text}, a fallback title of '{found_name}' (none of "
+            "its own titles, such as {own_title:quote}, was found)"
+        ),
+        "fr": (
+            "repérée par le titre {found_title:text} de la page {found_page}, un intitulé de repli de la partie "
+            "{found_name:section} (aucun de ses propres intitulés, comme {own_title:quote}, n’a été trouvé)"
+        ),
+    },
+    "found-by.bookmark": {
+        "en": "found by bookmark {found_title:text}",
+        "fr": "repérée par le signet {found_title:text}",
+    },
+    "found-by.heading-titled": {
+        "en": "found by heading on page {found_page} {found_title:text}",
+        "fr": "repérée par le titre {found_title:text} de la page {found_page}",
+    },
+    "found-by.cv-headings": {
+        "en": "found by CV headings on page {found_page} ({headings:quoted-list}) and dates",
+        "fr": "repérée par les rubriques de CV de la page {found_page} ({headings:quoted-list}) et par des dates",
+    },
+    "found-by.other": {"en": "found by {found_by}", "fr": "repérée ainsi : {found_by}"},
+    "sections.note-text-unreadable": {
+        "en": " (the text of the PDF could not be read ({error}), only its outline)",
+        "fr": " (le texte du PDF n’a pas pu être lu ({error}), seulement ses signets)",
     },
 }
 """Messages that helpers shared by several checks produce (looked up after the check's own)."""
@@ -274,8 +347,9 @@ class _Formatter(string.Formatter):
         if kind == "msg":
             return render_template(self.catalogue, str(value), self.args, language, self.hide_text)
         if kind == "msg-list":
+            ids = [value] if isinstance(value, str) else list(value)
             return format_list(
-                [render_template(self.catalogue, str(item), self.args, language, self.hide_text) for item in value],
+                [render_template(self.catalogue, str(item), self.args, language, self.hide_text) for item in ids],
                 language,
             )
         if kind == "section":

@@ -63,6 +63,8 @@ class Finding:
     message: str = ""
     redacted: str | None = None
     private: tuple[str, ...] = ()
+    source_line: str | None = None
+    """``file:line[:column]`` of the source the finding comes from, when found (preflight.source_map)."""
 
     def shown(self, snippets: bool = True) -> str:
         """The message as a report shows it: with the dossier's text, or without it (--no-snippets)."""

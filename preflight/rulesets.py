@@ -23,7 +23,7 @@ from preflight.model import Level
 DEFAULT_PROFILE = "inserm-cr"
 RULE_META_KEYS = frozenset({"level", "check", "source", "verified", "note"})
 RULE_SET_KEYS = frozenset({"rule-set", "rules", "sections"})
-RULE_SET_HEADER_KEYS = frozenset({"name", "description", "extends", "source", "verified"})
+RULE_SET_HEADER_KEYS = frozenset({"name", "name_fr", "description", "description_fr", "extends", "source", "verified"})
 
 
 class ConfigError(Exception):

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from preflight.dossier import Dossier
     from preflight.pdf.text import PageText
 
+Message = tuple[str, Mapping[str, Any]]
+"""A message id of preflight.i18n's catalogue (or of preflight.messages.SHARED) and its arguments."""
+
 SECTION_NAMES = ("cover", "cv", "activity-report", "project", "publications", "letters", "annexes", "toc")
 """The built-in section names; configuration may add others."""
 
@@ -101,6 +104,8 @@ class Section:
     first_page: int
     last_page: int
     found_by: str
+    how: Message = dataclasses.field(default=("", {}), compare=False)
+    """``found_by`` as a message of preflight.i18n (id and arguments), for a report in the run's language."""
 
     @property
     def page_count(self) -> int:
@@ -185,6 +190,7 @@ class _Start:
     line: int | None
     at_top: bool
     found_by: str
+    how: Message = dataclasses.field(default=("", {}), compare=False)
 
 
 class Sections:
@@ -196,9 +202,13 @@ class Sections:
         self.source = "none"
         """Where the sections came from: 'outline', 'headings' or 'none' (config ranges aside)."""
         self.notes: list[str] = []
+        """Things a user should know, e.g. a configured page range beyond the last page (English, as JSON shows)."""
+        self.note_messages: list[Message] = []
+        """The same notes as messages of preflight.i18n, for a report in the run's language."""
         self.config_problems: dict[str, str] = {}
         """Sections whose configured pages cannot be used (beyond the document): checks of them fail saying so."""
-        """Things a user should know, e.g. a configured page range beyond the last page."""
+        self.config_problem_args: dict[str, dict[str, Any]] = {}
+        """The same problems as arguments of the shared message ``section-range-after-end`` (see range_problem)."""
         self._bounds: dict[str, tuple[int | None, int | None]] = {}
         self._toc_end: dict[int, int] = {}  # a table of contents runs over its own pages only
         self._sections = self._find()
@@ -213,9 +223,16 @@ class Sections:
                 cached = self._dossier.pages
             except Exception as exc:  # a file pikepdf repairs but pdfminer cannot parse
                 cached = []
-                self.notes.append(f"the text of the PDF could not be read ({type(exc).__name__}), only its outline")
+                self._note(
+                    f"the text of the PDF could not be read ({type(exc).__name__}), only its outline",
+                    ("sections.note-unreadable-text", {"error": type(exc).__name__}),
+                )
             self._pages = cached
         return cached
+
+    def _note(self, text: str, message: Message) -> None:
+        self.notes.append(text)
+        self.note_messages.append(message)
 
     def get(self, name: str) -> Section | None:
         for section in self._sections:
@@ -296,19 +313,23 @@ class Sections:
             clipped = self._clip_to_ranges(start.page, last, ranges)
             if clipped is None or not start.name:
                 continue
-            sections.append(Section(start.name, start.title, start.page, clipped, start.found_by))
+            sections.append(Section(start.name, start.title, start.page, clipped, start.found_by, start.how))
             self._bounds[start.name] = (start.line, end_line if clipped == last else None)
         cv_start = self._cv_by_its_headings(sections, ranges) if needs_cv else None
         if cv_start is not None:
             sections = self._add_cv(sections, cv_start, page_count, ranges)
         for name, (first, last) in ranges.items():
-            sections.append(Section(name, self._range_title(first), first, last, "config"))
+            sections.append(
+                Section(name, self._range_title(first), first, last, "config", ("sections.found-config", {}))
+            )
         cv_on_page_one = cv_start is not None and any(s.name == "cv" and s.first_page == 1 for s in sections)
         if not any(section.name == "cover" for section in sections) and not cv_on_page_one:
             starts_page_one = any(s.first_page == 1 for s in sections) and not self._page_one_has_room(starts)
             covered = any(s.first_page <= 1 <= s.last_page and s.found_by == "config" for s in sections)
             if not starts_page_one and not covered:
-                sections.append(Section("cover", self._range_title(1), 1, 1, "first page"))
+                sections.append(
+                    Section("cover", self._range_title(1), 1, 1, "first page", ("sections.found-first-page", {}))
+                )
         order = {name: index for index, name in enumerate(SECTION_NAMES)}
         sections.sort(key=lambda s: (s.first_page, s.last_page, order.get(s.name, len(order))))
         return sections
@@ -328,7 +349,10 @@ class Sections:
         if name is None or name in ("toc", "cover") or any(start.name == name for start in starts):
             return starts
         found_by = f"title of page 1 ('{title[:60]}' is a title of '{name}')"
-        return sorted([_Start(name, title, 1, index, True, found_by), *starts], key=lambda s: (s.page, s.line or 0))
+        how: Message = ("sections.found-page-one-title", {"title": title[:60], "section": name})
+        return sorted(
+            [_Start(name, title, 1, index, True, found_by, how), *starts], key=lambda s: (s.page, s.line or 0)
+        )
 
     def _with_fallback_titles(self, starts: list[_Start]) -> list[_Start]:
         """Sections none of whose titles was found, found by a fallback title ('Conclusion et perspectives')."""
@@ -343,13 +367,14 @@ class Sections:
                 continue
             page, line, title, via = found
             at_top = line is None or _is_top(self.pages[page - 1], line) if page <= len(self.pages) else True
-            why = (
-                f"{via} '{title[:60]}', a fallback title of '{name}' "
-                f"(none of its own titles, such as '{self.titles_tried(name)[0]}', was found)"
-                if self.titles_tried(name)
-                else f"{via} '{title[:60]}'"
-            )
-            added.append(_Start(name, title, page, line, at_top, why))
+            via_id = "sections.via-bookmark" if via == "bookmark" else "sections.via-heading"
+            how: Message = ("sections.found-fallback-bare", {"via": via_id, "page": page, "title": title[:60]})
+            why = f"{via} '{title[:60]}'"
+            if self.titles_tried(name):
+                own = self.titles_tried(name)[0]
+                why = f"{why}, a fallback title of '{name}' (none of its own titles, such as '{own}', was found)"
+                how = ("sections.found-fallback", {**how[1], "section": name, "own": own})
+            added.append(_Start(name, title, page, line, at_top, why, how))
         return sorted([*starts, *added], key=lambda s: (s.page, s.line or 0))
 
     def _first_with_title(self, titles: list[str], starts: list[_Start]) -> tuple[int, int | None, str, str] | None:
@@ -404,8 +429,15 @@ class Sections:
             if page.number in elsewhere and page.lines[index].size < 1.3 * body_size:
                 continue  # inside another part, only a name set large starts a CV
             shown = ", ".join(f"'{title}'" for title in headings[:3])
+            how: Message = ("sections.found-cv-headings", {"page": page.number, "headings": headings[:3]})
             return _Start(
-                "cv", name[:120], page.number, index, True, f"CV headings on page {page.number} ({shown}) and dates"
+                "cv",
+                name[:120],
+                page.number,
+                index,
+                True,
+                f"CV headings on page {page.number} ({shown}) and dates",
+                how,
             )
         return None
 
@@ -432,19 +464,22 @@ class Sections:
             for s in kept
         ]
         self._bounds["cv"] = (None, None)
-        return [*kept, Section("cv", start.title, start.page, clipped, start.found_by)]
+        return [*kept, Section("cv", start.title, start.page, clipped, start.found_by, start.how)]
 
     def _config_ranges(self, page_count: int) -> dict[str, tuple[int, int]]:
         ranges: dict[str, tuple[int, int]] = {}
         for name, (first, last) in self.config.ranges.items():
+            args = {"section": name, "first": first, "last": last, "page_count": page_count}
             if first > page_count:
                 problem = f'[sections] {name} = "{first}-{last}" starts after the last page ({page_count})'
-                self.notes.append(f"{problem}; ignored")
+                self._note(f"{problem}; ignored", ("sections.note-range-ignored", args))
                 self.config_problems[name] = problem
+                self.config_problem_args[name] = args
                 continue
             if last > page_count:
-                self.notes.append(
-                    f'[sections] {name} = "{first}-{last}" ends after the last page; taken as {first}-{page_count}'
+                self._note(
+                    f'[sections] {name} = "{first}-{last}" ends after the last page; taken as {first}-{page_count}',
+                    ("sections.note-range-clipped", args),
                 )
                 last = page_count
             ranges[name] = (first, last)
@@ -511,7 +546,7 @@ class Sections:
     def _outline_start(name: str, title: str, page: int, pages: list[PageText]) -> _Start:
         line_index = _find_title_line(pages[page - 1], title) if page <= len(pages) else None
         at_top = line_index is None or _is_top(pages[page - 1], line_index)
-        return _Start(name, title.strip(), page, line_index, at_top, "outline")
+        return _Start(name, title.strip(), page, line_index, at_top, "outline", ("sections.found-outline", {}))
 
     # ------------------------------------------------------------------ from headings
     def _from_headings(self) -> list[_Start]:
@@ -546,7 +581,15 @@ class Sections:
                     prefix_only.add(len(candidates))
                 candidates.append(
                     (
-                        _Start(name, text, page.number, index, at_top, f"heading on page {page.number}"),
+                        _Start(
+                            name,
+                            text,
+                            page.number,
+                            index,
+                            at_top,
+                            f"heading on page {page.number}",
+                            ("sections.found-heading", {"page": page.number}),
+                        ),
                         (round(line.size, 1), line.bold),
                     )
                 )
@@ -564,7 +607,17 @@ class Sections:
             while end + 1 in toc_pages:
                 end += 1
             self._toc_end[number] = end
-            starts.append(_Start("toc", self._range_title(number), number, None, True, f"contents on page {number}"))
+            starts.append(
+                _Start(
+                    "toc",
+                    self._range_title(number),
+                    number,
+                    None,
+                    True,
+                    f"contents on page {number}",
+                    ("sections.found-contents", {"page": number}),
+                )
+            )
         starts.sort(key=lambda s: (s.page, s.line or 0))
         # Two tables of contents would be one; keep only the first "toc" start.
         seen: set[str] = set()
@@ -750,6 +803,9 @@ def _find_title_line(page: PageText, title: str) -> int | None:
     wanted = strip_numbering(normalise(title))
     if not wanted:
         return None
+    for index, line in enumerate(page.lines):  # an exact title first: "Références bibliographiques" is not the
+        if strip_numbering(normalise(line.text)) == wanted:  # "Références bibliographiques personnelles" above it
+            return index
     for index, line in enumerate(page.lines):
         text = strip_numbering(normalise(line.text))
         if text and (text == wanted or text.startswith(wanted) or (len(text) > 3 and wanted.startswith(text))):
@@ -791,6 +847,15 @@ def missing_cover(dossier: Dossier, what: str) -> Finding | None:
     return Finding("no-cover", {"section": first.name, "title": first.title[:60], "what": what}, page=1)
 
 
+def range_problem(dossier: Dossier, name: str, what: str) -> Finding | None:
+    """A finding when the configured pages of section ``name`` start after the last page, so that ``what`` (a
+    message id of the calling check, naming what it reads there) cannot be read; else None."""
+    args = dossier.sections.config_problem_args.get(name)
+    if args is None:
+        return None
+    return Finding("section-range-after-end", {**args, "what": what}, data={"section": name})
+
+
 def unreadable_cover(pages: list[PageText]) -> Finding | None:
     """A finding when the cover has no text to read (a scanned page, or extraction failed); else None."""
     if any(line.text.strip() for page in pages for line in page.lines):
@@ -813,3 +878,47 @@ def fold(text: str) -> str:
         base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
         out.append(base if len(base) == 1 else char)
     return "".join(out)
+
+
+_FOUND_BY_FALLBACK = re.compile(
+    r"(?s)(bookmark|heading on page (\d+)) '(.*)', a fallback title of '([a-z0-9-]+)' "
+    r"\(none of its own titles, such as '(.*)', was found\)"
+)
+_FOUND_BY_TITLED = re.compile(r"(?s)(bookmark|heading on page (\d+)) '(.*)'")
+_FOUND_BY_PAGE_TITLE = re.compile(r"(?s)title of page 1 \('(.*)' is a title of '([a-z0-9-]+)'\)")
+_FOUND_BY_CV = re.compile(r"(?s)CV headings on page (\d+) \((.*)\) and dates")
+_FOUND_BY_ON_PAGE = re.compile(r"(heading|contents) on page (\d+)")
+
+
+def found_by_message(found_by: str) -> tuple[str, dict[str, object]]:
+    """How a section was found (``Section.found_by``, English, as the JSON report gives it) as a message id of
+    preflight.messages.SHARED (``found-by.*``) and its arguments, for a sentence in the run's language."""
+    simple = {"outline": "found-by.outline", "config": "found-by.config", "first page": "found-by.first-page"}
+    if found_by in simple:
+        return simple[found_by], {}
+    match = _FOUND_BY_FALLBACK.fullmatch(found_by)
+    if match:
+        via = "found-by.fallback-bookmark" if match.group(1) == "bookmark" else "found-by.fallback-heading"
+        page = int(match.group(2)) if match.group(2) else None
+        return via, {
+            "found_page": page,
+            "found_title": match.group(3),
+            "found_name": match.group(4),
+            "own_title": match.group(5),
+        }
+    match = _FOUND_BY_PAGE_TITLE.fullmatch(found_by)
+    if match:
+        return "found-by.page-title", {"found_title": match.group(1), "found_name": match.group(2)}
+    match = _FOUND_BY_CV.fullmatch(found_by)
+    if match:
+        headings = [title.strip("'") for title in match.group(2).split("', '")] if match.group(2) else []
+        return "found-by.cv-headings", {"found_page": int(match.group(1)), "headings": headings}
+    match = _FOUND_BY_ON_PAGE.fullmatch(found_by)
+    if match:
+        kind = "found-by.heading" if match.group(1) == "heading" else "found-by.contents"
+        return kind, {"found_page": int(match.group(2))}
+    match = _FOUND_BY_TITLED.fullmatch(found_by)
+    if match:
+        via = "found-by.bookmark" if match.group(1) == "bookmark" else "found-by.heading-titled"
+        return via, {"found_page": int(match.group(2)) if match.group(2) else None, "found_title": match.group(3)}
+    return "found-by.other", {"found_by": found_by}

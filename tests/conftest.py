@@ -14,7 +14,7 @@ def _private_cache_and_language(
 ) -> Iterator[None]:
     """Never write to the user's cache, and run in English whatever the machine's locale."""
     monkeypatch.setenv("PREFLIGHT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     set_language("en")
     yield

@@ -232,11 +232,11 @@ def test_cache_info_and_clear(tmp_path: Path, cache_dir: Path, calls: list[str])
     assert " :" not in french.stdout and " ;" not in french.stdout  # French typography: U+202F, not a space
     cleared = CliRunner().invoke(main, ["cache", "clear"])
     assert cleared.exit_code == 0
-    assert cleared.stdout.startswith("Removed 1 entries")
+    assert cleared.stdout.startswith("Removed 1 entry (")
     assert entries(cache_dir) == [] and list(cache_dir.rglob("*.json")) == []
     assert (cache_dir / "notes.txt").exists()
     cleared = CliRunner().invoke(main, ["cache", "clear", "--lang", "fr"])
-    assert cleared.stdout.startswith("0 entrées supprimées")
+    assert cleared.stdout.startswith("0 entrée supprimée (")
     check(str(pdf))
     assert calls == ["f.pdf", "f.pdf"]
 

@@ -61,11 +61,23 @@ def action() -> dict[str, Any]:
 def test_the_action_is_a_composite_that_uploads_sarif_when_asked() -> None:
     spec = action()
     assert spec["runs"]["using"] == "composite"
-    assert set(spec["inputs"]) == {"paths", "profile", "args", "sarif", "sarif-file", "python-version", "package"}
+    assert set(spec["inputs"]) == {
+        "paths",
+        "profile",
+        "args",
+        "summary",
+        "baseline",
+        "sarif",
+        "sarif-file",
+        "python-version",
+        "package",
+    }
+    assert spec["inputs"]["summary"]["default"] == "true" and spec["inputs"]["sarif"]["default"] == "false"
     steps = spec["runs"]["steps"]
     assert steps[0]["uses"].startswith("actions/setup-python@")
     (upload,) = [step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
-    assert upload["if"] == "${{ always() && inputs.sarif == 'true' }}"
+    # Only a report that was written is uploaded (exit status 2 writes none).
+    assert upload["if"] == "${{ always() && inputs.sarif == 'true' && steps.check.outputs.sarif-written == 'true' }}"
     assert upload["with"]["sarif_file"] == "${{ inputs.sarif-file }}"
     for step in steps:
         if "run" in step:
@@ -140,8 +152,8 @@ def test_the_action_writes_sarif_and_fails_on_a_failing_dossier(
         "--disable-pip-version-check",
         str(ROOT),
     ]
-    assert "exit-code=1" in output.read_text()
-    assert "FAIL  fonts-embedded" in log
+    assert "exit-code=1" in output.read_text() and "sarif-written=true" in output.read_text()
+    assert "::error file=build/dossier.pdf,title=fonts-embedded (page 1)::" in log
     log_sarif = json.loads((workspace / "preflight.sarif").read_text())
     jsonschema.Draft4Validator(sarif_schema).validate(log_sarif)
     assert [r["ruleId"] for r in log_sarif["runs"][0]["results"]] == ["fonts-embedded"]
@@ -157,7 +169,7 @@ def test_the_action_annotates_and_passes_a_passing_dossier(tmp_path: Path, stub_
     )
     assert codes == [0, 0, 0]
     assert "install --disable-pip-version-check dossier-preflight==0.1.0" in (tmp_path / "pip.log").read_text()
-    assert "1 file(s) checked, 1 passed, 0 failed" in log
+    assert "1 file checked, 1 passed, 0 failed" in log
     assert not (workspace / "preflight.sarif").exists()
 
 
@@ -175,12 +187,18 @@ def test_the_action_reports_annotations_for_a_failing_dossier(tmp_path: Path, st
 # ---------------------------------------------------------------- GitLab CI
 
 
+GITLAB_ENV = {"CI": "true", "GITLAB_CI": "true", "CI_SERVER_URL": "https://gitlab.example.org"}
+VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
+
+
 def run_gitlab_job(workspace: Path, env: dict[str, str], variables: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The job's script as a runner runs it: its variables expanded in order (GitLab expands $VAR and ${VAR} in a
+    variable's value from the variables before it and the predefined ones), then the script lines in bash -e."""
     config = yaml.safe_load((ROOT / "docs" / "gitlab-ci.yml").read_text())
     job = config["dossier-preflight"]
-    job_env = {**env, "CI_PROJECT_DIR": str(workspace)}
+    job_env = {**env, **GITLAB_ENV, "CI_PROJECT_DIR": str(workspace)}
     for name, value in {**job["variables"], **variables}.items():
-        job_env[name] = os.path.expandvars(str(value).replace("$CI_PROJECT_DIR", str(workspace)))
+        job_env[name] = VARIABLE.sub(lambda m: job_env.get(m.group(1) or m.group(2), m.group(0)), str(value))
     return subprocess.run(
         ["bash", "-e", "-c", "\n".join(job["script"])], cwd=workspace, env=job_env, capture_output=True, text=True
     )
@@ -188,24 +206,38 @@ def run_gitlab_job(workspace: Path, env: dict[str, str], variables: dict[str, st
 
 def test_the_gitlab_job_shape() -> None:
     job = yaml.safe_load((ROOT / "docs" / "gitlab-ci.yml").read_text())["dossier-preflight"]
-    assert job["artifacts"] == {"when": "always", "reports": {"junit": "preflight-junit.xml"}}
+    assert job["artifacts"] == {
+        "when": "always",
+        "paths": ["preflight-summary.md"],
+        "reports": {"junit": "preflight-junit.xml"},
+    }
     assert job["cache"]["paths"] == [".cache/preflight"]
     assert job["variables"]["PREFLIGHT_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/preflight"
+    # Installed from the repository itself (git is in the full python image), never from an index that lacks it.
+    assert job["variables"]["PREFLIGHT_PACKAGE"].startswith("git+${CI_SERVER_URL}/")
+    assert not job["image"].endswith("-slim")
+    assert job["variables"]["PREFLIGHT_PROFILE"] == "", "the repository's own profile unless told otherwise"
 
 
 def test_the_gitlab_job_fails_a_failing_dossier_with_a_junit_report(tmp_path: Path, stub_bin: Path) -> None:
     workspace = tmp_path / "project"
     workspace.mkdir()
     helvetica_pdf(workspace / "dossier.pdf")
+    (workspace / "preflight.toml").write_text('profile = "portal"\n')
     env = shell_env(tmp_path, stub_bin, {})
     del env["PREFLIGHT_CACHE_DIR"]
-    done = run_gitlab_job(workspace, env, {"PREFLIGHT_PROFILE": "portal"})
+    done = run_gitlab_job(workspace, env, {})
     assert done.returncode == 1, done.stderr
     assert "FAIL  fonts-embedded" in done.stdout
-    assert (tmp_path / "pip.log").read_text().split()[-1] == "dossier-preflight"
+    assert (tmp_path / "pip.log").read_text().split()[-1] == (
+        "git+https://gitlab.example.org/your-group/dossier-preflight.git@main"
+    )
     root = ET.parse(workspace / "preflight-junit.xml").getroot()
     assert root.get("failures") == "1"
     assert list((workspace / ".cache" / "preflight").rglob("*.json"))
+    summary = (workspace / "preflight-summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("## dossier-preflight ") and "rule set “portal”" in summary
+    assert "- [ ] ❌ `fonts-embedded`" in summary
 
 
 def test_the_gitlab_job_passes_a_passing_dossier(tmp_path: Path, stub_bin: Path) -> None:
@@ -217,3 +249,51 @@ def test_the_gitlab_job_passes_a_passing_dossier(tmp_path: Path, stub_bin: Path)
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert ET.parse(workspace / "preflight-junit.xml").getroot().get("failures") == "0"
+
+
+def test_the_action_writes_the_job_summary_as_markdown(tmp_path: Path, stub_bin: Path) -> None:
+    """As a runner sets it: CI=true, GITHUB_ACTIONS=true, GITHUB_STEP_SUMMARY a file the steps append to."""
+    workspace = tmp_path / "workspace"
+    (workspace / "build").mkdir(parents=True)
+    helvetica_pdf(workspace / "build" / "dossier.pdf")
+    summary = tmp_path / "step_summary.md"
+    summary.write_text("")
+    env = shell_env(tmp_path, stub_bin, {"CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    codes, _, output = run_action({"paths": "build", "profile": "portal"}, workspace, env)
+    assert codes == [0, 0, 1]
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## dossier-preflight ")
+    assert "### ❌ `build/dossier.pdf`: failed" in text
+    assert "- [ ] ❌ `fonts-embedded`: " in text
+    assert "| `build/dossier.pdf` | 1 |" in text
+    assert "sarif-written=false" in output.read_text()
+    assert not (workspace / "preflight.sarif").exists()
+
+
+def test_the_action_does_not_upload_a_sarif_report_it_could_not_write(tmp_path: Path, stub_bin: Path) -> None:
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    blank_pdf(workspace / "dossier.pdf")
+    env = shell_env(tmp_path, stub_bin, {})
+    inputs = {"sarif": "true", "args": "--select no-such-rule", "summary": "false"}
+    codes, _, output = run_action(inputs, workspace, env)
+    assert codes == [0, 0, 2]
+    assert "exit-code=2" in output.read_text() and "sarif-written=false" in output.read_text()
+    assert not (workspace / "preflight.sarif").exists()
+
+
+def test_the_action_checks_only_the_dossier_named_in_the_configuration(tmp_path: Path, stub_bin: Path) -> None:
+    """paths "." (the default) in a LaTeX repository: the figure is left alone, the dossier is checked."""
+    workspace = tmp_path / "workspace"
+    (workspace / "build").mkdir(parents=True)
+    (workspace / "figures").mkdir()
+    blank_pdf(workspace / "build" / "dossier.pdf")
+    helvetica_pdf(workspace / "figures" / "plot.pdf")
+    (workspace / "preflight.toml").write_text('profile = "portal"\ndossier = ["build/dossier.pdf"]\n')
+    summary = tmp_path / "step_summary.md"
+    env = shell_env(tmp_path, stub_bin, {"CI": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    codes, log, _ = run_action({}, workspace, env)
+    assert codes == [0, 0, 0], log
+    assert "figures/plot.pdf is not the dossier" in log
+    text = summary.read_text(encoding="utf-8")
+    assert "### ✅ `build/dossier.pdf`: passed" in text and "plot.pdf" not in text

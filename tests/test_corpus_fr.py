@@ -16,6 +16,7 @@ import pytest
 from preflight.checks import cv_date_gaps
 from preflight.dossier import Dossier
 from preflight.model import Level
+from tests.helpers import render_findings
 
 CORPUS_FR = Path(__file__).resolve().parents[2] / "shared" / "corpus-fr"
 TRUTH = (
@@ -50,7 +51,7 @@ def read(name: str) -> tuple[dict[str, tuple[int, int]], Any, cv_date_gaps.Optio
     with Dossier(path) as dossier:
         sections = {s.name: (s.first_page, s.last_page) for s in dossier.sections.all()}
         timeline, _ = cv_date_gaps.timeline_of(dossier, options)
-        findings = list(cv_date_gaps.check(dossier, options))
+        findings = render_findings(cv_date_gaps, list(cv_date_gaps.check(dossier, options)))
     return sections, timeline, options, findings
 
 

@@ -8,15 +8,17 @@ import pytest
 
 from preflight.checks import css_section as rule
 from preflight.dossier import Dossier
+from preflight.messages import NNBSP
 from preflight.model import Level
 from preflight.rulesets import ConfigError, build_options
+from tests.helpers import render_findings
 
 STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
 
 
-def run(name: str, options: rule.Options | None = None) -> list:
+def run(name: str, options: rule.Options | None = None, language: str = "en") -> list:
     with Dossier(STRUCTURE / name) as dossier:
-        return list(rule.check(dossier, options or rule.Options()))
+        return render_findings(rule, rule.check(dossier, options or rule.Options()), language)
 
 
 def test_named_commission_passes() -> None:
@@ -33,6 +35,15 @@ def test_missing_commission() -> None:
     assert finding.message == (
         "the cover (page 1) does not name the Inserm commission: no 'CSS 1' to 'CSS 7' or 'CPAR'"
     )
+    [french] = run("cover-no-css.pdf", language="fr")
+    assert french.message == (
+        f"la page de garde (page 1) ne nomme pas la commission de l’Inserm{NNBSP}: ni «{NNBSP}CSS 1{NNBSP}» à "
+        f"«{NNBSP}CSS 7{NNBSP}», ni «{NNBSP}CPAR{NNBSP}»"
+    )
+    assert french.fix == (
+        f"Indiquez sur la page de garde la commission à laquelle vous candidatez, par exemple «{NNBSP}CSS 3{NNBSP}» "
+        f"ou «{NNBSP}CPAR{NNBSP}» (voir l’avis de la campagne)."
+    )
 
 
 def test_wrong_commission() -> None:
@@ -45,6 +56,29 @@ def test_wrong_commission() -> None:
     assert finding.snippet == "CSS 3"
     [finding] = run("cover-cpar.pdf", rule.Options(css=2))
     assert finding.message.startswith("the cover names CPAR, but the configuration says this dossier goes to CSS 2")
+    [french] = run("cover-complete.pdf", rule.Options(css=4), "fr")
+    assert french.message == (
+        f"la page de garde indique CSS 3, mais la configuration adresse ce dossier à la CSS 4{NNBSP}: un dossier "
+        "adressé à la mauvaise commission est rejeté sans être lu"
+    )
+    assert french.fix == (
+        f"Vérifiez la commission{NNBSP}: corrigez la page de garde pour y indiquer la CSS 4, ou corrigez "
+        f"«{NNBSP}css{NNBSP}» dans preflight.toml."
+    )
+
+
+def test_a_commission_out_of_range_is_named(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "css9.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.drawString(72, 700, "Concours Inserm - CSS 9")
+    pdf.save()
+    [finding] = run_path(path)
+    assert finding.message.endswith("; “CSS 9” is not a current commission (CSS 1-7)")
+    assert finding.redacted is not None and finding.redacted.endswith(
+        "; [text hidden] is not a current commission (CSS 1-7)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,4 +126,4 @@ def test_css3_the_web_language_is_not_a_commission(tmp_path: Path) -> None:
 
 def run_path(path: Path, options: rule.Options | None = None) -> list:
     with Dossier(path) as dossier:
-        return list(rule.check(dossier, options or rule.Options()))
+        return render_findings(rule, rule.check(dossier, options or rule.Options()))

@@ -23,6 +23,7 @@ from preflight.model import Finding, Level
 from preflight.pdf.text import PageText, TextLine
 from preflight.reporters import RenderOptions
 from preflight.reporters.json_report import render
+from tests.helpers import render_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 CV = ROOT / "fixtures" / "cv"
@@ -39,9 +40,14 @@ def is_cv_source(source: str) -> bool:
     return source == WHOLE_DOCUMENT or source.startswith("section 'Curriculum vitae' (page 1,")
 
 
-def findings(name: str, options: Options = AS_OF) -> list[Finding]:
+def findings(name: str, options: Options = AS_OF, language: str = "en") -> list[Finding]:
     with Dossier(CV / name) as dossier:
-        return list(check(dossier, options))
+        return rendered(check(dossier, options), language)
+
+
+def rendered(found: Any, language: str = "en") -> list[Finding]:
+    """The check's findings with their message and fix written as the engine writes them."""
+    return render_findings(cv_date_gaps, list(found), language)
 
 
 def timeline_rows(name: str) -> list[tuple[str, str, str]]:
@@ -63,11 +69,36 @@ def test_gap_is_an_error_naming_its_surroundings() -> None:
     assert finding.level is Level.ERROR
     assert finding.page == 1
     assert finding.message == (
-        "no activity from 01/2014 to 12/2014 (12 months, all of 2014), "
-        "after 'Master Immunologie, Université Paris Cité (2011–2013)' and "
-        "before 'Doctorat en immunologie, Institut Pasteur (2015–2019)': every calendar year must be accounted for"
+        "no activity from Jan 2014 to Dec 2014 (12 months, all of 2014), "
+        "after “Master Immunologie, Université Paris Cité (2011–2013)” and "
+        "before “Doctorat en immunologie, Institut Pasteur (2015–2019)”: every calendar year must be accounted for"
     )
     assert finding.fix is not None and "parental leave" in finding.fix
+    # the open range is quoted as the CV writes it, not with an English 'present'
+    assert "then “Chercheuse postdoctorale, Inserm U1016, Paris (depuis 2020)” leave Sep 2019 to Aug 2020" in (
+        possible.message
+    )
+
+
+def test_gap_messages_in_french() -> None:
+    finding, possible = findings("gap.pdf", language="fr")
+    assert finding.message == (
+        "aucune activité de janv. 2014 à déc. 2014 (12 mois, toute l’année 2014), "
+        "après « Master Immunologie, Université Paris Cité (2011–2013) » et "
+        "avant « Doctorat en immunologie, Institut Pasteur (2015–2019) » : chaque année civile doit être justifiée"
+    ).replace("« ", "«\u202f").replace(" »", "\u202f»").replace(" :", "\u202f:")
+    assert finding.fix == (
+        "Indiquez ce que vous faisiez pendant cette période (par exemple un congé parental ou un CDD), avec ses dates."
+    )
+    assert possible.message.startswith("l’année universitaire 2019-2020 manque peut-être\u202f: ")
+    assert possible.message.endswith(
+        "laissent sans activité la période de sept. 2019 à août 2020 (12 mois) si les périodes écrites en années "
+        "sont lues comme des années universitaires (de l’automne à l’été), comme un jury les lit"
+    )
+    assert possible.fix == (
+        "Précisez les mois, par exemple «\u202fsept. 2013 – juin 2014\u202f», ou dites ce que vous avez fait cette "
+        "année-là."
+    )
     assert finding.data["whole_years"] == [2014]
 
 
@@ -106,7 +137,7 @@ def test_open_ranges_and_an_eight_month_gap_is_info() -> None:
     [finding] = findings("open-ranges.pdf")
     assert finding.level is Level.INFO
     assert finding.message.startswith(
-        "no activity from 07/2014 to 02/2015 (8 months), after 'Doctorat de neurosciences"
+        "no activity from Jul 2014 to Feb 2015 (8 months), after “Doctorat de neurosciences"
     )
     assert "a word of explanation helps for gaps over 6 months" in finding.message
     assert timeline_rows("open-ranges.pdf")[-2:] == [
@@ -118,8 +149,11 @@ def test_open_ranges_and_an_eight_month_gap_is_info() -> None:
 def test_month_ranges_across_years() -> None:
     [finding] = findings("month-ranges.pdf")
     assert finding.level is Level.ERROR
-    assert finding.message.startswith("no activity from 03/2021 to 08/2022 (18 months), after 'Postdoctorat, IGBMC")
+    assert finding.message.startswith("no activity from Mar 2021 to Aug 2022 (18 months), after “Postdoctorat, IGBMC")
     assert "gaps longer than 12 months must be explained" in finding.message
+    [french] = findings("month-ranges.pdf", language="fr")
+    assert french.message.startswith("aucune activité de mars 2021 à août 2022 (18 mois), après «\u202fPostdoctorat")
+    assert french.message.endswith("\u202f: une interruption de plus de 12 mois doit être expliquée")
     # the one-month handover 08/2019 -> 10/2019 says nothing
     assert timeline_rows("month-ranges.pdf")[:2] == [
         ("09/2015", "08/2019", "activity"),
@@ -142,12 +176,20 @@ def test_split_range_passes() -> None:
 
 def test_no_dates_fails_saying_what_was_looked_for() -> None:
     [finding] = findings("no-dates.pdf")
-    # 'in the document' without a section finder, 'in section 'Curriculum vitae' (page 1, ...)' with one
+    # 'in the document' without a section finder, 'in the section “Curriculum vitae” (page 1)' with one
     assert re.match(
-        r"no dates found in (the document|section 'Curriculum vitae' \(page 1\b.*\)): looked for ranges "
+        r"no dates found in (the document|the section “Curriculum vitae” \(page 1\)): looked for ranges "
         r"such as '2015–2019', 'sept\. 2015 – août 2019'",
         finding.message,
     ), finding.message
+    [french] = findings("no-dates.pdf", language="fr")
+    assert french.message.startswith(
+        "aucune date trouvée dans la partie «\u202fCurriculum vitae\u202f» (page 1)\u202f: "
+    )
+    assert (
+        french.fix == "Datez chaque diplôme, poste et congé, par exemple «\u202f09/2015 – 08/2019\u202f» ou "
+        "«\u202fdepuis 2020\u202f»."
+    )
     assert finding.level is None  # the rule's level: error in the rule sets
 
 
@@ -219,21 +261,32 @@ def test_the_cv_section_is_read_when_the_finder_has_it() -> None:
     found, source = cv_pages(dossier)
     assert found == cv
     assert source == "section 'Curriculum vitae' (page 3, found by outline)"
-    finding, now = check(dossier, AS_OF)  # type: ignore[arg-type]
-    assert finding.message.startswith("no activity from 01/2014 to 12/2014 (12 months, all of 2014)")
+    finding, now = rendered(check(dossier, AS_OF))  # type: ignore[arg-type]
+    assert finding.message.startswith("no activity from Jan 2014 to Dec 2014 (12 months, all of 2014)")
     assert finding.page == 3
     # nothing after the doctorate: the years up to the check's date are a gap too
-    assert now.message.startswith("nothing after 12/2019: the CV says nothing of 01/2020 to 11/2026 (83 months)")
+    assert now.message.startswith("nothing after Dec 2019: the CV says nothing of Jan 2020 to Nov 2026 (83 months)")
     assert (now.level, now.page, now.data["until_now"]) == (Level.ERROR, 3, True)
     assert dossier.report_data["cv_timeline"]["source"] == source  # type: ignore[index]
 
 
 def test_a_missing_cv_section_fails_saying_what_was_looked_for() -> None:
     dossier = FakeDossier(FakeSections(None, []), [page(1, "2015 - 2019 Doctorat")])
-    [finding] = check(dossier, AS_OF)  # type: ignore[arg-type]
+    [finding] = rendered(check(dossier, AS_OF))  # type: ignore[arg-type]
     assert finding.message == (
-        "no 'cv' section found (looked for a heading such as 'Curriculum vitae', 'CV' or 'Parcours'), "
+        "no CV section found (looked for a heading such as 'Curriculum vitae', 'CV' or 'Parcours'), "
         "so the CV's chronology cannot be checked"
+    )
+    assert finding.data == {
+        "source": "no 'cv' section found (looked for a heading such as 'Curriculum vitae', 'CV' or 'Parcours')"
+    }
+    [french] = rendered(check(dossier, AS_OF), "fr")  # type: ignore[arg-type]
+    assert french.message == (
+        "aucune partie CV trouvée (titres cherchés\u202f: «\u202fCurriculum vitae\u202f», «\u202fCV\u202f» ou "
+        "«\u202fParcours\u202f»)\u202f: on ne peut donc pas vérifier la chronologie du CV"
+    )
+    assert french.fix is not None and french.fix.startswith(
+        "Commencez le CV par un titre comme «\u202fCurriculum vitae"
     )
     assert "cv_timeline" not in dossier.report_data
 
@@ -244,9 +297,9 @@ def test_a_missing_cv_section_names_the_titles_the_finder_tried() -> None:
             return ["Curriculum vitae", "Parcours professionnel"]
 
     dossier = FakeDossier(Finder(None, []), [])
-    [finding] = check(dossier, AS_OF)  # type: ignore[arg-type]
+    [finding] = rendered(check(dossier, AS_OF))  # type: ignore[arg-type]
     assert finding.message.startswith(
-        "no 'cv' section found (looked for titles such as 'Curriculum vitae', 'Parcours professionnel')"
+        "no CV section found (looked for titles such as “Curriculum vitae” and “Parcours professionnel”)"
     )
 
 
@@ -277,11 +330,15 @@ def test_up_to_now_is_checked_like_any_stretch() -> None:
     timeline = build_timeline([page(1, "2015 - 06/2024 Post-doctorat, Inserm U1016")], YearMonth(2026, 12))
     [gap] = timeline.gaps
     assert (str(gap.first), str(gap.last), gap.until_now, gap.certainty) == ("07/2024", "12/2026", True, "certain")
-    [finding] = cv_date_gaps.check(
-        FakeDossier(None, [page(1, "2015 - 06/2024 Post-doctorat")]), Options("cv", as_of="2026-12")
-    )  # type: ignore[arg-type]
-    assert finding.message.startswith("nothing after 06/2024: the CV says nothing of 07/2024 to 12/2026 (30 months)")
+    dossier = FakeDossier(None, [page(1, "2015 - 06/2024 Post-doctorat")])
+    [finding] = rendered(cv_date_gaps.check(dossier, Options("cv", as_of="2026-12")))  # type: ignore[arg-type]
+    assert finding.message.startswith("nothing after Jun 2024: the CV says nothing of Jul 2024 to Dec 2026 (30 months)")
     assert finding.fix is not None and finding.fix.startswith("Say what you do now")
+    [french] = rendered(cv_date_gaps.check(dossier, Options("cv", as_of="2026-12")), "fr")  # type: ignore[arg-type]
+    assert french.message == (
+        "rien après juin 2024\u202f: le CV ne dit rien de la période de juil. 2024 à déc. 2026 (30 mois), "
+        "après «\u202fPost-doctorat (2015–06/2024)\u202f»"
+    )
     recent = build_timeline([page(1, "2015 - 06/2026 Post-doctorat")], YearMonth(2026, 12))
     assert [cv_date_gaps.gap_level(gap, Options()) for gap in recent.gaps] == [None]  # 6 months: normal
 
@@ -413,17 +470,50 @@ def test_rule_sets_turn_the_check_on() -> None:
 
 
 def test_cv_command_prints_the_timeline_with_gaps() -> None:
-    result = CliRunner().invoke(main, ["cv", "--as-of", "2026-11", str(CV / "gap.pdf")])
+    result = CliRunner().invoke(main, ["cv", "--lang", "en", "--as-of", "2026-11", str(CV / "gap.pdf")])
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert lines[1].startswith("  read from: ") and lines[1].endswith("; open ranges run to 11/2026")
-    assert is_cv_source(lines[1].removeprefix("  read from: ").removesuffix("; open ranges run to 11/2026"))
+    assert lines[1].startswith("  read from: ") and lines[1].endswith("; open ranges run to Nov 2026")
+    assert lines[1] in (
+        "  read from: the whole document (no section finder); open ranges run to Nov 2026",
+        "  read from: section “Curriculum vitae” (page 1, found by heading on page 1); open ranges run to Nov 2026",
+    )
     assert re.search(r"01/2011\s+12/2013\s+36\s+1\s+activity\s+Master Immunologie", result.output)
     gap_line = next(line for line in lines if "GAP (error)" in line)
-    assert gap_line.endswith("GAP (error): no activity 01/2014 to 12/2014, all of 2014")
+    assert gap_line.endswith("GAP (error): no activity Jan 2014 to Dec 2014, all of 2014")
     # the gap row sits between the entries it separates
     assert lines.index(gap_line) == next(i for i, line in enumerate(lines) if "Master Immunologie" in line) + 1
     assert "01/2020  present" in result.output
+    assert result.output.rstrip().splitlines()[-1] == (
+        "  4 entries from Jan 2009 to Nov 2026; gaps: 1 error, 1 possible (warning), 0 info, "
+        "0 short (normal between positions)"
+    )
+
+
+def test_cv_command_in_french() -> None:
+    result = CliRunner().invoke(main, ["cv", "--lang", "fr", "--as-of", "2026-11", str(CV / "gap.pdf")])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"Chronologie du CV de {CV / 'gap.pdf'}"
+    assert lines[1].startswith("  lu dans\u202f: ")
+    assert lines[1].endswith("\u202f; les périodes en cours vont jusqu’à nov. 2026")
+    assert re.search(r"01/2011\s+12/2013\s+36\s+1\s+activité\s+Master Immunologie", result.output)
+    assert re.search(r"01/2020\s+en cours\s+83\s+1\s+activité\s+Chercheuse postdoctorale", result.output)
+    assert any(
+        line.endswith("INTERRUPTION (erreur)\u202f: aucune activité de janv. 2014 à déc. 2014, toute l’année 2014")
+        for line in lines
+    )
+    assert result.output.rstrip().splitlines()[-1] == (
+        "  4 entrées de janv. 2009 à nov. 2026\u202f; interruptions\u202f: 1 erreur, 1 possible (avertissement), "
+        "0 note, 0 courte (rien d’anormal entre deux postes)"
+    )
+    # the language also comes from the locale
+    from_locale = CliRunner().invoke(
+        main,
+        ["cv", "--as-of", "2026-11", str(CV / "gap.pdf")],
+        env={"LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""},
+    )
+    assert from_locale.output == result.output
 
 
 def test_cv_command_passes_and_prints_json() -> None:
@@ -437,9 +527,19 @@ def test_cv_command_passes_and_prints_json() -> None:
 
 
 def test_cv_command_usage_errors(tmp_path: Path) -> None:
-    bad = CliRunner().invoke(main, ["cv", "--as-of", "soon", str(CV / "gap.pdf")])
+    bad = CliRunner().invoke(main, ["cv", "--lang", "en", "--as-of", "soon", str(CV / "gap.pdf")])
     assert bad.exit_code == 2
     assert "--as-of" in bad.output and "YYYY-MM" in bad.output
+    french = CliRunner().invoke(main, ["cv", "--lang", "fr", "--as-of", "soon", str(CV / "gap.pdf")])
+    assert (
+        french.output
+        == "preflight\u202f: --as-of\u202f: un mois au format AAAA-MM est attendu, et non «\u202fsoon\u202f»\n"
+    )
+    pages = CliRunner().invoke(main, ["cv", "--lang", "en", "--pages", "40-41", str(CV / "gap.pdf")])
+    assert pages.exit_code == 1
+    assert pages.output.splitlines()[0].endswith(
+        'gap.pdf: [sections] cv = "40-41" starts after the last page (1), so the CV\'s chronology cannot be checked'
+    )
     not_pdf = tmp_path / "cv.pdf"
     not_pdf.write_text("hello")
     result = CliRunner().invoke(main, ["cv", str(not_pdf)])
@@ -486,7 +586,7 @@ def corpus_run() -> CorpusRun:
         with Dossier(CORPUS / "pdfs" / name) as dossier:
             assert dossier.readable, name
             try:
-                run.findings[name] = list(check(dossier, options))
+                run.findings[name] = rendered(check(dossier, options))
                 json.dumps(dossier.report_data, ensure_ascii=False)
                 run.timelines[name] = whole_document_timeline(dossier, options.as_of)
                 json.dumps(run.timelines[name].to_dict(), ensure_ascii=False)
@@ -511,7 +611,7 @@ def test_corpus_cvs_never_crash(corpus_run: CorpusRun) -> None:
     for name in no_dates:
         assert corpus_run.timelines[name].entries == (), name
         [finding] = corpus_run.findings[name]
-        assert finding.message.startswith(("no dates found in ", "no 'cv' section found")), name
+        assert finding.message.startswith(("no dates found in ", "no CV section found")), name
 
 
 COPYRIGHT_ONLY = {

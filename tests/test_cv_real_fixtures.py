@@ -126,7 +126,7 @@ def test_career_table_fails_cv_date_gaps_with_one_error(tmp_path: Path) -> None:
     assert [(f["page"], f["severity"], f["data"]["from"], f["data"]["to"]) for f in result["findings"]] == [
         (1, "error", "2016-09", "2017-12")
     ]
-    assert result["findings"][0]["message"].startswith("no activity from 09/2016 to 12/2017 (16 months, all of 2017)")
+    assert result["findings"][0]["message"].startswith("no activity from Sep 2016 to Dec 2017 (16 months, all of 2017)")
 
 
 def test_career_table_cli_exits_1_and_the_cv_is_found_by_its_heading() -> None:
@@ -196,7 +196,7 @@ def test_moderncv_warns_under_cv_date_gaps(tmp_path: Path) -> None:
     assert [(f["severity"], f["data"]["from"], f["data"]["to"]) for f in result["findings"]] == [
         ("warning", "2014-09", "2015-08")
     ]
-    assert result["findings"][0]["message"].startswith("the academic year 2014-2015 may be missing: 'ATER, ")
+    assert result["findings"][0]["message"].startswith("the academic year 2014-2015 may be missing: “ATER, ")
 
 
 def test_moderncv_prizes_publications_and_supervision_are_not_the_timeline() -> None:
@@ -227,7 +227,7 @@ def test_standalone_cv_spans_the_whole_file_found_under_the_name() -> None:
 def test_standalone_cv_just_works_and_is_continuous() -> None:
     code, output = cli("cv", "--as-of", AS_OF, str(STANDALONE))
     assert code == 0, output
-    assert "6 entries from 09/2011 to 11/2026; gaps: 0 error, 0 possible (warning), 0 info" in output
+    assert "6 entries from Sep 2011 to Nov 2026; gaps: 0 errors, 0 possible (warning), 0 info" in output
     assert entries(STANDALONE) == [
         ("2011-09", "2013-08", "activity"),
         ("2013-09", "2015-08", "activity"),

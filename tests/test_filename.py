@@ -13,16 +13,18 @@ from hypothesis import strategies as st
 from preflight.checks import filename
 from preflight.cli import main
 from preflight.dossier import Dossier
+from preflight.messages import NNBSP
+from tests.helpers import render_findings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "fixtures" / "hidden" / "french-typography.pdf"
 
 
-def findings_for(tmp_path: Path, name: str, **options: int) -> list[filename.Finding]:
+def findings_for(tmp_path: Path, name: str, language: str = "en", **options: int) -> list[filename.Finding]:
     path = tmp_path / name
     shutil.copyfile(SAMPLE, path)
     with Dossier(path) as dossier:
-        return list(filename.check(dossier, filename.Options(**options)))
+        return render_findings(filename, filename.check(dossier, filename.Options(**options)), language)
 
 
 def test_safe_name_passes(tmp_path: Path) -> None:
@@ -32,13 +34,27 @@ def test_safe_name_passes(tmp_path: Path) -> None:
 def test_spaces_and_accents_are_named_and_a_transliterated_name_is_suggested(tmp_path: Path) -> None:
     (finding,) = findings_for(tmp_path, "Dossier_Élodie Durand.pdf")
     assert finding.message == (
-        "file name 'Dossier_Élodie Durand.pdf' is not safe for the portal: it has spaces; "
+        "file name “Dossier_Élodie Durand.pdf” is not safe for the portal: it has spaces and "
         "it has accented or non-ASCII letters (É) "
         "(allowed: ASCII letters, digits, '-', '_' and one '.pdf', at most 64 characters)"
     )
-    assert finding.fix == "Rename the file to 'Dossier_Elodie_Durand.pdf' before you upload it."
+    assert finding.fix == "Rename the file to “Dossier_Elodie_Durand.pdf” before you upload it."
     assert finding.data["suggestion"] == "Dossier_Elodie_Durand.pdf"
+    assert finding.data["problems"] == ["it has spaces", "it has accented or non-ASCII letters (É)"]
     assert finding.page is None
+
+
+def test_the_problems_are_named_in_french(tmp_path: Path) -> None:
+    (finding,) = findings_for(tmp_path, "Mon dossier v1.2.PDF", "fr")
+    assert finding.message == (
+        f"le nom de fichier «{NNBSP}Mon dossier v1.2.PDF{NNBSP}» ne convient pas au portail{NNBSP}: une terminaison "
+        f"«{NNBSP}.PDF{NNBSP}» au lieu de «{NNBSP}.pdf{NNBSP}», 2 points (les portails lisent "
+        f"«{NNBSP}v1.3.pdf{NNBSP}» comme une double extension) et des espaces{NNBSP}; seuls sont admis les lettres "
+        f"ASCII, les chiffres, «{NNBSP}-{NNBSP}» et «{NNBSP}_{NNBSP}», avec une seule terminaison "
+        f"«{NNBSP}.pdf{NNBSP}» et 64 caractères au plus"
+    )
+    assert finding.fix == f"Renommez le fichier en «{NNBSP}Mon_dossier_v1_2.pdf{NNBSP}» avant de le déposer."
+    assert finding.data["problems"][0] == "it ends in '.PDF' instead of '.pdf'"  # the JSON stays English
 
 
 @pytest.mark.parametrize(
@@ -82,5 +98,5 @@ def test_cli_warns_but_passes_and_still_checks_an_unreadable_file(tmp_path: Path
     path.write_bytes(b"not a pdf at all")
     result = CliRunner().invoke(main, ["check", "--select", "filename", str(path)])
     assert "WARN  filename" in result.output
-    assert "Rename the file to 'mon_dossier.pdf'" in result.output
+    assert "Rename the file to “mon_dossier.pdf”" in result.output
     assert result.exit_code == 1  # the unreadable file fails pdf-readable, added even when not selected

@@ -402,7 +402,7 @@ def test_a_graft_that_changes_the_look_falls_back_to_a_full_rewrite(
     result = run_fix(fixture("not-embedded-fonts.pdf"), tmp_path / "fixed.pdf")
     step = next(step for step in result.steps if step.step == "fonts-embedded")
     assert step.actions[0].startswith(
-        "rewrote the whole file through Ghostscript (putting the fonts into the original changed how page(s) 1"
+        "rewrote the whole file through Ghostscript (putting the fonts into the original changed how page 1 looks"
     )
 
 

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from preflight.characters import Hit, classify, snippet
 from preflight.checks import hidden_characters
 from preflight.dossier import Dossier
+from preflight.messages import NNBSP
 from preflight.model import Level
-from tests.helpers import FLAGGED, french_text, token, word
+from tests.helpers import FLAGGED, french_text, render_findings, token, word
 
 REPO = Path(__file__).resolve().parents[1]
 HIDDEN = REPO / "fixtures" / "hidden"
@@ -28,11 +29,12 @@ CORPUS = next(
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def run(name: str, **options: object) -> list[hidden_characters.Finding]:
+def run(name: str, language: str = "en", **options: object) -> list[hidden_characters.Finding]:
     path = HIDDEN / f"{name}.pdf"
     assert path.is_file(), f"missing {path}: run python fixtures/make_hidden_fixtures.py"
     with Dossier(path) as dossier:
-        return list(hidden_characters.check(dossier, hidden_characters.Options(**options)))  # type: ignore[arg-type]
+        findings = hidden_characters.check(dossier, hidden_characters.Options(**options))  # type: ignore[arg-type]
+        return render_findings(hidden_characters, findings, language)
 
 
 def summary(findings: list[hidden_characters.Finding]) -> list[tuple[int | None, str, Level | None, int]]:
@@ -73,7 +75,15 @@ def test_zero_width_space_is_an_error_with_page_and_snippet() -> None:
     assert finding.page == 2
     assert finding.level is Level.ERROR
     assert finding.message == "U+200B ZERO WIDTH SPACE: zero-width character, once on page 2"
+    assert finding.message_id == "zero-width"
     assert finding.snippet == "…d’immuno⟦U+200B ZERO WIDTH SPACE⟧logie"
+    (french,) = run("zero-width", "fr")
+    assert french.message == f"U+200B ZERO WIDTH SPACE{NNBSP}: caractère de largeur nulle, une fois à la page 2"
+    assert french.fix == (
+        f"Supprimez-le{NNBSP}: placez le curseur après le caractère visible voisin, appuyez deux fois sur Retour "
+        f"arrière, puis retapez la lettre (dans Word, Accueil > Afficher tout ¶ ne le montre pas{NNBSP}; cherchez "
+        "^u8203)."
+    )
     assert finding.data["code_points"] == ["U+200B"]
     assert finding.rect is not None  # the line of the first occurrence, in PDF points
     x0, y0, x1, y1 = finding.rect
@@ -106,8 +116,13 @@ def test_c0_and_c1_controls_are_errors_and_c1_names_the_cp1252_character() -> No
     assert control.snippet == "Début⟦U+0001⟧fin du paragraphe"
     c1 = run("c1-control")
     assert summary(c1) == [(1, "c1_control", Level.ERROR, 1), (1, "c1_control", Level.ERROR, 1)]
-    assert c1[0].message.startswith("U+0092 C1 CONTROL: C1 control character") and "it is '’'" in c1[0].message
-    assert "it is '–'" in c1[1].message
+    assert c1[0].message.startswith("U+0092 C1 CONTROL: C1 control character") and "it is “’”" in c1[0].message
+    assert "it is “–”" in c1[1].message
+    french = run("c1-control", "fr")
+    assert french[0].message == (
+        f"U+0092 C1 CONTROL{NNBSP}: caractère de contrôle C1, un octet Windows-1252 lu comme du Latin-1{NNBSP}; en "
+        f"Windows-1252, c’est «{NNBSP}’{NNBSP}», une fois à la page 1"
+    )
 
 
 def test_replacement_character_typed_in_the_text_is_an_error() -> None:
@@ -127,14 +142,23 @@ def test_mojibake_is_an_error_per_garbled_sequence() -> None:
         ("mojibake", "é", 2),
         ("mojibake", "’", 1),
     ]
-    assert findings[0].message == "mojibake 'Ã©' (should read 'é'), 2 times on page 1"
+    assert findings[0].message == "mojibake “Ã©” (should read “é”), 2 times on page 1"
     assert findings[0].level is Level.ERROR
+    assert findings[0].redacted == "mojibake [text hidden] (should read [text hidden]), 2 times on page 1"
+    french = run("mojibake", "fr")
+    assert french[0].message == f"mojibake «{NNBSP}Ã©{NNBSP}» (pour «{NNBSP}é{NNBSP}»), 2 fois à la page 1"
+    assert french[0].fix == (
+        "Remplacez les lettres abîmées par les bonnes (indiquées dans le message), par exemple avec "
+        f"«{NNBSP}preflight text --fix{NNBSP}», puis exportez de nouveau."
+    )
 
 
 def test_word_bullet_starting_a_line_is_info_and_inside_text_is_a_named_warning() -> None:
     bullet, inside = run("private-use")
     assert summary([bullet, inside]) == [(1, "private_use_bullet", Level.INFO, 1), (1, "private_use", Level.WARNING, 1)]
     assert "Word Symbol/Wingdings bullet inside running text" in inside.message
+    _, french = run("private-use", "fr")
+    assert french.message.startswith(f"U+F0B7 PRIVATE USE{NNBSP}: puce Symbol/Wingdings de Word dans le texte courant")
     assert inside.snippet == "Deux points ⟦U+F0B7 PRIVATE USE⟧ au milieu du…"
 
 
@@ -149,6 +173,33 @@ def test_nonbreaking_hyphen_ligature_and_decomposed_accent_are_info() -> None:
         (1, "ligature", Level.INFO, 1),
         (1, "decomposed", Level.INFO, 1),
     ]
+    _, ligature, _ = run("info-characters", "fr")
+    assert ligature.message == f"U+FB01 LATIN SMALL LIGATURE FI{NNBSP}: caractère ligaturé, une fois à la page 1"
+    assert ligature.fix == (
+        f"Sans conséquence dans le PDF si la source contient des lettres ordinaires{NNBSP}; dans un champ de "
+        "formulaire, tapez les lettres (fi, fl, ff)."
+    )
+
+
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="DejaVu Sans is not installed")
+def test_an_info_note_on_several_pages_has_one_message_id_and_is_one_line_of_the_text_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    from click.testing import CliRunner
+
+    from preflight.cli import main
+
+    path = tmp_path / "ligatures.pdf"
+    _fpdf_pages(path, [f"page {number} : une e\ufb01cace équipe" for number in range(1, 4)])
+    with Dossier(path) as dossier:
+        findings = list(hidden_characters.check(dossier, hidden_characters.Options()))
+    assert [(f.message_id, f.page) for f in findings] == [("ligature", 1), ("ligature", 2), ("ligature", 3)]
+    (tmp_path / "preflight.toml").write_text("")
+    result = CliRunner().invoke(
+        main, ["check", "--lang", "fr", "--no-cache", "--select", "hidden-characters", str(path)]
+    )
+    assert result.output.count("caractère ligaturé") == 1, result.output
 
 
 def test_metadata_and_bookmarks_are_scanned() -> None:
@@ -157,14 +208,23 @@ def test_metadata_and_bookmarks_are_scanned() -> None:
     assert (
         title.message == "U+200B ZERO WIDTH SPACE: zero-width character, once in the document properties: title (Info)"
     )
+    assert title.data["fields"] == ["title (Info)"]
     assert bookmark.message == "U+00AD SOFT HYPHEN: soft hyphen inside a word, once in the bookmarks (outline)"
+    title, bookmark = run("metadata-outline", "fr")
+    assert title.message == (
+        f"U+200B ZERO WIDTH SPACE{NNBSP}: caractère de largeur nulle, une fois dans les propriétés du "
+        f"document{NNBSP}: titre (Info)"
+    )
+    assert bookmark.message == (
+        f"U+00AD SOFT HYPHEN{NNBSP}: trait d’union conditionnel au milieu d’un mot, une fois dans les signets"
+    )
     assert bookmark.snippet == "Immuno⟦U+00AD SOFT HYPHEN⟧logie"
 
 
 def test_form_field_values_are_scanned_and_the_no_break_space_is_not_flagged() -> None:
     (finding,) = run("form-field")
     assert finding.page == 1
-    assert finding.message == "U+200B ZERO WIDTH SPACE: zero-width character, once in form field 'keywords'"
+    assert finding.message == "U+200B ZERO WIDTH SPACE: zero-width character, once in form field “keywords”"
 
 
 def test_levels_are_options_and_off_drops_the_class() -> None:

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from preflight.checks import BUILTIN_MODULES, CheckSpec, load_registry
 from preflight.cli import main
 from preflight.i18n import CATALOGUE, LANGUAGES, language_from_environment, resolve_language, set_language, t
+from preflight.messages import typeset_french
 from preflight.model import Finding, GradedFinding, Level
 from tests.conftest import FIXTURES
 
@@ -108,7 +109,8 @@ def test_explain_in_french_prints_the_french_explanation(module: str) -> None:
     spec = builtin_spec(module)
     result = CliRunner().invoke(main, ["explain", spec.id, "--lang", "fr"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"{spec.id}: {spec.summary_in('fr')}\n\n{spec.doc_in('fr')}\n")
+    summary, doc = typeset_french(spec.summary_in("fr")), typeset_french(spec.doc_in("fr"))
+    assert result.output.startswith(f"{spec.id}\u202f: {summary}\n\n{doc}\n")
     assert spec.summary not in result.output
     assert spec.doc.splitlines()[0] not in result.output
 
@@ -177,7 +179,7 @@ def test_the_locale_picks_french_and_lc_all_can_override_it(failing_pdf: Path) -
 def test_explain_and_rules_in_french() -> None:
     explained = CliRunner().invoke(main, ["explain", "file-size", "--lang", "fr"])
     assert explained.exit_code == 0
-    assert explained.output.startswith("file-size: Le fichier est sous la limite de taille du portail (10 Mo)\n")
+    assert explained.output.startswith("file-size\u202f: Le fichier est sous la limite de taille du portail (10 Mo)\n")
     assert "Comment corriger" in explained.output
     assert "Valeurs par défaut\u202f:" in explained.output
     listed = CliRunner().invoke(main, ["rules", "--lang", "fr"])

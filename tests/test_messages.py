@@ -44,7 +44,8 @@ QUOTED = re.compile(r"«[^»]*»|“[^”]*”|'[^']*'|\"[^\"]*\"|`[^`]*`|--[a-z
 def sample_args(catalogue: dict[str, dict[str, str]], message_id: str) -> dict[str, Any]:
     """A value of the right kind for every field a template names."""
     args: dict[str, Any] = {}
-    simple = [key for key, entry in catalogue.items() if not any(spec == "msg" for _, spec in fields_of(entry["en"]))]
+    # A nested message is rendered with the same arguments: sample it with one that needs none.
+    simple = [key for key, entry in catalogue.items() if not fields_of(entry["en"])]
     for template in catalogue[message_id].values():
         for name, spec in fields_of(template):
             kind = spec.partition(":")[0]
@@ -58,6 +59,7 @@ def sample_args(catalogue: dict[str, dict[str, str]], message_id: str) -> dict[s
                 "list": ["U937", "US 2019"],
                 "quoted-list": ["a", "b"],
                 "msg": simple[0] if simple else "",
+                "msg-list": simple[:2],
                 "month": "2018-01",
                 "section": "project",
             }.get(kind, 7 if kind in ("number", "d") or spec.endswith(("f", "d")) else "x")

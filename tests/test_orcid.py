@@ -8,14 +8,16 @@ import pytest
 
 from preflight.checks import orcid as rule
 from preflight.dossier import Dossier
+from preflight.messages import NNBSP
 from preflight.model import Level
+from tests.helpers import render_findings
 
 STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
 
 
-def run(name: str, options: rule.Options | None = None) -> list:
+def run(name: str, options: rule.Options | None = None, language: str = "en") -> list:
     with Dossier(STRUCTURE / name) as dossier:
-        return list(rule.check(dossier, options or rule.Options()))
+        return render_findings(rule, rule.check(dossier, options or rule.Options()), language)
 
 
 @pytest.mark.parametrize(
@@ -44,17 +46,25 @@ def test_invalid_check_digit_is_an_error() -> None:
     assert finding.level is None
     assert finding.page == 1
     assert finding.message == (
-        "ORCID iD 0000-0002-1825-0098 has a wrong check digit: '8' where the digits before it give '7' "
+        "ORCID iD “0000-0002-1825-0098” has a wrong check digit: '8' where the digits before it give '7' "
         "(ISO 7064 MOD 11-2), so it is mistyped"
     )
     assert finding.snippet == "ORCID : 0000-0002-1825-0098"
+    assert finding.redacted == finding.message.replace("“0000-0002-1825-0098”", "[text hidden]")
+    [french] = run("cover-orcid-invalid.pdf", language="fr")
+    assert french.message == (
+        f"l’identifiant ORCID «{NNBSP}0000-0002-1825-0098{NNBSP}» a un caractère de contrôle faux "
+        f"(«{NNBSP}8{NNBSP}» là où les chiffres qui le précèdent donnent «{NNBSP}7{NNBSP}», selon ISO 7064 MOD 11-2)"
+        f"{NNBSP}: il a été mal recopié"
+    )
+    assert french.fix == "Copiez l’identifiant depuis votre fiche ORCID (orcid.org) au lieu de le taper."
 
 
 def test_out_of_range_is_a_warning() -> None:
     [finding] = run("cover-orcid-out-of-range.pdf")
     assert finding.level is Level.WARNING
     assert finding.message.startswith(
-        "ORCID iD 0000-0000-0000-001X has a valid check digit but lies outside the ranges ORCID assigns"
+        "ORCID iD “0000-0000-0000-001X” has a valid check digit but lies outside the ranges ORCID assigns"
     )
     assert finding.snippet == "ORCID iD: https://orcid.org/0000-0000-0000-001X"
 
@@ -63,6 +73,12 @@ def test_absent_is_a_warning_unless_not_required() -> None:
     [finding] = run("cover-no-orcid.pdf")
     assert finding.level is Level.WARNING
     assert finding.message == "no ORCID iD found in the dossier (1 page searched)"
+    [french] = run("cover-no-orcid.pdf", language="fr")
+    assert french.message == "aucun identifiant ORCID dans le dossier (1 page parcourue)"
+    assert french.fix == (
+        f"Ajoutez votre identifiant ORCID sur la page de garde, par exemple «{NNBSP}ORCID{NNBSP}: "
+        f"0000-0002-1825-0097{NNBSP}» (à copier depuis orcid.org)."
+    )
     assert run("cover-no-orcid.pdf", rule.Options(required=False)) == []
 
 
@@ -88,7 +104,7 @@ def test_template_placeholder(tmp_path: Path) -> None:
     pdf.drawString(72, 700, "ORCID: 0000-0000-0000-0000")
     pdf.save()
     with Dossier(path) as dossier:
-        [finding] = rule.check(dossier, rule.Options())
+        [finding] = render_findings(rule, rule.check(dossier, rule.Options()))
     assert finding.message == "ORCID iD 0000-0000-0000-0000 is a template's placeholder, not an iD"
     assert finding.level is None
 

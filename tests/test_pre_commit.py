@@ -46,11 +46,17 @@ def commit_snapshot(source: Path, target: Path) -> str:
 
 
 def test_hook_definition() -> None:
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    hook, sources = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert hook["id"] == "dossier-preflight"
     assert hook["entry"] == "preflight check"
     assert hook["language"] == "python"
     assert hook["types"] == ["pdf"]
+    assert sources["id"] == "dossier-sources"
+    assert sources["entry"] == "preflight text --locations"
+    assert sources["language"] == "python"
+    for name in ("main.tex", "notes/projet.md", "abstract.txt", "cv.docx"):
+        assert re.search(sources["files"], name), name
+    assert not re.search(sources["files"], "build/dossier.pdf")
 
 
 def test_the_hook_blocks_a_failing_pdf_and_lets_a_passing_one_through(tmp_path: Path) -> None:

@@ -11,17 +11,21 @@ from click.testing import CliRunner
 from preflight.checks import project_page_count as rule
 from preflight.cli import main
 from preflight.dossier import Dossier
+from preflight.messages import NNBSP
 from preflight.model import Level
 from preflight.sections import default_config
+from tests.helpers import render_findings
 
 STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
 
 
-def run(name: str, options: rule.Options | None = None, config: dict[str, object] | None = None) -> list:
+def run(
+    name: str, options: rule.Options | None = None, config: dict[str, object] | None = None, language: str = "en"
+) -> list:
     with Dossier(STRUCTURE / name) as dossier:
         if config is not None:
             dossier.section_config = {**default_config(), **config}
-        return list(rule.check(dossier, options or rule.Options()))
+        return render_findings(rule, rule.check(dossier, options or rule.Options()), language)
 
 
 @pytest.mark.parametrize("name", ["project-8-pages.pdf", "project-15-pages.pdf", "outline-only.pdf", "toc-page.pdf"])
@@ -34,11 +38,21 @@ def test_seven_pages_is_too_short() -> None:
     assert finding.page == 7
     assert finding.level is None
     assert finding.message == (
-        "the 'project' section ('Projet de recherche') spans 7 pages (pages 7-13, found by outline), "
+        "the 'project' section (“Projet de recherche”) spans 7 pages (pages 7-13, found by outline), "
         "fewer than the minimum of 8 (expected 8-15 pages)"
     )
     assert finding.fix is not None and finding.fix.startswith("Add 1 page.")
     assert finding.data["pages"] == 7
+    [french] = run("project-7-pages.pdf", language="fr")
+    assert french.message == (
+        f"la partie projet de recherche («{NNBSP}Projet de recherche{NNBSP}») compte 7 pages (pages 7-13, repérée "
+        f"par les signets), en dessous du minimum de 8 (attendu{NNBSP}: de 8 à 15 pages)"
+    )
+    assert french.fix == (
+        "Ajoutez 1 page. Si ce ne sont pas les pages de la partie, lancez "
+        f'«{NNBSP}preflight sections FICHIER{NNBSP}» et indiquez [sections] project = "PREMIÈRE-DERNIÈRE" dans '
+        "preflight.toml."
+    )
 
 
 def test_sixteen_pages_is_too_long() -> None:
@@ -59,6 +73,11 @@ def test_hard_limits_make_near_misses_warnings() -> None:
 def test_shared_last_page_counts() -> None:
     [finding] = run("headings-only.pdf", rule.Options(max_pages=10))
     assert "spans 11 pages (pages 7-17, found by heading on page 7)" in finding.message
+    [french] = run("headings-only.pdf", rule.Options(max_pages=10), language="fr")
+    assert "compte 11 pages (pages 7-17, repérée par son titre à la page 7), au-delà du maximum de 10" in (
+        french.message
+    )
+    assert french.fix is not None and french.fix.startswith("Retirez 1 page.")
 
 
 def test_missing_project_names_titles_tried_and_how_to_point_at_it() -> None:
@@ -66,13 +85,24 @@ def test_missing_project_names_titles_tried_and_how_to_point_at_it() -> None:
     assert finding.page is None
     assert finding.message.startswith(
         "no 'project' section found, so its length (8-15 pages) cannot be checked: no outline entry or heading "
-        "reads 'projet de recherche', 'projet scientifique', 'programme de recherche', 'projet', "
+        "reads one of the titles looked for, “projet de recherche”, “projet scientifique”, “programme de recherche”, "
+        "“projet”, "
     )
-    assert finding.message.endswith(" and 8 more")
+    assert finding.message.endswith(" (and 8 more)")
     assert finding.fix is not None
     assert "preflight sections FILE" in finding.fix
     assert '[sections] project = "12-23"' in finding.fix
     assert "research project" in finding.data["titles_tried"]
+    [french] = run("no-project.pdf", language="fr")
+    assert french.message.startswith(
+        f"aucune partie projet de recherche trouvée{NNBSP}: sa longueur (de 8 à 15 pages) ne peut donc pas être "
+        f"vérifiée{NNBSP}; aucun signet ni aucun titre ne porte l’un des intitulés cherchés, "
+        f"«{NNBSP}projet de recherche{NNBSP}», «{NNBSP}projet scientifique{NNBSP}», "
+    )
+    assert french.message.endswith(f"{NNBSP}» (et 8 autres)")
+    assert french.fix is not None and french.fix.startswith(
+        f"Lancez «{NNBSP}preflight sections FICHIER{NNBSP}» pour voir les parties trouvées."
+    )
 
 
 def test_config_range_is_measured() -> None:
@@ -82,7 +112,11 @@ def test_config_range_is_measured() -> None:
 
 def test_reused_for_another_section() -> None:
     [finding] = run("headings-only.pdf", rule.Options(section="publications", min_pages=1, max_pages=1))
-    assert finding.message.startswith("the 'publications' section ('4. Liste des publications') spans 2 pages")
+    assert finding.message.startswith("the 'publications' section (“4. Liste des publications”) spans 2 pages")
+    [french] = run("headings-only.pdf", rule.Options(section="publications", min_pages=1, max_pages=1), language="fr")
+    assert french.message.startswith(
+        f"la partie liste des publications («{NNBSP}4. Liste des publications{NNBSP}») compte 2 pages"
+    )
 
 
 @pytest.mark.parametrize(
@@ -147,7 +181,7 @@ def test_reused_by_the_ita_rule_set_for_the_motivation_letter(tmp_path: Path, mo
     [outcome] = json.loads(result.output)["files"][0]["results"]
     assert outcome["status"] == "fail"
     assert outcome["message"] == (
-        "the 'motivation-letter' section ('Lettre de motivation') spans 3 pages (pages 2-4, found by heading on "
+        "the 'motivation-letter' section (“Lettre de motivation”) spans 3 pages (pages 2-4, found by heading on "
         "page 2), more than the maximum of 2 (expected 1-2 pages)"
     )
     result = runner.invoke(main, ["check", "-p", "inserm-ita", "--select", rule_id, "-f", "json", "no-letter.pdf"])
@@ -163,8 +197,69 @@ def test_configured_pages_beyond_the_document_are_a_finding_not_silence(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "preflight.toml").write_text('[sections]\nproject = "30-40"\n')
     dossier = str(Path(__file__).resolve().parents[1] / "fixtures" / "valid-dossier.pdf")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "project-page-count", dossier])
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "project-page-count", "-f", "json", dossier])
     assert result.exit_code == 1
-    assert "[sections] project = \"30-40\" starts after the last page (16): the 'project' section cannot be" in (
-        result.output
+    [outcome] = json.loads(result.output)["files"][0]["results"]
+    assert outcome["message"] == (
+        "[sections] project = \"30-40\" starts after the last page (16): the 'project' section cannot be measured "
+        "from it"
+    )
+    result = CliRunner().invoke(
+        main, ["check", "--lang", "fr", "--no-cache", "--select", "project-page-count", "-f", "json", dossier]
+    )
+    assert result.exit_code == 1
+    [outcome] = json.loads(result.output)["files"][0]["results"]
+    assert outcome["message"] == (
+        f'la ligne [sections] project = "30-40" commence après la dernière page (16){NNBSP}: la partie projet de '
+        "recherche ne peut pas être mesurée à partir de cette ligne"
+    )
+
+
+@pytest.mark.parametrize(
+    ("found_by", "english", "french"),
+    [
+        ("outline", "found by outline", "repérée par les signets"),
+        ("config", "found by config", "fixée par la configuration"),
+        ("heading on page 7", "found by heading on page 7", "repérée par son titre à la page 7"),
+        (
+            "bookmark 'Conclusion et perspectives', a fallback title of 'project' (none of its own titles, such as "
+            "'projet de recherche', was found)",
+            "found by bookmark “Conclusion et perspectives”, a fallback title of 'project' (none of its own titles, "
+            "such as “projet de recherche”, was found)",
+            f"repérée par le signet «{NNBSP}Conclusion et perspectives{NNBSP}», un intitulé de repli de la partie "
+            f"projet de recherche (aucun de ses propres intitulés, comme «{NNBSP}projet de recherche{NNBSP}», n’a été "
+            "trouvé)",
+        ),
+        (
+            "title of page 1 ('Projet d'équipe' is a title of 'project')",
+            "found by title of page 1 (“Projet d'équipe” is a title of 'project')",
+            f"repérée par le titre de la page 1 («{NNBSP}Projet d'équipe{NNBSP}» est un intitulé de la partie projet "
+            "de recherche)",
+        ),
+        (
+            "CV headings on page 3 ('Formation', 'Expérience') and dates",
+            "found by CV headings on page 3 (“Formation” and “Expérience”) and dates",
+            f"repérée par les rubriques de CV de la page 3 («{NNBSP}Formation{NNBSP}» et «{NNBSP}Expérience{NNBSP}») "
+            "et par des dates",
+        ),
+    ],
+)
+def test_how_a_section_was_found_is_said_in_each_language(found_by: str, english: str, french: str) -> None:
+    from preflight.messages import render_template
+    from preflight.sections import found_by_message
+
+    message_id, args = found_by_message(found_by)
+    assert render_template({}, message_id, args, "en") == english
+    assert render_template({}, message_id, args, "fr") == french
+
+
+def test_a_section_not_required_skips_in_french() -> None:
+    from preflight.messages import render_template
+    from preflight.model import Skip
+
+    with Dossier(STRUCTURE / "no-project.pdf") as dossier, pytest.raises(Skip) as skipped:
+        list(rule.check(dossier, rule.Options(required=False)))
+    assert render_template(rule.MESSAGES, skipped.value.message_id, skipped.value.message_args, "fr") == (
+        f"pas de partie projet de recherche dans ce dossier (elle n’est pas exigée{NNBSP}; "
+        f"«{NNBSP}preflight sections FICHIER{NNBSP}» permet de le vérifier)"
     )

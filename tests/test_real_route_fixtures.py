@@ -23,6 +23,7 @@ from preflight.config import UserConfig, resolve_rule_set
 from preflight.dossier import Dossier
 from preflight.engine import check_file
 from preflight.model import FileReport, Level, Status
+from tests.helpers import render_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 WORD = ROOT / "fixtures" / "word"
@@ -41,6 +42,22 @@ ALL_RULES = [
     "orcid",
     "project-language",
     "cv-date-gaps",
+    "required-sections",
+    "publication-list",
+    "project-host-fit",
+]
+JURY_NOTES = {
+    "required-sections": Status.WARN,
+    "publication-list": Status.WARN,
+    "project-host-fit": Status.WARN,
+}
+"""What issue 17's rules say of these dossiers, all true of them: no funding part (warning), the candidate's name
+in plain type in the author lists (info), and a project that never names the host unit or team (warning).
+fixtures/jury/ holds the dossiers that differ in these."""
+JURY_MESSAGES = [
+    ("required-sections", "missing-part-more"),
+    ("publication-list", "name-unmarked"),
+    ("project-host-fit", "host-not-named"),
 ]
 
 
@@ -60,7 +77,7 @@ def statuses(path: Path) -> dict[str, Status]:
 
 def hidden(path: Path) -> list[hidden_characters.Finding]:
     with Dossier(path) as dossier:
-        return list(hidden_characters.check(dossier, hidden_characters.Options()))
+        return render_findings(hidden_characters, hidden_characters.check(dossier, hidden_characters.Options()))
 
 
 def sections(path: Path) -> list[tuple[str, int, int, str]]:
@@ -98,6 +115,7 @@ def test_word_dossier_passes_every_inserm_cr_rule() -> None:
     assert statuses(WORD / "dossier.pdf") == {
         **dict.fromkeys(ALL_RULES, Status.PASS),
         "hidden-characters": Status.WARN,
+        **JURY_NOTES,
     }
     assert report(WORD / "dossier.pdf").passed
 
@@ -147,7 +165,7 @@ def test_hidden_characters_that_survive_libreoffice_are_reported_on_their_page()
         (2, "mojibake", Level.ERROR, ["U+00E2", "U+20AC", "U+2122"]),
         (2, "private_use", Level.WARNING, ["U+F0B7"]),
     ]
-    assert findings[1].message == "mojibake 'Ã©' (should read 'é'), once on page 2"
+    assert findings[1].message == "mojibake “Ã©” (should read “é”), once on page 2"
     assert findings[3].data["fonts"] == ["StandardSymbolsPS"]
     assert findings[3].snippet == "Cas 9\u00a0: ⟦U+F0B7 PRIVATE USE⟧ puce tapée dans…"
 
@@ -203,8 +221,8 @@ def test_cv_table_with_a_missing_year_gives_exactly_one_error_naming_2014() -> N
     assert graded.level is Level.ERROR
     assert graded.finding.page == 2
     assert graded.finding.message == (
-        "no activity from 01/2014 to 12/2014 (12 months, all of 2014), after 'Doctorat en immunologie, "
-        "Université de Lyon (2011–2013)' and before 'Chercheur postdoctoral, EMBL, Heidelberg (2015–2019)': "
+        "no activity from Jan 2014 to Dec 2014 (12 months, all of 2014), after “Doctorat en immunologie, "
+        "Université de Lyon (2011–2013)” and before “Chercheur postdoctoral, EMBL, Heidelberg (2015–2019)”: "
         "every calendar year must be accounted for"
     )
     assert sections(WORD / "cv-gap.pdf") == [("cover", 1, 1, "first page"), ("cv", 2, 2, "heading on page 2")]
@@ -213,8 +231,9 @@ def test_cv_table_with_a_missing_year_gives_exactly_one_error_naming_2014() -> N
 # ------------------------------------------------------------------------------------------------ LaTeX
 def test_latex_dossier_passes_every_inserm_cr_rule_without_any_finding() -> None:
     result = report(LATEX / "dossier.pdf")
-    assert {o.rule: o.status for o in result.outcomes} == dict.fromkeys(ALL_RULES, Status.PASS)
-    assert [o.findings for o in result.outcomes] == [()] * len(ALL_RULES)
+    assert {o.rule: o.status for o in result.outcomes} == {**dict.fromkeys(ALL_RULES, Status.PASS), **JURY_NOTES}
+    assert [o.findings for o in result.outcomes if o.rule not in JURY_NOTES] == [()] * (len(ALL_RULES) - 3)
+    assert [(o.rule, item.finding.message_id) for o in result.outcomes for item in o.findings] == JURY_MESSAGES
 
 
 def test_latex_sections_come_from_the_hyperref_outline() -> None:

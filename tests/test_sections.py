@@ -463,3 +463,66 @@ def test_a_cv_is_found_by_its_headings_but_not_inside_the_project() -> None:
     ]
     cv_section = found.get("cv")
     assert cv_section is not None and cv_section.found_by.startswith("CV headings on page 4 ('Formation'")
+
+
+def test_sections_command_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every word of `preflight sections` in French with --lang fr; the JSON keeps its English data."""
+    import json
+
+    from click.testing import CliRunner
+
+    from preflight.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "preflight.toml").write_text('[sections]\nproject = "7-30"\nannexes = "40-41"\n')
+    path = str(STRUCTURE / "no-project.pdf")
+    result = CliRunner().invoke(main, ["sections", "--lang", "fr", path])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"{path}\u202f: 8 pages, parties trouvées d’après les titres du texte"
+    assert lines[1].split() == ["partie", "pages", "nombre", "trouvée", "par", "titre", "tel", "qu’imprimé"]
+    assert lines[2].split()[:4] == ["cover", "1", "1", "première"]
+    assert lines[3].split()[:6] == ["cv", "2-3", "2", "titre", "en", "page"]
+    assert "  project          7-8    2       configuration    Publications" in lines
+    assert lines[-2:] == [
+        '  note\u202f: [sections] project = "7-30" finit après la dernière page\u202f: pages retenues 7-8',
+        '  note\u202f: [sections] annexes = "40-41" commence après la dernière page (8)\u202f: ligne ignorée',
+    ]
+    english = CliRunner().invoke(main, ["sections", "--lang", "en", path]).output.splitlines()
+    assert english[-2:] == [
+        '  note: [sections] project = "7-30" ends after the last page; taken as 7-8',
+        '  note: [sections] annexes = "40-41" starts after the last page (8); ignored',
+    ]
+    described = json.loads(CliRunner().invoke(main, ["sections", "--lang", "fr", "-f", "json", path]).output)
+    [file_data] = described["files"]
+    assert set(file_data) == {"path", "readable", "pages", "source", "sections", "notes"}
+    assert file_data["notes"][1] == '[sections] annexes = "40-41" starts after the last page (8); ignored'
+    assert file_data["sections"][1]["found_by"] == "heading on page 2"
+    missing = CliRunner().invoke(main, ["sections", "--lang", "fr", str(STRUCTURE / "cover-complete.pdf")])
+    assert missing.output.splitlines()[-1] == (
+        "  pas de partie projet de recherche\u202f: indiquez ses pages ou son titre dans preflight.toml, par exemple "
+        '[sections] project = "12-23" ou project = "Titre de mon projet"'
+    )
+
+
+def test_a_configured_range_after_the_last_page_is_a_shared_finding_in_both_languages() -> None:
+    from preflight.engine import render_finding
+    from preflight.sections import range_problem
+
+    catalogue = {"what": {"en": "the project's length", "fr": "la longueur du projet"}}
+    with Dossier(STRUCTURE / "no-project.pdf") as dossier:
+        dossier.section_config = {**default_config(), "annexes": "40-41"}
+        assert range_problem(dossier, "project", "what") is None
+        finding = range_problem(dossier, "annexes", "what")
+    assert finding is not None and finding.data == {"section": "annexes"}
+    english = render_finding(finding, catalogue, "en")
+    assert english.message == (
+        '[sections] annexes = "40-41" starts after the last page (8), so the project\'s length cannot be checked'
+    )
+    assert english.fix is not None and english.fix.startswith("Give the section's real pages in [sections]")
+    french = render_finding(finding, catalogue, "fr")
+    assert french.message == (
+        '[sections] annexes = "40-41" commence après la dernière page (8)\u202f: on ne peut donc pas vérifier la '
+        "longueur du projet"
+    )
+    assert french.fix is not None and french.fix.startswith("Indiquez les vraies pages de la partie")

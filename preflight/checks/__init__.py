@@ -40,6 +40,9 @@ BUILTIN_MODULES = (
     "orcid",
     "project_language",
     "cv_date_gaps",
+    "required_sections",
+    "publication_list",
+    "project_host_fit",
 )
 
 _ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")

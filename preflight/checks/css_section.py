@@ -75,6 +75,63 @@ _WEB = re.compile(r"(?i)\bhtml|javascript|bootstrap|\bsass\b|\bscss\b|tailwind")
 _COMMISSION_CONTEXT = re.compile(r"(?i)inserm|commission|section|concours|competition|crcn|\bdr2?\b|candidat")
 
 
+MESSAGES = {
+    "what": {"en": "the commission", "fr": "la commission"},
+    "no-commission": {
+        "en": "the cover ({pages:pages}) does not name the Inserm commission: no 'CSS 1' to 'CSS 7' or 'CPAR'",
+        "fr": (
+            "la page de garde ({pages:pages}) ne nomme pas la commission de l’Inserm : ni « CSS 1 » à « CSS 7 », "
+            "ni « CPAR »"
+        ),
+    },
+    "no-commission-out-of-range": {
+        "en": (
+            "the cover ({pages:pages}) does not name the Inserm commission: no 'CSS 1' to 'CSS 7' or 'CPAR'; "
+            "{printed:text} is not a current commission (CSS 1-7)"
+        ),
+        "fr": (
+            "la page de garde ({pages:pages}) ne nomme pas la commission de l’Inserm : ni « CSS 1 » à « CSS 7 », "
+            "ni « CPAR » ; {printed:text} n’est pas une commission en vigueur (CSS 1 à 7)"
+        ),
+    },
+    "add-commission": {
+        "en": "Write the commission you apply to on the cover, e.g. 'CSS 3' or 'CPAR' (see the campaign notice).",
+        "fr": (
+            "Indiquez sur la page de garde la commission à laquelle vous candidatez, par exemple « CSS 3 » ou "
+            "« CPAR » (voir l’avis de la campagne)."
+        ),
+    },
+    "several-commissions": {
+        "en": "the cover names {count} commissions ({named:list}); a dossier goes to one commission",
+        "fr": (
+            "la page de garde nomme {count} commissions ({named:list}) ; un dossier n’est adressé qu’à une seule "
+            "commission"
+        ),
+    },
+    "several-commissions.fix": {
+        "en": "Keep only the commission this dossier is sent to.",
+        "fr": "Ne gardez que la commission à laquelle ce dossier est adressé.",
+    },
+    "wrong-commission": {
+        "en": (
+            "the cover names {found:list}, but the configuration says this dossier goes to {expected}: a dossier "
+            "sent to the wrong commission is rejected without being read"
+        ),
+        "fr": (
+            "la page de garde indique {found:list}, mais la configuration adresse ce dossier à la {expected} : un "
+            "dossier adressé à la mauvaise commission est rejeté sans être lu"
+        ),
+    },
+    "wrong-commission.fix": {
+        "en": "Check the commission: correct the cover to {expected}, or 'css' in preflight.toml.",
+        "fr": (
+            "Vérifiez la commission : corrigez la page de garde pour y indiquer la {expected}, ou corrigez « css » "
+            "dans preflight.toml."
+        ),
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     css: int | str | None = None
@@ -97,7 +154,7 @@ class Options:
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
-    absent = missing_cover(dossier, "the commission")
+    absent = missing_cover(dossier, "what")
     if absent is not None:
         yield dataclasses.replace(absent, level=Level.WARNING)  # as for a cover that does not name it
         return
@@ -123,37 +180,35 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                     found.setdefault(f"CSS {int(match.group('number'))}", (page.number, printed))
                 else:
                     out_of_range.append((page.number, printed))
-    where = f"page {first_page}" if len(pages) <= 1 else f"pages {first_page}-{pages[-1].number}"
+    where = [page.number for page in pages] or [first_page]
     if not found:
-        extra = f"; '{out_of_range[0][1]}' is not a current commission (CSS 1-7)" if out_of_range else ""
         yield Finding(
-            f"the cover ({where}) does not name the Inserm commission: no 'CSS 1' to 'CSS 7' or 'CPAR'{extra}",
+            "no-commission-out-of-range" if out_of_range else "no-commission",
+            {"pages": where, "printed": out_of_range[0][1] if out_of_range else None},
             page=out_of_range[0][0] if out_of_range else first_page,
             snippet=out_of_range[0][1] if out_of_range else None,
-            fix="Write the commission you apply to on the cover, e.g. 'CSS 3' or 'CPAR' (see the campaign notice).",
+            fix_id="add-commission",
             # The commission is chosen on the portal too: a cover without it is read badly, not refused.
             level=Level.WARNING,
             data={"expected": options.expected},
         )
         return
     if len(found) > 1:
-        named = ", ".join(found)
         first = min(found.values())
         yield Finding(
-            f"the cover names {len(found)} commissions ({named}); a dossier goes to one commission",
+            "several-commissions",
+            {"count": len(found), "named": list(found)},
             page=first[0],
             snippet=first[1],
-            fix="Keep only the commission this dossier is sent to.",
             data={"found": list(found)},
         )
     expected = options.expected
     if expected is not None and expected not in found:
         first_page_named, printed = min(found.values())
         yield Finding(
-            f"the cover names {', '.join(found)}, but the configuration says this dossier goes to {expected}: "
-            "a dossier sent to the wrong commission is rejected without being read",
+            "wrong-commission",
+            {"found": list(found), "expected": expected},
             page=first_page_named,
             snippet=printed,
-            fix=f"Check the commission: correct the cover to {expected}, or 'css' in preflight.toml.",
             data={"found": list(found), "expected": expected},
         )

@@ -19,7 +19,7 @@ What it checks
     ``note_gap_months``. Read as academic years (autumn to summer, as a jury reads '2013-2014'), the academic
     year 2014-2015 is missing: a gap that exists only in this reading is possible, a warning when it holds a
     whole academic year or is longer than ``max_gap_months``. The time from the last entry to ``as_of``
-    (today) is checked like any other stretch ("nothing after 06/2024"). Birth dates and copyright notices are
+    (today) is checked like any other stretch ("nothing after Jun 2024"). Birth dates and copyright notices are
     not activity. The timeline is in the JSON report (``cv_timeline``) and ``preflight cv dossier.pdf``
     prints it.
 
@@ -44,10 +44,11 @@ Options
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from preflight.chronology import WHOLE_DOCUMENT, Gap, Timeline, build_timeline, cv_pages
+from preflight.chronology import DOCUMENT, MISSING, OUT_OF_RANGE, CvSource, Gap, Timeline, build_timeline, find_cv
 from preflight.dates import YearMonth
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, make_visible
@@ -80,7 +81,7 @@ Ce qui est vérifié
     jury lit '2013-2014'), l’année 2014-2015 manque : une interruption qui n’existe que dans cette lecture est
     possible, un avertissement si elle contient une année universitaire entière ou dure plus de
     ``max_gap_months``. Le temps écoulé entre la dernière entrée et ``as_of`` (aujourd’hui) est vérifié comme
-    toute autre période (« rien après 06/2024 »). Les dates de naissance et les mentions de copyright ne sont
+    toute autre période (« rien après juin 2024 »). Les dates de naissance et les mentions de copyright ne sont
     pas des activités. La chronologie figure dans le rapport JSON (``cv_timeline``) et
     ``preflight cv dossier.pdf`` l’affiche.
 
@@ -138,17 +139,182 @@ class Options:
 LOOKED_FOR = (
     "ranges such as '2015–2019', 'sept. 2015 – août 2019', '09/2015 - 08/2019', 'depuis 2020', '2019 – present'"
 )
+_LOOKED_FOR_FR = (
+    "formes cherchées « 2015–2019 », « sept. 2015 – août 2019 », « 09/2015 - 08/2019 », « depuis 2020 », "
+    "« 2019 – present »"
+)
+_ACADEMIC = (
+    "when year ranges are read as academic years (autumn to summer), as a jury reads them",
+    "si les périodes écrites en années sont lues comme des années universitaires (de l’automne à l’été), comme "
+    "un jury les lit",
+)
+
+MESSAGES = {
+    "what": {"en": "the CV's chronology", "fr": "la chronologie du CV"},
+    "no-cv-section": {
+        "en": (
+            "no {section:section} section found (looked for titles such as {titles:quoted-list}), so the CV's "
+            "chronology cannot be checked"
+        ),
+        "fr": (
+            "aucune partie {section:section} trouvée (titres cherchés : {titles:quoted-list}) : on ne peut donc pas "
+            "vérifier la chronologie du CV"
+        ),
+    },
+    "no-cv-heading": {
+        "en": (
+            "no {section:section} section found (looked for a heading such as 'Curriculum vitae', 'CV' or "
+            "'Parcours'), so the CV's chronology cannot be checked"
+        ),
+        "fr": (
+            "aucune partie {section:section} trouvée (titres cherchés : « Curriculum vitae », « CV » ou "
+            "« Parcours ») : on ne peut donc pas vérifier la chronologie du CV"
+        ),
+    },
+    "no-cv-section.fix": {
+        "en": (
+            "Start the CV with a heading such as 'Curriculum vitae' (and add it to the PDF's bookmarks), "
+            "or name its title in [sections] of your preflight.toml."
+        ),
+        "fr": (
+            "Commencez le CV par un titre comme « Curriculum vitae » (et ajoutez-le aux signets du PDF), ou "
+            "indiquez son titre dans [sections] de votre preflight.toml."
+        ),
+    },
+    "no-dates-document": {
+        "en": f"no dates found in the document: looked for {LOOKED_FOR}",
+        "fr": f"aucune date trouvée dans le document : {_LOOKED_FOR_FR}",
+    },
+    "no-dates-section": {
+        "en": f"no dates found in the section {{title:text}} ({{pages:pages}}): looked for {LOOKED_FOR}",
+        "fr": f"aucune date trouvée dans la partie {{title:text}} ({{pages:pages}}) : {_LOOKED_FOR_FR}",
+    },
+    "no-dates.fix": {
+        "en": "Give each degree, position and leave its dates, e.g. '09/2015 – 08/2019' or 'depuis 2020'.",
+        "fr": "Datez chaque diplôme, poste et congé, par exemple « 09/2015 – 08/2019 » ou « depuis 2020 ».",
+    },
+    "gap": {
+        "en": (
+            "no activity from {first:month} to {last:month} ({months:plural:# month|# months}), "
+            "after {after:text} and before {before:text}: {limit:msg}"
+        ),
+        "fr": (
+            "aucune activité de {first:month} à {last:month} ({months:plural:# mois|# mois}), "
+            "après {after:text} et avant {before:text} : {limit:msg}"
+        ),
+    },
+    "gap-years": {
+        "en": (
+            "no activity from {first:month} to {last:month} ({months:plural:# month|# months}, "
+            "{year_count:plural:all of|all of} {whole_years:list}), after {after:text} and before {before:text}: "
+            "{limit:msg}"
+        ),
+        "fr": (
+            "aucune activité de {first:month} à {last:month} ({months:plural:# mois|# mois}, "
+            "{year_count:plural:toute l’année|toutes les années} {whole_years:list}), après {after:text} et avant "
+            "{before:text} : {limit:msg}"
+        ),
+    },
+    "limit-years": {
+        "en": "every calendar year must be accounted for",
+        "fr": "chaque année civile doit être justifiée",
+    },
+    "limit-long": {
+        "en": "gaps longer than {max_gap:plural:# month|# months} must be explained",
+        "fr": "une interruption de plus de {max_gap:plural:# mois|# mois} doit être expliquée",
+    },
+    "limit-note": {
+        "en": "a word of explanation helps for gaps over {note_gap:plural:# month|# months}",
+        "fr": "un mot d’explication est utile pour une interruption de plus de {note_gap:plural:# mois|# mois}",
+    },
+    "explain-gap": {
+        "en": "State what you did then (e.g. a parental leave or a fixed-term contract), with its dates.",
+        "fr": "Indiquez ce que vous faisiez pendant cette période (par exemple un congé parental ou un CDD), avec ses "
+        "dates.",
+    },
+    "mention-gap": {
+        "en": "Consider a word on this period (e.g. a job search, a leave or a short contract), with its dates.",
+        "fr": "Pensez à dire un mot de cette période (par exemple une recherche d’emploi, un congé ou un contrat "
+        "court), avec ses dates.",
+    },
+    "possible-years": {
+        "en": (
+            "{year_count:plural:the academic year|the academic years} {academic_years:list} may be missing: "
+            "{after:text} then {before:text} leave {first:month} to {last:month} ({months:plural:# month|# months}) "
+            f"uncovered {_ACADEMIC[0]}"
+        ),
+        "fr": (
+            "{year_count:plural:l’année universitaire|les années universitaires} {academic_years:list} "
+            "{year_count:plural:manque|manquent} peut-être : {after:text} puis {before:text} laissent sans activité "
+            "la période de {first:month} à {last:month} ({months:plural:# mois|# mois}) "
+            f"{_ACADEMIC[1]}"
+        ),
+    },
+    "possible": {
+        "en": (
+            "a year may be missing: {after:text} then {before:text} leave {first:month} to {last:month} "
+            f"({{months:plural:# month|# months}}) uncovered {_ACADEMIC[0]}"
+        ),
+        "fr": (
+            "une année manque peut-être : {after:text} puis {before:text} laissent sans activité la période de "
+            f"{{first:month}} à {{last:month}} ({{months:plural:# mois|# mois}}) {_ACADEMIC[1]}"
+        ),
+    },
+    "give-months": {
+        "en": "Give months, e.g. 'sept. 2013 – juin 2014', or say what you did that year.",
+        "fr": "Précisez les mois, par exemple « sept. 2013 – juin 2014 », ou dites ce que vous avez fait cette "
+        "année-là.",
+    },
+    "now": {
+        "en": (
+            "nothing after {end:month}: the CV says nothing of {first:month} to {last:month} "
+            "({months:plural:# month|# months}), after {after:text}"
+        ),
+        "fr": (
+            "rien après {end:month} : le CV ne dit rien de la période de {first:month} à {last:month} "
+            "({months:plural:# mois|# mois}), après {after:text}"
+        ),
+    },
+    "now-possible": {
+        "en": (
+            "nothing after {end:month}: the CV says nothing of {first:month} to {last:month} "
+            "({months:plural:# month|# months}), after {after:text}; read as an academic year, its last year ends "
+            "in the summer"
+        ),
+        "fr": (
+            "rien après {end:month} : le CV ne dit rien de la période de {first:month} à {last:month} "
+            "({months:plural:# mois|# mois}), après {after:text} ; lue en années universitaires, cette entrée "
+            "s’achève en été"
+        ),
+    },
+    "say-now": {
+        "en": (
+            "Say what you do now (your current position, contract, leave or job search) with its start date, "
+            "e.g. 'depuis sept. 2024 : ingénieure de recherche'."
+        ),
+        "fr": (
+            "Dites ce que vous faites aujourd’hui (votre poste, contrat, congé ou recherche d’emploi actuels) avec "
+            "sa date de début, par exemple « depuis sept. 2024 : ingénieure de recherche »."
+        ),
+    },
+}
 
 
 def timeline_of(dossier: Dossier, options: Options) -> tuple[Timeline | None, str]:
-    """The CV's timeline, or None and why (no CV section)."""
-    pages, source = cv_pages(dossier, options.section)
+    """The CV's timeline, or None and why (no CV section), in English (see :func:`timeline_and_source`)."""
+    timeline, source = timeline_and_source(dossier, options)
+    return timeline, source.text
+
+
+def timeline_and_source(dossier: Dossier, options: Options) -> tuple[Timeline | None, CvSource]:
+    """The CV's timeline, or None and why (no CV section, or its configured pages beyond the document)."""
+    pages, source = find_cv(dossier, options.section)
     if pages is None:
         return None, source
     timeline = build_timeline(
-        pages, options.as_of_month, source, min_year=options.min_year, long_gap=options.max_gap_months
+        pages, options.as_of_month, source.text, min_year=options.min_year, long_gap=options.max_gap_months
     )
-    return timeline, source
+    return dataclasses.replace(timeline, origin=source), source
 
 
 def gap_level(gap: Gap, options: Options) -> Level | None:
@@ -174,24 +340,20 @@ def timeline_data(timeline: Timeline, options: Options) -> dict[str, object]:
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
-    timeline, source = timeline_of(dossier, options)
+    timeline, source = timeline_and_source(dossier, options)
     if timeline is None:
-        yield Finding(
-            f"{source}, so the CV's chronology cannot be checked",
-            fix="Start the CV with a heading such as 'Curriculum vitae' (and add it to the PDF's bookmarks), "
-            "or name its title in [sections] of your preflight.toml.",
-            data={"source": source},
-        )
+        yield no_cv_finding(source)
         return
     dossier.report_data[TIMELINE_KEY] = timeline_data(timeline, options)
     if not timeline.entries:
-        where = "the document" if source == WHOLE_DOCUMENT else source
-        yield Finding(
-            f"no dates found in {where}: looked for {LOOKED_FOR}",
-            page=timeline.pages[0] if timeline.pages else None,
-            fix="Give each degree, position and leave its dates, e.g. '09/2015 – 08/2019' or 'depuis 2020'.",
-            data={"source": source},
-        )
+        page = timeline.pages[0] if timeline.pages else None
+        data = {"source": source.text}
+        if source.kind == DOCUMENT:
+            yield Finding("no-dates-document", {}, page=page, data=data, fix_id="no-dates.fix")
+        else:
+            pages = list(range(source.first_page, source.last_page + 1))
+            args = {"title": source.title, "pages": pages}
+            yield Finding("no-dates-section", args, page=page, data=data, fix_id="no-dates.fix")
         return
     for gap in timeline.gaps:
         level = gap_level(gap, options)
@@ -200,52 +362,61 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         yield _gap_finding(gap, level, options)
 
 
+def no_cv_finding(source: CvSource) -> Finding:
+    """The finding for a CV the check cannot read: no such section, or its configured pages beyond the end."""
+    data = {"source": source.text}
+    if source.kind == OUT_OF_RANGE:
+        return Finding("section-range-after-end", {**source.problem, "what": "what"}, data=data)
+    assert source.kind == MISSING
+    if source.titles:
+        return Finding("no-cv-section", {"section": source.section, "titles": list(source.titles)}, data=data)
+    return Finding("no-cv-heading", {"section": source.section}, data=data, fix_id="no-cv-section.fix")
+
+
+def _month(month: YearMonth) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
 def _gap_finding(gap: Gap, level: Level, options: Options) -> Finding:
-    length = f"{gap.months} month{'s' if gap.months > 1 else ''}"
     anchor = gap.after or gap.before
     snippet = " / ".join(entry.line for entry in (gap.after, gap.before) if entry is not None)
+    args: dict[str, object] = {
+        "first": _month(gap.first),
+        "last": _month(gap.last),
+        "months": gap.months,
+        "after": gap.after.shown if gap.after else "",
+        "before": gap.before.shown if gap.before else "",
+    }
     if gap.until_now and gap.after is not None:
-        message = (
-            f"nothing after {gap.after.months('academic' if gap.certainty == 'possible' else 'generous')[1]}: "
-            f"the CV says nothing of {gap.first} to {gap.last} ({length}), after '{gap.after.describe}'"
-        )
-        if gap.certainty == "possible":
-            message += "; read as an academic year, its last year ends in the summer"
-        fix = (
-            "Say what you do now (your current position, contract, leave or job search) with its start date, "
-            "e.g. 'depuis sept. 2024 : ingénieure de recherche'."
-        )
+        end = gap.after.months("academic" if gap.certainty == "possible" else "generous")[1]
+        message_id = "now-possible" if gap.certainty == "possible" else "now"
+        args = {**args, "end": _month(end)}
+        del args["before"]
+        fix_id = "say-now"
     elif gap.certainty == "possible":
-        years = ", ".join(gap.whole_academic_years)
-        what = f"the academic year{'s' if len(gap.whole_academic_years) > 1 else ''} {years}" if years else "a year"
-        neighbours = " then ".join(f"'{entry.describe}'" for entry in (gap.after, gap.before) if entry is not None)
-        message = (
-            f"{what} may be missing: {neighbours} leave {gap.first} to {gap.last} ({length}) uncovered when "
-            "year ranges are read as academic years (autumn to summer), as a jury reads them"
-        )
-        fix = "Give months, e.g. 'sept. 2013 – juin 2014', or say what you did that year."
+        years = list(gap.whole_academic_years)
+        message_id = "possible-years" if years else "possible"
+        if years:
+            args = {**args, "academic_years": years, "year_count": len(years)}
+        fix_id = "give-months"
     else:
+        message_id = "gap"
         if gap.whole_years:
-            length += f", all of {', '.join(str(year) for year in gap.whole_years)}"
-        around = [f"after '{gap.after.describe}'"] if gap.after else []
-        around += [f"before '{gap.before.describe}'"] if gap.before else []
-        surroundings = (", " + " and ".join(around)) if around else ""
+            message_id = "gap-years"
+            args = {**args, "whole_years": [str(year) for year in gap.whole_years], "year_count": len(gap.whole_years)}
         if level is Level.ERROR:
-            limit = (
-                "every calendar year must be accounted for"
-                if gap.whole_years
-                else f"gaps longer than {options.max_gap_months} months must be explained"
-            )
-            fix = "State what you did then (e.g. a parental leave or a fixed-term contract), with its dates."
+            limit = "limit-years" if gap.whole_years else "limit-long"
+            fix_id = "explain-gap"
         else:
-            limit = f"a word of explanation helps for gaps over {options.note_gap_months} months"
-            fix = "Consider a word on this period (e.g. a job search, a leave or a short contract), with its dates."
-        message = f"no activity from {gap.first} to {gap.last} ({length}){surroundings}: {limit}"
+            limit = "limit-note"
+            fix_id = "mention-gap"
+        args = {**args, "limit": limit, "max_gap": options.max_gap_months, "note_gap": options.note_gap_months}
     return Finding(
-        message,
+        message_id,
+        args,
         page=anchor.page if anchor else None,
         snippet=make_visible(snippet[:200]) if snippet else None,
-        fix=fix,
+        fix_id=fix_id,
         level=level,
         data=gap.to_dict(),
     )

@@ -66,6 +66,56 @@ _SPELLED_OUT = {
 """Letters NFKD does not decompose into ASCII, and apostrophes that vanish (l'équipe -> lequipe)."""
 
 
+MESSAGES = {
+    "unsafe-name": {
+        "en": (
+            "file name {name:text} is not safe for the portal: {problems:msg-list} "
+            "(allowed: ASCII letters, digits, '-', '_' and one '.pdf', at most {max_length} characters)"
+        ),
+        "fr": (
+            "le nom de fichier {name:text} ne convient pas au portail : {problems:msg-list} ; seuls sont admis les "
+            "lettres ASCII, les chiffres, « - » et « _ », avec une seule terminaison « .pdf » et {max_length} "
+            "caractères au plus"
+        ),
+    },
+    "unsafe-name.fix": {
+        "en": "Rename the file to {suggestion:quote} before you upload it.",
+        "fr": "Renommez le fichier en {suggestion:quote} avant de le déposer.",
+    },
+    "name.wrong-ending": {
+        "en": "it ends in '{ending}' instead of '.pdf'",
+        "fr": "une terminaison « {ending} » au lieu de « .pdf »",
+    },
+    "name.no-ending": {
+        "en": "it has no '.pdf' ending",
+        "fr": "aucune terminaison « .pdf »",
+    },
+    "name.dots": {
+        "en": "it has {dots} dots (portals read 'v1.3.pdf' as a double extension)",
+        "fr": "{dots} points (les portails lisent « v1.3.pdf » comme une double extension)",
+    },
+    "name.spaces": {"en": "it has spaces", "fr": "des espaces"},
+    "name.accents": {
+        "en": "it has accented or non-ASCII letters ({letters})",
+        "fr": "des lettres accentuées ou non ASCII ({letters})",
+    },
+    "name.punctuation": {
+        "en": "it has other punctuation ({marks})",
+        "fr": "d’autres signes de ponctuation ({marks})",
+    },
+    "name.too-long": {
+        "en": "it is {length} characters long, over the limit of {max_length}",
+        "fr": "{length} caractères, au-delà de la limite de {max_length}",
+    },
+    "name.no-stem": {
+        "en": "it has no name before the extension",
+        "fr": "aucun nom avant l’extension",
+    },
+}
+"""``unsafe-name`` lists the ``name.*`` problems of the name (``problems``: their ids, each with its own arguments):
+English says each as a clause ("it has spaces"), as the JSON report's ``problems`` do; French as a noun phrase."""
+
+
 @dataclass(frozen=True)
 class Options:
     max_length: int = 64
@@ -76,20 +126,27 @@ class Options:
 
 
 def problems_of(name: str, max_length: int) -> list[str]:
-    """What is wrong with a file name, in words; empty when it is safe."""
-    found: list[str] = []
+    """What is wrong with a file name, in English words (the JSON report's ``problems``); empty when it is safe."""
+    from preflight.messages import render_template
+
+    return [render_template(MESSAGES, problem, args, "en") for problem, args in problem_ids(name, max_length)]
+
+
+def problem_ids(name: str, max_length: int) -> list[tuple[str, dict[str, object]]]:
+    """What is wrong with a file name: message ids (``name.*``) with their arguments; empty when it is safe."""
+    found: list[tuple[str, dict[str, object]]] = []
     stem, dot, extension = name.rpartition(".")
     if not dot:
         stem, extension = name, ""
     if extension != "pdf":
-        found.append(f"it ends in '.{extension}' instead of '.pdf'" if extension else "it has no '.pdf' ending")
+        found.append(("name.wrong-ending", {"ending": f".{extension}"}) if extension else ("name.no-ending", {}))
     if "." in stem:
-        found.append(f"it has {name.count('.')} dots (portals read 'v1.3.pdf' as a double extension)")
+        found.append(("name.dots", {"dots": name.count(".")}))
     if any(char.isspace() for char in name):
-        found.append("it has spaces")
+        found.append(("name.spaces", {}))
     accented = sorted({char for char in name if not char.isascii() and char.isalpha()})
     if accented:
-        found.append(f"it has accented or non-ASCII letters ({''.join(accented)})")
+        found.append(("name.accents", {"letters": "".join(accented)}))
     others = sorted(
         {
             char
@@ -98,11 +155,11 @@ def problems_of(name: str, max_length: int) -> list[str]:
         }
     )
     if others:
-        found.append(f"it has other punctuation ({' '.join(others)})")
+        found.append(("name.punctuation", {"marks": " ".join(others)}))
     if len(name) > max_length:
-        found.append(f"it is {len(name)} characters long, over the limit of {max_length}")
+        found.append(("name.too-long", {"length": len(name), "max_length": max_length}))
     if not stem:
-        found.append("it has no name before the extension")
+        found.append(("name.no-stem", {}))
     return found
 
 
@@ -123,13 +180,21 @@ def safe_name(name: str, max_length: int = 64) -> str:
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     name = Path(dossier.name).name
-    found = problems_of(name, options.max_length)
+    found = problem_ids(name, options.max_length)
     if not found:
         return
     suggestion = safe_name(name, options.max_length)
+    args: dict[str, object] = {"name": name, "problems": [problem for problem, _ in found]}
+    for _, problem_args in found:
+        args.update(problem_args)
+    args.update(suggestion=suggestion, max_length=options.max_length)
     yield Finding(
-        f"file name '{name}' is not safe for the portal: {'; '.join(found)} "
-        f"(allowed: ASCII letters, digits, '-', '_' and one '.pdf', at most {options.max_length} characters)",
-        fix=f"Rename the file to '{suggestion}' before you upload it.",
-        data={"name": name, "suggestion": suggestion, "problems": found, "max_length": options.max_length},
+        "unsafe-name",
+        args,
+        data={
+            "name": name,
+            "suggestion": suggestion,
+            "problems": problems_of(name, options.max_length),
+            "max_length": options.max_length,
+        },
     )

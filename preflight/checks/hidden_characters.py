@@ -47,19 +47,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.characters import (
+    CLASS_MESSAGE,
     CLASSES,
     FontFacts,
     Group,
     Hit,
     classify,
-    describe,
+    description,
     group_hits,
     is_private_use,
     is_word_symbol_font,
     looks_like_icon_font,
 )
+from preflight.characters import MESSAGES as CHARACTER_MESSAGES
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level, format_pages
+from preflight.model import Finding, Level
 
 ID = "hidden-characters"
 SUMMARY = "No invisible, garbled or private-use characters in the text; French typography is fine"
@@ -123,6 +125,48 @@ _METADATA_FIELDS = {
     "xmp:pdf:Keywords": "keywords (XMP)",
     "xmp:dc:subject": "keywords (XMP dc:subject)",
 }
+"""The metadata fields read, as the JSON report's ``data.fields`` names them (English; ``field.<key>`` in a message)."""
+_FIELD_NAMES_FR = {
+    "info:Title": "titre (Info)",
+    "info:Author": "auteur (Info)",
+    "info:Subject": "sujet (Info)",
+    "info:Keywords": "mots-clés (Info)",
+    "xmp:dc:title": "titre (XMP)",
+    "xmp:dc:creator": "auteur (XMP)",
+    "xmp:dc:description": "sujet (XMP)",
+    "xmp:pdf:Keywords": "mots-clés (XMP)",
+    "xmp:dc:subject": "mots-clés (XMP dc:subject)",
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    **CHARACTER_MESSAGES,  # one id per class (zero-width, ligature...), with ``what`` and the fix: preflight.characters
+    "where.page": {"en": "on {page:pages}", "fr": "à la {page:pages}"},
+    "where.metadata": {
+        "en": "in the document properties: {fields:msg-list}",
+        "fr": "dans les propriétés du document : {fields:msg-list}",
+    },
+    "where.outline": {"en": "in the bookmarks (outline)", "fr": "dans les signets"},
+    "where.form-field": {"en": "in form field {field:quote}", "fr": "dans le champ de formulaire {field:quote}"},
+    **{f"field.{key}": {"en": label, "fr": _FIELD_NAMES_FR[key]} for key, label in _METADATA_FIELDS.items()},
+    "unreadable-text-page": {
+        "en": "the text of {pages:pages} cannot be extracted ({error}); hidden characters there were not checked",
+        "fr": (
+            "le texte de la {pages:pages} ne peut pas être extrait ({error}) : les caractères cachés n’y ont pas "
+            "été vérifiés"
+        ),
+    },
+    "unreadable-text-pages": {
+        "en": "the text of {pages:pages} cannot be extracted ({error}); hidden characters there were not checked",
+        "fr": (
+            "le texte des {pages:pages} ne peut pas être extrait ({error}) : les caractères cachés n’y ont pas "
+            "été vérifiés"
+        ),
+    },
+    "unreadable-text.fix": {
+        "en": "Export the PDF again from its source document, then check it again.",
+        "fr": "Exportez de nouveau le PDF depuis son document source, puis vérifiez-le à nouveau.",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -164,10 +208,10 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     if unread and Level.parse(options.unreadable_text) is not Level.OFF:
         pages = [page.number for page in unread]
         yield Finding(
-            f"the text of {'page' if len(pages) == 1 else 'pages'} {format_pages(pages)} cannot be extracted "
-            f"({unread[0].error}); hidden characters there were not checked",
+            "unreadable-text-page" if len(pages) == 1 else "unreadable-text-pages",
+            {"pages": pages, "error": unread[0].error},
             page=pages[0],
-            fix="Export the PDF again from its source document, then check it again.",
+            fix_id="unreadable-text.fix",
             level=Level.parse(options.unreadable_text),
             data={"class": "unreadable_text", "pages": pages, "count": len(pages), "code_points": []},
         )
@@ -183,25 +227,26 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         for group in group_hits(located, options.max_snippets):
             line = page.lines[group.first_position[0]]
             rect = (line.x0, round(line.baseline - 0.25 * line.size, 2), line.x1, round(line.baseline + line.size, 2))
-            yield _finding(group, options, f"on page {page.number}", page.number, {"page": page.number}, rect)
+            where: tuple[str, dict[str, object]] = ("where.page", {"page": page.number})
+            yield _finding(group, options, where, page.number, {"page": page.number}, rect)
 
     yield from _strings(
-        [(_METADATA_FIELDS[key], value) for key, value in dossier.metadata.items() if key in _METADATA_FIELDS],
+        [(key, value) for key, value in dossier.metadata.items() if key in _METADATA_FIELDS],
         options,
-        "in the document properties",
+        ("where.metadata", {}),
         "metadata",
     )
     yield from _strings(
         [("bookmarks", entry.title) for entry in dossier.outline],
         options,
-        "in the bookmarks (outline)",
+        ("where.outline", {}),
         "outline",
     )
     for field_value in dossier.field_values:
         yield from _strings(
             [(field_value.name, field_value.value)],
             options,
-            f"in form field '{field_value.name}'",
+            ("where.form-field", {"field": field_value.name}),
             "form-field",
             page=field_value.page,
         )
@@ -210,11 +255,11 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
 def _strings(
     items: list[tuple[str, str]],
     options: Options,
-    where: str,
+    where: tuple[str, dict[str, object]],
     source: str,
     page: int | None = None,
 ) -> Iterator[Finding]:
-    """Typed strings (metadata, bookmark titles, field values): every character is the author's."""
+    """Typed strings (metadata by key, bookmark titles, field values): every character is the author's."""
     located = []
     places: dict[tuple[str, str], list[str]] = {}
     for order, (label, text) in enumerate(items):
@@ -227,28 +272,33 @@ def _strings(
                 if label not in labels:
                     labels.append(label)
     for group in group_hits(located, options.max_snippets):
-        fields = places.get((group.kind, group.chars), [])
-        place = where if source != "metadata" else f"in the document properties: {', '.join(fields)}"
+        keys = places.get((group.kind, group.chars), [])
+        place = where
+        fields = keys
+        if source == "metadata":
+            place = ("where.metadata", {"fields": [f"field.{key}" for key in keys]})
+            fields = [_METADATA_FIELDS[key] for key in keys]
         yield _finding(group, options, place, page, {"source": source, "fields": fields})
 
 
 def _finding(
     group: Group,
     options: Options,
-    where: str,
+    where: tuple[str, dict[str, object]],
     page: int | None,
     data: dict[str, object],
     rect: tuple[float, float, float, float] | None = None,
 ) -> Finding:
-    info = CLASSES[group.kind]
-    times = "once" if group.count == 1 else f"{group.count} times"
-    what = describe(Hit(0, len(group.chars), group.chars, group.kind, group.replacement), group.fonts)
+    """One class's characters in one place, said with the class's message id (one per class: a report groups them)."""
+    what, what_args = description(Hit(0, len(group.chars), group.chars, group.kind, group.replacement), group.fonts)
+    where_id, where_args = where
     return Finding(
-        f"{what}, {times} {where}",
+        CLASS_MESSAGE[group.kind],
+        {**what_args, **where_args, "what": what, "count": group.count, "where": where_id},
         page=page,
         rect=rect,
         snippet=" | ".join(group.snippets),
-        fix=info.fix,
+        fix_id=f"class.{group.kind}.fix",
         level=options.level(group.kind),
         data={
             **data,

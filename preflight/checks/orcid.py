@@ -66,6 +66,63 @@ ASSIGNED_RANGES = (("0000-0001-5000-0007", "0000-0003-5000-0001"), ("0009-0000-0
 """DOMAIN.md §3.3, from the ORCID FAQ; compared on the first 15 digits."""
 
 
+MESSAGES = {
+    "placeholder": {
+        "en": "ORCID iD 0000-0000-0000-0000 is a template's placeholder, not an iD",
+        "fr": "l’identifiant ORCID 0000-0000-0000-0000 est celui d’un modèle à remplir, pas un vrai identifiant",
+    },
+    "placeholder.fix": {
+        "en": "Replace it with your own iD from your ORCID record (orcid.org), or remove it.",
+        "fr": "Remplacez-le par votre propre identifiant, repris de votre fiche ORCID (orcid.org), ou supprimez-le.",
+    },
+    "wrong-check-digit": {
+        "en": (
+            "ORCID iD {orcid:text} has a wrong check digit: '{given}' where the digits before it give "
+            "'{expected}' (ISO 7064 MOD 11-2), so it is mistyped"
+        ),
+        "fr": (
+            "l’identifiant ORCID {orcid:text} a un caractère de contrôle faux (« {given} » là où les chiffres qui "
+            "le précèdent donnent « {expected} », selon ISO 7064 MOD 11-2) : il a été mal recopié"
+        ),
+    },
+    "wrong-check-digit.fix": {
+        "en": "Copy the iD from your ORCID record (orcid.org) instead of typing it.",
+        "fr": "Copiez l’identifiant depuis votre fiche ORCID (orcid.org) au lieu de le taper.",
+    },
+    "outside-ranges": {
+        "en": (
+            "ORCID iD {orcid:text} has a valid check digit but lies outside the ranges ORCID assigns "
+            "(0000-0001-5000-0007 to 0000-0003-5000-0001, 0009-0000-0000-0000 to 0009-0010-0000-0000): "
+            "probably mistyped"
+        ),
+        "fr": (
+            "l’identifiant ORCID {orcid:text} a un caractère de contrôle valide mais se trouve hors des plages "
+            "qu’attribue ORCID (de 0000-0001-5000-0007 à 0000-0003-5000-0001, de 0009-0000-0000-0000 à "
+            "0009-0010-0000-0000) : il a sans doute été mal recopié"
+        ),
+    },
+    "outside-ranges.fix": {
+        "en": "Compare it with your ORCID record (orcid.org).",
+        "fr": "Comparez-le avec votre fiche ORCID (orcid.org).",
+    },
+    "no-orcid": {
+        "en": "no ORCID iD found in the dossier ({pages:plural:# page|# pages} searched)",
+        "fr": "aucun identifiant ORCID dans le dossier ({pages:plural:# page parcourue|# pages parcourues})",
+    },
+    "no-orcid.fix": {
+        "en": "Add your ORCID iD to the cover, e.g. 'ORCID : 0000-0002-1825-0097' (from orcid.org).",
+        "fr": (
+            "Ajoutez votre identifiant ORCID sur la page de garde, par exemple « ORCID : 0000-0002-1825-0097 » "
+            "(à copier depuis orcid.org)."
+        ),
+    },
+    "text-unreadable": {
+        "en": "the PDF's text cannot be extracted ({error}), so no iD can be looked for",
+        "fr": "le texte du PDF ne peut pas être extrait ({error}) : impossible d’y chercher un identifiant",
+    },
+}
+
+
 def check_digit(base: str) -> str:
     """ISO/IEC 7064 MOD 11-2 check character of the first 15 digits."""
     total = 0
@@ -92,7 +149,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     try:
         pages = dossier.pages
     except Exception as exc:  # a file pikepdf repairs but the text extractor cannot parse
-        raise Skip(f"the PDF's text cannot be extracted ({type(exc).__name__}), so no iD can be looked for") from None
+        raise Skip("text-unreadable", error=type(exc).__name__) from None
     for page in pages:
         for line in page.lines:
             matches = [*_LABELLED.finditer(line.text), *_DASHED.finditer(line.text)]
@@ -106,37 +163,27 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                 expected = check_digit(base)
                 if digits == "0" * 16:
                     yield Finding(
-                        "ORCID iD 0000-0000-0000-0000 is a template's placeholder, not an iD",
+                        "placeholder",
                         page=page.number,
                         snippet=make_visible(line.text.strip()[:120]),
-                        fix="Replace it with your own iD from your ORCID record (orcid.org), or remove it.",
                         data={"orcid": orcid},
                     )
                 elif given != expected:
                     yield Finding(
-                        f"ORCID iD {orcid} has a wrong check digit: '{given}' where the digits before it give "
-                        f"'{expected}' (ISO 7064 MOD 11-2), so it is mistyped",
+                        "wrong-check-digit",
+                        {"orcid": orcid, "given": given, "expected": expected},
                         page=page.number,
                         snippet=make_visible(line.text.strip()[:120]),
-                        fix="Copy the iD from your ORCID record (orcid.org) instead of typing it.",
                         data={"orcid": orcid, "check_digit": given, "expected": expected},
                     )
                 elif not in_assigned_range(base):
                     yield Finding(
-                        f"ORCID iD {orcid} has a valid check digit but lies outside the ranges ORCID assigns "
-                        "(0000-0001-5000-0007 to 0000-0003-5000-0001, 0009-0000-0000-0000 to 0009-0010-0000-0000): "
-                        "probably mistyped",
+                        "outside-ranges",
+                        {"orcid": orcid},
                         page=page.number,
                         snippet=make_visible(line.text.strip()[:120]),
-                        fix="Compare it with your ORCID record (orcid.org).",
                         level=Level.WARNING,
                         data={"orcid": orcid},
                     )
     if not seen and options.required:
-        searched = f"{dossier.page_count} page{'s' if dossier.page_count != 1 else ''}"
-        yield Finding(
-            f"no ORCID iD found in the dossier ({searched} searched)",
-            page=1,
-            fix="Add your ORCID iD to the cover, e.g. 'ORCID : 0000-0002-1825-0097' (from orcid.org).",
-            level=Level.WARNING,
-        )
+        yield Finding("no-orcid", {"pages": dossier.page_count}, page=1, level=Level.WARNING)

@@ -203,6 +203,61 @@ ENGLISH_WORDS = frozenset(
 _WORD = re.compile(r"[a-zà-öø-ÿœæ]+")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
+MESSAGES = {
+    "lang-fr": {"en": "French", "fr": "français"},
+    "lang-en": {"en": "English", "fr": "anglais"},
+    "share-fr": {"en": "French", "fr": "de français"},
+    "share-en": {"en": "English", "fr": "d’anglais"},
+    "no-section": {
+        "en": "no {section:section} section found (run 'preflight sections FILE'; see the project-page-count rule)",
+        "fr": (
+            "aucune partie {section:section} trouvée (lancez « preflight sections FICHIER » ; voir la règle "
+            "project-page-count)"
+        ),
+    },
+    "no-sections-2": {
+        "en": (
+            "no {first:section} or {second:section} section found (run 'preflight sections FILE'; see the "
+            "project-page-count rule)"
+        ),
+        "fr": (
+            "aucune partie {first:section} ni {second:section} trouvée (lancez « preflight sections FICHIER » ; "
+            "voir la règle project-page-count)"
+        ),
+    },
+    "no-sections": {
+        "en": (
+            "none of the sections {sections:quoted-list} found (run 'preflight sections FILE'; see the "
+            "project-page-count rule)"
+        ),
+        "fr": (
+            "aucune des parties {sections:quoted-list} trouvée (lancez « preflight sections FICHIER » ; voir la "
+            "règle project-page-count)"
+        ),
+    },
+    "wrong-language": {
+        "en": (
+            "the {section:section} section ({pages:pages}) reads as {other:msg}: {french}% French and {english}% "
+            "English of {total} common words, under the {min_share}% of {expected_share:msg} expected"
+        ),
+        "fr": (
+            "la partie {section:section} ({pages:pages}) semble rédigée en {other:msg} : {french}\u202f% de mots "
+            "français et {english}\u202f% de mots anglais sur {total} mots courants, sous les {min_share}\u202f% "
+            "{expected_share:msg} attendus"
+        ),
+    },
+    "wrong-language.fix": {
+        "en": (
+            "Write this section in {expected:msg}, or check in the competition notice that another language is "
+            "accepted (then set 'language' or turn this rule off in preflight.toml)."
+        ),
+        "fr": (
+            "Rédigez cette partie en {expected:msg}, ou vérifiez dans l’avis de concours qu’une autre langue est "
+            "acceptée (fixez alors « language » ou désactivez cette règle dans preflight.toml)."
+        ),
+    },
+}
+
 
 @dataclass(frozen=True)
 class Options:
@@ -237,11 +292,12 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     sections = dossier.sections
     present = [name for name in options.sections if sections.get(name) is not None]
     if not present:
-        raise Skip(
-            f"no {' or '.join(repr(name) for name in options.sections)} section found "
-            "(run 'preflight sections FILE'; see the project-page-count rule)"
-        )
-    expected = LANGUAGE_NAMES[options.language]
+        names = list(options.sections)
+        if len(names) == 1:
+            raise Skip("no-section", section=names[0])
+        if len(names) == 2:
+            raise Skip("no-sections-2", first=names[0], second=names[1])
+        raise Skip("no-sections", sections=names)
     for name in present:
         section = sections.get(name)
         assert section is not None
@@ -253,16 +309,26 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         share = (french if options.language == "fr" else english) / total
         if share >= options.min_share:
             continue
+        other = "en" if options.language == "fr" else "fr"
         yield Finding(
-            f"the '{name}' section (pages {section.first_page}-{section.last_page}) reads as "
-            f"{'English' if options.language == 'fr' else 'French'}: {french / total:.0%} French and "
-            f"{english / total:.0%} English of {total} common words, under the {options.min_share:.0%} of "
-            f"{expected} expected",
+            "wrong-language",
+            {
+                "section": name,
+                "pages": list(range(section.first_page, section.last_page + 1)),
+                "other": f"lang-{other}",
+                "french": _percent(french / total),
+                "english": _percent(english / total),
+                "total": total,
+                "min_share": _percent(options.min_share),
+                "expected": f"lang-{options.language}",
+                "expected_share": f"share-{options.language}",
+            },
             page=section.first_page,
-            fix=(
-                f"Write this section in {expected}, or check in the competition notice that another language is "
-                "accepted (then set 'language' or turn this rule off in preflight.toml)."
-            ),
             level=Level.WARNING,
             data={"section": name, "french_words": french, "english_words": english, "share": round(share, 3)},
         )
+
+
+def _percent(share: float) -> int:
+    """A share as a whole percentage, rounded as ``f"{share:.0%}"`` rounds it."""
+    return int(f"{share * 100:.0f}")

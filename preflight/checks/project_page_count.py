@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, Skip
+from preflight.sections import found_by_message
 
 ID = "project-page-count"
 SUMMARY = "The research project (or the section a rule names) spans the page range the competition asks for"
@@ -73,6 +74,128 @@ Options
 _SECTION_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 
+MESSAGES = {
+    "configured-pages-beyond-end": {
+        "en": (
+            "[sections] {section} = \"{first}-{last}\" starts after the last page ({page_count}): the '{section}' "
+            "section cannot be measured from it"
+        ),
+        "fr": (
+            'la ligne [sections] {section} = "{first}-{last}" commence après la dernière page ({page_count}) : la '
+            "partie {section:section} ne peut pas être mesurée à partir de cette ligne"
+        ),
+    },
+    "configured-pages-beyond-end.fix": {
+        "en": (
+            "Give the section's real pages in [sections] of your preflight.toml ('preflight sections FILE' shows the "
+            "pages), or remove the line to let the tool find the '{section}' section."
+        ),
+        "fr": (
+            "Indiquez les vraies pages de la partie dans la table [sections] de votre preflight.toml "
+            "(« preflight sections FICHIER » les affiche), ou supprimez la ligne pour que l’outil trouve lui-même "
+            "la partie {section:section}."
+        ),
+    },
+    "not-required": {
+        "en": "no '{section}' section in this dossier (not required; run 'preflight sections FILE' to check)",
+        "fr": (
+            "pas de partie {section:section} dans ce dossier (elle n’est pas exigée ; « preflight sections FICHIER » "
+            "permet de le vérifier)"
+        ),
+    },
+    "section-not-found": {
+        "en": (
+            "no '{section}' section found, so its length ({min_pages}-{max_pages} pages) cannot be checked: no "
+            "outline entry or heading reads one of the titles looked for, {titles:quoted-list}{note:msg}"
+        ),
+        "fr": (
+            "aucune partie {section:section} trouvée : sa longueur (de {min_pages} à {max_pages} pages) ne peut "
+            "donc pas être vérifiée ; aucun signet ni aucun titre ne porte l’un des intitulés cherchés, "
+            "{titles:quoted-list}{note:msg}"
+        ),
+    },
+    "section-not-found-more": {
+        "en": (
+            "no '{section}' section found, so its length ({min_pages}-{max_pages} pages) cannot be checked: no "
+            "outline entry or heading reads one of the titles looked for, {titles:quoted-list} (and {more} more)"
+            "{note:msg}"
+        ),
+        "fr": (
+            "aucune partie {section:section} trouvée : sa longueur (de {min_pages} à {max_pages} pages) ne peut "
+            "donc pas être vérifiée ; aucun signet ni aucun titre ne porte l’un des intitulés cherchés, "
+            "{titles:quoted-list} (et {more} autres){note:msg}"
+        ),
+    },
+    "section-not-found-no-titles": {
+        "en": (
+            "no '{section}' section found, so its length ({min_pages}-{max_pages} pages) cannot be checked: no "
+            "titles are configured for it{note:msg}"
+        ),
+        "fr": (
+            "aucune partie {section:section} trouvée : sa longueur (de {min_pages} à {max_pages} pages) ne peut "
+            "donc pas être vérifiée ; aucun intitulé n’est configuré pour elle{note:msg}"
+        ),
+    },
+    "section-not-found.fix": {
+        "en": (
+            "Run 'preflight sections FILE' to see the sections found. Give the section a heading with one of these "
+            'titles or a PDF bookmark, or name it in preflight.toml: [sections] {section} = "12-23" (its pages) or '
+            '{section} = "Your exact title".'
+        ),
+        "fr": (
+            "Lancez « preflight sections FICHIER » pour voir les parties trouvées. Donnez à la partie un titre "
+            "portant l’un de ces intitulés, ou un signet PDF, ou bien désignez-la dans preflight.toml : "
+            '[sections] {section} = "12-23" (ses pages) ou {section} = "Votre titre exact".'
+        ),
+    },
+    "too-short": {
+        "en": (
+            "the '{section}' section ({title:text}) spans {count:plural:# page|# pages} ({pages:pages}, {how:msg}), "
+            "fewer than the minimum of {min_pages} (expected {min_pages}-{max_pages} pages)"
+        ),
+        "fr": (
+            "la partie {section:section} ({title:text}) compte {count:plural:# page|# pages} ({pages:pages}, "
+            "{how:msg}), en dessous du minimum de {min_pages} (attendu : de {min_pages} à {max_pages} pages)"
+        ),
+    },
+    "too-short.fix": {
+        "en": (
+            "Add {difference:plural:# page|# pages}. If these are not the section's pages, run 'preflight sections "
+            'FILE\' and set [sections] {section} = "FIRST-LAST" in preflight.toml.'
+        ),
+        "fr": (
+            "Ajoutez {difference:plural:# page|# pages}. Si ce ne sont pas les pages de la partie, lancez "
+            '« preflight sections FICHIER » et indiquez [sections] {section} = "PREMIÈRE-DERNIÈRE" dans '
+            "preflight.toml."
+        ),
+    },
+    "too-long": {
+        "en": (
+            "the '{section}' section ({title:text}) spans {count:plural:# page|# pages} ({pages:pages}, {how:msg}), "
+            "more than the maximum of {max_pages} (expected {min_pages}-{max_pages} pages)"
+        ),
+        "fr": (
+            "la partie {section:section} ({title:text}) compte {count:plural:# page|# pages} ({pages:pages}, "
+            "{how:msg}), au-delà du maximum de {max_pages} (attendu : de {min_pages} à {max_pages} pages)"
+        ),
+    },
+    "too-long.fix": {
+        "en": (
+            "Cut {difference:plural:# page|# pages}. If these are not the section's pages, run 'preflight sections "
+            'FILE\' and set [sections] {section} = "FIRST-LAST" in preflight.toml.'
+        ),
+        "fr": (
+            "Retirez {difference:plural:# page|# pages}. Si ce ne sont pas les pages de la partie, lancez "
+            '« preflight sections FICHIER » et indiquez [sections] {section} = "PREMIÈRE-DERNIÈRE" dans '
+            "preflight.toml."
+        ),
+    },
+}
+"""A section is named by its id in English ('project', as in preflight.toml) and by its name in French."""
+_TEXT_NOTE = re.compile(r"the text of the PDF could not be read \((\w+)\)")
+"""The section finder's note that the text could not be read (preflight.sections), said in the finding."""
+
+
 @dataclass(frozen=True)
 class Options:
     section: str = "project"
@@ -100,31 +223,32 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     name = options.section
     problem = sections.config_problems.get(name)
     if problem is not None:
+        first, last = sections.config.ranges.get(name, (0, 0))
         yield Finding(
-            f"{problem}: the '{name}' section cannot be measured from it",
-            fix=f"Give the section's real pages in [sections] of your preflight.toml ('preflight sections FILE' "
-            f"shows the pages), or remove the line to let the tool find the '{name}' section.",
+            "configured-pages-beyond-end",
+            {"section": name, "first": first, "last": last, "page_count": dossier.page_count},
             data={"section": name},
         )
         return
     found = sections.get(name)
     if found is None and not options.required:
-        raise Skip(f"no '{name}' section in this dossier (not required; run 'preflight sections FILE' to check)")
+        raise Skip("not-required", section=name)
     if found is None:
         tried = sections.titles_tried(name)
-        looked = ", ".join(f"'{title}'" for title in tried[:8])
-        if len(tried) > 8:
-            looked += f" and {len(tried) - 8} more"
-        notes = "; ".join(sections.notes)
+        notes = [match.group(1) for note in sections.notes if (match := _TEXT_NOTE.search(note))]
+        message_id = "section-not-found-more" if len(tried) > 8 else "section-not-found"
         yield Finding(
-            f"no '{name}' section found, so its length ({options.min_pages}-{options.max_pages} pages) cannot be "
-            f"checked: no outline entry or heading reads {looked or '(no titles configured)'}"
-            + (f" ({notes})" if notes else ""),
-            fix=(
-                f"Run 'preflight sections FILE' to see the sections found. Give the section a heading with one of "
-                f'these titles or a PDF bookmark, or name it in preflight.toml: [sections] {name} = "12-23" '
-                f'(its pages) or {name} = "Your exact title".'
-            ),
+            message_id if tried else "section-not-found-no-titles",
+            {
+                "section": name,
+                "min_pages": options.min_pages,
+                "max_pages": options.max_pages,
+                "titles": tried[:8],
+                "more": max(0, len(tried) - 8),
+                "note": "sections.note-text-unreadable" if notes else "",
+                "error": notes[0] if notes else None,
+            },
+            fix_id="section-not-found.fix",
             data={"section": name, "titles_tried": tried, "notes": list(sections.notes)},
         )
         return
@@ -134,22 +258,21 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     too_short = count < options.min_pages
     hard = options.hard_min_pages if too_short else options.hard_max_pages
     within_hard = hard is not None and (count >= hard if too_short else count <= hard)
-    where = f"pages {found.first_page}-{found.last_page}" if count > 1 else f"page {found.first_page}"
-    comparison = (
-        f"fewer than the minimum of {options.min_pages}"
-        if too_short
-        else f"more than the maximum of {options.max_pages}"
-    )
-    difference = options.min_pages - count if too_short else count - options.max_pages
+    how, how_args = found_by_message(found.found_by)
     yield Finding(
-        f"the '{name}' section ('{found.title}') spans {count} page{'s' if count != 1 else ''} ({where}, "
-        f"found by {found.found_by}), {comparison} (expected {options.min_pages}-{options.max_pages} pages)",
+        "too-short" if too_short else "too-long",
+        {
+            **how_args,
+            "section": name,
+            "title": found.title,
+            "count": count,
+            "pages": list(range(found.first_page, found.last_page + 1)),
+            "how": how,
+            "min_pages": options.min_pages,
+            "max_pages": options.max_pages,
+            "difference": options.min_pages - count if too_short else count - options.max_pages,
+        },
         page=found.first_page,
-        fix=(
-            f"{'Add' if too_short else 'Cut'} {difference} page{'s' if difference != 1 else ''}. If these are not "
-            f"the section's pages, run 'preflight sections FILE' and set [sections] {name} = \"FIRST-LAST\" in "
-            "preflight.toml."
-        ),
         level=Level.WARNING if within_hard else None,
         data={
             "section": name,

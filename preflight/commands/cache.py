@@ -20,8 +20,11 @@ def _date(seconds: float | None) -> str:
 
 
 @click.group("cache")
-def cache_command() -> None:
+@LANG_OPTION
+def cache_command(lang: str | None) -> None:
     """Show or clear the cache of outcomes."""
+    if lang is not None:
+        _apply_language(lang)
 
 
 @cache_command.command("info")

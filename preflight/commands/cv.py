@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from preflight.cli import LANG_OPTION, _apply_language
+from preflight.i18n import get_language, t
 from preflight.model import Level
 
 if TYPE_CHECKING:
     from preflight.checks import cv_date_gaps
-    from preflight.chronology import Gap, Timeline
+    from preflight.chronology import CvSource, Entry, Gap, Timeline
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -36,8 +38,15 @@ EXIT_USAGE = 2
     help='The CV\'s pages (e.g. 2-4), when the tool does not find them; same as [sections] cv = "2-4".',
 )
 @click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text")
+@LANG_OPTION
 def cv_command(
-    path: str, profile: str | None, config_path: str | None, as_of: str | None, pages: str | None, output_format: str
+    path: str,
+    profile: str | None,
+    config_path: str | None,
+    as_of: str | None,
+    pages: str | None,
+    output_format: str,
+    lang: str | None,
 ) -> None:
     """Print the CV's timeline: each dated entry, and each gap with its level.
 
@@ -47,26 +56,32 @@ def cv_command(
     """
     from preflight.checks import cv_date_gaps
     from preflight.dossier import Dossier
+    from preflight.engine import render_finding
 
+    _apply_language(lang)
     options, section_config = _options(profile, config_path, as_of)
     if pages is not None:
-        if not re.fullmatch(r"\s*\d+\s*(?:-\s*\d+\s*)?", pages):
-            click.echo(f"preflight: --pages: expected FIRST-LAST such as 2-4, got {pages!r}", err=True)
+        numbers = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", pages)
+        if not numbers or not 1 <= int(numbers.group(1)) <= int(numbers.group(2) or numbers.group(1)):
+            click.echo(t("cv.bad-pages", pages=pages), err=True)
             sys.exit(EXIT_USAGE)
         section_config = {**section_config, options.section: pages.strip()}
     with Dossier(path) as dossier:
         dossier.section_config = section_config
         if not dossier.readable:
             assert dossier.problem is not None
-            click.echo(f"preflight: {path}: {dossier.problem.message}", err=True)
+            click.echo(t("cv.unreadable", path=path, problem=dossier.problem.message), err=True)
             sys.exit(EXIT_USAGE)
         try:
-            timeline, source = cv_date_gaps.timeline_of(dossier, options)
+            timeline, source = cv_date_gaps.timeline_and_source(dossier, options)
         except ValueError as error:  # a page range the [sections] reader refuses
-            click.echo(f"preflight: --pages: {error}", err=True)
+            click.echo(t("cv.pages-error", error=error), err=True)
             sys.exit(EXIT_USAGE)
     if timeline is None:
-        click.echo(f"{path}: {source}; the CV's chronology cannot be read.")
+        finding = render_finding(cv_date_gaps.no_cv_finding(source), cv_date_gaps.MESSAGES, get_language())
+        click.echo(t("cv.no-cv", path=path, message=finding.message))
+        if finding.fix:
+            click.echo(f"  → {finding.fix}")
         sys.exit(EXIT_FAIL)
     levels = [cv_date_gaps.gap_level(gap, options) for gap in timeline.gaps]
     if output_format == "json":
@@ -97,64 +112,120 @@ def _options(
         if as_of:
             options = dataclasses.replace(options, as_of=as_of)
     except ConfigError as error:
-        click.echo(f"preflight: configuration error: {error}", err=True)
+        click.echo(t("cli.config-error", error=error), err=True)
         sys.exit(EXIT_USAGE)
-    except ValueError as error:
-        click.echo(f"preflight: --as-of: {error}", err=True)
+    except ValueError:
+        click.echo(t("cv.bad-as-of", value=as_of or ""), err=True)
         sys.exit(EXIT_USAGE)
     return options, rule_set.sections
 
 
 def render_timeline(path: str, timeline: Timeline, levels: list[Level | None]) -> str:
-    """A table of entries in date order, with a marked row for each gap where it falls."""
-    out = [f"CV timeline of {path}"]
-    out.append(f"  read from: {timeline.source}; open ranges run to {timeline.as_of}")
-    read = [f"{part.title} (p. {part.page})" for part in timeline.parts if part.read]
+    """A table of entries in date order, with a marked row for each gap where it falls (in the run's language)."""
+    out = [t("cv.title", path=path)]
+    source_id, source_args = _source_message(timeline)
+    out.append("  " + t("cv.read-from", source=source_id, as_of=_month(timeline.as_of), **source_args))
+    read = [t("cv.part", title=part.title, page=part.page) for part in timeline.parts if part.read]
     skipped = [
-        f"{part.title} (p. {part.page}" + (f", {count} dated line{'s' if count > 1 else ''})" if count else ")")
+        t("cv.part-dated", title=part.title, page=part.page, count=count)
+        if count
+        else t("cv.part", title=part.title, page=part.page)
         for part in timeline.parts
         if not part.read
         for count in [sum(1 for entry in timeline.skipped if entry.part == part.title and entry.page == part.page)]
     ]
     if read:
-        out.append(f"  headings read: {'; '.join(read)}")
+        out.append("  " + t("cv.headings-read", parts=read))
     if skipped:
-        out.append(f"  not the timeline, not read: {'; '.join(skipped)}")
+        out.append("  " + t("cv.headings-skipped", parts=skipped))
     if not timeline.entries:
-        out.append("  no dates found: looked for ranges such as '2015–2019', 'sept. 2015 – août 2019', 'depuis 2020'")
+        out.append("  " + t("cv.no-dates"))
         return "\n".join(out) + "\n"
     out.append("")
-    out.append(f"  {'from':<7}  {'to':<7}  {'months':>6}  {'page':>4}  {'kind':<8}  entry")
+    columns = {name: t(f"cv.column-{name}") for name in ("from", "to", "months", "page", "kind", "entry")}
+    present = t("cv.present")
+    wide = max(7, len(present), len(columns["to"]))
+    kinds = {kind: t(f"cv.kind-{kind}") for kind in ("activity", "leave", "other")}
+    kind_width = max(8, len(columns["kind"]), *(len(name) for name in kinds.values()))
+    out.append(
+        f"  {columns['from']:<7}  {columns['to']:<{wide}}  {columns['months']:>6}  {columns['page']:>4}  "
+        f"{columns['kind']:<{kind_width}}  {columns['entry']}"
+    )
     gaps = list(zip(timeline.gaps, levels, strict=True))
     for entry in timeline.entries:
         while gaps and gaps[0][0].first < entry.first:
-            out.append(_gap_row(*gaps.pop(0)))
-        until = "present" if entry.range.is_open else str(entry.last)
+            out.append(_gap_row(*gaps.pop(0), wide))
+        until = present if entry.range.is_open else str(entry.last)
         months = entry.last.index - entry.first.index + 1
+        kind = kinds.get(entry.kind, entry.kind)
         out.append(
-            f"  {entry.first!s:<7}  {until:<7}  {months:>6}  {entry.page:>4}  {entry.kind:<8}  "
-            f"{entry.label[:70]}  [{entry.range.text}]" + (f"  ({entry.note})" if entry.note else "")
+            f"  {entry.first!s:<7}  {until:<{wide}}  {months:>6}  {entry.page:>4}  {kind:<{kind_width}}  "
+            f"{entry.label[:70]}  [{entry.range.text}]" + (f"  ({_note(entry)})" if entry.note else "")
         )
-    out.extend(_gap_row(gap, level) for gap, level in gaps)
-    counts = {
-        label: sum(1 for level in levels if level is value)
-        for label, value in (("error", Level.ERROR), ("warning", Level.WARNING), ("info", Level.INFO))
-    }
+    out.extend(_gap_row(gap, level, wide) for gap, level in gaps)
+    counts = {value: sum(1 for level in levels if level is value) for value in Level}
     quiet = sum(1 for level in levels if level is None)
+    first, last = timeline.first, timeline.last
+    assert first is not None and last is not None
     out.append("")
     out.append(
-        f"  {len(timeline.entries)} entries from {timeline.first} to {timeline.last}; "
-        f"gaps: {counts['error']} error, {counts['warning']} possible (warning), {counts['info']} info, "
-        f"{quiet} short (normal between positions)"
+        "  "
+        + t(
+            "cv.summary",
+            entries=len(timeline.entries),
+            first=_month(first),
+            last=_month(last),
+            errors=counts[Level.ERROR],
+            warnings=counts[Level.WARNING],
+            infos=counts[Level.INFO],
+            short=quiet,
+        )
     )
     return "\n".join(out) + "\n"
 
 
-def _gap_row(gap: Gap, level: Level | None) -> str:
+def _month(month: Any) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def _source_message(timeline: Timeline) -> tuple[str, dict[str, Any]]:
+    """Where the CV's lines were read, as a message of preflight.i18n."""
+    from preflight.chronology import SECTION
+
+    origin: CvSource | None = timeline.origin
+    if origin is None or origin.kind != SECTION:
+        return "cv.source-document", {}
+    args: dict[str, Any] = {
+        "section_title": origin.title,
+        "section_pages": list(range(origin.first_page, origin.last_page + 1)),
+    }
+    how_id, how_args = origin.how
+    if not how_id:
+        return "cv.source-section-bare", args
+    return "cv.source-section", {**how_args, **args, "how": how_id}
+
+
+def _note(entry: Entry) -> str:
+    message_id, args = entry.note_message
+    return t(message_id, **args) if message_id else entry.note
+
+
+def _gap_row(gap: Gap, level: Level | None, wide: int = 7) -> str:
+    args: dict[str, Any] = {"first": _month(gap.first), "last": _month(gap.last)}
+    message_id = "cv.gap-row"
     if gap.certainty == "possible":
-        mark = "possible gap (warning)" if level else "possible, short"
-        years = f", academic year {', '.join(gap.whole_academic_years)}" if gap.whole_academic_years else ""
+        mark = "cv.mark-possible-warning" if level else "cv.mark-possible-short"
+        if gap.whole_academic_years:
+            message_id = "cv.gap-row-academic"
+            args |= {"years": list(gap.whole_academic_years), "count": len(gap.whole_academic_years)}
     else:
-        mark = {Level.ERROR: "GAP (error)", Level.INFO: "gap (info)"}.get(level, "short gap") if level else "short gap"
-        years = f", all of {', '.join(map(str, gap.whole_years))}" if gap.whole_years else ""
-    return f"  {'>>':<7}  {'':<7}  {gap.months:>6}  {'':>4}  {mark}: no activity {gap.first} to {gap.last}{years}"
+        mark = (
+            {Level.ERROR: "cv.mark-error", Level.INFO: "cv.mark-info"}.get(level, "cv.mark-short")
+            if level
+            else ("cv.mark-short")
+        )
+        if gap.whole_years:
+            message_id = "cv.gap-row-years"
+            args |= {"years": [str(year) for year in gap.whole_years], "count": len(gap.whole_years)}
+    text = t(message_id, mark=mark, **args)
+    return f"  {'>>':<7}  {'':<{wide}}  {gap.months:>6}  {'':>4}  {text}"

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from preflight.cli import LANG_OPTION, _apply_language
+from preflight.i18n import t
+
 if TYPE_CHECKING:
     from preflight.fix import FixResult
 
@@ -30,7 +33,15 @@ EXIT_CRASH = 3
 @click.option("--max-dpi", type=click.IntRange(72, 2400), default=300, show_default=True, help="Downsample above.")
 @click.option("--jpeg-quality", type=click.IntRange(10, 100), default=85, show_default=True, help="For photos.")
 @click.option("--force", is_flag=True, help="Keep the output even if text was lost or changed.")
-@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Report format: text or json.",
+)
+@LANG_OPTION
 def fix_command(
     path: str,
     output: str | None,
@@ -42,6 +53,7 @@ def fix_command(
     jpeg_quality: int,
     force: bool,
     output_format: str,
+    lang: str | None,
 ) -> None:
     """Fix what the failing rules need and prove that nothing was lost.
 
@@ -58,6 +70,7 @@ def fix_command(
     from preflight.fix import FixOptions, SamePathError, as_dict, fix_file
     from preflight.rulesets import ConfigError
 
+    _apply_language(lang)
     source = Path(path)
     target = Path(output) if output else source.with_name(f"{source.stem}-fixed.pdf")
     registry = load_registry()
@@ -65,20 +78,16 @@ def fix_command(
         user = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
         rule_set = resolve_rule_set(registry, user, profile)
     except ConfigError as error:
-        click.echo(f"preflight: configuration error: {error}", err=True)
+        click.echo(t("fix.config-error", error=error), err=True)
         sys.exit(EXIT_USAGE)
     options = FixOptions(drop_attachments=drop_attachments, max_dpi=max_dpi, jpeg_quality=jpeg_quality, force=force)
     try:
         result = fix_file(source, target, rule_set, registry, options, dry_run=dry_run)
     except SamePathError as error:
-        click.echo(f"preflight fix: {error} (the input is never overwritten)", err=True)
+        click.echo(t("fix.never-overwritten", error=error), err=True)
         sys.exit(EXIT_USAGE)
     except Exception as error:  # never a traceback for a bad input; the input is untouched either way
-        click.echo(
-            f"preflight fix: the fix stopped ({type(error).__name__}: {error}); nothing was written and the input "
-            "is unchanged. Please report this with the file if you can share it.",
-            err=True,
-        )
+        click.echo(t("fix.crashed", error=f"{type(error).__name__}: {error}"), err=True)
         sys.exit(EXIT_CRASH)
     if output_format == "json":
         click.echo(json.dumps(as_dict(result), indent=2, ensure_ascii=False))
@@ -104,71 +113,82 @@ def exit_code(result: FixResult, dry_run: bool) -> int:
 def _size(count: int | None) -> str:
     if count is None:
         return "?"
-    return f"{count / 1_000_000:.2f} MB" if count >= 1_000_000 else f"{count / 1000:.1f} kB"
+    return t("fix.megabytes", size=count / 1_000_000) if count >= 1_000_000 else t("fix.kilobytes", size=count / 1000)
 
 
 def render(result: FixResult, dry_run: bool, profile: str) -> str:
     from preflight.fix import STEP_TITLES, rule_statuses
 
-    lines = [f"preflight fix: {result.source} (rule set {profile})"]
+    lines = [t("fix.title", source=result.source, profile=profile)]
     if result.refused:
-        lines.append(f"  refused: {result.refused}")
+        lines.append(t("fix.refused", reason=result.refused))
         return "\n".join(lines) + "\n"
     failing = [name for name, status in rule_statuses(result.before).items() if status == "fail"]
-    lines.append(f"  failing rules: {', '.join(failing) if failing else 'none'}")
+    lines.append(t("fix.failing", rules=", ".join(failing) if failing else t("fix.none")))
     if not result.planned:
         if result.unfixable:
-            lines.append(f"  nothing here can fix: {', '.join(result.unfixable)}; see 'preflight check' for what to do")
+            lines.append(t("fix.nothing-can-fix", rules=", ".join(result.unfixable)))
         else:
-            lines.append("  nothing to fix: no output written")
+            lines.append(t("fix.nothing-to-fix"))
         return "\n".join(lines) + "\n"
     if dry_run:
-        lines.append(f"  would write {result.output}, doing:")
+        lines.append(t("fix.would-write", output=result.output))
         for number, step in enumerate(result.planned, 1):
-            lines.append(f"  {number}. {step.step}: {STEP_TITLES[step.step]} (rule {step.rule})")
+            lines.append(
+                t("fix.planned-step", number=number, step=step.step, title=t(STEP_TITLES[step.step]), rule=step.rule)
+            )
             lines.extend(f"       - {item}" for item in step.plan)
         if result.unfixable:
-            lines.append(f"  no automatic fix for: {', '.join(result.unfixable)}")
-        lines.append("  dry run: nothing written")
+            lines.append(t("fix.no-automatic-fix", rules=", ".join(result.unfixable)))
+        lines.append(t("fix.dry-run"))
         return "\n".join(lines) + "\n"
     for number, report in enumerate(result.steps, 1):
-        failed = " (FAILED)" if report.failed else ""
+        failed = t("fix.step-failed-mark") if report.failed else ""
         lines.append(
-            f"  {number}. {report.step}: {STEP_TITLES[report.step]}{failed}   "
-            f"{_size(report.bytes_before)} → {_size(report.bytes_after)}"
+            t(
+                "fix.done-step",
+                number=number,
+                step=report.step,
+                title=t(STEP_TITLES[report.step]),
+                failed=failed,
+                before=_size(report.bytes_before),
+                after=_size(report.bytes_after),
+            )
         )
         lines.extend(f"       - {item}" for item in report.actions)
         lines.extend(f"       ! {item}" for item in report.notes)
-    lines.append("  proof that nothing was lost (input compared with output):")
+    lines.append(t("fix.proof"))
     if not result.differences:
-        lines.append("       same page count, page sizes, text on every page, bookmarks and links")
+        lines.append(t("fix.all-same"))
     for difference in result.differences:
-        where = f"page {difference.page}: " if difference.page else ""
+        where = t("fix.on-page", page=difference.page) if difference.page else ""
         mark = "✗" if difference.fatal else "~"
         lines.append(f"     {mark} {where}{difference.message}")
-    lines.append("  before → after:")
+    lines.append(t("fix.before-after"))
     after_bytes = result.after.bytes if result.after else None
-    lines.append(f"       size   {_size(result.before.bytes)} → {_size(after_bytes)}")
+    lines.append(t("fix.size-row", before=_size(result.before.bytes), after=_size(after_bytes)))
     if result.fonts_before and result.fonts_after:
         lines.append(
-            f"       fonts  {result.fonts_before.embedded} embedded, {result.fonts_before.not_embedded} not → "
-            f"{result.fonts_after.embedded} embedded, {result.fonts_after.not_embedded} not"
+            t(
+                "fix.fonts-row",
+                embedded_before=result.fonts_before.embedded,
+                missing_before=result.fonts_before.not_embedded,
+                embedded_after=result.fonts_after.embedded,
+                missing_after=result.fonts_after.not_embedded,
+            )
         )
-    after = rule_statuses(result.after)
+    after = {name: t(f"fix.status.{status}") for name, status in rule_statuses(result.after).items()}
     width = max((len(name) for name in after), default=4)
     for name, status in rule_statuses(result.before).items():
-        lines.append(f"       {name:<{width}}  {status} → {after.get(name, '?')}")
+        lines.append(f"       {name:<{width}}  {t(f'fix.status.{status}')} → {after.get(name, '?')}")
     if result.written:
-        verdict = f"  written: {result.output}"
+        verdict = t("fix.written", output=result.output)
         if result.content_lost:
-            verdict += " (kept with --force although text was lost or changed: check it page by page)"
+            verdict += t("fix.kept-forced")
     else:
-        verdict = (
-            f"  NOT written: text was lost or changed, so {result.output} was not kept; "
-            "look at the differences above, or keep it anyway with --force"
-        )
+        verdict = t("fix.not-written", output=result.output)
     lines.append(verdict)
     if result.after is not None and not result.after.passed:
         still = [o.rule for o in result.after.outcomes if o.status.value in ("fail", "error")]
-        lines.append(f"  still failing: {', '.join(still)}; run 'preflight check' on the output for what to do")
+        lines.append(t("fix.still-failing", rules=", ".join(still)))
     return "\n".join(lines) + "\n"

@@ -10,23 +10,9 @@ from typing import Any
 
 import click
 
-TEMPLATE_HEAD = """\
-# dossier-preflight configuration, read by 'preflight check' in this folder and below it.
-# Every setting is optional: remove the '#' in front of a line to use it.
-# 'preflight rules' lists the rules in force; 'preflight explain RULE' tells what a rule checks.
-
-# The rule set (competition) to check against: {available}.
-profile = "{profile}"
-
-# Run only some rules, or leave some out (rule ids as 'preflight rules' shows them):
-# select = ["fonts-embedded", "file-size"]
-# ignore = ["active-content"]
-"""
-
-RULES_HEAD = """\
-# Change a rule's level ("error", "warning", "info" or "off") or its options.
-# The values shown are the ones '{profile}' uses.
-"""
+from preflight.cli import LANG_OPTION, _apply_language
+from preflight.cli_language import typeset
+from preflight.i18n import t
 
 
 def toml_value(value: Any) -> str:
@@ -49,14 +35,15 @@ def render_config(profile: str) -> str:
     """The commented configuration for a profile; raises ConfigError for an unknown profile."""
     from preflight.checks import load_registry
     from preflight.config import UserConfig, resolve_rule_set
+    from preflight.i18n import get_language
     from preflight.rulesets import available_rule_sets
 
     registry = load_registry()
     rule_set = resolve_rule_set(registry, UserConfig(), profile)
-    lines = [TEMPLATE_HEAD.format(available=", ".join(available_rule_sets()), profile=profile)]
-    lines.append(RULES_HEAD.format(profile=profile))
+    lines = [t("init.head", available=", ".join(available_rule_sets()), profile=profile)]
+    lines.append(t("init.rules-head", profile=profile))
     for rule in rule_set.rules:
-        summary = registry.checks[rule.check].summary
+        summary = typeset(registry.checks[rule.check].summary_in(get_language()))
         lines.append(f"# {summary}")
         lines.append(f"# [rules.{rule.id}]")
         lines.append(f'# level = "{rule.level.label}"')
@@ -70,7 +57,7 @@ def render_config(profile: str) -> str:
                 continue
         lines.append("")
     if rule_set.sections:
-        lines.append("# Section titles, as the rule set names them (used to find the dossier's sections):")
+        lines.append(t("init.sections-head"))
         lines.append("# [sections]")
         for key, value in rule_set.sections.items():
             try:
@@ -92,22 +79,25 @@ def render_config(profile: str) -> str:
     help="Where to write the configuration.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init_command(profile: str | None, target: str, force: bool) -> None:
+@LANG_OPTION
+def init_command(profile: str | None, target: str, force: bool, lang: str | None) -> None:
     """Write a commented preflight.toml for a dossier repository."""
     from preflight.rulesets import DEFAULT_PROFILE, ConfigError
 
+    _apply_language(lang)
+
     path = Path(target)
     if path.exists() and not force:
-        click.echo(f"preflight: {path} already exists; use --force to overwrite it", err=True)
+        click.echo(t("init.exists", path=path), err=True)
         sys.exit(2)
     try:
         text = render_config(profile or DEFAULT_PROFILE)
     except ConfigError as error:
-        click.echo(f"preflight: configuration error: {error}", err=True)
+        click.echo(t("init.config-error", error=error), err=True)
         sys.exit(2)
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        click.echo(f"preflight: cannot write {path}: {error.strerror or error}", err=True)
+        click.echo(t("init.cannot-write", path=path, error=error.strerror or error), err=True)
         sys.exit(2)
-    click.echo(f"Wrote {path} (rule set '{profile or DEFAULT_PROFILE}'). Run 'preflight check' on your PDF.")
+    click.echo(t("init.wrote", path=path, profile=profile or DEFAULT_PROFILE))

@@ -17,6 +17,9 @@ from typing import Any
 
 import click
 
+from preflight.cli import LANG_OPTION, _apply_language
+from preflight.i18n import t
+
 EXIT_PASS = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
@@ -24,10 +27,10 @@ EXIT_USAGE = 2
 _WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-_FORM_FIX = {
-    "private_use_bullet": "Replace the bullet with '-' or '•' (or run with --fix, which uses '-').",
-    "private_use": "Delete the private-use character (a Symbol/Wingdings glyph); type a real character instead.",
-    "soft_hyphen": "Delete the optional hyphen (or run with --fix).",
+_FORM_FIX = {  # message ids (preflight.i18n), rendered when the report is made
+    "private_use_bullet": "text-command.fix-bullet",
+    "private_use": "text-command.fix-private-use",
+    "soft_hyphen": "text-command.fix-soft-hyphen",
 }
 
 
@@ -44,13 +47,13 @@ def read_input(source: str) -> tuple[str, str | None]:
         try:
             data = Path(source).read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+            raise InputError(t("text-command.cannot-read", source=source, error=exc.strerror or exc)) from None
     if data.startswith(b"%PDF-"):
-        raise InputError(f"{source} is a PDF: run 'preflight check {source}' for a dossier")
+        raise InputError(t("text-command.is-pdf", source=source))
     if data.startswith(b"PK\x03\x04"):
         return docx_text(data, source), None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(f"{source} is an old Word .doc file: save it as .docx or as plain text (.txt) first")
+        raise InputError(t("text-command.is-doc", source=source))
     return decode(data)
 
 
@@ -61,10 +64,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        note = (
-            f"the file is not UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); "
-            "read it as Windows-1252. Save it as UTF-8 to be sure of its accents."
-        )
+        note = t("text-command.not-utf8", byte=f"0x{data[exc.start]:02X}", offset=exc.start)
         return data.decode("cp1252", errors="replace"), note
 
 
@@ -81,9 +81,9 @@ def docx_text(data: bytes, source: str) -> str:
                 else None
             )
     except KeyError:
-        raise InputError(f"{source} is a ZIP archive but not a Word document (no word/document.xml)") from None
+        raise InputError(t("text-command.not-docx", source=source)) from None
     except (zipfile.BadZipFile, ElementTree.ParseError) as exc:
-        raise InputError(f"{source} is a damaged Word document: {exc}") from None
+        raise InputError(t("text-command.damaged-docx", source=source, error=exc)) from None
     bullets = _bullet_texts(numbering) if numbering is not None else {}
     paragraphs = [_paragraph_text(paragraph, bullets) for paragraph in _paragraphs(body)]
     return "\n".join(paragraphs)
@@ -201,22 +201,29 @@ def analyse(text: str, max_chars: int | None) -> list[TextProblem]:
     for group in group_hits(located):
         info = CLASSES[group.kind]
         numbers = line_numbers[(group.kind, group.chars)]
-        times = "once" if group.count == 1 else f"{group.count} times"
-        where = f"line {numbers[0]}" if len(numbers) == 1 else f"lines {', '.join(map(str, numbers[:10]))}"
+        times = t("text-command.times", count=group.count)
+        where = (
+            t("text-command.line", line=numbers[0])
+            if len(numbers) == 1
+            else t("text-command.lines", lines=", ".join(map(str, numbers[:10])))
+        )
         where += ", …" if len(numbers) > 10 else ""
         what = describe(Hit(0, len(group.chars), group.chars, group.kind, group.replacement))
-        fix = _FORM_FIX.get(group.kind, info.fix)
-        problems.append(TextProblem(info.text_level, f"{what}, {times} ({where})", group.snippets, fix))
+        fix = t(_FORM_FIX[group.kind]) if group.kind in _FORM_FIX else info.fix
+        problems.append(
+            TextProblem(
+                info.text_level, t("text-command.problem", what=what, times=times, where=where), group.snippets, fix
+            )
+        )
     if max_chars is not None:
         length = field_length(text)
         if length > max_chars:
             problems.append(
                 TextProblem(
                     "error",
-                    f"the text is {length:,} characters long, over the field's limit of {max_chars:,} "
-                    f"({length - max_chars:,} too many; line breaks count as one character)",
+                    t("text-command.too-long", length=length, limit=max_chars, over=length - max_chars),
                     [],
-                    "Shorten the text; the portal counts characters, spaces included, not bytes.",
+                    t("text-command.too-long.fix"),
                 )
             )
     order = {"error": 0, "warning": 1, "info": 2}
@@ -224,29 +231,39 @@ def analyse(text: str, max_chars: int | None) -> list[TextProblem]:
 
 
 def render(name: str, text: str, problems: list[TextProblem], max_chars: int | None) -> str:
+    from preflight.messages import quote
+
     length = field_length(text)
-    size = f"{length:,} characters" + (f", limit {max_chars:,}" if max_chars is not None else "")
-    if not problems:
-        return f"{name}: no hidden characters ({size})\n"
-    counts = {level: sum(1 for p in problems if p.level == level) for level in ("error", "warning", "info")}
-    tally = ", ".join(
-        f"{count} {level}{'s' if count > 1 and level != 'info' else ''}" for level, count in counts.items() if count
+    size = t("text-command.length", count=length) + (
+        t("text-command.limit", limit=max_chars) if max_chars is not None else ""
     )
-    out = [f"{name}: {tally} ({size})"]
+    if not problems:
+        return t("text-command.clean", name=name, size=size) + "\n"
+    counts = {level: sum(1 for p in problems if p.level == level) for level in ("error", "warning", "info")}
+    tally = ", ".join(t(f"text-command.count-{level}", count=count) for level, count in counts.items() if count)
+    out = [t("text-command.header", name=name, tally=tally, size=size)]
+    width = max(len(t(f"level.{level}")) for level in counts)  # 7 in English, as "warning"
     for problem in problems:
-        out.append(f"  {problem.level:<7} {problem.message}")
+        out.append(f"  {t(f'level.{problem.level}'):<{width}} {problem.message}")
         if problem.snippets:
-            out.append(f"          “{' | '.join(problem.snippets)}”")
+            out.append(f"{'':<{width + 3}}{quote(' | '.join(problem.snippets))}")
         if problem.fix:
-            out.append(f"          → {problem.fix}")
+            out.append(f"{'':<{width + 3}}→ {problem.fix}")
     return "\n".join(out) + "\n"
 
 
 @click.command("text")
-@click.argument("source", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("sources", metavar="FILE...", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--fix", is_flag=True, help="Print the cleaned text on standard output (the report goes to stderr).")
 @click.option("--max-chars", type=click.IntRange(min=1), metavar="N", help="The form field's length limit.")
-def text_command(source: str, fix: bool, max_chars: int | None) -> None:
+@LANG_OPTION
+@click.option(
+    "--locations",
+    is_flag=True,
+    help="Sources of the dossier (.tex, .md, .txt, .docx): one FILE:LINE:COLUMN line per character found, "
+    "at the hidden-characters check's levels (the default for several files).",
+)
+def text_command(sources: tuple[str, ...], fix: bool, max_chars: int | None, lang: str | None, locations: bool) -> None:
     """Check text for a portal form field (plain text or .docx; '-' reads standard input).
 
     Hidden characters are flagged as in the hidden-characters check, but a soft hyphen or a
@@ -258,14 +275,24 @@ def text_command(source: str, fix: bool, max_chars: int | None) -> None:
     """
     from preflight.characters import clean
 
-    name = "standard input" if source == "-" else source
+    _apply_language(lang)
+    if locations or len(sources) > 1:
+        # Several files, or a dossier's sources (the dossier-sources pre-commit hook): preflight.commands.sources.
+        from preflight.commands.sources import check_sources
+
+        if fix or max_chars is not None:
+            click.echo(t("text-command.one-file"), err=True)
+            sys.exit(EXIT_USAGE)
+        sys.exit(check_sources(sources))
+    (source,) = sources
+    name = t("text-command.stdin") if source == "-" else source
     try:
         text, note = read_input(source)
     except InputError as error:
-        click.echo(f"preflight: {error}", err=True)
+        click.echo(t("text-command.error", error=error), err=True)
         sys.exit(EXIT_USAGE)
     if note:
-        click.echo(f"preflight: note: {note}", err=True)
+        click.echo(t("text-command.note", note=note), err=True)
     problems = analyse(text, max_chars)
     if not fix:
         click.echo(render(name, text, problems, max_chars), nl=False)
@@ -274,9 +301,9 @@ def text_command(source: str, fix: bool, max_chars: int | None) -> None:
     remaining = analyse(cleaned, max_chars)
     click.echo(cleaned, nl=False)
     if problems:
-        click.echo(f"preflight: fixed {name}; before the fix:", err=True)
+        click.echo(t("text-command.fixed", name=name), err=True)
         click.echo(render(name, text, problems, max_chars), nl=False, err=True)
     if remaining:
-        click.echo("preflight: the cleaned text still has problems:", err=True)
-        click.echo(render("cleaned text", cleaned, remaining, max_chars), nl=False, err=True)
+        click.echo(t("text-command.still"), err=True)
+        click.echo(render(t("text-command.cleaned-name"), cleaned, remaining, max_chars), nl=False, err=True)
     sys.exit(EXIT_FAIL if any(p.level == "error" for p in remaining) else EXIT_PASS)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 TIMEOUT_SECONDS = 300
-INSTALL_HINT = (
+INSTALL_HINT = (  # in English; preflight fix says it in the run's language (message id fix.install-ghostscript)
     "Ghostscript is not installed, so fonts cannot be embedded here. Install it (Debian/Ubuntu: "
     "'sudo apt install ghostscript fonts-liberation'; macOS: 'brew install ghostscript'; Windows: the "
     "installer from ghostscript.com) and run 'preflight fix' again. Or export the dossier again with the "

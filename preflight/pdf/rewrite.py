@@ -18,6 +18,7 @@ from typing import Any
 
 import pikepdf
 
+from preflight.i18n import t
 from preflight.pdf.structure import _dict, _name, collect_images
 
 _BAD_ACTIONS = {"/JavaScript": "JavaScript", "/Launch": "launch"}
@@ -58,17 +59,13 @@ def _write(pdf: pikepdf.Pdf, target: Path, compact: bool) -> None:
         pdf.save(target, fix_metadata_version=False)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 # ------------------------------------------------------------------------------------ encryption
 def remove_encryption(source: Path, target: Path) -> Changes:
     """Write the file without its owner-password restrictions (opening needs no password)."""
     changes = Changes()
     with pikepdf.open(source) as pdf:
         if pdf.is_encrypted:
-            changes.actions.append("removed the owner-password protection and its restrictions")
+            changes.actions.append(t("fix.done-encryption"))
         _save(pdf, target)
     return changes
 
@@ -235,7 +232,7 @@ def remove_active_content(source: Path, target: Path, drop_attachments: bool) ->
             except Exception:
                 count = 1
             del root_names["/JavaScript"]
-            changes.actions.append(f"removed {_plural(count, 'document-level script')}")
+            changes.actions.append(t("fix.done-scripts", count=count))
         cleaner.clean_key(root, "/OpenAction")
         cleaner.clean_triggers(root)
         dead_links = 0
@@ -269,29 +266,26 @@ def remove_active_content(source: Path, target: Path, drop_attachments: bool) ->
                 cleaner.clean_key(form_field, "/A")
                 cleaner.clean_triggers(form_field)
         for label, count in sorted(cleaner.removed.items()):
-            changes.actions.append(f"removed {_plural(count, label + ' action')}")
+            changes.actions.append(t(f"fix.done-action-{label}", count=count))
         if dead_links:
-            changes.actions.append(f"removed {_plural(dead_links, 'link')} that only ran those actions")
+            changes.actions.append(t("fix.done-dead-links", count=dead_links))
         flattened = flatten_annotations(pdf, {"Widget"})
         if flattened:
-            changes.actions.append(f"flattened {_plural(flattened, 'form field')} into the page (values kept as text)")
+            changes.actions.append(t("fix.done-flattened", count=flattened))
         acroform = _dict(root.get("/AcroForm"))
         if acroform is not None:
             if "/XFA" in acroform:
                 del acroform["/XFA"]
-                changes.actions.append("removed the XFA form (its static page content is kept)")
+                changes.actions.append(t("fix.done-xfa"))
             fields = acroform.get("/Fields")
             if not isinstance(fields, pikepdf.Array) or len(fields) == 0:
                 del root["/AcroForm"]
         attachments = list_attachments(pdf)
         if attachments and drop_attachments:
             _drop_attachments(pdf)
-            changes.actions.append(f"removed {_plural(len(attachments), 'attached file')}: {', '.join(attachments)}")
+            changes.actions.append(t("fix.done-attachments", count=len(attachments), items=", ".join(attachments)))
         elif attachments:
-            changes.notes.append(
-                f"kept {_plural(len(attachments), 'attached file')} ({', '.join(attachments)}): put their content "
-                "into the dossier's pages, then run again with --drop-attachments to remove them"
-            )
+            changes.notes.append(t("fix.kept-attachments", count=len(attachments), items=", ".join(attachments)))
         _save(pdf, target)
     return changes
 
@@ -369,11 +363,9 @@ def compress_lossless(source: Path, target: Path) -> Changes:
         pdf.remove_unreferenced_resources()
         images, fonts = _dedupe(pdf)
         if images or fonts:
-            changes.actions.append(
-                f"merged duplicate copies ({_plural(images, 'image')}, {_plural(fonts, 'font program')})"
-            )
+            changes.actions.append(t("fix.done-duplicates", images=images, fonts=fonts))
         _save(pdf, target, compact=True)
-    changes.actions.append("recompressed losslessly (object streams, compressed streams, unused resources removed)")
+    changes.actions.append(t("fix.done-lossless"))
     return changes
 
 
@@ -465,8 +457,8 @@ def _resample(stream: pikepdf.Stream, policy: ImagePolicy, dpi: float | None) ->
             pass  # the mask keeps its own resolution, which PDF allows
     what = f"{width}×{height} → {new_size[0]}×{new_size[1]} px" if new_size != (width, height) else f"{width}×{height}"
     where = f" ({dpi:.0f} → {policy.max_dpi:.0f} dpi)" if too_fine and dpi else ""
-    encoding = f"JPEG q{policy.jpeg_quality}" if photo else "lossless (Flate)"
-    return f"{what}{where}, {encoding}, {before:,} → {len(data):,} bytes"
+    encoding = f"JPEG q{policy.jpeg_quality}" if photo else t("fix.image-lossless")
+    return t("fix.image-done", what=what, where=where, encoding=encoding, before=before, after=len(data))
 
 
 def downsample_images(source: Path, target: Path, policy: ImagePolicy) -> Changes:
@@ -482,10 +474,10 @@ def downsample_images(source: Path, target: Path, policy: ImagePolicy) -> Change
             try:
                 done = _resample(stream, policy, info.dpi)
             except Exception as exc:  # one odd image must not stop the others
-                changes.notes.append(f"image {info.name} on page {min(info.pages)} left as is ({exc})")
+                changes.notes.append(t("fix.image-left", name=info.name, page=min(info.pages), error=exc))
                 continue
             if done:
-                changes.actions.append(f"image on page {min(info.pages)}: {done}")
+                changes.actions.append(t("fix.image-on-page", page=min(info.pages), done=done))
         _save(pdf, target, compact=True)
     return changes
 
@@ -534,7 +526,7 @@ def clean_metadata(source: Path, target: Path) -> Changes:
             cleaned = clean_metadata_text(text)
             if cleaned != text:
                 pdf.docinfo[key] = cleaned
-                changes.actions.append(f"cleaned {key[1:]}: '{make_visible(text)}' → '{cleaned}'")
+                changes.actions.append(t("fix.done-clean", key=key[1:], before=make_visible(text), after=cleaned))
         try:
             with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
                 for key in XMP_KEYS:
@@ -543,15 +535,15 @@ def clean_metadata(source: Path, target: Path) -> Changes:
                         cleaned = clean_metadata_text(value)
                         if cleaned != value:
                             xmp[key] = cleaned
-                            changes.actions.append(f"cleaned XMP {key}")
+                            changes.actions.append(t("fix.done-clean-xmp", key=key))
                     elif value:
                         items = list(value)
                         cleaned_items = [clean_metadata_text(str(item)) for item in items]
                         if cleaned_items != items:
                             xmp[key] = cleaned_items if not isinstance(value, set) else set(cleaned_items)
-                            changes.actions.append(f"cleaned XMP {key}")
+                            changes.actions.append(t("fix.done-clean-xmp", key=key))
         except Exception as exc:
-            changes.notes.append(f"the XMP metadata could not be rewritten ({exc}); the document info was cleaned")
+            changes.notes.append(t("fix.xmp-failed", error=exc))
         _save(pdf, target)
     return changes
 

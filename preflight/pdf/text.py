@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
-_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|-bd\b|bd$|cmbx|lmbx|sfbx|cmb10", re.IGNORECASE)
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|-bd\b|bd$|-medi\b|cmbx|lmbx|sfbx|cmb10", re.IGNORECASE)
+"""'-Medi': URW's bold (NimbusRomNo9L-Medi, the Times of pdfTeX's mathptmx/times); '-Medium' is no bold."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ FORMATS: dict[str, str] = {
     "sarif": "preflight.reporters.sarif",
     "junit": "preflight.reporters.junit",
     "github": "preflight.reporters.github",
+    "markdown": "preflight.reporters.markdown",
     "html": "preflight.reporters.html",
 }
 """Format name -> module with a ``render(report, options) -> str`` function."""

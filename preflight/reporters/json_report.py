@@ -25,6 +25,8 @@ def finding_to_dict(item: GradedFinding, options: RenderOptions) -> dict[str, An
         data["fix"] = finding.fix
     if finding.rect is not None:
         data["rect"] = list(finding.rect)
+    if finding.source_line:
+        data["source_line"] = finding.source_line
     return data
 
 

@@ -1,8 +1,10 @@
 """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
 One result per finding; the rules (id, summary, documentation as help) come from the registry through
-RunReport.rules. A PDF has no lines, so a result's location names the file and, as a logical location
-of kind "page", the page; the page is also in the result's properties and starts its message.
+RunReport.rules. A PDF has no lines: a result's location names the file, its region's startLine is the page
+(GitHub's ingestion requires a region with startLine; 1 for a finding about the whole file), and a logical
+location of kind "page" names the page, which is also in the result's properties and starts its message.
+partialFingerprints hold a hash of rule, message id, page and snippet (see ``fingerprint``).
 Crashed checks are tool execution notifications, not results.
 """
 
@@ -135,6 +137,7 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
     artifacts = []
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
     for artifact_index, file_report in enumerate(report.files):
         uri = artifact_uri(file_report.path)
         artifact: dict[str, Any] = {"location": {"uri": uri}, "mimeType": "application/pdf"}
@@ -161,7 +164,11 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
             for item in outcome.findings:
                 finding = item.finding
                 level = Level.ERROR if report.strict and item.level is Level.WARNING else item.level
-                location: dict[str, Any] = {"physicalLocation": file_location}
+                # GitHub's ingestion wants a region with startLine on every result: a PDF has no lines, so the
+                # page stands for the line (1 for a finding about the whole file).
+                location: dict[str, Any] = {
+                    "physicalLocation": {**file_location, "region": {"startLine": finding.page or 1}}
+                }
                 properties: dict[str, Any] = {"status": outcome.status.value}
                 text = finding.shown(options.snippets)
                 if finding.page is not None:
@@ -170,6 +177,11 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
                     text = f"{t('text.page', page=finding.page)}{_colon(report.language)} {text}"
                 if finding.rect is not None:
                     properties["rect"] = list(finding.rect)
+                locations = [location]
+                if finding.source_line:
+                    # The source first: code scanning annotates the first location, and a .tex has lines.
+                    properties["sourceLine"] = finding.source_line
+                    locations.insert(0, _source_location(finding.source_line))
                 if finding.snippet is not None and options.snippets:
                     properties["snippet"] = finding.snippet
                 if finding.fix:
@@ -190,7 +202,8 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
                         **_index(rule_index, outcome.rule),
                         "level": SARIF_LEVEL[level],
                         "message": message,
-                        "locations": [location],
+                        "locations": locations,
+                        "partialFingerprints": _fingerprints(outcome.rule, finding, file_report.path, seen),
                         "properties": properties,
                     }
                 )
@@ -226,6 +239,43 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
         "properties": {"profile": report.profile, "strict": report.strict},
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+FINGERPRINT_KEY = "dossierPreflight/v1"
+
+
+def _source_location(place: str) -> dict[str, Any]:
+    """``file:line[:column]`` (preflight.source_map) as a physical location with its region."""
+    parts = place.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        path, line, column = parts[0], int(parts[1]), int(parts[2])
+    else:
+        path, _, line_text = place.rpartition(":")
+        line, column = (int(line_text) if line_text.isdigit() else 1), None
+    region: dict[str, int] = {"startLine": max(1, line)}
+    if column is not None:
+        region["startColumn"] = max(1, column)
+    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}, "region": region}}
+
+
+def fingerprint(rule: str, finding: Finding) -> str:
+    """Stable across runs and languages: the rule, the message id, the page and a hash of the snippet.
+
+    The snippet is hashed, never written, so the fingerprint is the same with --no-snippets and says nothing
+    of the dossier's text; the message's wording (and its language) does not enter it."""
+    import hashlib
+
+    snippet = hashlib.sha256((finding.snippet or "").encode("utf-8")).hexdigest()[:16]
+    key = "\0".join([rule, finding.message_id, str(finding.page or 0), snippet])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _fingerprints(rule: str, finding: Finding, path: str, seen: dict[str, int]) -> dict[str, str]:
+    """Our fingerprint, and GitHub's primaryLocationLineHash set from it (hash:occurrence), so that the uploader
+    does not compute one from a PDF's bytes as if it were lines of source."""
+    value = fingerprint(rule, finding)
+    occurrence = seen[path + value] = seen.get(path + value, 0) + 1
+    return {FINGERPRINT_KEY: f"{value}:{occurrence}", "primaryLocationLineHash": f"{value[:16]}:{occurrence}"}
 
 
 def _colon(language: str) -> str:

@@ -230,6 +230,10 @@ def _render_findings(outcome: Outcome, options: RenderOptions, style: Style, wid
             lines.extend(_wrap(text, width, prefix, hanging))
         if finding.snippet and options.snippets:
             lines.extend(_wrap(quote(finding.snippet, language), width, f"{indent}      ", f"{indent}       "))
+        if finding.source_line:
+            from preflight.source_map import say as say_source
+
+            lines.append(f"{indent}      {say_source('source.at', language, place=finding.source_line)}")
     for fix in fixes:
         lines.extend(_wrap(fix, width, f"{indent}{style('→', fg='cyan')} ", f"{indent}  "))
     return lines

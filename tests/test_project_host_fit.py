@@ -1,0 +1,62 @@
+"""project-host-fit: the research project names the host unit (name or code) or the team at least once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from preflight.checks import project_host_fit as rule
+from preflight.dossier import Dossier
+from preflight.messages import NNBSP
+from preflight.model import Skip
+from tests.helpers import render_findings
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+JURY = FIXTURES / "jury"
+
+
+def run(path: Path, options: rule.Options | None = None, language: str = "en") -> list:
+    with Dossier(path) as dossier:
+        return render_findings(rule, rule.check(dossier, options or rule.Options()), language)
+
+
+@pytest.mark.parametrize("name", ["full-dossier", "latex-preprints", "no-publications"])
+def test_a_project_that_names_its_host_passes(name: str) -> None:
+    assert run(JURY / f"{name}.pdf") == []
+
+
+def test_the_host_terms_come_from_the_cover() -> None:
+    with Dossier(JURY / "project-no-host.pdf") as dossier:
+        codes, names = rule.host_terms(dossier)
+    assert [code.canonical for code in codes] == ["U1016"]
+    assert names == ["Institut Cochin", "Immunologie des muqueuses"]
+
+
+def test_a_project_that_never_names_its_host_is_a_finding() -> None:
+    [finding] = run(JURY / "project-no-host.pdf")
+    assert finding.page == 4 and finding.level is None  # the rule's level: a warning in inserm-cr
+    assert finding.message == (
+        "the research project (pages 4-11) never names where it will be done: none of “Institut Cochin, "
+        "Immunologie des muqueuses, U1016” (from the cover) appears in it"
+    )
+    assert finding.data == {
+        "looked_for": ["Institut Cochin", "Immunologie des muqueuses", "U1016"],
+        "section": "project",
+    }
+    [french] = run(JURY / "project-no-host.pdf", language="fr")
+    assert french.message == (
+        f"la partie projet de recherche (pages 4-11) ne dit jamais où elle sera menée{NNBSP}: aucun des noms "
+        f"«{NNBSP}Institut Cochin, Immunologie des muqueuses, U1016{NNBSP}» (lus sur la page de garde) n’y figure"
+    )
+
+
+def test_other_names_can_count() -> None:
+    # The project's subsection "Intégration dans l'unité d'accueil" names no unit; a word of its text can be given.
+    assert run(JURY / "project-no-host.pdf", rule.Options(names=("cohorte hospitalière",))) == []
+
+
+def test_a_dossier_without_project_skips() -> None:
+    with Dossier(FIXTURES / "cv-real" / "standalone-name-only.pdf") as dossier, pytest.raises(Skip) as skipped:
+        list(rule.check(dossier, rule.Options()))
+    assert skipped.value.message_id in ("no-project", "no-host")
