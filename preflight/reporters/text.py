@@ -223,8 +223,10 @@ def _render_findings(outcome: Outcome, options: RenderOptions, style: Style, wid
             text = finding.shown(options.snippets)
             if len(group) > 1:
                 text += " " + t("text.same-kind", count=len(group) - 1)
-            prefix = f"{indent}{style(where.ljust(5), fg='cyan')} {style(mark + colon, dim=True)} "
-            hanging = indent + " " * (len(where.ljust(5)) + 1 + len(mark + colon) + 1)
+            # A whole-file finding's "fichier" is longer than "p. 12": two spaces keep it apart from the level.
+            column = where.ljust(5) if len(where) <= 5 else where + " "
+            prefix = f"{indent}{style(column, fg='cyan')} {style(mark + colon, dim=True)} "
+            hanging = indent + " " * (len(column) + 1 + len(mark + colon) + 1)
             if len(hanging) > width // 2:
                 hanging = indent + "  "
             lines.extend(_wrap(text, width, prefix, hanging))
