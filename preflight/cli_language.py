@@ -389,8 +389,7 @@ _HELP_FR: dict[str, str] = {
         "en gras, indicateurs bibliométriques)."
     ),
     "Rule set whose section titles and options to use (default: the configured one).": (
-        "Jeu de règles dont prendre les intitulés de parties et les options (par défaut : celui de la "
-        "configuration)."
+        "Jeu de règles dont prendre les intitulés de parties et les options (par défaut : celui de la configuration)."
     ),
     'Your name as the author lists write it, e.g. "Claire Dubois".': (
         "Votre nom tel que l’écrivent les listes d’auteurs, par exemple « Claire Dubois »."

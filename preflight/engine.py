@@ -58,7 +58,7 @@ def render_finding(finding: Finding, catalogue: Catalogue, language: str) -> Fin
         # A plugin's plain text, or a finding already rendered (from the cache or another process).
         return finding if finding.message else dataclasses.replace(finding, message=finding.message_id)
     message = render_template(catalogue, finding.message_id, finding.args, language)
-    private = private_args(catalogue, finding.message_id)
+    private = private_args(catalogue, finding.message_id, finding.args)
     redacted = (
         render_template(catalogue, finding.message_id, finding.args, language, hide_text=True) if private else None
     )

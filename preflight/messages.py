@@ -408,16 +408,29 @@ def fields_of(template: str) -> list[tuple[str, str]]:
     return found
 
 
-def private_args(catalogue: Catalogue, message_id: str) -> tuple[str, ...]:
-    """The arguments that quote the dossier's own text (``{x:text}``), in any language's template."""
+def private_args(
+    catalogue: Catalogue, message_id: str, args: Mapping[str, Any] | None = None, _seen: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """The arguments that quote the dossier's own text (``{x:text}``), in any language's template.
+
+    With ``args``, the messages nested with ``{k:msg}`` and ``{ks:msg-list}`` are followed too: their
+    quoted arguments are as private as the outer message's.
+    """
     entry = catalogue.get(message_id) or SHARED.get(message_id) or {}
     names: list[str] = []
     for template in entry.values():
         for name, spec in fields_of(template):
-            if spec.partition(":")[0] == PRIVATE_KIND and name not in names:
+            kind = spec.partition(":")[0]
+            if kind == PRIVATE_KIND and name not in names:
                 names.append(name)
-            if spec == "msg":
-                pass  # a nested message's private fields are its own: the nested id is chosen at run time
+            elif kind in ("msg", "msg-list") and args is not None and name in args:
+                value = args[name]
+                nested = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
+                for inner in nested:
+                    if isinstance(inner, str) and inner not in _seen:
+                        for found in private_args(catalogue, inner, args, _seen | {message_id}):
+                            if found not in names:
+                                names.append(found)
     return tuple(names)
 
 

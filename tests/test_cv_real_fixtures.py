@@ -262,10 +262,11 @@ def test_project_only_file_passes_project_page_count_under_inserm_cr(tmp_path: P
     assert (result["rule"], result["status"], result["findings"]) == ("project-page-count", "pass", [])
 
 
-@pytest.mark.parametrize(("path", "part"), [(PROJECT, "project"), (STANDALONE, "cv")])
+@pytest.mark.parametrize(("path", "part"), [(PROJECT, "research project"), (STANDALONE, "CV")])
 def test_a_file_that_starts_with_a_part_has_no_cover_and_says_so(path: Path, part: str, tmp_path: Path) -> None:
     for rule, severity in (("host-unit", "error"), ("css-section", "warning")):
         _, results = check_results(path, rule, tmp_path)
         [finding] = results[0]["findings"]
         assert (finding["page"], finding["severity"]) == (1, severity)
-        assert finding["message"].startswith(f"no cover sheet: page 1 starts the {part} section (")
+        assert finding["message"].startswith(f"no cover sheet: page 1 starts the {part} (“")
+        assert finding["message_id"] == "no-cover"

@@ -69,7 +69,7 @@ def test_director_label_without_a_name() -> None:
     [finding] = run("cover-director-without-name.pdf")
     assert finding.page == 1
     assert finding.message == (
-        "the cover names the unit director label “Directrice d'unité” but no person's name (first and last name) "
+        "the cover names the unit director label “Directrice d'unité” but no person’s name (first and last name) "
         "next to it: it reads “à confirmer”"
     )
     assert finding.snippet == "Directrice d'unité : à confirmer"
@@ -80,7 +80,7 @@ def test_required_unit_is_compared_after_normalising() -> None:
     assert run("cover-unit-umrs.pdf", rule.Options(unit="U1142")) == []
     [finding] = run("cover-complete.pdf", rule.Options(unit="U1142"))
     assert finding.message == (
-        "the cover names unit U1016, UMR 8104, not U1142 as the configuration requires (unit = 'U1142')"
+        "the cover names unit U1016 and UMR 8104, not U1142 as the configuration requires (unit = “U1142”)"
     )
     assert finding.snippet == "U1016"
 
@@ -127,7 +127,7 @@ def test_cover_without_text(tmp_path: Path) -> None:
     pdf.rect(72, 72, 100, 100)
     pdf.save()
     with Dossier(path) as dossier:
-        [finding] = rule.check(dossier, rule.Options())
+        [finding] = render_findings(rule, rule.check(dossier, rule.Options()))
     assert finding.page == 1
     assert finding.message == (
         "the cover (page 1) has no text the tool can read (a scanned image, or the text could not be extracted), "
@@ -189,7 +189,7 @@ def test_unit_from_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     (tmp_path / "preflight.toml").write_text('[rules.host-unit]\nunit = "U1153"\n')
     result = runner.invoke(main, ["check", "--select", "host-unit", path])
     assert result.exit_code == 1
-    assert "FAIL  host-unit  the cover names unit U1016, UMR 8104, not U1153" in result.output
+    assert "FAIL  host-unit  the cover names unit U1016 and UMR 8104, not U1153" in result.output
     (tmp_path / "preflight.toml").write_text('[rules.host-unit]\nunit = "Cochin"\n')
     result = runner.invoke(main, ["check", "--select", "host-unit", path])
     assert result.exit_code == 2

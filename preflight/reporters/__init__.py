@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -48,7 +49,7 @@ CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI")
 
 PRIVATE_KEYS = frozenset(
     {"text", "line", "lines", "title", "label", "snippet", "snippets", "context", "heading", "words"}
-    | {"english_words", "french_words", "entry", "entries_text", "first_words"}
+    | {"english_words", "french_words", "entry", "entries_text", "first_words", "after", "before", "candidate"}
 )
 """Keys of findings' data and of a report's extra data (cv_timeline, sections) whose values are the dossier's
 own words. Section titles are among them: a project's title says what the candidate plans."""
@@ -63,10 +64,26 @@ def snippets_by_default(output_format: str, environ: Mapping[str, str] | None = 
     return output_format not in SNIPPETS_OFF_BY_DEFAULT and not in_ci
 
 
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def _without_quotes(text: str) -> str:
+    """How a section was found, with the titles it quotes hidden (a section id such as 'project' stays)."""
+    return _QUOTED.sub(lambda m: m.group() if re.fullmatch(r"[a-z][a-z-]*", m.group(1)) else "'…'", text)
+
+
+def _redact_item(key: str, item: Any) -> Any:
+    if key in PRIVATE_KEYS and _has_text(item):
+        return None
+    if key == "found_by" and isinstance(item, str):
+        return _without_quotes(item)
+    return redact(item)
+
+
 def redact(value: Any) -> Any:
     """``value`` with every string under a private key replaced by None (for --no-snippets)."""
     if isinstance(value, Mapping):
-        return {key: (None if key in PRIVATE_KEYS and _has_text(item) else redact(item)) for key, item in value.items()}
+        return {key: _redact_item(key, item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [redact(item) for item in value]
     return value

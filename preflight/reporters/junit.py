@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from preflight.i18n import get_language, t
 from preflight.messages import quote
 from preflight.model import FileReport, Outcome, RunReport, Status
-from preflight.reporters import RenderOptions
+from preflight.reporters import RenderOptions, outcome_message
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -57,7 +57,7 @@ def _suite(file_report: FileReport, report: RunReport, options: RenderOptions) -
             "testcase",
             {"classname": xml_text(file_report.path), "name": outcome.rule, "file": xml_text(file_report.path)},
         )
-        message = xml_text(outcome.message)
+        message = xml_text(outcome_message(outcome, options.snippets))
         if outcome.status is Status.FAIL:
             failure = ET.SubElement(case, "failure", {"message": message, "type": outcome.rule})
             failure.text = findings_text(outcome, options)
