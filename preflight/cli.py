@@ -63,6 +63,10 @@ LAZY_COMMANDS = {
         "preflight.commands.publications:publications_command",
         "Show the publication list: its groups, each entry's page and marks (submitted, bold name, metrics).",
     ),
+    "report": (
+        "preflight.commands.report:report_command",
+        "Check a PDF dossier and write a self-contained HTML report to open in a browser.",
+    ),
     "sections": (
         "preflight.commands.sections:sections_command",
         "Show the sections of PDF dossiers: name, pages, how each was found, title as printed.",
@@ -206,8 +210,10 @@ install()
     "output_format",
     type=click.Choice(list(FORMATS)),
     default="text",
-    help="Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations), "
-    "markdown (job summary).",
+    help=(
+        "Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations), "
+        "markdown (job summary), html (one self-contained page)."
+    ),
 )
 @click.option(
     "--output",

@@ -325,9 +325,31 @@ _HELP_FR: dict[str, str] = {
         'Les pages du CV (par exemple 2-4), quand l’outil ne les trouve pas ; comme [sections] cv = "2-4".'
     ),
     "Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations), "
-    "markdown (job summary).": (
+    "markdown (job summary), html (one self-contained page).": (
         "Format du rapport : text, json, jsonl (une ligne par fichier), sarif (2.1.0), junit (XML), github "
-        "(annotations), markdown (résumé de tâche)."
+        "(annotations), markdown (résumé de tâche), html (une page autonome)."
+    ),
+    # preflight report (preflight/commands/report.py)
+    "Check a PDF dossier and write a self-contained HTML report to open in a browser.": (
+        "Vérifier un dossier PDF et écrire un rapport HTML autonome, à ouvrir dans un navigateur."
+    ),
+    "The report shows the verdict, every rule, the pages with each problem marked, the sections, the CV timeline "
+    "and what takes the file's size. It is one file that needs no network (images and styles are inside it). "
+    "Exit status: 0 the file passed, 1 a rule failed, 2 usage or configuration error, 3 a check crashed.": (
+        "Le rapport montre le verdict, chaque règle, les pages avec chaque problème encadré, les parties, la "
+        "chronologie du CV et ce qui fait la taille du fichier. C’est un seul fichier, qui n’a besoin d’aucun réseau "
+        "(images et styles sont dedans). Code de sortie : 0 le fichier est conforme, 1 une règle a échoué, 2 erreur "
+        "d’utilisation ou de configuration, 3 une vérification a planté."
+    ),
+    "Write the report to this file (default: DOSSIER.preflight.html beside the PDF).": (
+        "Écrire le rapport dans ce fichier (par défaut : DOSSIER.preflight.html à côté du PDF)."
+    ),
+    "Open the report in the default browser.": "Ouvrir le rapport dans le navigateur par défaut.",
+    "Quote the dossier's text and show its pages (default: yes, except in CI).": (
+        "Citer le texte du dossier et montrer ses pages (par défaut : oui, sauf en CI)."
+    ),
+    "Check the file again instead of reusing cached outcomes.": (
+        "Vérifier de nouveau le fichier au lieu de réutiliser les résultats en cache."
     ),
     "Compare each PDF with its version at git revision REF (e.g. HEAD, HEAD~1, a tag): pages per section, size, "
     "fonts, findings new and fixed (read with 'git show', nothing is checked out).": (

@@ -38,6 +38,7 @@ FORMATS: dict[str, str] = {
     "junit": "preflight.reporters.junit",
     "github": "preflight.reporters.github",
     "markdown": "preflight.reporters.markdown",
+    "html": "preflight.reporters.html",
 }
 """Format name -> module with a ``render(report, options) -> str`` function."""
 
