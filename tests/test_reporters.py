@@ -388,7 +388,7 @@ def test_text_report_collapses_repeated_notes_and_wraps_with_a_hanging_indent() 
     lines = text.splitlines()
     collapsed = [line for line in lines if "ligature fi" in line]
     assert len(collapsed) == 1
-    assert collapsed[0].strip().startswith("pp.1-17 info: ligature fi on page 1 (and 16 more pages like it")
+    assert collapsed[0].strip().startswith("pp.1-17  info: ligature fi on page 1 (and 16 more pages like it")
     assert all(len(line) <= 80 for line in lines)
     long_lines = [line for line in lines if "warning whose" in line or "long enough" in line]
     assert len(long_lines) >= 2
