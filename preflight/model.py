@@ -180,8 +180,8 @@ def make_visible(text: str) -> str:
     return "".join(out)
 
 
-def format_pages(pages: set[int] | list[int]) -> str:
-    """'1-3, 7' for pages {1, 2, 3, 7}; reads better than a long list."""
+def format_pages(pages: set[int] | list[int], dash: str = "-") -> str:
+    """'1-3, 7' for pages {1, 2, 3, 7}; reads better than a long list. ``dash`` joins a range's ends."""
     ordered = sorted(set(pages))
     parts: list[str] = []
     index = 0
@@ -190,6 +190,6 @@ def format_pages(pages: set[int] | list[int]) -> str:
         while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
             end += 1
         first, last = ordered[index], ordered[end]
-        parts.append(str(first) if first == last else f"{first}-{last}")
+        parts.append(str(first) if first == last else f"{first}{dash}{last}")
         index = end + 1
     return ", ".join(parts)

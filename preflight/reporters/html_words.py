@@ -309,15 +309,7 @@ def format_percent(share: float) -> str:
 
 
 def format_pages(pages: list[int]) -> str:
-    """'1-3, 7' for pages 1, 2, 3 and 7 (an en dash inside ranges)."""
-    ordered = sorted(set(pages))
-    parts: list[str] = []
-    index = 0
-    while index < len(ordered):
-        end = index
-        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
-            end += 1
-        first, last = ordered[index], ordered[end]
-        parts.append(str(first) if first == last else f"{first}–{last}")
-        index = end + 1
-    return ", ".join(parts)
+    """'1–3, 7' for pages 1, 2, 3 and 7 (an en dash inside ranges, as typeset pages read)."""
+    from preflight.model import format_pages as page_ranges
+
+    return page_ranges(pages, dash="–")
