@@ -6,15 +6,17 @@ from pathlib import Path
 import pytest
 
 from preflight.i18n import set_language
+from preflight.reporters import CI_VARIABLES
 
 
 @pytest.fixture(autouse=True)
 def _private_cache_and_language(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
-    """Never write to the user's cache, and run in English whatever the machine's locale."""
+    """Never write to the user's cache, run in English whatever the machine's locale, and show the dossier's
+    text as on a desk: CI services set CI (snippets off by default), and the tests that need it set it."""
     monkeypatch.setenv("PREFLIGHT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", *CI_VARIABLES):
         monkeypatch.delenv(name, raising=False)
     set_language("en")
     yield
