@@ -63,6 +63,7 @@ OTHER_PARTS = re.compile(
 
 _PART_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\s*[.-]|[A-H]\s*[.)])\s+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_COLON_WORD = re.compile(r":\s*\w")
 
 LEAVE_WORDS = re.compile(
     r"""\b(?:
@@ -559,7 +560,7 @@ def _part_heading(
     timeline (Publications, Encadrement...); an unknown heading ('Recherche', 'Campus activities') is read."""
     text = _PART_NUMBERING.sub("", _LABEL_TRIM.sub("", normalize(line.text))).strip()
     words = text.split()
-    if not text or len(text) > 60 or len(words) > 7 or _YEAR.search(text) or re.search(r":\s*\w", text):
+    if not text or len(text) > 60 or len(words) > 7 or _YEAR.search(text) or _COLON_WORD.search(text):
         return None
     styled = line.size >= body_size * 1.1 or line.bold
     if not styled and len(words) > 3:

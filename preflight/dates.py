@@ -15,6 +15,7 @@ knows only English names, and dateparser is slow to load, fills missing days wit
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -132,13 +133,21 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00
 _SPACES = dict.fromkeys(map(ord, "\t\r\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
 _QUOTES = dict.fromkeys(map(ord, "\u2019\u2018\u02bc\u00b4`"), "'")
 _TRANSLATION = {**_DASHES, **_SPACES, **_QUOTES}
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATION))) + "]")
 _DASH_RUN = re.compile(r"-{2,}")
 _DIGIT = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """One spelling for dashes, spaces and apostrophes, so the patterns stay readable."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATION)
+    """One spelling for dashes, spaces and apostrophes, so the patterns stay readable.
+
+    Cached, and translated only when a character to translate is there: the section finder, the
+    chronology and the checks normalise the same lines, and str.translate looks up every character."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if _TRANSLATED.search(text):
+        text = text.translate(_TRANSLATION)
     return _DASH_RUN.sub("-", text) if "--" in text else text
 
 

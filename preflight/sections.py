@@ -28,7 +28,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -70,6 +69,9 @@ _NUMBERING = re.compile(
 _TRAILING = re.compile(r"[\s:.;,\-–—]+$")
 _SEPARATOR = re.compile(r"^\s*[:\-–—(,/]")
 _TRAILING_NUMBER = re.compile(r"(?<!\d)(\d{1,3})$")
+_COLON = re.compile(r"^\s*:")
+_DIGITS = re.compile(r"\d+")
+_TITLE_START = 2  # titles are grouped by this many first characters (every title has at least two)
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -93,6 +95,12 @@ def strip_numbering(text: str) -> str:
     """'3. projet de recherche' -> 'projet de recherche'; also 'iii - ...', 'partie 2 : ...', 'a) ...'."""
     stripped = _NUMBERING.sub("", text, count=1)
     return _TRAILING.sub("", stripped).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def title_key(text: str) -> str:
+    """A line or title as titles are compared: normalised, its numbering and trailing punctuation gone."""
+    return strip_numbering(normalise(text))
 
 
 @dataclass(frozen=True)
@@ -361,7 +369,7 @@ class Sections:
             return starts
         added: list[_Start] = []
         for name in missing:
-            titles = [strip_numbering(normalise(title)) for title in self.config.fallback[name]]
+            titles = [title_key(title) for title in self.config.fallback[name]]
             found = self._first_with_title(titles, starts)
             if found is None:
                 continue
@@ -383,16 +391,16 @@ class Sections:
         for entry in self._dossier.outline:
             if entry.page is None or not entry.title.strip():
                 continue
-            if strip_numbering(normalise(entry.title)) in titles:
+            if title_key(entry.title) in titles:
                 pages = self.pages
                 title_line = _find_title_line(pages[entry.page - 1], entry.title) if entry.page <= len(pages) else None
                 if (entry.page, title_line) not in taken:
                     return entry.page, title_line, entry.title.strip(), "bookmark"
-        body_size, _ = _body_style(self.pages) if self.pages else (10.0, False)
+        body_size, _ = self.body_style()
         for page in self.pages:
             for index, line in enumerate(page.lines):
                 text = line.text.strip()
-                if not text or len(text) > 100 or strip_numbering(normalise(text)) not in titles:
+                if not text or len(text) > 100 or title_key(text) not in titles:
                     continue
                 if line.size >= body_size * 1.12 or line.bold:
                     return page.number, index, text, f"heading on page {page.number}"
@@ -411,7 +419,7 @@ class Sections:
             if section.name not in ("cover", "toc", "publications")
             for number in range(section.first_page, section.last_page + 1)
         } | {number for first, last in ranges.values() for number in range(first, last + 1)}
-        body_size, _ = _body_style(self.pages)
+        body_size, _ = self.body_style()
         for page in self.pages:
             if not page.lines or self._is_toc_page(page):
                 continue
@@ -553,7 +561,7 @@ class Sections:
         pages = self.pages
         if not pages:
             return []
-        body_size, body_bold = _body_style(pages)
+        body_size, body_bold = self.body_style()
         repeated = _repeated_lines(pages)
         toc_pages = {page.number for page in pages if self._is_toc_page(page)}
         candidates: list[tuple[_Start, tuple[float, bool]]] = []
@@ -653,7 +661,7 @@ class Sections:
             if (
                 current_name in ("project", "activity-report")
                 and start.name == "publications"
-                and strip_numbering(normalise(start.title)) in REFERENCE_TITLES
+                and title_key(start.title) in REFERENCE_TITLES
             ):
                 continue
             kept.append(start)
@@ -689,38 +697,55 @@ class Sections:
     # ------------------------------------------------------------------ title matching
     def _match(self, text: str, exact_only: bool) -> str | None:
         """The section name whose title this text is, or starts with before a separator (":", "-", "(")."""
-        candidate = strip_numbering(normalise(text))
+        candidate = title_key(text)
         if not candidate:
             return None
+        exact, by_start = self._title_index
+        name = exact.get(candidate)
+        if name is not None or exact_only:
+            return name
         best: tuple[int, str] | None = None
-        for name, titles in self._normalised_titles.items():
-            for title in titles:
-                if candidate == title:
-                    return name
-                if exact_only or not candidate.startswith(title):
-                    continue
-                rest = candidate[len(title) :]
-                # One-word titles ("Projet", "Annexe") only before a colon: "Projet - ANR JCJC" is a CV line.
-                separated = _SEPARATOR.match(rest) if " " in title else re.match(r"^\s*:", rest)
-                if separated and (best is None or len(title) > best[0]):
-                    best = (len(title), name)
+        for title, name in by_start.get(candidate[:_TITLE_START], ()):
+            if not candidate.startswith(title):
+                continue
+            rest = candidate[len(title) :]
+            # One-word titles ("Projet", "Annexe") only before a colon: "Projet - ANR JCJC" is a CV line.
+            separated = _SEPARATOR.match(rest) if " " in title else _COLON.match(rest)
+            if separated and (best is None or len(title) > best[0]):
+                best = (len(title), name)
         return best[1] if best else None
 
     @property
-    def _normalised_titles(self) -> dict[str, list[str]]:
-        cached = getattr(self, "_titles_cache", None)
+    def _title_index(self) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+        """Every known title as a key: to its section name, and grouped by its first characters.
+
+        Each line of the dossier is compared with every title; the groups make that one dictionary look-up
+        and a few ``startswith``, not a hundred. The first name listing a title wins, as the config reads."""
+        cached: tuple[dict[str, str], dict[str, list[tuple[str, str]]]] | None = getattr(self, "_titles_cache", None)
         if cached is None:
-            cached = {
-                name: [strip_numbering(normalise(title)) for title in titles]
-                for name, titles in self.config.titles.items()
-            }
-            self._titles_cache = cached
+            exact: dict[str, str] = {}
+            by_start: dict[str, list[tuple[str, str]]] = {}
+            for name, titles in self.config.titles.items():
+                for title in titles:
+                    key = title_key(title)
+                    if not key:
+                        continue
+                    exact.setdefault(key, name)
+                    by_start.setdefault(key[:_TITLE_START], []).append((key, name))
+            cached = self._titles_cache = (exact, by_start)
+        return cached
+
+    def body_style(self) -> tuple[float, bool]:
+        """The dossier's body text style (see _body_style), computed once."""
+        cached: tuple[float, bool] | None = getattr(self, "_body_style_cache", None)
+        if cached is None:
+            cached = self._body_style_cache = _body_style(self.pages) if self.pages else (10.0, False)
         return cached
 
 
 # ---------------------------------------------------------------------------------------------- layout helpers
 def _body_style(pages: Iterable[PageText]) -> tuple[float, bool]:
-    """The body text's size (character-weighted median) and whether the body itself is bold."""
+    """The body text's size (character-weighted median, the lower one) and whether the body itself is bold."""
     sizes: Counter[float] = Counter()
     bold_chars = total_chars = 0
     for page in pages:
@@ -731,8 +756,14 @@ def _body_style(pages: Iterable[PageText]) -> tuple[float, bool]:
             bold_chars += count if line.bold else 0
     if not sizes:
         return 10.0, False
-    expanded = sorted(sizes.elements())
-    return float(statistics.median_low(expanded)), bold_chars > 0.6 * total_chars
+    # statistics.median_low of every character's size, without a list of every character
+    middle = (sum(sizes.values()) - 1) // 2
+    seen = 0
+    for size in sorted(sizes):
+        seen += sizes[size]
+        if seen > middle:
+            break
+    return float(size), bold_chars > 0.6 * total_chars
 
 
 def _repeated_lines(pages: list[PageText]) -> set[tuple[int, int]]:
@@ -740,7 +771,7 @@ def _repeated_lines(pages: list[PageText]) -> set[tuple[int, int]]:
     where: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for page in pages:
         for index, line in enumerate(page.lines):
-            key = (normalise(re.sub(r"\d+", "#", line.text)), round(line.baseline / 4))
+            key = (normalise(_DIGITS.sub("#", line.text)), round(line.baseline / 4))
             where.setdefault(key, []).append((page.number, index))
     repeated: set[tuple[int, int]] = set()
     for places in where.values():
@@ -800,14 +831,14 @@ def _toc_entry(text: str) -> tuple[str, int, bool] | None:
 
 
 def _find_title_line(page: PageText, title: str) -> int | None:
-    wanted = strip_numbering(normalise(title))
+    wanted = title_key(title)
     if not wanted:
         return None
     for index, line in enumerate(page.lines):  # an exact title first: "Références bibliographiques" is not the
-        if strip_numbering(normalise(line.text)) == wanted:  # "Références bibliographiques personnelles" above it
+        if title_key(line.text) == wanted:  # "Références bibliographiques personnelles" above it
             return index
     for index, line in enumerate(page.lines):
-        text = strip_numbering(normalise(line.text))
+        text = title_key(line.text)
         if text and (text == wanted or text.startswith(wanted) or (len(text) > 3 and wanted.startswith(text))):
             return index
     return None

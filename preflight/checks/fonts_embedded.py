@@ -316,16 +316,18 @@ class _TextUse:
 def _text_use(dossier: Dossier) -> tuple[dict[str, _TextUse], set[int]]:
     """Per font name (subset prefix removed), the characters extraction yields, and the pages it failed on.
 
-    Counted run by run (a line's stretch in one font), not character by character: on 200 pages the
-    per-character font look-up cost more than the text extraction itself."""
+    Counted page by page and run by run (a line's stretch in one font), not character by character: on 200
+    pages the per-character font look-up cost more than the text extraction itself."""
     use: dict[str, _TextUse] = {}
     names: dict[str, str] = {}
+    kinds: dict[str, int] = {}  # per character: 0 a space, 1 no Unicode meaning, 2 a mapped character
     failed: set[int] = set()
     seen = 0
     for page in dossier.pages:
         if page.error is not None:
             failed.add(page.number)
             continue
+        runs_by_font: dict[str, list[str]] = {}
         for line in page.lines:
             text = line.text
             runs = line.font_runs or ((0, line.font),)
@@ -334,25 +336,44 @@ def _text_use(dossier: Dossier) -> tuple[dict[str, _TextUse], set[int]]:
                 name = names.get(font)
                 if name is None:
                     name = names[font] = _text_name(clean_font_name(font))
+                runs_by_font.setdefault(name, []).append(text[start:end])
+                seen += end - start
+                if not line.unmapped:
+                    continue
                 stats = use.setdefault(name, _TextUse())
-                segment = text[start:end]
-                seen += len(segment)
-                for char, count in Counter(segment).items():
-                    if char.isspace():
-                        continue
-                    if char == "\ufffd" or unicodedata.category(char) == "Cc":
-                        stats.unmapped += count
-                    else:
-                        stats.mapped += count
-                        stats.pages.setdefault(char, set()).add(page.number)
                 for index in line.unmapped:
                     char = text[index] if start <= index < end else " "
-                    if char != "\ufffd" and not char.isspace() and unicodedata.category(char) != "Cc":
-                        stats.mapped -= 1  # counted as mapped above, but its glyph has no Unicode meaning
+                    if _kind(char, kinds) == 2:
+                        stats.mapped -= 1  # counted as mapped below, but its glyph has no Unicode meaning
                         stats.unmapped += 1
             if seen > MAX_CHARACTERS:
-                return use, failed
+                break
+        for name, pieces in runs_by_font.items():
+            stats = use.setdefault(name, _TextUse())
+            for char, count in Counter("".join(pieces)).items():
+                kind = _kind(char, kinds)
+                if kind == 1:
+                    stats.unmapped += count
+                elif kind == 2:
+                    stats.mapped += count
+                    stats.pages.setdefault(char, set()).add(page.number)
+        if seen > MAX_CHARACTERS:
+            break
     return use, failed
+
+
+def _kind(char: str, kinds: dict[str, int]) -> int:
+    """0 for a space, 1 for a character without Unicode meaning (U+FFFD, a control), 2 for any other."""
+    kind = kinds.get(char)
+    if kind is None:
+        if char.isspace():
+            kind = 0
+        elif char == "\ufffd" or unicodedata.category(char) == "Cc":
+            kind = 1
+        else:
+            kind = 2
+        kinds[char] = kind
+    return kind
 
 
 def _text_name(name: str) -> str:

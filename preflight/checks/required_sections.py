@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level
-from preflight.sections import normalise, strip_numbering
+from preflight.sections import title_key
 
 ID = "required-sections"
 SUMMARY = "The dossier holds every part the competition expects (CV, past work, project, publications...)"
@@ -192,12 +192,14 @@ def _part(dossier: Dossier, options: Options, name: str, level: Level | None) ->
 
 def _labelled(dossier: Dossier, titles: tuple[str, ...]) -> bool:
     """A line of the dossier is one of ``titles``, or starts with one before a colon, a dash or a bracket."""
-    wanted = [strip_numbering(normalise(title)) for title in titles]
-    wanted = [title for title in wanted if title]
+    wanted = [key for key in map(title_key, titles) if key]
+    if not wanted:
+        return False
+    starts = tuple({title[:1] for title in wanted})  # a cheap test first: most lines start otherwise
     for page in dossier.sections.pages:
         for line in page.lines:
-            text = strip_numbering(normalise(line.text))
-            if not text:
+            text = title_key(line.text)
+            if not text.startswith(starts):
                 continue
             for title in wanted:
                 if text == title or (text.startswith(title) and _LABEL_SEPARATOR.match(text[len(title) :])):

@@ -369,6 +369,7 @@ class _UsageWalker:
         xobjects = _dict(resources.get("/XObject")) if resources is not None else None
         stack: list[tuple[Any, int]] = []
         current: tuple[FontInfo, pikepdf.Dictionary] | None = font
+        chosen: dict[str, tuple[FontInfo, pikepdf.Dictionary] | None] = {}
         for instruction in instructions:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 continue
@@ -379,7 +380,19 @@ class _UsageWalker:
             elif name == "Q" and stack:
                 current, mode = stack.pop()
             elif name == "Tf" and operands:
-                current = self._font(fonts, operands[0])
+                # Looked up once per name and resources: a line of text often sets its font again.
+                font_name = operands[0]
+                lookup = None
+                if isinstance(font_name, pikepdf.Name):
+                    with contextlib.suppress(UnicodeDecodeError):  # a name that is not UTF-8: not cached
+                        lookup = str(font_name)
+                if lookup is None or lookup not in chosen:
+                    found = self._font(fonts, font_name)
+                    if lookup is None:
+                        current = found
+                        continue
+                    chosen[lookup] = found
+                current = chosen[lookup]
             elif name == "Tr" and operands:
                 with contextlib.suppress(TypeError, ValueError):
                     mode = int(operands[0])
