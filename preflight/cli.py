@@ -23,7 +23,9 @@ from preflight.reporters import FORMATS
 if TYPE_CHECKING:
     from preflight.config import UserConfig
     from preflight.model import Level, RunReport
+    from preflight.pdf.budget import Budget
     from preflight.selection import Selection
+    from preflight.workers import TextAhead
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -499,11 +501,39 @@ def _run_checks(
     timeout: float = 60.0,
 ) -> RunReport:
     """The full run: load the checks, resolve and validate the rule set, check every file."""
+    from preflight import workers
+    from preflight.pdf.budget import from_environment
+
+    budget = dataclasses.replace(from_environment(), seconds=timeout or None)
+    ahead = workers.TextAhead(files[0], budget) if len(files) == 1 and workers.text_ahead_pays() else None
+    try:
+        return _load_and_check(
+            files, user, profile, select, ignore, strict, quiet, jobs, cache_dir, cache_key, budget, ahead
+        )
+    finally:
+        if ahead is not None:
+            ahead.stop()
+
+
+def _load_and_check(
+    files: list[str],
+    user: UserConfig,
+    profile: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool,
+    quiet: bool,
+    jobs: int,
+    cache_dir: Path | None,
+    cache_key: str | None,
+    budget: Budget,
+    ahead: TextAhead | None,
+) -> RunReport:
     from preflight.checks import load_registry
     from preflight.config import resolve_rule_set
     from preflight.engine import check_files
     from preflight.i18n import t
-    from preflight.pdf.budget import from_environment, set_active
+    from preflight.pdf.budget import set_active
     from preflight.rulesets import ConfigError, NoRulesError
 
     registry = load_registry()
@@ -517,7 +547,6 @@ def _run_checks(
     except ConfigError as error:
         _fail_config(error)
         raise
-    budget = dataclasses.replace(from_environment(), seconds=timeout or None)
     set_active(budget)  # for the files checked in this process (a platform without fork, a report that fell back)
     run = functools.partial(
         check_files,
@@ -529,6 +558,7 @@ def _run_checks(
         cache_dir=cache_dir,
         cache_key=cache_key,
         budget=budget,
+        text_ahead=ahead,
     )
     if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
         with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:

@@ -6,7 +6,7 @@ Checks never open files or touch PDF objects; they read the properties below.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +52,8 @@ class Dossier:
         self.report_data: dict[str, object] = {}
         """What checks add to this file's report beside their findings (e.g. the CV timeline); the engine
         copies it into FileReport.extra, which the JSON report merges into the file's object."""
+        self.text_ahead: Callable[[], list[PageText] | None] | None = None
+        """Where the pages' text may already be read (preflight.workers.TextAhead.pages): None to read it here."""
         self._open()
 
     # ------------------------------------------------------------------ opening
@@ -280,6 +282,10 @@ class Dossier:
     @functools.cached_property
     def pages(self) -> list[PageText]:
         """Each page's text lines with font sizes, extracted once (PDFium, pdfminer where PDFium falls short)."""
+        if self.text_ahead is not None:
+            pages = self.text_ahead()  # the same extraction, of the same file, in another process
+            if pages is not None:
+                return pages
         from preflight.pdf.pdfium_text import extract_pages
 
         return extract_pages(str(self.path), self.page_count, self.pdf)

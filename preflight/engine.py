@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from preflight import __version__
 from preflight.checks import Registry
@@ -17,6 +18,10 @@ from preflight.messages import Catalogue
 from preflight.model import FileReport, Finding, GradedFinding, Level, Outcome, RuleInfo, RunReport, Skip, Status
 from preflight.pdf.budget import Budget
 from preflight.rulesets import Rule, RuleSet
+
+if TYPE_CHECKING:
+    from preflight.pdf.text import PageText
+    from preflight.workers import TextAhead
 
 READABLE_RULE = "pdf-readable"
 
@@ -113,10 +118,12 @@ def check_file(
     registry: Registry,
     display_name: str | None = None,
     strict: bool = False,
+    text_ahead: Callable[[], list[PageText] | None] | None = None,
 ) -> FileReport:
     outcomes: list[Outcome] = []
     with Dossier(path, display_name) as dossier:
         dossier.section_config = rule_set.sections
+        dossier.text_ahead = text_ahead
         rules = list(rule_set.rules)
         if not dossier.readable and not any(rule.check == READABLE_RULE for rule in rules):
             # Never fail open: an unreadable file fails even when the rule set leaves this rule out.
@@ -235,7 +242,12 @@ def reads_path(rule_set: RuleSet, registry: Registry) -> bool:
     return any(registry.checks[rule.check].reads_path for rule in rule_set.rules)
 
 
-def check_one(path: str, settings: RunSettings, registry: Registry) -> FileReport:
+def check_one(
+    path: str,
+    settings: RunSettings,
+    registry: Registry,
+    text_ahead: Callable[[], list[PageText] | None] | None = None,
+) -> FileReport:
     """Check one file, from the cache when an entry for this content and configuration exists."""
     cache = None
     content_hash = None
@@ -250,7 +262,7 @@ def check_one(path: str, settings: RunSettings, registry: Registry) -> FileRepor
             cached = cache.get(content_hash, path, name)
             if cached is not None:
                 return cached
-    report = check_file(path, settings.rule_set, registry, path, settings.strict)
+    report = check_file(path, settings.rule_set, registry, path, settings.strict, text_ahead)
     # The checks read the file after it was hashed: store the report only if the file still has the bytes
     # hashed, so a file rewritten during the check never leaves its new outcome under the old content's hash.
     if cache is not None and content_hash is not None and not report.crashed and file_sha256(path) == content_hash:
@@ -266,8 +278,11 @@ def _check_bounded(
     jobs: int,
     reports: list[FileReport | None],
     on_done: Callable[[int], None] | None,
+    text_ahead: TextAhead | None = None,
 ) -> None:
-    """Each file in a worker of its own; a file over its time or memory budget fails pdf-readable."""
+    """Each file in a worker of its own; a file over its time or memory budget fails pdf-readable.
+
+    ``text_ahead``, for a single file, is its text already being read in another process."""
     import contextlib
 
     # Imported once here rather than once per forked worker: a batch of 50 files then pays for them once.
@@ -278,7 +293,9 @@ def _check_bounded(
     from preflight.pdf import pdfium_text, structure  # noqa: F401
     from preflight.pdf.budget import MB
 
-    results = workers.run_each(names, functools.partial(check_one, settings=settings, registry=registry), budget, jobs)
+    pages = text_ahead.pages if text_ahead is not None and len(names) == 1 else None
+    work = functools.partial(check_one, settings=settings, registry=registry, text_ahead=pages)
+    results = workers.run_each(names, work, budget, jobs)
     with contextlib.closing(results):
         for index, result in results:
             if isinstance(result, workers.Done):
@@ -306,6 +323,7 @@ def check_files(
     cache_key: str | None = None,
     on_done: Callable[[int], None] | None = None,
     budget: Budget | None = None,
+    text_ahead: TextAhead | None = None,
 ) -> RunReport:
     """Check every file, in parallel processes when ``jobs`` > 1; the report keeps the order given.
 
@@ -324,7 +342,7 @@ def check_files(
     from preflight import workers
 
     if budget is not None and workers.can_isolate():
-        _check_bounded(names, settings, registry, budget, jobs, reports, on_done)
+        _check_bounded(names, settings, registry, budget, jobs, reports, on_done, text_ahead)
     elif jobs > 1 and len(names) > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
         from concurrent.futures.process import BrokenProcessPool

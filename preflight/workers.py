@@ -194,3 +194,76 @@ def run_each(items: Sequence[str], work: Work, budget: Budget, jobs: int) -> Gen
 def _ended_after_join(worker: _Running) -> Result:
     worker.process.join(timeout=1)
     return _ended(worker)
+
+
+def text_ahead_pays() -> bool:
+    """Whether reading a single file's text ahead (TextAhead) can save time: a fork, and a processor free.
+
+    On one processor, or one already busy (the load average above the processors but one), the text
+    child only adds its imports to the work; PREFLIGHT_TEXT_AHEAD=0 turns it off, =1 on regardless of load."""
+    setting = os.environ.get("PREFLIGHT_TEXT_AHEAD", "")
+    processors = os.cpu_count() or 1
+    if setting == "0" or not can_isolate() or processors < 2:
+        return False
+    if setting == "1":
+        return True
+    try:
+        return os.getloadavg()[0] < processors - 0.5
+    except OSError:
+        return True
+
+
+class TextAhead:
+    """One file's text, read by PDFium in a process of its own while the main process loads the checks.
+
+    A single file's worker is forked once every check is imported, and its text extraction (the largest
+    part of a check) would only start then; started first, it runs beside that loading on a second
+    processor. The text child has a worker's budget (stream caps, memory limit, its own process group,
+    killed with the run by ``stop``). Nothing that happens there is reported: when it fails or is stopped,
+    the worker reads the text itself, and what happens then is what the report says.
+    """
+
+    def __init__(self, path: str, budget: Budget) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_read_text, args=(sender, path, budget), daemon=False)
+        self._process.start()
+        sender.close()
+        with contextlib.suppress(OSError, TypeError):
+            os.setpgid(self._process.pid or 0, self._process.pid or 0)
+
+    def pages(self) -> Any:
+        """In the worker: the pages (preflight.pdf.text.PageText) once the text child sends them, else None."""
+        import pickle
+
+        try:
+            return pickle.loads(self._receiver.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError, MemoryError):
+            return None
+
+    def stop(self) -> None:
+        """Kill the text child and its group if it still runs, and reap it."""
+        _stop(_Running(0, self._process, self._receiver, None))
+
+
+def _read_text(connection: Connection, path: str, budget: Budget) -> None:
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)
+    reset_in_child()
+    _die_with_parent()
+    set_active(budget)
+    _limit_memory(budget.memory_bytes)
+    try:
+        import pickle
+
+        from preflight.dossier import Dossier
+
+        with Dossier(path) as dossier:
+            if dossier.readable:
+                connection.send_bytes(pickle.dumps(dossier.pages, protocol=pickle.HIGHEST_PROTOCOL))
+    except BaseException:  # never reported: the worker reads the text itself
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            connection.close()
+        os._exit(0)

@@ -1,0 +1,133 @@
+"""The text read ahead in a process of its own (preflight.workers.TextAhead) is the text the worker would read."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from preflight import workers
+from preflight.cli import main
+from preflight.dossier import Dossier
+from preflight.pdf.budget import Budget
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+pytestmark = pytest.mark.skipif(not workers.can_isolate(), reason="the text child is forked (Linux)")
+
+
+@pytest.mark.parametrize("name", ["valid-dossier.pdf", "hidden/soft-hyphen.pdf", "cv-real/latex-moderncv-fr.pdf"])
+def test_the_pages_read_ahead_are_the_pages_read_here(name: str) -> None:
+    path = FIXTURES / name
+    ahead = workers.TextAhead(str(path), Budget())
+    try:
+        pages = ahead.pages()
+    finally:
+        ahead.stop()
+    with Dossier(path) as dossier:
+        assert pages == dossier.pages
+        assert pages and any(page.lines for page in pages)
+
+
+def test_a_file_that_is_no_pdf_gives_no_pages_and_the_child_ends(tmp_path: Path) -> None:
+    path = tmp_path / "notes.pdf"
+    path.write_text("not a PDF at all", encoding="utf-8")
+    ahead = workers.TextAhead(str(path), Budget())
+    assert ahead.pages() is None  # the child sent nothing and closed its end
+    ahead.stop()
+
+
+def test_stop_kills_a_child_that_still_runs_and_reaps_it() -> None:
+    ahead = workers.TextAhead(str(FIXTURES / "valid-dossier.pdf"), Budget())
+    ahead.stop()
+    process = ahead._process
+    assert not process.is_alive() and process.exitcode is not None
+    with pytest.raises(ProcessLookupError):
+        os.kill(process.pid or 0, 0)
+
+
+def test_check_gives_the_same_report_with_and_without_the_text_read_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = str(FIXTURES / "valid-dossier.pdf")
+    outputs = []
+    for setting in ("1", "0"):
+        monkeypatch.setenv("PREFLIGHT_TEXT_AHEAD", setting)
+        monkeypatch.setattr(os, "cpu_count", lambda: 2)
+        result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", path])
+        assert result.exit_code == 0, result.output
+        outputs.append(json.loads(result.output))
+    assert outputs[0] == outputs[1]
+
+
+def test_the_worker_uses_the_pages_read_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker takes the child's pages: with extraction made to fail here, the check still reads the text."""
+    import preflight.pdf.pdfium_text as pdfium_text
+
+    ahead = workers.TextAhead(str(FIXTURES / "valid-dossier.pdf"), Budget())
+    try:
+
+        def refuse(*_args: object) -> None:
+            raise AssertionError("the text was read again")
+
+        monkeypatch.setattr(pdfium_text, "extract_pages", refuse)
+        with Dossier(FIXTURES / "valid-dossier.pdf") as dossier:
+            dossier.text_ahead = ahead.pages
+            assert dossier.pages and dossier.pages[0].lines
+    finally:
+        ahead.stop()
+
+
+def test_ctrl_c_while_the_text_is_read_ahead_leaves_no_process(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    import pikepdf
+
+    from tests.test_budget import _alive_with, _workers_of
+
+    folder = tmp_path / "ahead"
+    folder.mkdir()
+    path = folder / "long-dossier.pdf"
+    with pikepdf.open(FIXTURES / "valid-dossier.pdf") as source, pikepdf.new() as long:
+        for _ in range(60):  # a few hundred pages: still being read when the signal comes
+            long.pages.extend(source.pages)
+        long.save(path)
+    env = {**os.environ, "PREFLIGHT_CACHE_DIR": str(tmp_path / "cache"), "PREFLIGHT_TEXT_AHEAD": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "preflight", "check", "--no-cache", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    deadline = time.monotonic() + 30
+    while not _workers_of(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _workers_of(process.pid), "no text child started"
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and out == ""
+    time.sleep(0.2)
+    assert _alive_with(str(folder)) == []
+
+
+def test_the_text_is_read_ahead_only_where_a_processor_is_free(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PREFLIGHT_TEXT_AHEAD", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 0.2, 0.2))
+    assert workers.text_ahead_pays()
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 1.0, 1.0))  # both processors busy
+    assert not workers.text_ahead_pays()
+    monkeypatch.setenv("PREFLIGHT_TEXT_AHEAD", "1")
+    assert workers.text_ahead_pays()
+    monkeypatch.setenv("PREFLIGHT_TEXT_AHEAD", "0")
+    assert not workers.text_ahead_pays()
+    monkeypatch.delenv("PREFLIGHT_TEXT_AHEAD")
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert not workers.text_ahead_pays()
