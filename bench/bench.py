@@ -111,10 +111,15 @@ def _noise_png(rng: random.Random, width: int, height: int) -> object:
     return io.BytesIO(png)
 
 
+# As on a user's machine, where Python keeps the compiled bytecode of what it imports: some sandboxes set
+# PYTHONDONTWRITEBYTECODE=1, and an editable install then compiles every module of the package at each start.
+ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(command: list[str]) -> tuple[float, int]:
     """Wall seconds and peak resident memory (KiB) of one process tree run."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENVIRONMENT)
     _, _, usage = os.wait4(process.pid, 0)
     return time.perf_counter() - start, usage.ru_maxrss
 

@@ -151,6 +151,10 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     except Exception as exc:  # a file pikepdf repairs but the text extractor cannot parse
         raise Skip("text-unreadable", error=type(exc).__name__) from None
     for page in pages:
+        # One search of the whole page first: most pages hold no ORCID, and no match spans a line break.
+        page_text = "\n".join(line.text for line in page.lines)
+        if not (_DASHED.search(page_text) or _LABELLED.search(page_text)):
+            continue
         for line in page.lines:
             matches = [*_LABELLED.finditer(line.text), *_DASHED.finditer(line.text)]
             for match in sorted(matches, key=lambda m: m.start()):
