@@ -286,11 +286,16 @@ def _check_bounded(
     import contextlib
 
     # Imported once here rather than once per forked worker: a batch of 50 files then pays for them once.
+    # PDFium reads the text; a file whose text is read ahead needs it only if a check renders a page.
     import pikepdf  # noqa: F401
-    import pypdfium2  # noqa: F401
 
     from preflight import workers
-    from preflight.pdf import pdfium_text, structure  # noqa: F401
+    from preflight.pdf import structure  # noqa: F401
+
+    if text_ahead is None:
+        import pypdfium2  # noqa: F401
+
+        from preflight.pdf import pdfium_text  # noqa: F401
     from preflight.pdf.budget import MB
 
     pages = text_ahead.pages if text_ahead is not None and len(names) == 1 else None
