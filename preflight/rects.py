@@ -41,3 +41,9 @@ def union(rects: Iterable[Rect | None]) -> Rect | None:
 def lines_rect(lines: Iterable[TextLine]) -> Rect | None:
     """The box of several lines of one page (a paragraph, a reference, a cover's text block)."""
     return union(line_rect(line) for line in lines if line.text.strip())
+
+
+def text_block(lines: Iterable[TextLine]) -> Rect | None:
+    """The box of a page's text, for a finding about the page as a whole (a cover that lacks a label): its
+    lines with a letter, so a page number in the footer does not stretch it to the page's foot."""
+    return lines_rect(line for line in lines if any(char.isalpha() for char in line.text))

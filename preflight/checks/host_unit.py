@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from preflight.dossier import Dossier
 from preflight.model import Finding
-from preflight.rects import line_rect, lines_rect
+from preflight.rects import line_rect, text_block
 from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
 
 if TYPE_CHECKING:
@@ -415,7 +415,7 @@ class _Cover:
         ):
             page, line = self.lines[index]
             return {"page": page, "rect": line_rect(line)}
-        block = lines_rect(line for page, line in self.lines if page == first_page)
+        block = text_block(line for page, line in self.lines if page == first_page)
         return {"page": first_page, "rect": block}
 
 
