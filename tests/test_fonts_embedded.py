@@ -437,6 +437,8 @@ def test_rarer_wordings_in_both_languages() -> None:
         ("not-embedded-fonts.pdf", "Times-Roman", "Mes travaux portent"),
         ("nonstandard-font-not-embedded.pdf", "Calibri", "Annexe : lettre de soutien"),
         ("form-xobject-font.pdf", "Helvetica", "Tampon : copie certifiée conforme"),  # inside nested forms
+        # No /BaseFont ("unknown" in the text layer), but the page's only unnamed font:
+        ("type3-bitmap-font.pdf", "Type3 font", "DOSSIER CRCN"),
     ],
 )
 def test_a_font_finding_marks_the_fonts_first_line(fixture_pdf, name: str, font: str, words: str) -> None:
@@ -472,6 +474,9 @@ def test_an_unextractable_fonts_first_line_is_marked(fixture_pdf) -> None:
         ("BCDEFG+Calibri-Light", "calibri light"),
         ("Arial,Bold", "Helvetica-Bold"),  # pdfminer's name for a non-embedded Arial,Bold (a standard-14 alias)
         ("TimesNewRoman,Italic", "Times-Italic"),
+        ("TimesNewRomanPS-BoldMT", "TimesNewRoman,Bold"),
+        ("Ryumin-Light-H", "Ryumin-Light"),  # a Type0 font's /BaseFont ends with its CMap's name
+        ("HeiseiKakuGo-W5-UniJIS-UCS2-H", "HeiseiKakuGo-W5"),
     ],
 )
 def test_font_names_of_the_resource_and_the_text_layer_compare_equal(resource: str, text_layer: str) -> None:
@@ -481,6 +486,7 @@ def test_font_names_of_the_resource_and_the_text_layer_compare_equal(resource: s
 def test_arial_and_arial_bold_stay_apart() -> None:
     assert font_key("Arial") != font_key("Arial,Bold") and font_key("ArialMT") != font_key("Arial-BoldMT")
     assert font_key("Times-Roman") != font_key("Times-Bold") and font_key("Calibri") != font_key("Carlito")
+    assert font_key("Arial-Bold-Identity-H") != font_key("Arial")
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])

@@ -365,14 +365,24 @@ def _text_name(name: str) -> str:
 
 def font_key(name: str) -> str:
     """A font name reduced so that the font resource's /BaseFont and the text layer's name for it compare
-    equal: subset prefix, "-Identity-H", #xx escapes, case, punctuation and the "MT"/"PSMT" of Windows
-    fonts left out ("ABCDEF+Arial,Bold", "Arial-BoldMT" and "arial bold" compare equal), and the standard-14
-    aliases taken for their font ("Arial,Bold" for Helvetica-Bold, as a PDF reader takes it)."""
+    equal: subset prefix, a Type0 font's CMap ("-Identity-H", "-UniJIS-UCS2-H"), #xx escapes, case,
+    punctuation and the "MT"/"PSMT" of Windows fonts left out ("ABCDEF+Arial,Bold", "Arial-BoldMT" and
+    "arial bold" compare equal), and the standard-14 aliases taken for their font ("Arial,Bold" for
+    Helvetica-Bold, as a PDF reader takes it)."""
     name = re.sub(r"#([0-9A-Fa-f]{2})", lambda escape: chr(int(escape.group(1), 16)), clean_font_name(name))
-    name = _text_name(name).casefold()
+    name = _CMAP_SUFFIX.sub("", name).casefold()
     name = re.sub(r"[^0-9a-z]+", "", name)
     name = re.sub(r"(?:ps)?mt$", "", name) or name
+    name = re.sub(r"^(timesnewroman|arial|couriernew)ps", r"\1", name)  # TimesNewRomanPS-BoldMT
     return _STANDARD_ALIASES.get(name, name)
+
+
+_CMAP_SUFFIX = re.compile(
+    r"(?:-(?:Identity|Uni[A-Za-z0-9]*|UCS2|UTF(?:8|16|32)|RKSJ|90msp?|90pv|83pv|Add|Ext|EUC|GBK|GBpc|GBT|GB|B5pc|"
+    r"ETen|HKscs|KSCms|KSCpc|KSC|CNS|Adobe|Japan1|GB1|CNS1|Korea1|\d+))*-[HV]$"
+)
+"""A predefined CMap's name, which a Type0 font's /BaseFont ends with ("Ryumin-Light-H", "HeiseiKakuGo-W5-
+UniJIS-UCS2-H") and the text layer's name (its descendant's) does not."""
 
 
 _STANDARD_ALIASES = {
@@ -389,37 +399,48 @@ _STANDARD_ALIASES = {
 non-embedded "Arial,Bold" Helvetica-Bold, "TimesNewRoman" Times-Roman."""
 
 
-def first_use(dossier: Dossier, name: str, page: int | None, chars: Collection[str] = ()) -> Rect | None:
-    """Where font ``name`` is first seen on ``page``: the box of the topmost text line with a stretch in it
-    (holding one of ``chars``, when given). The text layer's font name is compared as printed, then by
-    :func:`font_key`; None when no line of the page is in the font (a font drawn only in form fields)."""
+def first_use(dossier: Dossier, font: FontInfo, page: int | None, chars: Collection[str] = ()) -> Rect | None:
+    """Where ``font`` is first seen on ``page``: the box of the topmost text line with a stretch in it (holding
+    one of ``chars``, when given; only blanks when it draws nothing else there).
+
+    The text layer's font name is compared as printed, then by :func:`font_key`; an unnamed font (a Type 3
+    font without /BaseFont, "unknown" in the text layer) only when it is the page's one unnamed font. None
+    when no line of the page is in the font (a font drawn only in form fields or annotations)."""
     try:
         pages = dossier.pages
     except Exception:  # the mark is a help: a text layer that cannot be read leaves the finding without one
         return None
     if page is None or not 0 < page <= len(pages):
         return None
-    wanted = clean_font_name(name)
-    key = font_key(name)
-    exact: list[TextLine] = []
-    alike: list[TextLine] = []
+    if _unnamed(font):
+        alone = sum(1 for other in dossier.fonts if _unnamed(other) and page in other.pages) == 1
+        names = {"unknown"} if alone else set()
+    else:
+        names = {clean_font_name(font.name)}
+    key = font_key(font.name) if names and not _unnamed(font) else None
+    # Tiers, best first: a stretch with text, then one of blanks only; the name as printed, then alike.
+    found: dict[tuple[bool, bool], list[TextLine]] = {}
     for line in pages[page - 1].lines:
         runs = line.font_runs or ((0, line.font),)
         ends = [start for start, _ in runs[1:]] + [len(line.text)]
-        for (start, font), end in zip(runs, ends, strict=True):
+        tiers = set()
+        for (start, name), end in zip(runs, ends, strict=True):
             segment = line.text[start:end]
-            if not segment.strip() or (chars and not any(char in segment for char in chars)):
+            if chars and not any(char in segment for char in chars):
                 continue
-            if font == wanted:
-                exact.append(line)
-                break
-            if font_key(font) == key:
-                alike.append(line)
-                break
-    found = exact or alike
+            exact = name in names
+            if exact or (key is not None and font_key(name) == key):
+                tiers.add((not segment.strip(), not exact))
+        if tiers:
+            found.setdefault(min(tiers), []).append(line)
     if not found:
         return None
-    return line_rect(max(found, key=lambda line: (line.baseline, -line.x0)))
+    best = found[min(found)]
+    return line_rect(max(best, key=lambda line: (line.baseline, -line.x0)))
+
+
+def _unnamed(font: FontInfo) -> bool:
+    return not clean_font_name(font.name) or (font.subtype == "Type3" and font.name == "Type3 font")
 
 
 def _places(font: FontInfo) -> dict[str, object]:
@@ -478,11 +499,11 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             continue
         if font.bitmap and bitmap_level is not Level.OFF:
             first = pages[0] if pages else None
-            rect = first_use(dossier, font.name, first)
+            rect = first_use(dossier, font, first)
             yield Finding("bitmap-type3", args, page=first, rect=rect, level=bitmap_level, data=data)
         if unextractable_level is not Level.OFF:
             for finding in _unextractable(font, data, args, text_use, failed_pages, pages, unextractable_level):
-                yield dataclasses.replace(finding, rect=first_use(dossier, font.name, finding.page))
+                yield dataclasses.replace(finding, rect=first_use(dossier, font, finding.page))
         coverage = coverage_by_name.get(font.display_name)
         use = text_use.get(_text_name(font.display_name))
         if (
@@ -500,7 +521,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                     "missing-glyphs-more" if len(missing) > 8 else "missing-glyphs",
                     {**args, "chars": listed, "count": len(missing), "glyph_pages": sorted(glyph_pages)},
                     page=min(glyph_pages),
-                    rect=first_use(dossier, font.name, min(glyph_pages), missing),
+                    rect=first_use(dossier, font, min(glyph_pages), missing),
                     fix_id="missing-glyphs.fix",
                     level=glyph_level,
                     data={**data, "missing": sorted(missing), "glyph_pages": sorted(glyph_pages)},
@@ -542,13 +563,13 @@ def _not_embedded(
             "not-embedded-fields" if fields else "not-embedded",
             {**args, "field_pages": sorted(font.field_pages)},
             page=first,
-            rect=first_use(dossier, font.name, first),
+            rect=first_use(dossier, font, first),
             fix_id="not-embedded.fix",
             data={**data, "used": "visible" if font.usage_known else "unknown"},
         )
     elif font.invisible_pages:
         # The OCR layer's first line: invisible on the page, but where a search finds the text.
-        rect = first_use(dossier, font.name, first)
+        rect = first_use(dossier, font, first)
         yield Finding("invisible-only", args, page=first, rect=rect, data={**data, "used": "invisible"})
     elif unused_level is not Level.OFF:
         listed = sorted(font.pages)
