@@ -45,5 +45,7 @@ def lines_rect(lines: Iterable[TextLine]) -> Rect | None:
 
 def text_block(lines: Iterable[TextLine]) -> Rect | None:
     """The box of a page's text, for a finding about the page as a whole (a cover that lacks a label): its
-    lines with a letter, so a page number in the footer does not stretch it to the page's foot."""
-    return lines_rect(line for line in lines if any(char.isalpha() for char in line.text))
+    lines with a letter, so a page number in the footer does not stretch it to the page's foot (all its lines
+    when none has a letter)."""
+    lines = list(lines)
+    return lines_rect(line for line in lines if any(char.isalpha() for char in line.text)) or lines_rect(lines)

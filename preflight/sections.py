@@ -857,7 +857,8 @@ def missing_cover(dossier: Dossier, what: str) -> Finding | None:
     first = next((s for s in finder.all() if s.first_page == 1), None)
     if first is None:
         return None
-    return Finding("no-cover", {"section": first.name, "title": first.title[:60], "what": what}, page=1)
+    args = {"section": first.name, "title": first.title[:60], "what": what}
+    return Finding("no-cover", args, page=1, rect=first.heading)  # marked at the title page 1 starts with
 
 
 def range_problem(dossier: Dossier, name: str, what: str) -> Finding | None:

@@ -239,3 +239,30 @@ def test_a_cover_without_any_such_line_is_marked_as_its_text_block(tmp_path: Pat
         assert finding.page == 1
         assert_rect_marks(finding.rect, title, lines=12)
         assert_rect_marks(finding.rect, name, lines=12)
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("project-only.pdf", "Projet de recherche"), ("standalone-name-only.pdf", "Nadia Berthelot-Ferrand")],
+)
+def test_a_first_page_that_is_no_cover_is_marked_at_its_title(name: str, words: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "cv-real" / name
+    with Dossier(path) as dossier:
+        [finding] = list(rule.check(dossier, rule.Options()))
+    assert finding.message_id == "no-cover" and finding.page == 1
+    assert_rect_marks(finding.rect, poppler_box(path, 1, words))
+
+
+def test_a_cover_of_digits_only_is_marked_as_its_text(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "digits.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, 700, "2026 - 12 - 01")
+    pdf.save()
+    with Dossier(path) as dossier:
+        findings = list(rule.check(dossier, rule.Options()))
+    assert [f.message_id for f in findings] == ["no-unit-code", "missing-team-leader", "missing-director"]
+    for finding in findings:
+        assert_rect_marks(finding.rect, poppler_box(path, 1, "2026 - 12 - 01"))
