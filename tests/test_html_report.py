@@ -546,7 +546,9 @@ def test_report_command_writes_beside_the_pdf_and_marks_the_soft_hyphen(tmp_path
     assert outside_urls(tree) == []
     figures = tree.root.find_all("figure", "page")
     assert [f.attrs["id"] for f in figures] == ["f0-page-1", "f0-page-2"]
-    (mark,) = tree.root.find_all("span", "mark")
+    # Page 1 is the project's first page: its heading is marked for the three findings about it.
+    assert len(figures[0].find_all("span", "mark")) == 3
+    (mark,) = figures[1].find_all("span", "mark")
     assert mark.parent is not None and mark.parent.parent is not None
     assert mark.parent.find_all("img")[0].attrs["alt"] == "Page 2 of soft-hyphen.pdf, with 1 finding marked"
     top = float(re.search(r"top:([\d.]+)%", mark.attrs["style"]).group(1))  # type: ignore[union-attr]
