@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from preflight.dates import MIN_YEAR, DateRange, YearMonth, normalize, scan_lines
+from preflight.rects import Rect, lines_rect
 
 if TYPE_CHECKING:
     from preflight.pdf.text import PageText, TextLine
@@ -165,6 +166,8 @@ class Entry:
     """Why the entry covers what it covers, when that is not what it says (a doctorate known by its award year)."""
     note_message: Message = dataclasses.field(default=("", {}), compare=False)
     """``note`` as a message of preflight.i18n, for a report in the run's language."""
+    rect: Rect | None = dataclasses.field(default=None, compare=False)
+    """Where its dated line (or lines, for a range split over two) is on ``page``, in PDF points."""
 
     def months(self, reading: str) -> tuple[YearMonth, YearMonth]:
         """(first, last) month covered in the ``GENEROUS`` or the ``ACADEMIC`` reading."""
@@ -286,6 +289,8 @@ class CvSource:
     """MISSING: the titles the finder tried."""
     problem: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
     """OUT_OF_RANGE: the arguments of the shared message ``section-range-after-end``."""
+    heading: Rect | None = dataclasses.field(default=None, compare=False)
+    """SECTION: where on ``first_page`` the line it was found by is (preflight.sections.Section.heading)."""
 
 
 DOCUMENT, SECTION, MISSING, OUT_OF_RANGE = "document", "section", "missing", "out-of-range"
@@ -368,7 +373,8 @@ def find_cv(dossier: Any, section: str = CV_SECTION) -> tuple[list[PageText] | N
     )
     text = f"section '{found.title}' ({span}, found by {found.found_by})"
     how: Message = getattr(found, "how", ("", {}))
-    return pages, CvSource(SECTION, text, section, found.title, found.first_page, found.last_page, how)
+    heading = getattr(found, "heading", None)
+    return pages, CvSource(SECTION, text, section, found.title, found.first_page, found.last_page, how, heading=heading)
 
 
 def build_timeline(
@@ -429,6 +435,7 @@ def build_timeline(
             context = normalize(f"{source_line} {label}")
             part, read = line_parts[item.line]
             entry = _entry(date_range, label, source_line.strip(), page.number, context, as_of, part)
+            entry = dataclasses.replace(entry, rect=lines_rect((page.lines[item.line], page.lines[item.end_line])))
             (entries if read else skipped).append(entry)
             if DOCTORAL_YEARS_WORDS.search(context) and not NOT_OWN_DOCTORATE.search(context):
                 doctoral_years.append(entry)

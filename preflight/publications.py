@@ -20,14 +20,16 @@ and the ``preflight publications`` command.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from preflight.pdf.text import is_bold_font
+from preflight.rects import Rect, lines_rect
 from preflight.sections import fold, normalise, strip_numbering
 
 if TYPE_CHECKING:
@@ -141,6 +143,8 @@ class Entry:
     marked: str | None = None
     """How the candidate's name is marked: 'bold' or 'sign' (asterisk, dagger...), or None."""
     metrics: tuple[str, ...] = ()
+    rect: Rect | None = field(default=None, compare=False)
+    """Where the entry is on ``page``: the box of its lines there (PDF points)."""
 
     @property
     def first_words(self) -> str:
@@ -270,7 +274,14 @@ def parse_list(
             raw[-1][3].append(line)
         previous, previous_page = line, number
     raw = _merge_fragments(raw)
-    entries = tuple(_entry(page, heading, kind, entry_lines, surnames) for page, heading, kind, entry_lines in raw)
+    page_of = {id(line): number for number, line in lines}
+    entries = tuple(
+        dataclasses.replace(
+            _entry(page, heading, kind, entry_lines, surnames),
+            rect=lines_rect(line for line in entry_lines if page_of.get(id(line)) == page),
+        )
+        for page, heading, kind, entry_lines in raw
+    )
     groups: list[Group] = []
     for entry in entries:
         if groups and groups[-1].heading == entry.heading and groups[-1].kind == entry.group:

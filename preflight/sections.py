@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from preflight.model import Finding
+from preflight.rects import Rect, line_rect
 
 if TYPE_CHECKING:
     from preflight.dossier import Dossier
@@ -114,6 +115,9 @@ class Section:
     found_by: str
     how: Message = dataclasses.field(default=("", {}), compare=False)
     """``found_by`` as a message of preflight.i18n (id and arguments), for a report in the run's language."""
+    heading: Rect | None = dataclasses.field(default=None, compare=False)
+    """Where on ``first_page`` the line it was found by is (its heading, or the name a CV starts with), in PDF
+    points; None when no line found it (configured pages, an outline entry whose title is not on the page)."""
 
     @property
     def page_count(self) -> int:
@@ -321,7 +325,8 @@ class Sections:
             clipped = self._clip_to_ranges(start.page, last, ranges)
             if clipped is None or not start.name:
                 continue
-            sections.append(Section(start.name, start.title, start.page, clipped, start.found_by, start.how))
+            heading = self._line_rect(start.page, start.line)
+            sections.append(Section(start.name, start.title, start.page, clipped, start.found_by, start.how, heading))
             self._bounds[start.name] = (start.line, end_line if clipped == last else None)
         cv_start = self._cv_by_its_headings(sections, ranges) if needs_cv else None
         if cv_start is not None:
@@ -472,7 +477,8 @@ class Sections:
             for s in kept
         ]
         self._bounds["cv"] = (None, None)
-        return [*kept, Section("cv", start.title, start.page, clipped, start.found_by, start.how)]
+        heading = self._line_rect(start.page, start.line)
+        return [*kept, Section("cv", start.title, start.page, clipped, start.found_by, start.how, heading)]
 
     def _config_ranges(self, page_count: int) -> dict[str, tuple[int, int]]:
         ranges: dict[str, tuple[int, int]] = {}
@@ -513,6 +519,13 @@ class Sections:
             return ""
         biggest = max(line.size for line in lines)
         return next(line.text.strip()[:120] for line in lines if line.size >= biggest - 0.1)
+
+    def _line_rect(self, page: int, line: int | None) -> Rect | None:
+        """The box of line ``line`` of page ``page`` (None when either is unknown)."""
+        pages = self.pages
+        if line is None or not 0 < page <= len(pages) or not 0 <= line < len(pages[page - 1].lines):
+            return None
+        return line_rect(pages[page - 1].lines[line])
 
     def _page_one_has_room(self, starts: list[_Start]) -> bool:
         """True when the section starting on page 1 starts below other text (a cover block above it)."""
@@ -875,7 +888,8 @@ def missing_cover(dossier: Dossier, what: str) -> Finding | None:
     first = next((s for s in finder.all() if s.first_page == 1), None)
     if first is None:
         return None
-    return Finding("no-cover", {"section": first.name, "title": first.title[:60], "what": what}, page=1)
+    args = {"section": first.name, "title": first.title[:60], "what": what}
+    return Finding("no-cover", args, page=1, rect=first.heading)  # marked at the title page 1 starts with
 
 
 def range_problem(dossier: Dossier, name: str, what: str) -> Finding | None:

@@ -86,3 +86,59 @@ def render_findings(module: Any, findings: Any, language: str = "en") -> list[An
 
     catalogue = getattr(module, "MESSAGES", {})
     return [render_finding(finding, catalogue, language) for finding in findings]
+
+
+# ---------------------------------------------------------------------------------------------- where things are
+def poppler_words(path: Path, page: int) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """The words of one page as poppler's ``pdftotext -bbox`` places them, each with its box in PDF points
+    (origin bottom-left, as findings' rectangles are): a reading of the page independent of ours."""
+    import html
+    import re
+    import subprocess
+
+    output = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', output).group(1))  # type: ignore[union-attr]
+    words = []
+    for match in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', output
+    ):
+        x0, top, x1, bottom = (float(value) for value in match.groups()[:4])
+        words.append((html.unescape(match.group(5)), (x0, height - bottom, x1, height - top)))
+    return words
+
+
+def poppler_box(path: Path, page: int, phrase: str) -> tuple[float, float, float, float]:
+    """The box of the first run of words on ``page`` that reads ``phrase`` (words compared as printed)."""
+    wanted = phrase.split()
+    words = poppler_words(path, page)
+    for start in range(len(words) - len(wanted) + 1):
+        run = words[start : start + len(wanted)]
+        if [text for text, _ in run] == wanted:
+            boxes = [box for _, box in run]
+            return (
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
+    raise AssertionError(f"{phrase!r} is not on page {page} of {path.name}: {[text for text, _ in words][:60]}")
+
+
+def assert_rect_marks(rect: object, box: tuple[float, float, float, float], lines: float = 1.0) -> None:
+    """``rect`` (a finding's) is where ``box`` (poppler's words) is: it holds the words across and their middle
+    height, and is no taller than ``lines`` lines of them (a line's mark, not the page's).
+
+    Across, a leeway of a sixth of the words' height: PDFium ends a line at its last glyph's ink, poppler at
+    the glyph's advance, a side bearing further (1 pt after a '9' of 11 pt Helvetica)."""
+    assert isinstance(rect, tuple) and len(rect) == 4, rect
+    x0, y0, x1, y1 = rect
+    leeway = 0.5 + (box[3] - box[1]) / 6
+    assert x0 <= box[0] + leeway and x1 >= box[2] - leeway, (rect, box)
+    middle = (box[1] + box[3]) / 2
+    assert y0 <= middle <= y1, (rect, box)
+    assert y1 - y0 <= 1.6 * lines * (box[3] - box[1]), (rect, box)

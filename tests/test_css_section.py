@@ -11,7 +11,7 @@ from preflight.dossier import Dossier
 from preflight.messages import NNBSP
 from preflight.model import Level
 from preflight.rulesets import ConfigError, build_options
-from tests.helpers import render_findings
+from tests.helpers import assert_rect_marks, poppler_box, render_findings
 
 STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
 
@@ -127,3 +127,15 @@ def test_css3_the_web_language_is_not_a_commission(tmp_path: Path) -> None:
 def run_path(path: Path, options: rule.Options | None = None) -> list:
     with Dossier(path) as dossier:
         return render_findings(rule, rule.check(dossier, options or rule.Options()))
+
+
+def test_a_named_commission_is_marked_on_its_line_and_a_missing_one_on_the_covers_text() -> None:
+    with Dossier(STRUCTURE / "cover-complete.pdf") as dossier:
+        [wrong] = list(rule.check(dossier, rule.Options(css=4)))
+    assert wrong.page == 1
+    assert_rect_marks(wrong.rect, poppler_box(STRUCTURE / "cover-complete.pdf", 1, "CSS 3 - Physiologie"))
+    path = STRUCTURE / "cover-no-css.pdf"
+    with Dossier(path) as dossier:
+        [missing] = list(rule.check(dossier, rule.Options()))
+    for words in ("Concours CRCN 2026", "Candidate : Marie Dupont"):
+        assert_rect_marks(missing.rect, poppler_box(path, 1, words), lines=15)

@@ -23,7 +23,7 @@ from preflight.model import Finding, Level
 from preflight.pdf.text import PageText, TextLine
 from preflight.reporters import RenderOptions
 from preflight.reporters.json_report import render
-from tests.helpers import render_findings
+from tests.helpers import assert_rect_marks, poppler_box, render_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 CV = ROOT / "fixtures" / "cv"
@@ -799,3 +799,22 @@ def test_memberships_and_reviewing_cover_no_time_unless_a_job_is_named(line: str
     page = PageText(1, 595, 842, (TextLine(line, 72, 500, 700, 11, "DejaVuSans", False),))
     (entry,) = build_timeline([page], YearMonth.parse("2026-11")).entries
     assert entry.kind == kind
+
+
+# ---------------------------------------------------------------------------------------------- where the marks go
+@pytest.mark.parametrize(
+    ("path", "message_id", "page", "words"),
+    [
+        # A gap is marked at the entry it follows (the snippet quotes it first).
+        (CV / "gap.pdf", "gap-years", 1, "2011 – 2013 Master Immunologie,"),
+        (CV / "month-ranges.pdf", "gap", 1, "10/2019 – 02/2021 Postdoctorat,"),
+        (ROOT / "fixtures" / "word" / "cv-gap.pdf", "gap-years", 2, "2011–2013"),  # a table row: the dates' cell
+        # A CV without dates: its heading.
+        (CV / "no-dates.pdf", "no-dates-section", 1, "Curriculum vitae"),
+    ],
+)
+def test_a_cv_finding_marks_its_line(path: Path, message_id: str, page: int, words: str) -> None:
+    with Dossier(path) as dossier:
+        findings = [f for f in check(dossier, AS_OF) if f.message_id == message_id]
+    assert findings[0].page == page
+    assert_rect_marks(findings[0].rect, poppler_box(path, page, words))

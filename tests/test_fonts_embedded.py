@@ -6,8 +6,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from preflight.checks.fonts_embedded import font_key
 from preflight.model import Level, Status
-from tests.helpers import render_findings, run_check
+from tests.helpers import assert_rect_marks, poppler_box, render_findings, run_check
 
 
 def fonts_failing(outcome) -> dict[str, list[int]]:
@@ -426,3 +427,87 @@ def test_rarer_wordings_in_both_languages() -> None:
         f"une police sans nom n’est pas incorporée (sans /Subtype), mais rien n’est dessiné avec elle{NNBSP}: elle "
         "figure seulement dans les ressources (aucune page)",
     ]
+
+
+# ---------------------------------------------------------------- where a font is first used
+@pytest.mark.parametrize(
+    ("name", "font", "words"),
+    [
+        ("not-embedded-fonts.pdf", "Helvetica", "Résumé des travaux"),  # the topmost line, not the footer
+        ("not-embedded-fonts.pdf", "Times-Roman", "Mes travaux portent"),
+        ("nonstandard-font-not-embedded.pdf", "Calibri", "Annexe : lettre de soutien"),
+        ("form-xobject-font.pdf", "Helvetica", "Tampon : copie certifiée conforme"),  # inside nested forms
+        # No /BaseFont ("unknown" in the text layer), but the page's only unnamed font:
+        ("type3-bitmap-font.pdf", "Type3 font", "DOSSIER CRCN"),
+    ],
+)
+def test_a_font_finding_marks_the_fonts_first_line(fixture_pdf, name: str, font: str, words: str) -> None:
+    path = fixture_pdf(name)
+    outcome = run_check("fonts-embedded", path)
+    [finding] = [item.finding for item in outcome.findings if item.finding.data["font"] == font]
+    assert finding.page == 1
+    assert_rect_marks(finding.rect, poppler_box(path, 1, words))
+
+
+def test_an_unextractable_fonts_first_line_is_marked(fixture_pdf) -> None:
+    """poppler's words are control characters here too: the mark is compared with the glyphs' own boxes."""
+    import pypdfium2 as pdfium
+
+    path = fixture_pdf("no-tounicode.pdf")
+    [item] = run_check("fonts-embedded", path).findings
+    document = pdfium.PdfDocument(str(path))
+    try:
+        textpage = document[0].get_textpage()
+        first = textpage.get_charbox(0)  # left, bottom, right, top of the page's first glyph
+    finally:
+        document.close()
+    x0, y0, x1, y1 = item.finding.rect
+    assert x0 <= first[0] + 1 and first[2] <= x1 and y0 <= (first[1] + first[3]) / 2 <= y1
+
+
+@pytest.mark.parametrize(
+    ("resource", "text_layer"),
+    [
+        ("ABCDEF+Arial,Bold", "Arial-BoldMT"),
+        ("ABCDEF+ArialMT-Identity-H", "ArialMT"),
+        ("TimesNewRomanPSMT", "Times#20New#20Roman"),
+        ("BCDEFG+Calibri-Light", "calibri light"),
+        ("Arial,Bold", "Helvetica-Bold"),  # pdfminer's name for a non-embedded Arial,Bold (a standard-14 alias)
+        ("TimesNewRoman,Italic", "Times-Italic"),
+        ("TimesNewRomanPS-BoldMT", "TimesNewRoman,Bold"),
+        ("Ryumin-Light-H", "Ryumin-Light"),  # a Type0 font's /BaseFont ends with its CMap's name
+        ("HeiseiKakuGo-W5-UniJIS-UCS2-H", "HeiseiKakuGo-W5"),
+    ],
+)
+def test_font_names_of_the_resource_and_the_text_layer_compare_equal(resource: str, text_layer: str) -> None:
+    assert font_key(resource) == font_key(text_layer)
+
+
+def test_arial_and_arial_bold_stay_apart() -> None:
+    assert font_key("Arial") != font_key("Arial,Bold") and font_key("ArialMT") != font_key("Arial-BoldMT")
+    assert font_key("Times-Roman") != font_key("Times-Bold") and font_key("Calibri") != font_key("Carlito")
+    assert font_key("Arial-Bold-Identity-H") != font_key("Arial")
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+@pytest.mark.parametrize("base_font", ["Arial,Bold", "ABCDEF+Arial,Bold"])
+def test_a_text_layer_naming_the_font_otherwise_still_finds_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str, base_font: str
+) -> None:
+    """pdfminer names a font by its descriptor's /FontName (Arial-BoldMT), PDFium by its /BaseFont (Arial,Bold);
+    without the subset prefix pdfminer says Helvetica-Bold, the standard font Arial,Bold is an alias of."""
+    path = font_pdf(tmp_path / "names.pdf", None, b"BT /F1 12 Tf 72 720 Td (Hello world) Tj ET", base_font=base_font)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].Resources.Font.F1.FontDescriptor.FontName = pikepdf.Name("/ABCDEF+Arial-BoldMT")
+        pdf.save(path)
+    monkeypatch.setenv("PREFLIGHT_TEXT_ENGINE", engine)
+    [item] = run_check("fonts-embedded", path).findings
+    assert item.finding.message_id == "not-embedded"
+    # "Hello" only: pdfminer measures the alias with Helvetica-Bold's widths, not the file's (600 each).
+    assert_rect_marks(item.finding.rect, poppler_box(path, 1, "Hello"))
+
+
+def test_a_font_no_text_line_is_in_has_no_mark(fixture_pdf) -> None:
+    """Courier draws only an annotation's appearance, which the text layer does not read."""
+    [item] = run_check("fonts-embedded", fixture_pdf("annotation-font.pdf")).findings
+    assert item.finding.page == 1 and item.finding.rect is None

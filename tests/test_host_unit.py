@@ -8,7 +8,7 @@ import pytest
 
 from preflight.checks import host_unit as rule
 from preflight.dossier import Dossier
-from tests.helpers import render_findings
+from tests.helpers import assert_rect_marks, poppler_box, render_findings
 
 STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
 
@@ -194,3 +194,75 @@ def test_unit_from_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     result = runner.invoke(main, ["check", "--select", "host-unit", path])
     assert result.exit_code == 2
     assert "[rules.host-unit]: unit 'Cochin' is not a unit code" in result.output
+
+
+# ---------------------------------------------------------------------------------------------- where the marks go
+@pytest.mark.parametrize(
+    ("name", "options", "message_id", "marked"),
+    [
+        # A label without a name: the label's line.
+        ("cover-director-without-name.pdf", None, "director-unnamed-reads", "Directrice d'unité : à confirmer"),
+        # A wrong unit code: the line that names the code read.
+        ("cover-complete.pdf", rule.Options(unit="U1142"), "wrong-unit", "Institut Cochin, Inserm U1016,"),
+        # Missing labels: the line they belong beside, the team's for its leader, the unit's for the director.
+        ("cover-no-team-leader.pdf", None, "missing-team-leader", "Équipe d'accueil : Signalisation et stress"),
+        ("cover-no-director.pdf", None, "missing-director", "Laboratoire d'accueil : Institut Cochin,"),
+        # No unit code: the line that names the unit without one, or the codes refused (cell lines, a year).
+        ("cover-no-unit.pdf", None, "no-unit-code", "Laboratoire d'accueil : Institut Cochin,"),
+        ("cover-cell-lines-only.pdf", None, "no-unit-code-ignored", "lignées U937 et U2OS, cohorte US 2019"),
+    ],
+)
+def test_a_finding_marks_the_cover_line_it_is_about(
+    name: str, options: rule.Options | None, message_id: str, marked: str
+) -> None:
+    with Dossier(STRUCTURE / name) as dossier:
+        [finding] = list(rule.check(dossier, options or rule.Options()))
+    assert finding.message_id == message_id and finding.page == 1
+    assert_rect_marks(finding.rect, poppler_box(STRUCTURE / name, 1, marked))
+
+
+def test_a_cover_without_any_such_line_is_marked_as_its_text_block(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "bare-cover.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(72, 760, "Dossier de candidature")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, 600, "Marie Dupont, chargée de recherche")
+    pdf.save()
+    with Dossier(path) as dossier:
+        findings = list(rule.check(dossier, rule.Options()))
+    assert [f.message_id for f in findings] == ["no-unit-code", "missing-team-leader", "missing-director"]
+    title, name = poppler_box(path, 1, "Dossier de candidature"), poppler_box(path, 1, "Marie Dupont,")
+    for finding in findings:
+        assert finding.page == 1
+        assert_rect_marks(finding.rect, title, lines=12)
+        assert_rect_marks(finding.rect, name, lines=12)
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("project-only.pdf", "Projet de recherche"), ("standalone-name-only.pdf", "Nadia Berthelot-Ferrand")],
+)
+def test_a_first_page_that_is_no_cover_is_marked_at_its_title(name: str, words: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "cv-real" / name
+    with Dossier(path) as dossier:
+        [finding] = list(rule.check(dossier, rule.Options()))
+    assert finding.message_id == "no-cover" and finding.page == 1
+    assert_rect_marks(finding.rect, poppler_box(path, 1, words))
+
+
+def test_a_cover_of_digits_only_is_marked_as_its_text(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "digits.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, 700, "2026 - 12 - 01")
+    pdf.save()
+    with Dossier(path) as dossier:
+        findings = list(rule.check(dossier, rule.Options()))
+    assert [f.message_id for f in findings] == ["no-unit-code", "missing-team-leader", "missing-director"]
+    for finding in findings:
+        assert_rect_marks(finding.rect, poppler_box(path, 1, "2026 - 12 - 01"))

@@ -546,7 +546,9 @@ def test_report_command_writes_beside_the_pdf_and_marks_the_soft_hyphen(tmp_path
     assert outside_urls(tree) == []
     figures = tree.root.find_all("figure", "page")
     assert [f.attrs["id"] for f in figures] == ["f0-page-1", "f0-page-2"]
-    (mark,) = tree.root.find_all("span", "mark")
+    # Page 1 is the project's first page: its heading is marked for the three findings about it.
+    assert len(figures[0].find_all("span", "mark")) == 3
+    (mark,) = figures[1].find_all("span", "mark")
     assert mark.parent is not None and mark.parent.parent is not None
     assert mark.parent.find_all("img")[0].attrs["alt"] == "Page 2 of soft-hyphen.pdf, with 1 finding marked"
     top = float(re.search(r"top:([\d.]+)%", mark.attrs["style"]).group(1))  # type: ignore[union-attr]
@@ -700,3 +702,90 @@ def test_the_reports_words_exist_in_both_languages_with_french_spacing() -> None
     unspaced = {key: text for key, text in WORDS["fr"].items() if re.search(r"(?<!\{n\})[;:!?](?=\s|$)", text)}
     assert unspaced == {}
     assert "'" not in "".join(WORDS["fr"].values())  # the typographic apostrophe (’)
+
+
+# ---------------------------------------------------------------------------------------------- marks of each kind
+def _expected_marks(pdf: Path, *options: str) -> dict[int, list[tuple[int, str, list[float] | None]]]:
+    """Per page, the findings the report lists under its image, numbered as it numbers them: (number, rule,
+    rect), from the JSON report of the same run."""
+    import json
+
+    checked = CliRunner().invoke(main, ["check", str(pdf), *options, "-f", "json"])
+    expected: dict[int, list[tuple[int, str, list[float] | None]]] = {}
+    for outcome in json.loads(checked.output)["files"][0]["results"]:
+        if outcome["status"] not in ("fail", "warn"):
+            continue
+        for finding in outcome["findings"]:
+            if finding.get("page") is not None:
+                listed = expected.setdefault(finding["page"], [])
+                listed.append((len(listed) + 1, outcome["rule"], finding.get("rect")))
+    return expected
+
+
+@pytest.mark.parametrize(
+    ("fixture", "rules"),
+    [
+        ("structure/project-7-pages.pdf", {"project-page-count", "project-host-fit"}),  # a section's heading
+        ("structure/cover-no-director.pdf", {"host-unit"}),  # the cover's missing label
+        ("not-embedded-fonts.pdf", {"fonts-embedded"}),  # a font's first use
+        ("jury/submitted-in-articles.pdf", {"publication-list"}),  # an entry of the list
+        ("cv/gap.pdf", {"cv-date-gaps"}),  # the entry a gap follows
+    ],
+)
+def test_a_mark_per_finding_with_a_rectangle_where_the_rectangle_is(
+    tmp_path: Path, fixture: str, rules: set[str]
+) -> None:
+    pdf = _copy(tmp_path, fixture)
+    CliRunner().invoke(main, ["report", str(pdf), "--no-cache"])
+    tree = parse((tmp_path / f"{pdf.stem}.preflight.html").read_text(encoding="utf-8"))
+    expected = _expected_marks(pdf, "--no-cache")
+    marked_rules = {rule for listed in expected.values() for _, rule, rect in listed if rect is not None}
+    assert rules <= marked_rules
+    from preflight.dossier import Dossier
+
+    with Dossier(pdf) as dossier:
+        sizes = dossier.page_sizes
+    figures = {f.attrs["id"]: f for f in tree.root.find_all("figure", "page")}
+    for page, listed in expected.items():
+        figure = figures[f"f0-page-{page}"]
+        marks = {int(m.attrs["data-finding"]): m for m in figure.find_all("span", "mark")}
+        assert sorted(marks) == [number for number, _, rect in listed if rect is not None]
+        rows = {int(row.attrs["value"]): row for row in figure.find_all("li", "finding")}
+        assert sorted(rows) == [number for number, _, _ in listed]
+        width, height = sizes[page - 1]
+        for number, rule, rect in listed:
+            assert rows[number].find_all("code")[0].all_text() == rule
+            assert ("no position on the page" in rows[number].all_text()) is (rect is None)
+            if rect is None:
+                continue
+            style = dict(part.split(":") for part in marks[number].attrs["style"].split(";"))
+            assert float(style["left"].rstrip("%")) == pytest.approx(100 * max(rect[0], 0) / width, abs=0.01)
+            assert float(style["top"].rstrip("%")) == pytest.approx(
+                100 * (height - min(rect[3], height)) / height, abs=0.01
+            )
+
+
+def test_marks_drawn_from_the_cache_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache keeps each finding's rectangle: a second report, served from it, draws the same marks."""
+    from preflight import engine
+
+    pdf = _copy(tmp_path, "structure/project-7-pages.pdf")
+    first = tmp_path / "first.html"
+    assert CliRunner().invoke(main, ["report", str(pdf), "-o", str(first)]).exit_code == 1
+    journal = tmp_path / "checked.txt"
+    real = engine.check_file
+
+    def counting(path: object, *args: object, **kwargs: object) -> object:
+        with journal.open("a", encoding="utf-8") as out:
+            out.write(f"{path}\n")
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "check_file", counting)
+    second = tmp_path / "second.html"
+    assert CliRunner().invoke(main, ["report", str(pdf), "-o", str(second)]).exit_code == 1
+    assert not journal.exists()  # served from the cache
+
+    def marks(path: Path) -> list[dict[str, str]]:
+        return [m.attrs for m in parse(path.read_text(encoding="utf-8")).root.find_all("span", "mark")]
+
+    assert len(marks(first)) >= 2 and marks(second) == marks(first)

@@ -10,7 +10,7 @@ from preflight.checks import orcid as rule
 from preflight.dossier import Dossier
 from preflight.messages import NNBSP
 from preflight.model import Level
-from tests.helpers import render_findings
+from tests.helpers import assert_rect_marks, poppler_box, render_findings
 
 STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
 
@@ -115,3 +115,14 @@ def test_template_placeholder(tmp_path: Path) -> None:
 def test_label_forms_the_docs_suggest_are_read(label: str) -> None:
     match = rule._LABELLED.search(label)
     assert match is not None and match.groups() == ("0000", "0002", "1825", "0097")
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("cover-orcid-invalid.pdf", "ORCID : 0000-0002-1825-0098"), ("cover-orcid-out-of-range.pdf", "ORCID iD:")],
+)
+def test_the_orcids_line_is_marked(name: str, words: str) -> None:
+    with Dossier(STRUCTURE / name) as dossier:
+        [finding] = list(rule.check(dossier, rule.Options()))
+    assert finding.page == 1
+    assert_rect_marks(finding.rect, poppler_box(STRUCTURE / name, 1, words))

@@ -10,7 +10,7 @@ from preflight.checks import project_host_fit as rule
 from preflight.dossier import Dossier
 from preflight.messages import NNBSP
 from preflight.model import Skip
-from tests.helpers import render_findings
+from tests.helpers import assert_rect_marks, poppler_box, render_findings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 JURY = FIXTURES / "jury"
@@ -60,3 +60,9 @@ def test_a_dossier_without_project_skips() -> None:
     with Dossier(FIXTURES / "cv-real" / "standalone-name-only.pdf") as dossier, pytest.raises(Skip) as skipped:
         list(rule.check(dossier, rule.Options()))
     assert skipped.value.message_id in ("no-project", "no-host")
+
+
+def test_the_finding_marks_the_projects_heading() -> None:
+    [finding] = run(JURY / "project-no-host.pdf")
+    assert finding.page == 4
+    assert_rect_marks(finding.rect, poppler_box(JURY / "project-no-host.pdf", 4, "Projet de recherche"))

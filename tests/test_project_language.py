@@ -10,7 +10,7 @@ from preflight.checks import project_language as rule
 from preflight.dossier import Dossier
 from preflight.messages import render_template
 from preflight.model import Level, Skip
-from tests.helpers import render_findings
+from tests.helpers import assert_rect_marks, poppler_box, render_findings
 
 STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
 
@@ -95,3 +95,12 @@ def test_options_validated() -> None:
         rule.Options(language="de")
     with pytest.raises(ValueError, match="between 0 and 1"):
         rule.Options(min_share=1.5)
+
+
+def test_the_finding_marks_the_sections_heading() -> None:
+    path = STRUCTURE / "english-headings.pdf"
+    with Dossier(path) as dossier:
+        project, report = list(rule.check(dossier, rule.Options()))
+    assert (project.page, report.page) == (7, 4)
+    assert_rect_marks(project.rect, poppler_box(path, 7, "RESEARCH PROJECT"))
+    assert_rect_marks(report.rect, poppler_box(path, 4, "Research report"))

@@ -14,9 +14,10 @@ from preflight.dossier import Dossier
 from preflight.messages import NNBSP
 from preflight.model import Level
 from preflight.sections import default_config
-from tests.helpers import render_findings
+from tests.helpers import assert_rect_marks, poppler_box, render_findings
 
-STRUCTURE = Path(__file__).resolve().parents[1] / "fixtures" / "structure"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+STRUCTURE = FIXTURES / "structure"
 
 
 def run(
@@ -263,3 +264,23 @@ def test_a_section_not_required_skips_in_french() -> None:
         f"pas de partie projet de recherche dans ce dossier (elle n’est pas exigée{NNBSP}; "
         f"«{NNBSP}preflight sections FICHIER{NNBSP}» permet de le vérifier)"
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "page"),
+    [
+        (STRUCTURE / "project-7-pages.pdf", 7),  # found by its heading
+        (STRUCTURE / "project-16-pages.pdf", 7),
+        (FIXTURES / "latex" / "project-7-pages.pdf", 5),  # found by its bookmark, whose title is on the page
+    ],
+)
+def test_the_finding_marks_the_projects_heading(path: Path, page: int) -> None:
+    with Dossier(path) as dossier:
+        [finding] = list(rule.check(dossier, rule.Options()))
+    assert finding.page == page
+    assert_rect_marks(finding.rect, poppler_box(path, page, "Projet de recherche"))
+
+
+def test_configured_pages_have_no_heading_to_mark() -> None:
+    [finding] = run("project-7-pages.pdf", config={"project": "7-13"})
+    assert finding.page == 7 and finding.rect is None

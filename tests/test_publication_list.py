@@ -12,7 +12,7 @@ from preflight.messages import NNBSP
 from preflight.model import Level, Skip
 from preflight.pdf.text import PageText, TextLine
 from preflight.publications import parse_list, surname_forms
-from tests.helpers import render_findings
+from tests.helpers import assert_rect_marks, poppler_box, render_findings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 JURY = FIXTURES / "jury"
@@ -156,3 +156,32 @@ def test_an_underlining_legend_asks_to_check_by_eye() -> None:
     )
     [french] = render_findings(rule, rule._emphasis(listing), "fr")
     assert french.message.startswith(f"la légende de la liste indique des noms soulignés («{NNBSP}Mon nom")
+
+
+# ---------------------------------------------------------------------------------------------- where the marks go
+def test_a_submitted_entry_is_marked_where_it_is_printed() -> None:
+    path = JURY / "submitted-in-articles.pdf"
+    with Dossier(path) as dossier:
+        findings = list(rule.check(dossier, rule.Options()))
+    assert [(f.message_id, f.page) for f in findings] == [("submitted-entry", 12), ("submitted-entry", 12)]
+    assert_rect_marks(findings[0].rect, poppler_box(path, 12, "5. Dubois C, Lefèvre M."))
+    assert_rect_marks(findings[1].rect, poppler_box(path, 12, "6. Roux A, Dubois C."))
+
+
+def test_an_entry_of_two_lines_is_marked_whole_and_alone() -> None:
+    path = JURY / "name-not-bold.pdf"
+    with Dossier(path) as dossier:
+        [finding] = list(rule.check(dossier, rule.Options()))
+    assert finding.message_id == "name-partly-marked" and finding.page == 12
+    assert_rect_marks(finding.rect, poppler_box(path, 12, "1. Dubois C, Roux A."), lines=2)
+    assert_rect_marks(finding.rect, poppler_box(path, 12, "doi:10.5555/jir.2016.101"), lines=2)
+    following = poppler_box(path, 12, "2. Dubois C*,")
+    assert finding.rect is not None and finding.rect[1] > (following[1] + following[3]) / 2
+
+
+def test_a_finding_about_the_whole_list_marks_its_heading() -> None:
+    path = FIXTURES / "word" / "dossier.pdf"
+    with Dossier(path) as dossier:
+        [finding] = list(rule.check(dossier, rule.Options()))
+    assert finding.message_id == "name-unmarked" and finding.page == 15
+    assert_rect_marks(finding.rect, poppler_box(path, 15, "Publications"))

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level
+from preflight.rects import Rect, line_rect, text_block
 from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
 
 ID = "css-section"
@@ -164,28 +165,30 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         yield problem
         return
     first_page = pages[0].number if pages else 1
-    found: dict[str, tuple[int, str]] = {}
-    out_of_range: list[tuple[int, str]] = []
+    # (page, as printed, where): the line that names it, or the first cover page's text block when none does.
+    found: dict[str, tuple[int, str, Rect | None]] = {}
+    out_of_range: list[tuple[int, str, Rect | None]] = []
     for page in pages:
         for line in page.lines:
             for match in COMMISSION.finditer(fold(line.text)):
                 printed = line.text[match.start() : match.end()]
                 if match.group("cpar"):
-                    found.setdefault("CPAR", (page.number, printed))
+                    found.setdefault("CPAR", (page.number, printed, line_rect(line)))
                 elif _WEB.search(line.text) or (
                     not match.group("separator") and not _COMMISSION_CONTEXT.search(fold(line.text))
                 ):
                     continue
                 elif 1 <= int(match.group("number")) <= 7:
-                    found.setdefault(f"CSS {int(match.group('number'))}", (page.number, printed))
+                    found.setdefault(f"CSS {int(match.group('number'))}", (page.number, printed, line_rect(line)))
                 else:
-                    out_of_range.append((page.number, printed))
+                    out_of_range.append((page.number, printed, line_rect(line)))
     where = [page.number for page in pages] or [first_page]
     if not found:
         yield Finding(
             "no-commission-out-of-range" if out_of_range else "no-commission",
             {"pages": where, "printed": out_of_range[0][1] if out_of_range else None},
             page=out_of_range[0][0] if out_of_range else first_page,
+            rect=out_of_range[0][2] if out_of_range else text_block(pages[0].lines) if pages else None,
             snippet=out_of_range[0][1] if out_of_range else None,
             fix_id="add-commission",
             # The commission is chosen on the portal too: a cover without it is read badly, not refused.
@@ -194,21 +197,23 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         )
         return
     if len(found) > 1:
-        first = min(found.values())
+        first = min(found.values(), key=lambda named: named[:2])
         yield Finding(
             "several-commissions",
             {"count": len(found), "named": list(found)},
             page=first[0],
+            rect=first[2],
             snippet=first[1],
             data={"found": list(found)},
         )
     expected = options.expected
     if expected is not None and expected not in found:
-        first_page_named, printed = min(found.values())
+        first_page_named, printed, rect = min(found.values(), key=lambda named: named[:2])
         yield Finding(
             "wrong-commission",
             {"found": list(found), "expected": expected},
             page=first_page_named,
+            rect=rect,
             snippet=printed,
             data={"found": list(found), "expected": expected},
         )

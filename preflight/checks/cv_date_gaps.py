@@ -353,7 +353,8 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         else:
             pages = list(range(source.first_page, source.last_page + 1))
             args = {"title": source.title, "pages": pages}
-            yield Finding("no-dates-section", args, page=page, data=data, fix_id="no-dates.fix")
+            heading = source.heading if page == source.first_page else None
+            yield Finding("no-dates-section", args, page=page, rect=heading, data=data, fix_id="no-dates.fix")
         return
     for gap in timeline.gaps:
         level = gap_level(gap, options)
@@ -415,6 +416,7 @@ def _gap_finding(gap: Gap, level: Level, options: Options) -> Finding:
         message_id,
         args,
         page=anchor.page if anchor else None,
+        rect=anchor.rect if anchor else None,
         snippet=make_visible(snippet[:200]) if snippet else None,
         fix_id=fix_id,
         level=level,

@@ -35,10 +35,11 @@ Options
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -46,9 +47,11 @@ from preflight.dossier import Dossier
 from preflight.model import Finding, Level
 from preflight.pdf.font_program import PROBLEMS
 from preflight.pdf.text import clean_font_name
+from preflight.rects import Rect, line_rect
 
 if TYPE_CHECKING:
     from preflight.pdf.structure import FontInfo
+    from preflight.pdf.text import TextLine
 
 ID = "fonts-embedded"
 SUMMARY = "Every font is embedded, so the portal accepts the file and it looks the same everywhere"
@@ -381,6 +384,86 @@ def _text_name(name: str) -> str:
     return re.sub(r"-Identity-[HV]$", "", name)
 
 
+def font_key(name: str) -> str:
+    """A font name reduced so that the font resource's /BaseFont and the text layer's name for it compare
+    equal: subset prefix, a Type0 font's CMap ("-Identity-H", "-UniJIS-UCS2-H"), #xx escapes, case,
+    punctuation and the "MT"/"PSMT" of Windows fonts left out ("ABCDEF+Arial,Bold", "Arial-BoldMT" and
+    "arial bold" compare equal), and the standard-14 aliases taken for their font ("Arial,Bold" for
+    Helvetica-Bold, as a PDF reader takes it)."""
+    name = re.sub(r"#([0-9A-Fa-f]{2})", lambda escape: chr(int(escape.group(1), 16)), clean_font_name(name))
+    name = _CMAP_SUFFIX.sub("", name).casefold()
+    name = re.sub(r"[^0-9a-z]+", "", name)
+    name = re.sub(r"(?:ps)?mt$", "", name) or name
+    name = re.sub(r"^(timesnewroman|arial|couriernew)ps", r"\1", name)  # TimesNewRomanPS-BoldMT
+    return _STANDARD_ALIASES.get(name, name)
+
+
+_CMAP_SUFFIX = re.compile(
+    r"(?:-(?:Identity|Uni[A-Za-z0-9]*|UCS2|UTF(?:8|16|32)|RKSJ|90msp?|90pv|83pv|Add|Ext|EUC|GBK|GBpc|GBT|GB|B5pc|"
+    r"ETen|HKscs|KSCms|KSCpc|KSC|CNS|Adobe|Japan1|GB1|CNS1|Korea1|\d+))*-[HV]$"
+)
+"""A predefined CMap's name, which a Type0 font's /BaseFont ends with ("Ryumin-Light-H", "HeiseiKakuGo-W5-
+UniJIS-UCS2-H") and the text layer's name (its descendant's) does not."""
+
+
+_STANDARD_ALIASES = {
+    f"{family}{style}": f"{standard}{standard_style}"
+    for family, standard in (("arial", "helvetica"), ("couriernew", "courier"), ("timesnewroman", "times"))
+    for style, standard_style in (
+        ("", "roman" if standard == "times" else ""),
+        ("italic", "italic" if standard == "times" else "oblique"),
+        ("bold", "bold"),
+        ("bolditalic", "bolditalic" if standard == "times" else "boldoblique"),
+    )
+}
+"""The PDF Reference's aliases of the standard 14 (implementation note 62): pdfminer's text layer names a
+non-embedded "Arial,Bold" Helvetica-Bold, "TimesNewRoman" Times-Roman."""
+
+
+def first_use(dossier: Dossier, font: FontInfo, page: int | None, chars: Collection[str] = ()) -> Rect | None:
+    """Where ``font`` is first seen on ``page``: the box of the topmost text line with a stretch in it (holding
+    one of ``chars``, when given; only blanks when it draws nothing else there).
+
+    The text layer's font name is compared as printed, then by :func:`font_key`; an unnamed font (a Type 3
+    font without /BaseFont, "unknown" in the text layer) only when it is the page's one unnamed font. None
+    when no line of the page is in the font (a font drawn only in form fields or annotations)."""
+    try:
+        pages = dossier.pages
+    except Exception:  # the mark is a help: a text layer that cannot be read leaves the finding without one
+        return None
+    if page is None or not 0 < page <= len(pages):
+        return None
+    if _unnamed(font):
+        alone = sum(1 for other in dossier.fonts if _unnamed(other) and page in other.pages) == 1
+        names = {"unknown"} if alone else set()
+    else:
+        names = {clean_font_name(font.name)}
+    key = font_key(font.name) if names and not _unnamed(font) else None
+    # Tiers, best first: a stretch with text, then one of blanks only; the name as printed, then alike.
+    found: dict[tuple[bool, bool], list[TextLine]] = {}
+    for line in pages[page - 1].lines:
+        runs = line.font_runs or ((0, line.font),)
+        ends = [start for start, _ in runs[1:]] + [len(line.text)]
+        tiers = set()
+        for (start, name), end in zip(runs, ends, strict=True):
+            segment = line.text[start:end]
+            if chars and not any(char in segment for char in chars):
+                continue
+            exact = name in names
+            if exact or (key is not None and font_key(name) == key):
+                tiers.add((not segment.strip(), not exact))
+        if tiers:
+            found.setdefault(min(tiers), []).append(line)
+    if not found:
+        return None
+    best = found[min(found)]
+    return line_rect(max(best, key=lambda line: (line.baseline, -line.x0)))
+
+
+def _unnamed(font: FontInfo) -> bool:
+    return not clean_font_name(font.name) or (font.subtype == "Type3" and font.name == "Type3 font")
+
+
 def _places(font: FontInfo) -> dict[str, object]:
     """Where, beside the pages' own resources, the font is drawn with: message ids and their arguments."""
     ids: list[str] = []
@@ -433,12 +516,15 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             "to_unicode": font.has_to_unicode,
         }
         if not font.embedded:
-            yield from _not_embedded(font, data, args, pages, visible, unused_level)
+            yield from _not_embedded(dossier, font, data, args, pages, visible, unused_level)
             continue
         if font.bitmap and bitmap_level is not Level.OFF:
-            yield Finding("bitmap-type3", args, page=pages[0] if pages else None, level=bitmap_level, data=data)
+            first = pages[0] if pages else None
+            rect = first_use(dossier, font, first)
+            yield Finding("bitmap-type3", args, page=first, rect=rect, level=bitmap_level, data=data)
         if unextractable_level is not Level.OFF:
-            yield from _unextractable(font, data, args, text_use, failed_pages, pages, unextractable_level)
+            for finding in _unextractable(font, data, args, text_use, failed_pages, pages, unextractable_level):
+                yield dataclasses.replace(finding, rect=first_use(dossier, font, finding.page))
         coverage = coverage_by_name.get(font.display_name)
         use = text_use.get(_text_name(font.display_name))
         if (
@@ -456,6 +542,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                     "missing-glyphs-more" if len(missing) > 8 else "missing-glyphs",
                     {**args, "chars": listed, "count": len(missing), "glyph_pages": sorted(glyph_pages)},
                     page=min(glyph_pages),
+                    rect=first_use(dossier, font, min(glyph_pages), missing),
                     fix_id="missing-glyphs.fix",
                     level=glyph_level,
                     data={**data, "missing": sorted(missing), "glyph_pages": sorted(glyph_pages)},
@@ -463,6 +550,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
 
 
 def _not_embedded(
+    dossier: Dossier,
     font: FontInfo,
     data: dict[str, object],
     args: dict[str, object],
@@ -496,11 +584,14 @@ def _not_embedded(
             "not-embedded-fields" if fields else "not-embedded",
             {**args, "field_pages": sorted(font.field_pages)},
             page=first,
+            rect=first_use(dossier, font, first),
             fix_id="not-embedded.fix",
             data={**data, "used": "visible" if font.usage_known else "unknown"},
         )
     elif font.invisible_pages:
-        yield Finding("invisible-only", args, page=first, data={**data, "used": "invisible"})
+        # The OCR layer's first line: invisible on the page, but where a search finds the text.
+        rect = first_use(dossier, font, first)
+        yield Finding("invisible-only", args, page=first, rect=rect, data={**data, "used": "invisible"})
     elif unused_level is not Level.OFF:
         listed = sorted(font.pages)
         yield Finding(

@@ -62,6 +62,7 @@ from preflight.characters import (
 from preflight.characters import MESSAGES as CHARACTER_MESSAGES
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level
+from preflight.rects import line_rect
 
 ID = "hidden-characters"
 SUMMARY = "No invisible, garbled or private-use characters in the text; French typography is fine"
@@ -266,7 +267,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                     located.append(((line_number, hit.start), line.text, hit, line.font_at(hit.start)))
         for group in group_hits(located, options.max_snippets):
             line = page.lines[group.first_position[0]]
-            rect = (line.x0, round(line.baseline - 0.25 * line.size, 2), line.x1, round(line.baseline + line.size, 2))
+            rect = line_rect(line)
             where: tuple[str, dict[str, object]] = ("where.page", {"page": page.number})
             yield _finding(group, options, where, page.number, {"page": page.number}, rect)
 

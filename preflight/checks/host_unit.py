@@ -33,13 +33,19 @@ Options
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from preflight.dossier import Dossier
 from preflight.model import Finding
+from preflight.rects import line_rect, text_block
 from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
+
+if TYPE_CHECKING:
+    from preflight.pdf.text import TextLine
 
 ID = "host-unit"
 SUMMARY = "The cover names the host unit and its code, the team leader and the unit director"
@@ -329,19 +335,21 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         return
     where = [page.number for page in pages] or [1]
     first_page = pages[0].number if pages else 1
-    lines = [(page.number, line.text) for page in pages for line in page.lines]
+    cover = _Cover([(page.number, line) for page in pages for line in page.lines])
 
     accepted: list[tuple[int, UnitCode]] = []
     rejected: list[tuple[int, UnitCode]] = []
-    for number, text in lines:
-        for code, ok in unit_codes_in_line(text):
-            (accepted if ok else rejected).append((number, code))
+    for index, (_, line) in enumerate(cover.lines):
+        for code, ok in unit_codes_in_line(line.text):
+            (accepted if ok else rejected).append((index, code))
     if not accepted:
         ignored = list(dict.fromkeys(code.printed for _, code in rejected))
+        # Where the code belongs: beside the codes read and refused (a cell line), or the line that names a unit.
+        anchor = rejected[0][0] if rejected else cover.first(_UNIT_CONTEXT)
         yield Finding(
             "no-unit-code-ignored" if ignored else "no-unit-code",
             {"pages": where, "ignored": ignored},
-            page=first_page,
+            **cover.place(anchor, first_page, keep_page=True),
             fix_id="add-unit-code",
             data={"ignored": [code.printed for _, code in rejected]},
         )
@@ -353,28 +361,75 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             yield Finding(
                 "wrong-unit",
                 {"found": named, "expected": wanted.canonical, "configured": options.unit},
-                page=accepted[0][0],
+                **cover.place(accepted[0][0], first_page),
                 snippet=accepted[0][1].printed,
                 data={"found": [code.canonical for _, code in accepted], "expected": wanted.canonical},
             )
 
-    text = "\n".join(text for _, text in lines)
-    page_of = _page_locator(lines)
+    unit_line = accepted[0][0] if accepted else cover.first(_UNIT_CONTEXT)
     if options.team_leader:
-        yield from _role(text, page_of, TEAM_LEADER, "team-leader", first_page, where)
+        team_line = cover.first(_TEAM_LINE)
+        nearest = team_line if team_line is not None else unit_line
+        yield from _role(cover, TEAM_LEADER, "team-leader", first_page, where, nearest)
     if options.director:
-        yield from _role(text, page_of, DIRECTOR, "director", first_page, where)
+        yield from _role(cover, DIRECTOR, "director", first_page, where, unit_line)
+
+
+_TEAM_LINE = re.compile(r"(?i)^\s*(?:equipe|team|groupe|group)\b")
+"""A line that names the team ("Équipe Immunité et cancer"): where a missing team leader belongs."""
+
+
+class _Cover:
+    """The cover's lines, as one text (labels may run over two lines) and each with its page and box.
+
+    Where a finding points (``place``): the line it is about when there is one (a wrong unit code, a label
+    without a name after it); for a missing label, the line it belongs beside (the team's line for the team
+    leader, the unit's for the director and the unit code), so a candidate sees where to add it; and when the
+    cover has no such line, its whole text block, which says "on this page" rather than "nowhere".
+    """
+
+    def __init__(self, lines: list[tuple[int, TextLine]]) -> None:
+        self.lines = lines
+        self.text = "\n".join(line.text for _, line in lines)
+        self.offsets: list[int] = []
+        position = 0
+        for _, line in lines:
+            self.offsets.append(position)
+            position += len(line.text) + 1
+
+    def first(self, pattern: re.Pattern[str]) -> int | None:
+        """The index of the first line that ``pattern`` finds something in (searched without accents)."""
+        return next((i for i, (_, line) in enumerate(self.lines) if pattern.search(fold(line.text))), None)
+
+    def at(self, position: int) -> int:
+        """The index of the line holding ``position`` of ``text``."""
+        return max(bisect.bisect_right(self.offsets, position) - 1, 0)
+
+    def place(self, index: int | None, first_page: int, keep_page: bool = False) -> dict[str, Any]:
+        """``page`` and ``rect`` of line ``index``, or of the first cover page's text block when None (or, with
+        ``keep_page``, when the line is on another page: a finding about the whole cover stays on its first)."""
+        if (
+            index is not None
+            and 0 <= index < len(self.lines)
+            and not (keep_page and self.lines[index][0] != first_page)
+        ):
+            page, line = self.lines[index]
+            return {"page": page, "rect": line_rect(line)}
+        block = text_block(line for page, line in self.lines if page == first_page)
+        return {"page": first_page, "rect": block}
 
 
 def _role(
-    text: str,
-    page_of: list[tuple[int, int]],
+    cover: _Cover,
     label: re.Pattern[str],
     role: str,
     first_page: int,
     where: list[int],
+    nearest: int | None,
 ) -> Iterator[Finding]:
-    """Findings for one role ('team-leader' or 'director'): its label is missing, or no name follows it."""
+    """Findings for one role ('team-leader' or 'director'): its label is missing (marked at the ``nearest``
+    line, see _Cover), or no name follows it (marked at the label's line)."""
+    text = cover.text
     folded = fold(text)
     labels = list(label.finditer(folded))
     for match in labels:
@@ -382,7 +437,10 @@ def _role(
             return
     if not labels:
         yield Finding(
-            f"missing-{role}", {"pages": where}, page=first_page, data={"role": ROLE_NAMES[role], "label": None}
+            f"missing-{role}",
+            {"pages": where},
+            **cover.place(nearest, first_page, keep_page=True),
+            data={"role": ROLE_NAMES[role], "label": None},
         )
         return
     match = labels[0]
@@ -391,7 +449,7 @@ def _role(
     yield Finding(
         f"{role}-unnamed-reads" if after else f"{role}-unnamed",
         {"label": printed, "after": after},
-        page=_page_at(page_of, match.start()),
+        **cover.place(cover.at(match.start()), first_page),
         snippet=text[match.start() : match.end() + 40].split("\n")[0],
         fix_id=f"{role}-name.fix",
         data={"role": ROLE_NAMES[role], "label": printed},
@@ -412,21 +470,3 @@ def _name_near(text: str, start: int, end: int) -> bool:
         candidate.end() >= len(before) - 2 and not _NOT_NAMES.match(fold(candidate.group()))
         for candidate in PERSON.finditer(before)
     )
-
-
-def _page_locator(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
-    offsets: list[tuple[int, int]] = []
-    position = 0
-    for number, text in lines:
-        offsets.append((position, number))
-        position += len(text) + 1
-    return offsets
-
-
-def _page_at(offsets: list[tuple[int, int]], position: int) -> int:
-    page = offsets[0][1] if offsets else 1
-    for start, number in offsets:
-        if start > position:
-            break
-        page = number
-    return page

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, Skip, make_visible
+from preflight.rects import line_rect
 
 ID = "orcid"
 SUMMARY = "An ORCID iD is given and its check digit is valid"
@@ -169,6 +170,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                     yield Finding(
                         "placeholder",
                         page=page.number,
+                        rect=line_rect(line),
                         snippet=make_visible(line.text.strip()[:120]),
                         data={"orcid": orcid},
                     )
@@ -177,6 +179,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                         "wrong-check-digit",
                         {"orcid": orcid, "given": given, "expected": expected},
                         page=page.number,
+                        rect=line_rect(line),
                         snippet=make_visible(line.text.strip()[:120]),
                         data={"orcid": orcid, "check_digit": given, "expected": expected},
                     )
@@ -185,6 +188,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                         "outside-ranges",
                         {"orcid": orcid},
                         page=page.number,
+                        rect=line_rect(line),
                         snippet=make_visible(line.text.strip()[:120]),
                         level=Level.WARNING,
                         data={"orcid": orcid},

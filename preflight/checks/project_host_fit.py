@@ -183,5 +183,6 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             "looked": ", ".join(looked),
         },
         page=project.first_page,
+        rect=project.heading,
         data={"looked_for": looked, "section": options.section},
     )

@@ -324,6 +324,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                 "expected_share": f"share-{options.language}",
             },
             page=section.first_page,
+            rect=section.heading,
             level=Level.WARNING,
             data={"section": name, "french_words": french, "english_words": english, "share": round(share, 3)},
         )

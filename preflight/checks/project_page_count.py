@@ -273,6 +273,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             "difference": options.min_pages - count if too_short else count - options.max_pages,
         },
         page=found.first_page,
+        rect=found.heading,
         level=Level.WARNING if within_hard else None,
         data={
             "section": name,

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, Skip
 from preflight.publications import WORK_IN_PROGRESS_KINDS
+from preflight.rects import Rect
 
 ID = "publication-list"
 SUMMARY = "The publication list holds no submitted articles, marks the candidate's name and uses no impact factors"
@@ -267,32 +268,38 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
                     "words": entry.first_words,
                 },
                 page=entry.page,
+                rect=entry.rect,
                 fix_id="submitted-entry.fix",
                 data={"status": entry.status, "group": entry.group, "heading": entry.heading},
             )
     if options.emphasis and entries:
-        yield from _emphasis(listing)
+        section = dossier.sections.get("publications")
+        yield from _emphasis(listing, section.heading if section is not None else None)
     if options.metrics:
         found = [(entry.page, metric) for entry in entries for metric in entry.metrics]
         if found:
             shown = list(dict.fromkeys(metric for _, metric in found))
+            first = next(entry for entry in entries if entry.metrics)
             yield Finding(
                 "metrics",
                 {"found": ", ".join(shown[:5]) + (" …" if len(shown) > 5 else ""), "pages": [p for p, _ in found]},
                 page=found[0][0],
+                rect=first.rect,
                 level=Level.INFO,
                 data={"metrics": shown, "count": len(found)},
             )
 
 
-def _emphasis(listing: object) -> Iterator[Finding]:
+def _emphasis(listing: object, heading: Rect | None = None) -> Iterator[Finding]:
+    """Findings on how the candidate's name is marked: about one entry (marked at it), or the whole list (marked
+    at its ``heading``, on its first page)."""
     from preflight.publications import PublicationList
 
     assert isinstance(listing, PublicationList)
     entries = listing.entries
     first_page = listing.first_page
     if listing.candidate is None:
-        yield Finding("name-unknown", {}, page=first_page, level=Level.INFO, data={"candidate": None})
+        yield Finding("name-unknown", {}, page=first_page, rect=heading, level=Level.INFO, data={"candidate": None})
         return
     with_name = [entry for entry in entries if entry.candidate]
     marked = [entry for entry in with_name if entry.marked]
@@ -309,6 +316,7 @@ def _emphasis(listing: object) -> Iterator[Finding]:
             "name-absent",
             {"name": listing.candidate, "count": len(entries)},
             page=first_page,
+            rect=heading,
             level=Level.INFO,
             data=data,
         )
@@ -317,6 +325,7 @@ def _emphasis(listing: object) -> Iterator[Finding]:
             "name-underlined",
             {"name": listing.candidate, "legend": listing.legend, "count": len(with_name) - len(marked)},
             page=first_page,
+            rect=heading,
             level=Level.INFO,
             data=data,
         )
@@ -325,6 +334,7 @@ def _emphasis(listing: object) -> Iterator[Finding]:
             "name-unmarked",
             {"name": listing.candidate, "count": len(with_name)},
             page=first_page,
+            rect=heading,
             level=Level.INFO,
             data=data,
         )
@@ -335,6 +345,7 @@ def _emphasis(listing: object) -> Iterator[Finding]:
             "name-partly-marked",
             {"name": listing.candidate, "count": len(with_name), "marked": len(marked), "share": share},
             page=unmarked.page,
+            rect=unmarked.rect,
             snippet=unmarked.first_words,
             fix_id="name-unmarked.fix",
             level=Level.INFO,
