@@ -169,7 +169,19 @@ def render(result: FixResult, dry_run: bool, profile: str) -> str:
         lines.append(f"     {mark} {where}{difference.message}")
     lines.append(t("fix.before-after"))
     after_bytes = result.after.bytes if result.after else None
-    lines.append(t("fix.size-row", before=_size(result.before.bytes), after=_size(after_bytes)))
+    if result.size_target is not None:
+        target = result.size_target
+        lines.append(
+            t(
+                "fix.size-row-target",
+                before=_size(result.before.bytes),
+                after=_size(after_bytes),
+                goal=target.goal,
+                limit=target.limit,
+            )
+        )
+    else:
+        lines.append(t("fix.size-row", before=_size(result.before.bytes), after=_size(after_bytes)))
     if result.fonts_before and result.fonts_after:
         lines.append(
             t(
