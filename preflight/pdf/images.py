@@ -245,7 +245,7 @@ def shrink_image(stream: pikepdf.Stream, dpi: float | None, page: int, policy: I
         return "unreadable"
     if image.mode != ("L" if components == 1 else "RGB"):
         return "colours"
-    photo = not masked and (was_jpeg or looks_captured(image))
+    photo = was_jpeg or (not masked and looks_captured(image))  # a JPEG stays one: no new loss, no new halo
     if not photo and not too_fine:
         return "drawing"
     width, height = image.size
