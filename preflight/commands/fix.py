@@ -31,7 +31,13 @@ EXIT_CRASH = 3
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--drop-attachments", is_flag=True, help="Remove attached files (they are only listed otherwise).")
 @click.option("--max-dpi", type=click.IntRange(72, 2400), default=300, show_default=True, help="Downsample above.")
-@click.option("--jpeg-quality", type=click.IntRange(10, 100), default=85, show_default=True, help="For photos.")
+@click.option(
+    "--jpeg-quality",
+    type=click.IntRange(10, 100),
+    default=85,
+    show_default=True,
+    help="JPEG quality for scans and photos.",
+)
 @click.option("--force", is_flag=True, help="Keep the output even if text was lost or changed.")
 @click.option(
     "--format",
