@@ -61,9 +61,8 @@ def measure(path: Path, label: str, rule_options: dict[str, object], options: Fi
     registry = load_registry()
     user = UserConfig("bench", {"rules": {"file-size": rule_options}}) if rule_options else UserConfig()
     rule_set = resolve_rule_set(registry, user, "portal")
-    found = size_target_of(rule_set)
-    assert found is not None
-    target = found[0]
+    target = size_target_of(rule_set)
+    assert target is not None
     output = scratch / "fixed.pdf"
     STEP_SECONDS.clear()
     started = time.perf_counter()

@@ -428,18 +428,18 @@ def _failing_checks(report: FileReport, rule_set: RuleSet) -> dict[str, Rule]:
     return failing
 
 
-def size_target_of(rule_set: RuleSet) -> tuple[SizeTarget, str] | None:
-    """The size target of the run's file-size rule (the strictest, if several), and that rule's id.
+def size_target_of(rule_set: RuleSet) -> SizeTarget | None:
+    """The size target of the run's file-size rule (the strictest, if several); None without one.
 
     A rule that mutes its "near-limit" note has no such point: it aims below the limit itself.
     """
-    found: list[tuple[SizeTarget, str]] = []
+    found: list[SizeTarget] = []
     for rule in rule_set.rules:
         if rule.check == "file-size":
             muted = "near-limit" in rule.muted
             ratio = 1.0 if muted else float(rule.options.notice_ratio)
-            found.append((SizeTarget.of(int(rule.options.max_bytes), ratio, rule.id), rule.id))
-    return min(found, key=lambda item: item[0].goal) if found else None
+            found.append(SizeTarget.of(int(rule.options.max_bytes), ratio, rule.id))
+    return min(found, key=lambda target: target.goal) if found else None
 
 
 def plan_fixes(
@@ -482,10 +482,9 @@ def plan_fixes(
 
 def _plan_size(dossier: Dossier, rule_set: RuleSet, options: FixOptions, failing: Rule | None) -> PlannedStep | None:
     """The size step, when the file is over the limit or over the point where file-size notes "near the limit"."""
-    found = size_target_of(rule_set)
-    if found is None:
+    size_target = size_target_of(rule_set)
+    if size_target is None:
         return None
-    size_target, rule_id = found
     if failing is None and dossier.size <= size_target.near:
         return None
     above = [image for image in dossier.images if image.dpi and image.dpi > options.max_dpi * images.DPI_SLACK]
@@ -513,7 +512,7 @@ def _plan_size(dossier: Dossier, rule_set: RuleSet, options: FixOptions, failing
             quality=options.jpeg_quality,
         ),
     ]
-    return PlannedStep("file-size", failing.id if failing is not None else rule_id, tuple(lines))
+    return PlannedStep("file-size", failing.id if failing is not None else size_target.rule, tuple(lines))
 
 
 def _plan_active_content(dossier: Dossier, rule_id: str, options: FixOptions) -> PlannedStep:
@@ -722,9 +721,8 @@ def fix_file(
             result.refused = t("fix.undecodable-refused", pages=pages, reason=original.undecodable_contents[0][1])
             return result
         result.planned, result.unfixable = plan_fixes(before, rule_set, registry, original, options)
-        found = size_target_of(rule_set)
-        if found is not None and any(step.step == "file-size" for step in result.planned):
-            result.size_target = found[0]
+        if any(step.step == "file-size" for step in result.planned):
+            result.size_target = size_target_of(rule_set)
         result.fonts_before = count_fonts(original)
         if dry_run or not result.planned:
             return result
@@ -766,8 +764,7 @@ def _run_steps(
         report.bytes_after = current.stat().st_size
         result.steps.append(report)
     planned = {step.step: step for step in result.planned}
-    found = size_target_of(rule_set)
-    size_target = found[0] if found is not None else None
+    size_target = size_target_of(rule_set)
     context = StepContext(options, original, workdir, size_target)
     for index, step in enumerate(STEP_ORDER):
         planned_step = planned.get(step)
@@ -775,10 +772,11 @@ def _run_steps(
             planned_step is None
             and step == "file-size"
             and size_target is not None
-            and current.stat().st_size > size_target.limit
+            and current.stat().st_size > size_target.near
         ):
-            # an earlier step (Ghostscript) made the file too large: bring it back under the limit
-            planned_step = PlannedStep("file-size", "file-size", (t("fix.grew"),))
+            # an earlier step (Ghostscript) made the file grow past the near-limit point: bring it back under
+            planned_step = PlannedStep("file-size", size_target.rule, (t("fix.grew"),))
+            result.size_target = size_target
         if planned_step is None and step == "fonts-embedded" and _needs_fonts_now(current, rule_set):
             # flattening form fields draws their values with the form's fonts, often not embedded
             planned_step = PlannedStep("fonts-embedded", "fonts-embedded", (t("fix.fonts-appeared"),))

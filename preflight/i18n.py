@@ -341,7 +341,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "in.pdf out.pdf', then run 'preflight fix' on that file"
         ),
         "fix.rebuilt": "rebuilt the file's structure ({count:plural:# repair|# repairs}, as qpdf reads it)",
-        "fix.grew": "the file grew over the limit during the fix",
+        "fix.grew": "the file grew near or over the limit during the fix",
         "fix.fonts-appeared": "fonts appeared during the fix",
         "fix.step-failed": "this step could not run ({message}); the file was left as it was for it",
         "fix.config-error": "preflight: configuration error: {error}",
@@ -858,7 +858,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.rebuilt": (
             "structure du fichier reconstruite ({count:plural:# réparation|# réparations}, telle que qpdf la lit)"
         ),
-        "fix.grew": "le fichier a dépassé la limite pendant la correction",
+        "fix.grew": "le fichier s’est approché de la limite, ou l’a dépassée, pendant la correction",
         "fix.fonts-appeared": "des polices sont apparues pendant la correction",
         "fix.step-failed": "cette étape n’a pas pu s’exécuter ({message}) ; le fichier est resté tel quel pour elle",
         "fix.config-error": "preflight : erreur de configuration : {error}",

@@ -22,7 +22,7 @@ from preflight.checks import load_registry
 from preflight.cli import main
 from preflight.config import UserConfig, resolve_rule_set
 from preflight.dossier import Dossier
-from preflight.fix import FixOptions, FixResult, fix_file, size_target_of, validate_output
+from preflight.fix import FixOptions, FixResult, SizeTarget, fix_file, size_target_of, validate_output
 from preflight.messages import NNBSP
 from preflight.model import Status
 from preflight.pdf import images
@@ -209,10 +209,11 @@ def test_the_step_is_planned_near_the_limit_and_not_below(tmp_path: Path) -> Non
 def test_the_target_follows_the_rule_set_options() -> None:
     registry = load_registry()
     config = UserConfig("test", {"rules": {"file-size": {"max_bytes": 5_000_000, "notice_ratio": 0.5}}})
-    found = size_target_of(resolve_rule_set(registry, config, "portal"))
-    assert found is not None
-    target, rule = found
-    assert (target.limit, target.near, target.goal, rule) == (5_000_000, 2_500_000, 2_375_000, "file-size")
+    target = size_target_of(resolve_rule_set(registry, config, "portal"))
+    assert target is not None
+    assert (target.limit, target.near, target.goal, target.rule) == (5_000_000, 2_500_000, 2_375_000, "file-size")
+    muted = UserConfig("test", {"ignore": ["file-size/near-limit"]})
+    assert size_target_of(resolve_rule_set(registry, muted, "portal")) == SizeTarget(10_000_000, 10_000_000, 9_500_000)
 
 
 def test_the_size_step_in_french(letters: Path, tmp_path: Path) -> None:
@@ -291,3 +292,21 @@ def test_scans_and_photos_are_told_from_drawings() -> None:
     draw.text((60, 20), "Figure 3", fill="black")
     assert not images.looks_captured(chart)
     assert not images.looks_captured(chart.convert("L"))
+
+
+def test_an_image_whose_data_could_decode_past_the_budget_is_never_decoded() -> None:
+    from PIL import Image
+
+    policy = images.ImagePolicy(300, 85)
+    # run-length data: 128 times its bytes at worst, whatever its declared pixels
+    pdf, stream = one_image_pdf(b"\x81\x00" * 50_000, (100, 100), ColorSpace=pikepdf.Name.DeviceGray,
+                                Filter=pikepdf.Name.RunLengthDecode)  # fmt: skip
+    assert images.shrink_image(stream, 200.0, 1, policy, 1_000_000) == "budget"
+    pdf.close()
+    # a JPEG whose own header says another size than the PDF's /Width and /Height
+    buffer = io.BytesIO()
+    Image.effect_noise((2000, 1500), 40).convert("RGB").save(buffer, format="JPEG", quality=97)
+    pdf, stream = one_image_pdf(buffer.getvalue(), (200, 150), ColorSpace=pikepdf.Name.DeviceRGB,
+                                Filter=pikepdf.Name.DCTDecode)  # fmt: skip
+    assert images.shrink_image(stream, 150.0, 1, policy, 2**30) == "unreadable"
+    pdf.close()

@@ -190,6 +190,18 @@ def _decoded_bound(stream: pikepdf.Stream, components: int) -> int:
     return int(stream.get("/Width", 0)) * int(stream.get("/Height", 0)) * components
 
 
+def _over_budget(stream: pikepdf.Stream, filters: list[str], components: int, cap: int) -> bool:
+    """Whether decoding the image could go past the per-stream budget: by its declared pixels, or by its data
+    (a Flate or LZW stream inflated chunk by chunk, a run-length one by its worst case, 128 times its bytes)."""
+    if _decoded_bound(stream, components) > cap:
+        return True
+    if any(name in ("/RunLengthDecode", "/RL") for name in filters) and len(stream.read_raw_bytes()) * 128 > cap:
+        return True
+    return any(name in ("/FlateDecode", "/Fl", "/LZWDecode", "/LZW") for name in filters) and (
+        budget.decoded_size(stream, cap) > cap
+    )
+
+
 def _encode(image: Any, jpeg_quality: int | None) -> tuple[bytes, pikepdf.Name]:
     if jpeg_quality is not None:
         buffer = io.BytesIO()
@@ -225,14 +237,17 @@ def shrink_image(stream: pikepdf.Stream, dpi: float | None, page: int, policy: I
     components = _components(stream.get("/ColorSpace")) or 3
     if _decoded_bound(stream, components) > cap:
         return "budget"
-    if any(name in ("/FlateDecode", "/Fl", "/LZWDecode", "/LZW") for name in filters) and (
-        budget.decoded_size(stream, cap) > cap
-    ):
-        return "budget"  # its pixels say it is within the cap, its data does not: a bomb, never decoded
+    if _over_budget(stream, filters, components, cap):
+        return "budget"
+    smask = stream.get("/SMask")
+    if isinstance(smask, pikepdf.Stream) and _over_budget(smask, _filter_names(smask), 1, cap):
+        return "budget"
     image: Any
     try:
         if filters in (["/DCTDecode"], ["/DCT"]):
             image = Image.open(io.BytesIO(bytes(stream.read_raw_bytes())))
+            if image.size != (int(stream.get("/Width", 0)), int(stream.get("/Height", 0))):
+                return "unreadable"  # its own header says another size than the PDF: decoding it is not bounded
             quality = estimate_jpeg_quality(image)
             if not too_fine and (quality is None or quality < policy.jpeg_quality + JPEG_QUALITY_SLACK):
                 return "jpeg"
@@ -257,7 +272,6 @@ def shrink_image(stream: pikepdf.Stream, dpi: float | None, page: int, policy: I
     data, new_filter = _encode(image, policy.jpeg_quality if photo else None)
     if len(data) > stored * (1 - MIN_SAVING):
         return "no-gain"
-    smask = stream.get("/SMask")
     if isinstance(smask, pikepdf.Stream) and new_size != (width, height):
         try:
             mask = pikepdf.PdfImage(smask).as_pil_image().convert("L").resize(new_size, Image.Resampling.LANCZOS)
