@@ -380,7 +380,7 @@ def _why_goal_missed(
         key=lambda part: -part[0],
     )
     return t(
-        "fix.goal-missed",
+        "fix.goal-missed" if size > size_target.near else "fix.goal-margin-missed",
         rule=size_target.rule,
         size=size,
         goal=size_target.goal,

@@ -424,6 +424,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "the limit” above {near:size}), and no image left can shrink at {dpi:.0f} dpi and JPEG quality "
             "{quality}; what takes the space: {parts:list}"
         ),
+        "fix.goal-margin-missed": (
+            "the file is {size:size} ({size:bytes}): under the {near:size} where {rule} notes “near the limit”, "
+            "but short of the {goal:size} aimed at, and no image left can shrink at {dpi:.0f} dpi and JPEG "
+            "quality {quality}; what takes the space: {parts:list}"
+        ),
         "fix.space-fonts-take": "the fonts take {size:size}",
         "fix.space-images-only": "the images {size:size}",
         "fix.space-images-left": (
@@ -953,6 +958,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "le fichier fait {size:size} : sous la limite, mais au-dessus des {goal:size} visés ({rule} signale "
             "« proche de la limite » au-delà de {near:size}), et aucune image restante ne peut rétrécir à "
             "{dpi:.0f} dpi et en JPEG de qualité {quality} ; ce qui prend la place : {parts:list}"
+        ),
+        "fix.goal-margin-missed": (
+            "le fichier fait {size:size} ({size:bytes}) : sous les {near:size} où {rule} signale « proche de la "
+            "limite », mais pas sous les {goal:size} visés, et aucune image restante ne peut rétrécir à {dpi:.0f} "
+            "dpi et en JPEG de qualité {quality} ; ce qui prend la place : {parts:list}"
         ),
         "fix.space-fonts-take": "les polices occupent {size:size}",
         "fix.space-images-only": "les images {size:size}",

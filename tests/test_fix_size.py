@@ -193,6 +193,15 @@ def test_a_target_fonts_keep_out_of_reach_is_explained_plainly(tmp_path: Path) -
     assert result.written and result.after is not None and result.after.passed
 
 
+def test_a_file_under_the_near_point_but_short_of_the_margin_says_so(tmp_path: Path) -> None:
+    source = FIXTURES / "valid-dossier.pdf"
+    result = fix(source, tmp_path / "fixed.pdf", "[rules.file-size]\nmax_bytes = 110000\n")  # near 88 kB, aims 83.6
+    step = next(step for step in result.steps if step.step == "file-size")
+    (note,) = step.notes
+    assert note.startswith("the file is 84.5 kB (84,")
+    assert "under the 88.0 kB where file-size notes “near the limit”, but short of the 83.6 kB aimed at" in note
+
+
 def test_the_step_is_planned_near_the_limit_and_not_below(tmp_path: Path) -> None:
     registry = load_registry()
     rule_set = resolve_rule_set(registry, UserConfig(), "portal")
