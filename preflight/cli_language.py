@@ -261,7 +261,7 @@ _HELP_FR: dict[str, str] = {
         "Retirer les fichiers joints (sinon, ils sont seulement listés)."
     ),
     "Downsample above.": "Réduire la résolution des images au-delà.",
-    "For photos.": "Pour les photos.",
+    "JPEG quality for scans and photos.": "Qualité JPEG des numérisations et des photos.",
     "Keep the output even if text was lost or changed.": "Garder le résultat même si du texte a été perdu ou modifié.",
     "Report format: text or json.": "Format du rapport : text ou json.",
     # init

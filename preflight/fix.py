@@ -8,8 +8,12 @@ The rule set runs first; only the steps that failing rules need run, in this ord
 3. ``fonts-embedded``: Ghostscript embeds metric-compatible substitutes (Liberation fonts); their programs
    are grafted into the original file when its pages then render the same, else the Ghostscript output is
    used whole.
-4. ``file-size``: recompress losslessly, then downsample images above ``max_dpi`` and store photos as
-   JPEG at ``jpeg_quality``, until the file is under the limit with a margin.
+4. ``file-size``: when the file is over the point where file-size notes "near the limit" (its
+   ``notice_ratio`` of ``max_bytes``), recompress losslessly, then re-encode images, largest first, until
+   the file is under that point with a margin (``SizeTarget``): scans and photos become JPEG at
+   ``jpeg_quality``, images drawn above ``max_dpi`` are downsampled (preflight.pdf.images states which
+   images are left alone, and why). Only when that leaves the file over the limit itself do lower
+   resolutions and qualities follow.
 5. ``hidden-characters`` in metadata: clean title, author, subject and keywords.
 
 Images are resized with pikepdf and Pillow rather than Ghostscript's downsampling: only the images
@@ -38,7 +42,7 @@ from preflight.dossier import Dossier
 from preflight.engine import check_file
 from preflight.i18n import t
 from preflight.model import FileReport, Status, make_visible
-from preflight.pdf import ghostscript, rewrite
+from preflight.pdf import ghostscript, images, rewrite
 from preflight.rulesets import Rule, RuleSet
 
 STEP_ORDER = ("encryption", "active-content", "fonts-embedded", "file-size", "hidden-characters")
@@ -50,10 +54,14 @@ STEP_TITLES = {  # message ids (preflight.i18n): t(STEP_TITLES[step]) is the tit
     "file-size": "fix.step.file-size",
     "hidden-characters": "fix.step.hidden-characters",
 }
-SIZE_MARGIN = 0.9
-"""Aim at 90 % of the size limit, so a last-minute page does not put the file over again."""
+TARGET_MARGIN = 0.95
+"""Aim 5 % below the point where file-size notes "near the limit", so one more page does not bring the note back."""
 MIN_DPI = 150
 """Below this, figures lose legibility on paper; the size step stops there and explains instead."""
+FALLBACK_ROUNDS = ((225, 80), (MIN_DPI, 75))
+"""(dpi, JPEG quality) tried, in turn, only when the chosen ones leave the file over the limit itself."""
+PASSES = 3
+"""Image passes per setting: a pass counts its savings ahead of the save, which can end a little above the goal."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,24 @@ class FontCount:
     not_embedded: int
 
 
+@dataclass(frozen=True)
+class SizeTarget:
+    """The sizes the file-size step works with, read from the run's file-size rule."""
+
+    limit: int
+    """max_bytes: over it, file-size fails."""
+    near: int
+    """notice_ratio of the limit: over it, file-size notes "near the limit"."""
+    goal: int
+    """What the step aims at: TARGET_MARGIN below ``near``."""
+    rule: str = "file-size"
+
+    @classmethod
+    def of(cls, max_bytes: int, notice_ratio: float, rule: str = "file-size") -> SizeTarget:
+        near = int(max_bytes * notice_ratio)
+        return cls(int(max_bytes), near, int(near * TARGET_MARGIN), rule)
+
+
 @dataclass
 class FixResult:
     source: str
@@ -120,6 +146,8 @@ class FixResult:
     written: bool = False
     withheld: str | None = None
     """Why the output was not written although nothing was lost: it is not a valid PDF, or nothing changed."""
+    size_target: SizeTarget | None = None
+    """The file-size rule's sizes, when the size step was planned."""
 
     @property
     def content_lost(self) -> bool:
@@ -127,13 +155,13 @@ class FixResult:
 
 
 class StepContext:
-    """What a step may read: the options, the original dossier, a scratch folder, the size limit."""
+    """What a step may read: the options, the original dossier, a scratch folder, the size target."""
 
-    def __init__(self, options: FixOptions, original: Dossier, workdir: Path, size_limit: int | None) -> None:
+    def __init__(self, options: FixOptions, original: Dossier, workdir: Path, size_target: SizeTarget | None) -> None:
         self.options = options
         self.original = original
         self.workdir = workdir
-        self.size_limit = size_limit
+        self.size_target = size_target
 
 
 StepFunction = Callable[[Path, Path, StepContext], rewrite.Changes]
@@ -247,62 +275,128 @@ def _describe_fonts(
         changes.notes.append(t("fix.no-metric-font", name=name, hint=hint))
 
 
-def _size_rounds(options: FixOptions) -> list[rewrite.ImagePolicy]:
-    rounds = [rewrite.ImagePolicy(options.max_dpi, options.jpeg_quality)]
-    rounds.append(rewrite.ImagePolicy(options.max_dpi, options.jpeg_quality, jpeg_all_photos=True))
-    for dpi, quality in ((225, 80), (MIN_DPI, 75)):
-        if dpi < options.max_dpi:
-            rounds.append(rewrite.ImagePolicy(dpi, min(quality, options.jpeg_quality), jpeg_all_photos=True))
-    return rounds
-
-
 def _step_file_size(source: Path, target: Path, context: StepContext) -> rewrite.Changes:
-    limit = context.size_limit or 10_000_000
-    goal = int(limit * SIZE_MARGIN)
+    size_target = context.size_target or SizeTarget.of(10_000_000, 0.8)
+    options = context.options
     lossless = context.workdir / "lossless.pdf"
     changes = rewrite.compress_lossless(source, lossless)
-    size = lossless.stat().st_size
-    best, best_size = lossless, size
-    if size <= goal:
-        shutil.copyfile(lossless, target)
-        return changes
-    round_changes: rewrite.Changes | None = None
-    chosen = _size_rounds(context.options)[0]
-    for index, policy in enumerate(_size_rounds(context.options)):
-        attempt = context.workdir / f"images-{index}.pdf"
-        done = rewrite.downsample_images(lossless, attempt, policy)
-        attempt_size = attempt.stat().st_size
-        if attempt_size < best_size:
-            best, best_size, round_changes = attempt, attempt_size, done
-            chosen = policy
-        if attempt_size <= goal:
-            break
-    if round_changes is not None:
-        if chosen.max_dpi < context.options.max_dpi or chosen.jpeg_quality < context.options.jpeg_quality:
-            changes.notes.append(
-                t(
-                    "fix.dpi-not-enough",
-                    asked=context.options.max_dpi,
-                    dpi=float(chosen.max_dpi),
-                    quality=chosen.jpeg_quality,
-                )
+    best, size = lossless, lossless.stat().st_size
+    chosen = images.ImagePolicy(options.max_dpi, options.jpeg_quality)
+    last: images.Reduction | None = None
+    if size > size_target.goal:
+        best, size, last = _reduce_toward(best, size, size_target.goal, chosen, context.workdir, changes)
+    policy = chosen
+    if size > size_target.limit:
+        # the chosen resolution and quality cannot even bring the file under the limit: lower them, just enough
+        for dpi, quality in FALLBACK_ROUNDS:
+            lower = images.ImagePolicy(min(dpi, options.max_dpi), min(quality, options.jpeg_quality))
+            if lower == policy:
+                continue
+            before = size
+            best, size, last = _reduce_toward(
+                best, size, int(size_target.limit * TARGET_MARGIN), lower, context.workdir, changes
             )
-        changes.actions.extend(round_changes.actions)
-        changes.notes.extend(round_changes.notes)
+            if size < before:
+                policy = lower
+            if size <= size_target.limit:
+                break
+        if policy != chosen:
+            changes.notes.append(
+                t("fix.dpi-not-enough", asked=options.max_dpi, dpi=float(policy.max_dpi), quality=policy.jpeg_quality)
+            )
     shutil.copyfile(best, target)
-    if best_size > limit:
-        changes.notes.append(_why_still_large(best, best_size, limit))
-    elif best_size > goal:
-        changes.notes.append(t("fix.within-margin", percent=100 - SIZE_MARGIN * 100, size=best_size, limit=limit))
+    if size > size_target.limit:
+        changes.notes.append(_why_still_large(best, size, size_target.limit))
+    elif size > size_target.goal:
+        changes.notes.append(_why_goal_missed(best, size, size_target, policy, last))
+    else:
+        changes.actions.append(
+            t(
+                "fix.goal-reached",
+                size=size,
+                goal=size_target.goal,
+                near=size_target.near,
+                limit=size_target.limit,
+                rule=size_target.rule,
+            )
+        )
     return changes
+
+
+def _reduce_toward(
+    path: Path, size: int, goal: int, policy: images.ImagePolicy, workdir: Path, changes: rewrite.Changes
+) -> tuple[Path, int, images.Reduction]:
+    """Re-encode images, largest first, until the file is at ``goal``; the smallest file, its size, the last pass."""
+    reduction = images.Reduction()
+    rewritten: set[tuple[int, int]] = set()
+    for _ in range(PASSES):
+        attempt = workdir / f"images-{policy.max_dpi:.0f}-{policy.jpeg_quality}-{len(list(workdir.iterdir()))}.pdf"
+        reduction = images.reduce_images(path, attempt, policy, size, goal, frozenset(rewritten))
+        attempt_size = attempt.stat().st_size
+        if not reduction.changed or attempt_size >= size:
+            break
+        changes.actions.extend(reduction.actions)
+        changes.notes.extend(reduction.notes)
+        rewritten |= reduction.rewritten
+        path, size = attempt, attempt_size
+        if size <= goal:
+            break
+    reduction.rewritten = rewritten
+    return path, size, reduction
+
+
+def _space_taken(path: Path, size: int) -> tuple[int, int, int]:
+    """Bytes of the file's images, of its font programs, and of everything else."""
+    with Dossier(path) as dossier:
+        image_bytes = sum(image.stored_bytes for image in dossier.images)
+        font_bytes = sum(font.program_bytes for font in dossier.fonts)
+    return image_bytes, font_bytes, max(0, size - image_bytes - font_bytes)
+
+
+def _why_goal_missed(
+    path: Path, size: int, size_target: SizeTarget, policy: images.ImagePolicy, last: images.Reduction | None
+) -> str:
+    """Under the limit, over the goal: what takes the space, largest first, and why the images stay."""
+    image_bytes, font_bytes, other_bytes = _space_taken(path, size)
+    left = last.left if last is not None else {}
+    reasons = [f"fix.left-{reason}" for reason in images.LEFT_REASONS if left.get(reason)]
+    image_part = (
+        t(
+            "fix.space-images-left",
+            size=image_bytes,
+            rewritten=len(last.rewritten) if last is not None else 0,
+            count=sum(left.values()),
+            reasons=reasons,
+        )
+        if reasons
+        else t("fix.space-images-only", size=image_bytes)
+    )
+    parts = sorted(
+        [
+            (font_bytes, t("fix.space-fonts-take", size=font_bytes)),
+            (image_bytes, image_part),
+            (other_bytes, t("fix.space-other", size=other_bytes)),
+        ],
+        key=lambda part: -part[0],
+    )
+    return t(
+        "fix.goal-missed" if size > size_target.near else "fix.goal-margin-missed",
+        rule=size_target.rule,
+        size=size,
+        goal=size_target.goal,
+        near=size_target.near,
+        dpi=float(policy.max_dpi),
+        quality=policy.jpeg_quality,
+        parts=[text for amount, text in parts if amount],
+    )
 
 
 def _why_still_large(path: Path, size: int, limit: int) -> str:
     with Dossier(path) as dossier:
-        images = sum(image.stored_bytes for image in dossier.images)
+        image_bytes = sum(image.stored_bytes for image in dossier.images)
         fonts = sum(font.program_bytes for font in dossier.fonts)
         attachments = [item.description for item in dossier.active_content if item.kind == "attachment"]
-    parts = [t("fix.space-images", size=images / 1e6, dpi=MIN_DPI)]
+    parts = [t("fix.space-images", size=image_bytes / 1e6, dpi=MIN_DPI)]
     parts.append(t("fix.space-fonts", size=fonts / 1e6))
     if attachments:
         parts.append(t("fix.space-attachments", count=len(attachments)))
@@ -334,11 +428,18 @@ def _failing_checks(report: FileReport, rule_set: RuleSet) -> dict[str, Rule]:
     return failing
 
 
-def size_limit_of(rule_set: RuleSet) -> int | None:
+def size_target_of(rule_set: RuleSet) -> SizeTarget | None:
+    """The size target of the run's file-size rule (the strictest, if several); None without one.
+
+    A rule that mutes its "near-limit" note has no such point: it aims below the limit itself.
+    """
+    found: list[SizeTarget] = []
     for rule in rule_set.rules:
         if rule.check == "file-size":
-            return int(rule.options.max_bytes)
-    return None
+            muted = "near-limit" in rule.muted
+            ratio = 1.0 if muted else float(rule.options.notice_ratio)
+            found.append(SizeTarget.of(int(rule.options.max_bytes), ratio, rule.id))
+    return min(found, key=lambda target: target.goal) if found else None
 
 
 def plan_fixes(
@@ -357,14 +458,9 @@ def plan_fixes(
         missing = list(dict.fromkeys(font.display_name for font in dossier.fonts if not font.embedded))
         if missing:
             planned.append(_plan_fonts(missing, failing["fonts-embedded"].id))
-    if "file-size" in failing:
-        limit = int(failing["file-size"].options.max_bytes)
-        above = [image for image in dossier.images if image.dpi and image.dpi > options.max_dpi * 1.05]
-        lines = [
-            t("fix.plan-lossless", goal=limit * SIZE_MARGIN / 1e6, percent=round(SIZE_MARGIN * 100), limit=limit / 1e6),
-            t("fix.plan-downsample", count=len(above), dpi=options.max_dpi, quality=options.jpeg_quality),
-        ]
-        planned.append(PlannedStep("file-size", failing["file-size"].id, tuple(lines)))
+    size_step = _plan_size(dossier, rule_set, options, failing.get("file-size"))
+    if size_step is not None:
+        planned.append(size_step)
     dirty = rewrite.dirty_metadata(dossier.metadata)
     hidden_rule = next((rule for rule in rule_set.rules if rule.check == "hidden-characters"), None)
     # Before the hidden-characters check exists, dirty metadata is reason enough; once it does, the
@@ -382,6 +478,41 @@ def plan_fixes(
     fixable = {step.step for step in planned}
     unfixable = [rule.id for check, rule in failing.items() if check not in fixable]
     return planned, unfixable
+
+
+def _plan_size(dossier: Dossier, rule_set: RuleSet, options: FixOptions, failing: Rule | None) -> PlannedStep | None:
+    """The size step, when the file is over the limit or over the point where file-size notes "near the limit"."""
+    size_target = size_target_of(rule_set)
+    if size_target is None:
+        return None
+    if failing is None and dossier.size <= size_target.near:
+        return None
+    above = [image for image in dossier.images if image.dpi and image.dpi > options.max_dpi * images.DPI_SLACK]
+    lossless = [
+        image
+        for image in dossier.images
+        if image.stored_bytes >= images.SMALL_IMAGE_BYTES
+        and not any(name in image.filters for name in ("DCT", "JBIG2", "CCITT", "JPX"))
+    ]
+    lines = [
+        t(
+            "fix.plan-target",
+            rule=size_target.rule,
+            size=dossier.size,
+            goal=size_target.goal,
+            near=size_target.near,
+            limit=size_target.limit,
+        ),
+        t("fix.plan-lossless-only"),
+        t(
+            "fix.plan-images",
+            lossless=len(lossless),
+            above=len(above),
+            dpi=options.max_dpi,
+            quality=options.jpeg_quality,
+        ),
+    ]
+    return PlannedStep("file-size", failing.id if failing is not None else size_target.rule, tuple(lines))
 
 
 def _plan_active_content(dossier: Dossier, rule_id: str, options: FixOptions) -> PlannedStep:
@@ -590,6 +721,8 @@ def fix_file(
             result.refused = t("fix.undecodable-refused", pages=pages, reason=original.undecodable_contents[0][1])
             return result
         result.planned, result.unfixable = plan_fixes(before, rule_set, registry, original, options)
+        if any(step.step == "file-size" for step in result.planned):
+            result.size_target = size_target_of(rule_set)
         result.fonts_before = count_fonts(original)
         if dry_run or not result.planned:
             return result
@@ -631,13 +764,19 @@ def _run_steps(
         report.bytes_after = current.stat().st_size
         result.steps.append(report)
     planned = {step.step: step for step in result.planned}
-    limit = size_limit_of(rule_set)
-    context = StepContext(options, original, workdir, limit)
+    size_target = size_target_of(rule_set)
+    context = StepContext(options, original, workdir, size_target)
     for index, step in enumerate(STEP_ORDER):
         planned_step = planned.get(step)
-        if planned_step is None and step == "file-size" and limit is not None and current.stat().st_size > limit:
-            # an earlier step (Ghostscript) made the file too large: bring it back under the limit
-            planned_step = PlannedStep("file-size", "file-size", (t("fix.grew"),))
+        if (
+            planned_step is None
+            and step == "file-size"
+            and size_target is not None
+            and current.stat().st_size > size_target.near
+        ):
+            # an earlier step (Ghostscript) made the file grow past the near-limit point: bring it back under
+            planned_step = PlannedStep("file-size", size_target.rule, (t("fix.grew"),))
+            result.size_target = size_target
         if planned_step is None and step == "fonts-embedded" and _needs_fonts_now(current, rule_set):
             # flattening form fields draws their values with the form's fonts, often not embedded
             planned_step = PlannedStep("fonts-embedded", "fonts-embedded", (t("fix.fonts-appeared"),))
@@ -773,6 +912,11 @@ def as_dict(result: FixResult) -> dict[str, Any]:
         "differences": [
             {"what": d.what, "page": d.page, "message": d.message, "fatal": d.fatal} for d in result.differences
         ],
+        "size_target": (
+            {"limit": result.size_target.limit, "near": result.size_target.near, "goal": result.size_target.goal}
+            if result.size_target
+            else None
+        ),
         "before": {"bytes": result.before.bytes, "rules": rule_statuses(result.before)},
         "after": {"bytes": result.after.bytes, "rules": rule_statuses(result.after)} if result.after else None,
     }

@@ -280,7 +280,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.dpi-not-enough": (
             "{asked} dpi was not enough: images were brought down to {dpi:.0f} dpi and JPEG quality {quality}"
         ),
-        "fix.within-margin": "the file is under the limit but within {percent:.0f} % of it ({size} of {limit} bytes)",
         "fix.space-images": "images {size:.1f} MB (already at {dpi} dpi at most, or not resizable)",
         "fix.space-fonts": "fonts {size:.1f} MB",
         "fix.space-attachments": "{count:plural:# attachment|# attachments} (--drop-attachments removes them)",
@@ -291,14 +290,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "fix.restricts": " (it restricts {what})",
         "fix.plan-encryption": "remove the owner-password protection{what}",
-        "fix.plan-lossless": (
-            "recompress losslessly (object streams, unused objects, duplicate images and fonts); aim at "
-            "{goal:.1f} MB ({percent}% of the {limit:.1f} MB limit)"
-        ),
-        "fix.plan-downsample": (
-            "then, if needed, downsample {count:plural:# image|# images} drawn above {dpi} dpi and store "
-            "photos as JPEG quality {quality}"
-        ),
         "fix.plan-clean": "clean {key}: '{before}' → '{after}'",
         "fix.plan-javascript": "remove {count:plural:# JavaScript action|# JavaScript actions}",
         "fix.plan-launch": "remove {count:plural:# launch action|# launch actions}",
@@ -350,7 +341,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "in.pdf out.pdf', then run 'preflight fix' on that file"
         ),
         "fix.rebuilt": "rebuilt the file's structure ({count:plural:# repair|# repairs}, as qpdf reads it)",
-        "fix.grew": "the file grew over the limit during the fix",
+        "fix.grew": "the file grew near or over the limit during the fix",
         "fix.fonts-appeared": "fonts appeared during the fix",
         "fix.step-failed": "this step could not run ({message}); the file was left as it was for it",
         "fix.config-error": "preflight: configuration error: {error}",
@@ -411,9 +402,60 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "fix.done-lossless": "recompressed losslessly (object streams, compressed streams, unused resources removed)",
         "fix.image-lossless": "lossless (Flate)",
-        "fix.image-done": "{what}{where}, {encoding}, {before} → {after:plural:# byte|# bytes}",
+        "fix.plan-target": (
+            "the file is {size:size}; {rule} notes “near the limit” above {near:size} and fails above "
+            "{limit:size}: aim at {goal:size}"
+        ),
+        "fix.plan-lossless-only": (
+            "recompress losslessly first (object streams, unused objects, duplicate images and fonts)"
+        ),
+        "fix.plan-images": (
+            "then, largest first and only as far as needed: store scans and photos kept lossless as JPEG quality "
+            "{quality} ({lossless:plural:# large lossless image|# large lossless images}), downsample images "
+            "drawn above {dpi} dpi ({above:plural:# image|# images}); 1-bit, masked, palette and small images "
+            "stay as they are"
+        ),
+        "fix.goal-reached": (
+            "now {size:size}, under the {goal:size} aimed at ({rule} notes “near the limit” above {near:size}; "
+            "the limit is {limit:size})"
+        ),
+        "fix.goal-missed": (
+            "the file is {size:size}: under the limit, but above the {goal:size} aimed at ({rule} notes “near "
+            "the limit” above {near:size}), and no image left can shrink at {dpi:.0f} dpi and JPEG quality "
+            "{quality}; what takes the space: {parts:list}"
+        ),
+        "fix.goal-margin-missed": (
+            "the file is {size:size} ({size:bytes}): under the {near:size} where {rule} notes “near the limit”, "
+            "but short of the {goal:size} aimed at, and no image left can shrink at {dpi:.0f} dpi and JPEG "
+            "quality {quality}; what takes the space: {parts:list}"
+        ),
+        "fix.space-fonts-take": "the fonts take {size:size}",
+        "fix.space-images-only": "the images {size:size}",
+        "fix.space-images-left": (
+            "the images {size:size} ({rewritten:plural:# re-encoded|# re-encoded}, "
+            "{count:plural:# left as it is|# left as they are}: {reasons:msg-list})"
+        ),
+        "fix.space-other": "pages and other objects {size:size}",
+        "fix.left-bilevel": "1-bit scans",
+        "fix.left-masked": "masked",
+        "fix.left-indexed": "palette colours",
+        "fix.left-colours": "colours a re-encoding would change",
+        "fix.left-budget": "over the decoding budget",
+        "fix.left-drawing": "drawings, kept lossless",
+        "fix.left-jpeg": "JPEG already",
+        "fix.left-no-gain": "too little to gain",
+        "fix.left-unreadable": "unreadable",
+        "fix.encoding-none": "uncompressed",
+        "fix.encoding-jpeg": "JPEG q{quality}",
+        "fix.image-reencoded": (
+            "image on page {page}: {width:d}×{height:d} px, {was} → {now}, {before:size} → {after:size}"
+        ),
+        "fix.image-downsampled": (
+            "image on page {page}: {width:d}×{height:d} → {new_width:d}×{new_height:d} px ({dpi:.0f} → "
+            "{max_dpi:.0f} dpi), {was} → {now}, {before:size} → {after:size}"
+        ),
+        "fix.size-row-target": "       size   {before} → {after} (aimed at {goal:size}; limit {limit:size})",
         "fix.image-left": "image {name} on page {page} left as is ({error})",
-        "fix.image-on-page": "image on page {page}: {done}",
         "fix.done-clean": "cleaned {key}: '{before}' → '{after}'",
         "fix.done-clean-xmp": "cleaned XMP {key}",
         "fix.xmp-failed": "the XMP metadata could not be rewritten ({error}); the document info was cleaned",
@@ -753,9 +795,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.dpi-not-enough": (
             "{asked} dpi ne suffisaient pas : les images ont été ramenées à {dpi:.0f} dpi, en JPEG de qualité {quality}"
         ),
-        "fix.within-margin": (
-            "le fichier est sous la limite, mais à moins de {percent:.0f} % d’elle ({size} octets sur {limit})"
-        ),
         "fix.space-images": "images {size:.1f} Mo (déjà à {dpi} dpi au plus, ou non redimensionnables)",
         "fix.space-fonts": "polices {size:.1f} Mo",
         "fix.space-attachments": "{count:plural:# pièce jointe|# pièces jointes} (--drop-attachments les retire)",
@@ -766,14 +805,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "fix.restricts": " (elle restreint : {what})",
         "fix.plan-encryption": "retirer la protection par mot de passe propriétaire{what}",
-        "fix.plan-lossless": (
-            "recompresser sans perte (flux d’objets, objets inutilisés, images et polices en double) ; viser "
-            "{goal:.1f} Mo ({percent} % de la limite de {limit:.1f} Mo)"
-        ),
-        "fix.plan-downsample": (
-            "puis, si besoin, réduire la résolution {count:plural:de # image affichée|de # images affichées} "
-            "au-delà de {dpi} dpi et enregistrer les photos en JPEG de qualité {quality}"
-        ),
         "fix.plan-clean": "nettoyer {key} : « {before} » → « {after} »",
         "fix.plan-javascript": "retirer {count:plural:# action JavaScript|# actions JavaScript}",
         "fix.plan-launch": "retirer {count:plural:# action de lancement|# actions de lancement}",
@@ -832,7 +863,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.rebuilt": (
             "structure du fichier reconstruite ({count:plural:# réparation|# réparations}, telle que qpdf la lit)"
         ),
-        "fix.grew": "le fichier a dépassé la limite pendant la correction",
+        "fix.grew": "le fichier s’est approché de la limite, ou l’a dépassée, pendant la correction",
         "fix.fonts-appeared": "des polices sont apparues pendant la correction",
         "fix.step-failed": "cette étape n’a pas pu s’exécuter ({message}) ; le fichier est resté tel quel pour elle",
         "fix.config-error": "preflight : erreur de configuration : {error}",
@@ -905,9 +936,61 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "fix.done-lossless": "recompressé sans perte (flux d’objets, flux compressés, ressources inutilisées retirées)",
         "fix.image-lossless": "sans perte (Flate)",
-        "fix.image-done": "{what}{where}, {encoding}, {before} → {after:plural:# octet|# octets}",
+        "fix.plan-target": (
+            "le fichier fait {size:size} ; {rule} signale « proche de la limite » au-delà de {near:size} et "
+            "échoue au-delà de {limit:size} : viser {goal:size}"
+        ),
+        "fix.plan-lossless-only": (
+            "recompresser d’abord sans perte (flux d’objets, objets inutilisés, images et polices en double)"
+        ),
+        "fix.plan-images": (
+            "puis, des plus grandes aux plus petites et seulement autant qu’il le faut : enregistrer en JPEG de "
+            "qualité {quality} les numérisations et photos gardées sans perte ({lossless:plural:# grande image sans "
+            "perte|# grandes images sans perte}), réduire la résolution des images affichées au-delà de {dpi} dpi "
+            "({above:plural:# image|# images}) ; les images 1 bit, masquées, en couleurs indexées ou petites restent "
+            "telles quelles"
+        ),
+        "fix.goal-reached": (
+            "il fait maintenant {size:size}, sous les {goal:size} visés ({rule} signale « proche de la limite » "
+            "au-delà de {near:size} ; la limite est de {limit:size})"
+        ),
+        "fix.goal-missed": (
+            "le fichier fait {size:size} : sous la limite, mais au-dessus des {goal:size} visés ({rule} signale "
+            "« proche de la limite » au-delà de {near:size}), et aucune image restante ne peut rétrécir à "
+            "{dpi:.0f} dpi et en JPEG de qualité {quality} ; ce qui prend la place : {parts:list}"
+        ),
+        "fix.goal-margin-missed": (
+            "le fichier fait {size:size} ({size:bytes}) : sous les {near:size} où {rule} signale « proche de la "
+            "limite », mais pas sous les {goal:size} visés, et aucune image restante ne peut rétrécir à {dpi:.0f} "
+            "dpi et en JPEG de qualité {quality} ; ce qui prend la place : {parts:list}"
+        ),
+        "fix.space-fonts-take": "les polices occupent {size:size}",
+        "fix.space-images-only": "les images {size:size}",
+        "fix.space-images-left": (
+            "les images {size:size} ({rewritten:plural:# réencodée|# réencodées}, "
+            "{count:plural:# laissée telle quelle|# laissées telles quelles} : {reasons:msg-list})"
+        ),
+        "fix.space-other": "les pages et autres objets {size:size}",
+        "fix.left-bilevel": "numérisations 1 bit",
+        "fix.left-masked": "masquées",
+        "fix.left-indexed": "couleurs indexées",
+        "fix.left-colours": "couleurs qu’un réencodage changerait",
+        "fix.left-budget": "au-delà du budget de décodage",
+        "fix.left-drawing": "dessins, gardés sans perte",
+        "fix.left-jpeg": "déjà en JPEG",
+        "fix.left-no-gain": "trop peu à gagner",
+        "fix.left-unreadable": "illisibles",
+        "fix.encoding-none": "sans compression",
+        "fix.encoding-jpeg": "JPEG q{quality}",
+        "fix.image-reencoded": (
+            "image de la page {page} : {width:d} × {height:d} px, {was} → {now}, {before:size} → {after:size}"
+        ),
+        "fix.image-downsampled": (
+            "image de la page {page} : {width:d} × {height:d} → {new_width:d} × {new_height:d} px ({dpi:.0f} → "
+            "{max_dpi:.0f} dpi), {was} → {now}, {before:size} → {after:size}"
+        ),
+        "fix.size-row-target": "       taille   {before} → {after} (visé : {goal:size} ; limite : {limit:size})",
         "fix.image-left": "image {name} de la page {page} laissée telle quelle ({error})",
-        "fix.image-on-page": "image de la page {page} : {done}",
         "fix.done-clean": "{key} nettoyé : « {before} » → « {after} »",
         "fix.done-clean-xmp": "XMP {key} nettoyé",
         "fix.xmp-failed": (

@@ -503,8 +503,11 @@ def test_fix_plans_and_refusals_in_french(tmp_path: Path) -> None:
     planned = run("--lang", "fr", "fix", "--dry-run", str(FIXTURES / "large-images.pdf"), "-o", str(tmp_path / "o.pdf"))
     assert planned.exit_code == 0, planned.output
     assert f"  1. file-size{NNBSP}: réduire la taille du fichier (règle file-size)\n" in planned.output
-    assert "viser 9,0 Mo (90\u00a0% de la limite de 10,0 Mo)" in planned.output
-    assert "réduire la résolution de 3 images affichées au-delà de 300 dpi" in planned.output
+    assert (
+        f"file-size signale «{NNBSP}proche de la limite{NNBSP}» au-delà de 8,0\u00a0Mo et échoue au-delà de "
+        f"10,0\u00a0Mo{NNBSP}: viser 7,6\u00a0Mo\n"
+    ) in planned.output
+    assert "réduire la résolution des images affichées au-delà de 300 dpi (3 images)" in planned.output
     assert f"  essai à blanc{NNBSP}: rien n’a été écrit\n" in planned.output
     assert_french(planned.output, "JPEG")
     refused = run("--lang", "fr", "fix", str(FIXTURES / "encrypted-user.pdf"), "-o", str(tmp_path / "o.pdf"))

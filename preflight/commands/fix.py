@@ -31,7 +31,13 @@ EXIT_CRASH = 3
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--drop-attachments", is_flag=True, help="Remove attached files (they are only listed otherwise).")
 @click.option("--max-dpi", type=click.IntRange(72, 2400), default=300, show_default=True, help="Downsample above.")
-@click.option("--jpeg-quality", type=click.IntRange(10, 100), default=85, show_default=True, help="For photos.")
+@click.option(
+    "--jpeg-quality",
+    type=click.IntRange(10, 100),
+    default=85,
+    show_default=True,
+    help="JPEG quality for scans and photos.",
+)
 @click.option("--force", is_flag=True, help="Keep the output even if text was lost or changed.")
 @click.option(
     "--format",
@@ -169,7 +175,19 @@ def render(result: FixResult, dry_run: bool, profile: str) -> str:
         lines.append(f"     {mark} {where}{difference.message}")
     lines.append(t("fix.before-after"))
     after_bytes = result.after.bytes if result.after else None
-    lines.append(t("fix.size-row", before=_size(result.before.bytes), after=_size(after_bytes)))
+    if result.size_target is not None:
+        target = result.size_target
+        lines.append(
+            t(
+                "fix.size-row-target",
+                before=_size(result.before.bytes),
+                after=_size(after_bytes),
+                goal=target.goal,
+                limit=target.limit,
+            )
+        )
+    else:
+        lines.append(t("fix.size-row", before=_size(result.before.bytes), after=_size(after_bytes)))
     if result.fonts_before and result.fonts_after:
         lines.append(
             t(

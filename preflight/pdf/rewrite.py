@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import unicodedata
 import warnings
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from typing import Any
 import pikepdf
 
 from preflight.i18n import t
-from preflight.pdf.structure import _dict, _name, collect_images
+from preflight.pdf.structure import _dict, _name
 
 _BAD_ACTIONS = {"/JavaScript": "JavaScript", "/Launch": "launch"}
 _MAX_DEPTH = 32
@@ -366,119 +365,6 @@ def compress_lossless(source: Path, target: Path) -> Changes:
             changes.actions.append(t("fix.done-duplicates", images=images, fonts=fonts))
         _save(pdf, target, compact=True)
     changes.actions.append(t("fix.done-lossless"))
-    return changes
-
-
-@dataclass(frozen=True)
-class ImagePolicy:
-    max_dpi: float
-    jpeg_quality: int
-    jpeg_all_photos: bool = False
-    """Re-encode photos stored losslessly as JPEG even when their resolution is already fine."""
-
-
-def _looks_like_photo(image: Any, was_jpeg: bool) -> bool:
-    """Photos (many colours) go to JPEG; charts and line art (few colours) stay lossless and sharp."""
-    if was_jpeg:
-        return True
-    sample = image.convert("RGB")
-    sample.thumbnail((96, 96))
-    colours = sample.getcolors(maxcolors=4096)
-    return colours is None or len(colours) > 512
-
-
-def _encode_image(image: Any, photo: bool, quality: int) -> tuple[bytes, pikepdf.Name]:
-    import zlib
-
-    if photo:
-        buffer = io.BytesIO()
-        image.save(buffer, format="JPEG", quality=quality, optimize=True)
-        return buffer.getvalue(), pikepdf.Name.DCTDecode
-    return zlib.compress(image.tobytes(), 9), pikepdf.Name.FlateDecode
-
-
-def _resample(stream: pikepdf.Stream, policy: ImagePolicy, dpi: float | None) -> str | None:
-    """Downsample and/or re-encode one image in place; a description of what changed, or None."""
-    from PIL import Image
-
-    if stream.get("/ImageMask") or int(stream.get("/BitsPerComponent", 8)) == 1:
-        return None  # black-and-white scans and stencil masks: tiny already, and blur would hurt
-    if "/Decode" in stream or "/Mask" in stream:
-        return None  # inverted samples and colour-key masks would not survive a re-encoding unchanged
-    filters = stream.get("/Filter")
-    filter_names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [_name(filters)]
-    if any(name in ("/JPXDecode", "/JBIG2Decode", "/CCITTFaxDecode") for name in filter_names):
-        return None
-    was_jpeg = "/DCTDecode" in filter_names
-    too_fine = dpi is not None and dpi > policy.max_dpi * 1.05
-    if not too_fine and (was_jpeg or not policy.jpeg_all_photos):
-        return None
-    try:
-        image = pikepdf.PdfImage(stream).as_pil_image()
-    except Exception:
-        return None
-    if image.mode not in ("L", "RGB"):
-        if image.mode in ("CMYK", "I;16", "I", "F", "LA", "RGBA", "P", "1"):
-            image = image.convert("L" if image.mode in ("I;16", "I", "F", "LA", "1") else "RGB")
-        else:
-            return None
-    width, height = image.size
-    scale = policy.max_dpi / dpi if too_fine and dpi else 1.0
-    new_size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    if new_size != (width, height):
-        image = image.resize(new_size, Image.Resampling.LANCZOS)
-    photo = _looks_like_photo(image, was_jpeg)
-    if not too_fine and not photo:
-        return None
-    data, image_filter = _encode_image(image, photo, policy.jpeg_quality)
-    before = len(stream.read_raw_bytes())
-    if not too_fine and len(data) >= before:
-        return None
-    smask = stream.get("/SMask")
-    stream.write(data, filter=image_filter)
-    stream.Width, stream.Height = new_size
-    stream.BitsPerComponent = 8
-    stream.ColorSpace = pikepdf.Name.DeviceRGB if image.mode == "RGB" else pikepdf.Name.DeviceGray
-    for key in ("/Decode", "/DecodeParms", "/Intent"):
-        if key in stream:
-            del stream[key]
-    if isinstance(smask, pikepdf.Stream) and new_size != (width, height):
-        try:
-            mask = pikepdf.PdfImage(smask).as_pil_image().convert("L").resize(new_size, Image.Resampling.LANCZOS)
-            mask_data, mask_filter = _encode_image(mask, False, policy.jpeg_quality)
-            smask.write(mask_data, filter=mask_filter)
-            smask.Width, smask.Height = new_size
-            smask.BitsPerComponent = 8
-            smask.ColorSpace = pikepdf.Name.DeviceGray
-            for key in ("/Decode", "/DecodeParms"):
-                if key in smask:
-                    del smask[key]
-        except Exception:
-            pass  # the mask keeps its own resolution, which PDF allows
-    what = f"{width}×{height} → {new_size[0]}×{new_size[1]} px" if new_size != (width, height) else f"{width}×{height}"
-    where = f" ({dpi:.0f} → {policy.max_dpi:.0f} dpi)" if too_fine and dpi else ""
-    encoding = f"JPEG q{policy.jpeg_quality}" if photo else t("fix.image-lossless")
-    return t("fix.image-done", what=what, where=where, encoding=encoding, before=before, after=len(data))
-
-
-def downsample_images(source: Path, target: Path, policy: ImagePolicy) -> Changes:
-    """Downsample images drawn above ``policy.max_dpi`` and store photos as JPEG."""
-    changes = Changes()
-    with pikepdf.open(source) as pdf:
-        for info in collect_images(pdf):
-            if info.objgen is None:
-                continue
-            stream = pdf.get_object(info.objgen)
-            if not isinstance(stream, pikepdf.Stream):
-                continue
-            try:
-                done = _resample(stream, policy, info.dpi)
-            except Exception as exc:  # one odd image must not stop the others
-                changes.notes.append(t("fix.image-left", name=info.name, page=min(info.pages), error=exc))
-                continue
-            if done:
-                changes.actions.append(t("fix.image-on-page", page=min(info.pages), done=done))
-        _save(pdf, target, compact=True)
     return changes
 
 
