@@ -141,6 +141,44 @@ class Registry:
         return self.checks.get(check_id)
 
 
+def _plugin_entry_points() -> list[Any]:
+    """The installed packages' entry points in our group (importlib.metadata), looked for cheaply first.
+
+    Importing importlib.metadata and reading every package's metadata costs more than loading some checks;
+    when no installed package's entry_points.txt names the group, there is no plugin and that is skipped.
+    A path entry that is not a folder (a zip) is read by importlib.metadata as usual."""
+    import os
+    import sys
+
+    needed = False
+    for folder in sys.path:
+        try:
+            entries = os.scandir(folder or ".")
+        except NotADirectoryError:
+            needed = True  # a zip or egg file on the path: let importlib.metadata read it
+            break
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if not entry.name.endswith((".dist-info", ".egg-info")):
+                    continue
+                try:
+                    with open(os.path.join(entry.path, "entry_points.txt"), encoding="utf-8", errors="replace") as f:
+                        if ENTRY_POINT_GROUP in f.read():
+                            needed = True
+                            break
+                except OSError:
+                    continue
+        if needed:
+            break
+    if not needed:
+        return []
+    from importlib.metadata import entry_points
+
+    return list(entry_points(group=ENTRY_POINT_GROUP))
+
+
 @functools.cache
 def load_registry() -> Registry:
     checks: dict[str, CheckSpec] = {}
@@ -149,9 +187,7 @@ def load_registry() -> Registry:
         module = importlib.import_module(f"preflight.checks.{module_name}")
         spec = spec_from_module(module, f"preflight.checks.{module_name}")
         checks[spec.id] = spec
-    from importlib.metadata import entry_points
-
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
+    for entry in _plugin_entry_points():
         origin = f"plugin '{entry.name}' ({entry.value})"
         try:
             spec = spec_from_module(entry.load(), origin)
