@@ -113,13 +113,11 @@ def _noise_png(rng: random.Random, width: int, height: int) -> object:
 
 # As on a user's machine, where Python keeps the compiled bytecode of what it imports: some sandboxes set
 # PYTHONDONTWRITEBYTECODE=1, and an editable install then compiles every module of the package at each start.
-ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
-
-
 def timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KiB) of one process tree run."""
+    """Wall seconds and peak resident memory (KiB) of one process tree run, in this environment as it is now."""
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENVIRONMENT)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     _, _, usage = os.wait4(process.pid, 0)
     return time.perf_counter() - start, usage.ru_maxrss
 

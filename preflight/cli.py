@@ -17,7 +17,7 @@ import click
 
 from preflight import __version__
 from preflight.cli_language import LanguageGroup, install, typeset
-from preflight.paths import PathProblem, expand_paths
+from preflight.paths import PathProblem, expand_paths, synctex_paths
 from preflight.reporters import FORMATS
 
 if TYPE_CHECKING:
@@ -378,10 +378,11 @@ def check(
         report = _with_baseline(
             report, set(files), baseline, user, profile, select, ignore, strict, snippets, cache_dir
         )
-    if source_lines is not False:
+    search_text = bool(source_lines) or chosen is not None
+    if source_lines is not False and (search_text or _has_synctex(report)):
         from preflight.source_map import with_source_lines
 
-        report = with_source_lines(report, search_text=bool(source_lines) or chosen is not None)
+        report = with_source_lines(report, search_text=search_text)
     options = RenderOptions(snippets=snippets, verbose=verbose, quiet=quiet)
     if output_path is not None:
         try:
@@ -484,6 +485,12 @@ def _merged(report: RunReport, others: RunReport) -> RunReport:
         files=(*report.files, *others.files),
         rules=(*report.rules, *(info for info in others.rules if info.id not in known)),
     )
+
+
+def _has_synctex(report: RunReport) -> bool:
+    """Whether a checked PDF has a SyncTeX file beside it, looked for without importing the source map:
+    most dossiers have none, and every run would pay for the import."""
+    return any(path.is_file() for report_file in report.files for path in synctex_paths(Path(report_file.path)))
 
 
 def _run_checks(

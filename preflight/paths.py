@@ -106,3 +106,8 @@ def _walk(folder: Path, problems: list[PathProblem]) -> Iterator[str]:
         ancestors.discard(identity)
 
     yield from walk(folder)
+
+
+def synctex_paths(pdf: Path) -> tuple[Path, Path]:
+    """Where LaTeX writes a PDF's SyncTeX file (``-synctex=1``), compressed or not."""
+    return (pdf.with_suffix(".synctex.gz"), pdf.with_suffix(".synctex"))

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from preflight.model import FileReport, GradedFinding, RunReport
+from preflight.paths import synctex_paths
 
 SOURCE_SUFFIXES = (".tex", ".md", ".markdown", ".txt", ".docx")
 MAX_SOURCES = 500
@@ -182,7 +183,7 @@ class SyncTeX:
 
     @classmethod
     def beside(cls, pdf: Path) -> SyncTeX | None:
-        for candidate in (pdf.with_suffix(".synctex.gz"), pdf.with_suffix(".synctex")):
+        for candidate in synctex_paths(pdf):
             if candidate.is_file():
                 try:
                     opener = gzip.open if candidate.suffix == ".gz" else open
