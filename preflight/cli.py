@@ -23,9 +23,7 @@ from preflight.reporters import FORMATS
 if TYPE_CHECKING:
     from preflight.config import UserConfig
     from preflight.model import Level, RunReport
-    from preflight.pdf.budget import Budget
     from preflight.selection import Selection
-    from preflight.workers import TextAhead
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -507,70 +505,53 @@ def _run_checks(
     cache_key: str | None,
     timeout: float = 60.0,
 ) -> RunReport:
-    """The full run: load the checks, resolve and validate the rule set, check every file."""
+    """The full run: load the checks, resolve and validate the rule set, check every file.
+
+    A single file's text is read meanwhile in a process of its own, where a processor is free (TextAhead)."""
     from preflight import workers
     from preflight.pdf.budget import from_environment
 
     budget = dataclasses.replace(from_environment(), seconds=timeout or None)
     ahead = workers.TextAhead(files[0], budget) if len(files) == 1 and workers.text_ahead_pays() else None
     try:
-        return _load_and_check(
-            files, user, profile, select, ignore, strict, quiet, jobs, cache_dir, cache_key, budget, ahead
+        from preflight.checks import load_registry
+        from preflight.config import resolve_rule_set
+        from preflight.engine import check_files
+        from preflight.i18n import t
+        from preflight.pdf.budget import set_active
+        from preflight.rulesets import ConfigError, NoRulesError
+
+        registry = load_registry()
+        for problem in registry.load_errors:
+            click.echo(t("cli.load-warning", problem=problem), err=True)
+        try:
+            rule_set = resolve_rule_set(registry, user, profile, select, ignore)
+        except NoRulesError as error:
+            click.echo(t("cli.nothing-to-check", error=error.render()), err=True)
+            sys.exit(EXIT_USAGE)
+        except ConfigError as error:
+            _fail_config(error)
+            raise
+        set_active(budget)  # for the files checked in this process (a platform without fork, a report that fell back)
+        run = functools.partial(
+            check_files,
+            files,
+            rule_set,
+            registry,
+            jobs=jobs or os.cpu_count() or 1,
+            strict=strict,
+            cache_dir=cache_dir,
+            cache_key=cache_key,
+            budget=budget,
+            text_ahead=ahead,
         )
+        if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
+            with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:
+                return run(on_done=bar.update)
+        return run()
     finally:
         if ahead is not None:
             ahead.stop()
-
-
-def _load_and_check(
-    files: list[str],
-    user: UserConfig,
-    profile: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    strict: bool,
-    quiet: bool,
-    jobs: int,
-    cache_dir: Path | None,
-    cache_key: str | None,
-    budget: Budget,
-    ahead: TextAhead | None,
-) -> RunReport:
-    from preflight.checks import load_registry
-    from preflight.config import resolve_rule_set
-    from preflight.engine import check_files
-    from preflight.i18n import t
-    from preflight.pdf.budget import set_active
-    from preflight.rulesets import ConfigError, NoRulesError
-
-    registry = load_registry()
-    for problem in registry.load_errors:
-        click.echo(t("cli.load-warning", problem=problem), err=True)
-    try:
-        rule_set = resolve_rule_set(registry, user, profile, select, ignore)
-    except NoRulesError as error:
-        click.echo(t("cli.nothing-to-check", error=error.render()), err=True)
-        sys.exit(EXIT_USAGE)
-    except ConfigError as error:
-        _fail_config(error)
-        raise
-    set_active(budget)  # for the files checked in this process (a platform without fork, a report that fell back)
-    run = functools.partial(
-        check_files,
-        files,
-        rule_set,
-        registry,
-        jobs=jobs or os.cpu_count() or 1,
-        strict=strict,
-        cache_dir=cache_dir,
-        cache_key=cache_key,
-        budget=budget,
-        text_ahead=ahead,
-    )
-    if not quiet and len(files) > 1 and _is_terminal(sys.stderr):
-        with click.progressbar(length=len(files), label=t("cli.progress"), file=sys.stderr) as bar:
-            return run(on_done=bar.update)
-    return run()
 
 
 def _write_whole(path: Path, text: str) -> None:

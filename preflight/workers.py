@@ -91,13 +91,19 @@ def _limit_memory(memory_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _child(connection: Connection, work: Work, item: str, budget: Budget) -> None:
+def _enter_child(budget: Budget) -> None:
+    """What every forked child does first: its own process group, default signals, death with the parent,
+    and the file's budget (stream caps, memory limit)."""
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)
     reset_in_child()
     _die_with_parent()
     set_active(budget)
     _limit_memory(budget.memory_bytes)
+
+
+def _child(connection: Connection, work: Work, item: str, budget: Budget) -> None:
+    _enter_child(budget)
     result: Result
     try:
         result = Done(work(item))
@@ -247,12 +253,7 @@ class TextAhead:
 
 
 def _read_text(connection: Connection, path: str, budget: Budget) -> None:
-    with contextlib.suppress(OSError):
-        os.setpgid(0, 0)
-    reset_in_child()
-    _die_with_parent()
-    set_active(budget)
-    _limit_memory(budget.memory_bytes)
+    _enter_child(budget)
     try:
         import pickle
 
