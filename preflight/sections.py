@@ -885,9 +885,12 @@ def missing_cover(dossier: Dossier, what: str) -> Finding | None:
     finder = dossier.sections
     if finder.get("cover") is not None:
         return None
-    first = next((s for s in finder.all() if s.first_page == 1), None)
-    if first is None:
+    on_first_page = [s for s in finder.all() if s.first_page == 1]
+    if not on_first_page:
         return None
+    # The part page 1 starts with is the one whose heading is highest (a CV found by its headings is listed
+    # after its own "Publications" subheading); a part without a known heading starts at the top.
+    first = min(on_first_page, key=lambda s: -s.heading[3] if s.heading is not None else float("-inf"))
     args = {"section": first.name, "title": first.title[:60], "what": what}
     return Finding("no-cover", args, page=1, rect=first.heading)  # marked at the title page 1 starts with
 

@@ -526,3 +526,17 @@ def test_a_configured_range_after_the_last_page_is_a_shared_finding_in_both_lang
         "longueur du projet"
     )
     assert french.fix is not None and french.fix.startswith("Indiquez les vraies pages de la partie")
+
+
+def test_no_cover_names_the_part_at_the_top_of_page_1_not_a_subheading_below() -> None:
+    """A CV found by its headings on page 1, with a "Publications" heading lower on that page."""
+    from preflight.sections import missing_cover
+
+    path = CORPUS / "pdfs" / "zachscrivena__simple-resume-cv__CV.pdf"
+    if not path.is_file():
+        pytest.skip("needs ../shared/corpus")
+    with Dossier(path) as dossier:
+        on_page_1 = {s.name for s in dossier.sections.all() if s.first_page == 1}
+        assert {"cv", "publications"} <= on_page_1
+        finding = missing_cover(dossier, "what")
+        assert finding is not None and finding.args["section"] == "cv"
