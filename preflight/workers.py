@@ -227,6 +227,10 @@ class TextAhead:
     processor. The text child has a worker's budget (stream caps, memory limit, its own process group,
     killed with the run by ``stop``). Nothing that happens there is reported: when it fails or is stopped,
     the worker reads the text itself, and what happens then is what the report says.
+
+    The child opens the file as the worker does (preflight.dossier.Dossier: pikepdf for the page count and
+    the fonts' ligatures, then PDFium), so its pages are the ones the worker would read; PDFium parses the
+    file only there, pikepdf in both processes, at the same time.
     """
 
     def __init__(self, path: str, budget: Budget) -> None:
