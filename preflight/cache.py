@@ -111,11 +111,13 @@ def _walk_files(folder: Path) -> Iterator[Path]:
 def code_fingerprint() -> str:
     """What else decides a verdict besides the file and the configuration, read without importing anything.
 
-    The tool's own files (every check's source, the shipped rule sets), and the installed distributions on
-    sys.path by name and version, from their dist-info folders' names (the PDF libraries, and the plugins,
-    none of them imported): an edited checkout, an upgraded library or an added, removed or upgraded plugin
-    never reuses an entry. A plugin's source edited in place without a new version is not seen: its author
-    runs with --no-cache (or `preflight cache clear`).
+    The tool's own files (every check's source, the shipped rule sets) by name, size and modification time,
+    as Python's own bytecode cache validates a module (reading and hashing their 1 MB cost a cached run more
+    than the rest of its lookup), and the installed distributions on sys.path by name and version, from their
+    dist-info folders' names (the PDF libraries, and the plugins, none of them imported): an edited checkout,
+    an upgraded library or an added, removed or upgraded plugin never reuses an entry. A plugin's source
+    edited in place without a new version is not seen: its author runs with --no-cache (or `preflight cache
+    clear`).
     """
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
@@ -126,11 +128,11 @@ def code_fingerprint() -> str:
     for folder in folders:
         for path in _walk_files(folder):
             try:
-                content = path.read_bytes()
+                info = path.stat()
+                stamp = f"{info.st_size}\0{info.st_mtime_ns}"
             except OSError:
-                content = b"unreadable"
-            digest.update(f"\0{path.relative_to(folder.parent).as_posix()}\0{len(content)}\0".encode())
-            digest.update(content)
+                stamp = "unreadable"
+            digest.update(f"\0{path.relative_to(folder.parent).as_posix()}\0{stamp}".encode())
     # Only what the path entries hold, not the entries themselves: sys.path[0] is the current folder or the
     # script's, and a run from another folder (or as `python -m preflight`) should still find its entries.
     for entry in sys.path:

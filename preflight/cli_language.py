@@ -531,23 +531,57 @@ _installed = False
 
 
 def install() -> None:
-    """Route click's ``_`` / ``ngettext`` and its help formatter through the tables above (idempotent)."""
+    """Route click's ``_`` / ``ngettext`` and its help formatter through the tables above (idempotent).
+
+    The click modules already imported are patched now; the ones click imports only when it needs them
+    (the progress bar's, shell completion's) are patched as they are imported, so that a run never pays
+    for importing them."""
     global _installed
     if _installed:
         return
+    later = []
     for name in CLICK_MODULES:
         module = sys.modules.get(name)
         if module is None:
-            try:
-                module = __import__(name, fromlist=["_"])
-            except ImportError:  # a platform-only module (click._winconsole) or one a click version lacks
-                continue
-        if hasattr(module, "_"):
-            module._ = gettext  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = ngettext  # type: ignore[attr-defined]
+            later.append(name)
+        else:
+            _route(module)
+    sys.meta_path.insert(0, _RouteOnImport(later))
     click.Context.formatter_class = HelpFormatter
     _installed = True
+
+
+def _route(module: Any) -> None:
+    if hasattr(module, "_"):
+        module._ = gettext
+    if hasattr(module, "ngettext"):
+        module.ngettext = ngettext
+
+
+class _RouteOnImport:
+    """A finder that lets the usual finders find the click modules named, and routes each once it has run."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = set(names)
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name not in self.names:
+            return None
+        self.names.discard(name)
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)  # the usual finders: this one no longer answers for ``name``
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        run = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            run(module)
+            _route(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]  # this spec's own loader
+        return spec
 
 
 def language_from_arguments(args: Iterable[str]) -> str | None:

@@ -49,11 +49,22 @@ def find_config(start: Path) -> UserConfig:
         if candidate.is_file():
             return UserConfig(str(candidate), read_user_toml(candidate))
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
+        if pyproject.is_file() and _may_hold_our_table(pyproject):
             table = read_user_toml(pyproject).get("tool", {}).get(PYPROJECT_TABLE)
             if table is not None:
                 return UserConfig(f"{pyproject} [tool.{PYPROJECT_TABLE}]", table)
     return UserConfig()
+
+
+def _may_hold_our_table(pyproject: Path) -> bool:
+    """False when the file cannot hold a [tool.preflight] table, the word being nowhere in it.
+
+    Most projects' pyproject.toml is not ours: a run from such a folder then neither imports nor runs a TOML
+    parser (and a broken pyproject.toml of another tool's is not our configuration error)."""
+    try:
+        return PYPROJECT_TABLE.encode() in pyproject.read_bytes()
+    except OSError:
+        return True  # read_user_toml says what is wrong
 
 
 def load_config(path: Path) -> UserConfig:

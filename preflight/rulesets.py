@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import tomllib
 import types
 import typing
 from collections.abc import Mapping
@@ -102,6 +101,8 @@ def available_rule_sets() -> dict[str, Path]:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here, not at the top: a cached run without a preflight.toml never parses TOML
+
     try:
         with path.open("rb") as stream:
             return tomllib.load(stream)

@@ -393,3 +393,32 @@ def test_a_crashed_check_is_not_cached(tmp_path: Path, cache_dir: Path, monkeypa
     monkeypatch.setitem(registry.checks, "encryption", dataclasses.replace(registry.checks["encryption"], run=boom))
     assert check(str(blank_pdf(tmp_path / "p.pdf")))[0] == 3
     assert entries(cache_dir) == []
+
+
+def test_an_edited_source_file_changes_the_code_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tool's own files count by name, size and modification time: an edit of the same size still counts."""
+    from preflight import cache
+
+    package = tmp_path / "preflight"
+    (package / "checks").mkdir(parents=True)
+    source = package / "checks" / "some_check.py"
+    source.write_text("LIMIT = 10\n", encoding="utf-8")
+    (package / "cache.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(package / "cache.py"))
+
+    def fingerprint() -> str:
+        cache.code_fingerprint.cache_clear()
+        return cache.code_fingerprint()
+
+    try:
+        before = fingerprint()
+        assert fingerprint() == before  # nothing changed: the same key, the entries are reused
+        stamp = source.stat().st_mtime_ns
+        source.write_text("LIMIT = 99\n", encoding="utf-8")  # same size
+        os.utime(source, ns=(stamp + 1_000_000_000, stamp + 1_000_000_000))
+        edited = fingerprint()
+        assert edited != before
+        (package / "checks" / "new_check.py").write_text("", encoding="utf-8")  # a plugin-like addition
+        assert fingerprint() not in (before, edited)
+    finally:
+        cache.code_fingerprint.cache_clear()

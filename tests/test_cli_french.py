@@ -11,6 +11,8 @@ import ast
 import contextlib
 import inspect
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -536,3 +538,19 @@ def test_fix_in_english_is_unchanged(tmp_path: Path) -> None:
     assert "       active-content     fail → pass\n" in out
     assert f"  written: {output}\n" in out
     assert_english(out)
+
+
+def test_click_modules_imported_later_are_patched_as_they_are_imported() -> None:
+    """The progress bar's and shell completion's modules are not imported to be patched, and speak French once used."""
+    script = (
+        "import sys\n"
+        "from preflight import cli_language\n"
+        "cli_language.install()\n"
+        "assert 'click.shell_completion' not in sys.modules and 'click._termui_impl' not in sys.modules\n"
+        "import click._termui_impl, click.shell_completion\n"
+        "for name in ('click._termui_impl', 'click.shell_completion'):\n"
+        "    assert sys.modules[name]._ is cli_language.gettext, name\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "ok", done.stderr

@@ -47,6 +47,18 @@ def test_pyproject_table_is_found(registry, tmp_path: Path) -> None:
     assert "encryption" not in [rule.id for rule in rule_set.rules]
 
 
+def test_another_tools_pyproject_is_not_read_as_ours(tmp_path: Path) -> None:
+    """A pyproject.toml without our table is passed over unparsed, even broken; one above it with the table counts."""
+    (tmp_path / "pyproject.toml").write_text('[tool.dossier-preflight]\nprofile = "portal"\n', encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project\nname = "broken, and not ours"\n', encoding="utf-8")
+    assert find_config(project).path == f"{tmp_path / 'pyproject.toml'} [tool.dossier-preflight]"
+    (project / "pyproject.toml").write_text('[tool."dossier-preflight"\nprofile = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        find_config(project)  # ours, broken: a configuration error as before
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -53,13 +53,19 @@ def _terminal_width() -> int:
     """The terminal's width (at most 120); with no terminal, COLUMNS if set, else no wrapping, so that a
     report written to a file or a CI log keeps one line per finding for grep."""
     import os
-    import shutil
     import sys
 
+    columns = os.environ.get("COLUMNS", "")
     isatty = getattr(sys.stdout, "isatty", None)
     if isatty and isatty():
-        return max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
-    columns = os.environ.get("COLUMNS", "")
+        # What shutil.get_terminal_size((100, 24)) answers, without importing shutil and its compressors.
+        width = int(columns) if columns.isdigit() else 0
+        if width <= 0:
+            try:
+                width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                width = 0
+        return max(60, min(width or 100, 120))
     return max(60, int(columns)) if columns.isdigit() else NO_WRAP
 
 
