@@ -228,12 +228,19 @@ class TextAhead:
     killed with the run by ``stop``). Nothing that happens there is reported: when it fails or is stopped,
     the worker reads the text itself, and what happens then is what the report says.
 
-    The child opens the file as the worker does (preflight.dossier.Dossier: pikepdf for the page count and
-    the fonts' ligatures, then PDFium), so its pages are the ones the worker would read; PDFium parses the
-    file only there, pikepdf in both processes, at the same time.
+    The child reads the file as the worker does (pikepdf for the page count and the fonts' ligatures, then
+    PDFium: preflight.pdf.pdfium_text.extract_pages), so its pages are the ones the worker would read; PDFium
+    parses the file only there, pikepdf in both processes, at the same time. pikepdf is imported before the
+    child is forked, as the worker needs it too: the child's reading, the longer of the two paths, starts
+    with it loaded.
     """
 
     def __init__(self, path: str, budget: Budget) -> None:
+        # Imported before the fork: the worker needs them too, and the child's reading starts with them loaded.
+        import pikepdf  # noqa: F401
+
+        from preflight.pdf import pdfium_text  # noqa: F401
+
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_read_text, args=(sender, path, budget), daemon=False)
@@ -261,11 +268,16 @@ def _read_text(connection: Connection, path: str, budget: Budget) -> None:
     try:
         import pickle
 
-        from preflight.dossier import Dossier
+        import pikepdf
 
-        with Dossier(path) as dossier:
-            if dossier.readable:
-                connection.send_bytes(pickle.dumps(dossier.pages, protocol=pickle.HIGHEST_PROTOCOL))
+        from preflight.pdf.pdfium_text import extract_pages
+
+        # The worker's own reading (preflight.dossier.Dossier.pages), without the checks of Dossier's opening:
+        # a file the worker refuses never asks for this text, and a file too large for this child's budget
+        # leaves it without pages, so that the worker reads them itself.
+        with pikepdf.open(path) as pdf:
+            pages = extract_pages(path, len(pdf.pages), pdf)
+        connection.send_bytes(pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:  # never reported: the worker reads the text itself
         pass
     finally:
