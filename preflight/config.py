@@ -10,9 +10,8 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from preflight.checks import Registry
 from preflight.model import Level
 from preflight.rulesets import (
     COMMAND_LINE_IGNORE,
@@ -26,6 +25,9 @@ from preflight.rulesets import (
     merge_rules,
     read_toml,
 )
+
+if TYPE_CHECKING:
+    from preflight.checks import Registry
 
 CONFIG_NAME = "preflight.toml"
 PYPROJECT_TABLE = "dossier-preflight"

@@ -14,10 +14,12 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from preflight.checks import Registry
 from preflight.model import Level
+
+if TYPE_CHECKING:
+    from preflight.checks import Registry
 
 DEFAULT_PROFILE = "inserm-cr"
 RULE_META_KEYS = frozenset({"level", "check", "source", "verified", "note"})
