@@ -219,65 +219,99 @@ def text_ahead_pays() -> bool:
         return True
 
 
+SPLIT_PAGES = 60
+"""From this many pages on, two text children each read half of the file's pages."""
+
+
 class TextAhead:
-    """One file's text, read by PDFium in a process of its own while the main process loads the checks.
+    """One file's text, read by PDFium in processes of their own while the main process loads the checks.
 
     A single file's worker is forked once every check is imported, and its text extraction (the largest
-    part of a check) would only start then; started first, it runs beside that loading on a second
-    processor. The text child has a worker's budget (stream caps, memory limit, its own process group,
-    killed with the run by ``stop``). Nothing that happens there is reported: when it fails or is stopped,
-    the worker reads the text itself, and what happens then is what the report says.
+    part of a check) would only start then; started first, it runs beside that loading on another
+    processor. A file of SPLIT_PAGES pages or more is read in two halves by two children, as a long file's
+    reading outlasts the loading of the checks and the worker would wait for it. Each text child has a
+    worker's budget (stream caps, memory limit, its own process group, killed with the run by ``stop``).
+    Nothing that happens there is reported: when a child fails or is stopped, the worker reads the text
+    itself, and what happens then is what the report says.
 
-    The child reads the file as the worker does (pikepdf for the page count and the fonts' ligatures, then
-    PDFium: preflight.pdf.pdfium_text.extract_pages), so its pages are the ones the worker would read; PDFium
-    parses the file only there, pikepdf in both processes, at the same time. pikepdf is imported before the
-    child is forked, as the worker needs it too: the child's reading, the longer of the two paths, starts
-    with it loaded.
+    The children read the file as the worker does (pikepdf for the page count and the fonts' ligatures, then
+    PDFium: preflight.pdf.pdfium_text), so the pages are the ones the worker would read; PDFium parses the
+    file only there, pikepdf in each process. pikepdf is imported before the children are forked, as the
+    worker needs it too: the children's reading, the longer path, starts with it loaded.
     """
 
-    def __init__(self, path: str, budget: Budget) -> None:
-        # Imported before the fork: the worker needs them too, and the child's reading starts with them loaded.
+    def __init__(self, path: str, budget: Budget, children: int = 2) -> None:
+        # Imported before the fork: the worker needs them too, and the children's reading starts with them loaded.
         import pikepdf  # noqa: F401
 
         from preflight.pdf import pdfium_text  # noqa: F401
 
         context = multiprocessing.get_context("fork")
-        self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_read_text, args=(sender, path, budget), daemon=False)
-        self._process.start()
-        sender.close()
-        with contextlib.suppress(OSError, TypeError):
-            os.setpgid(self._process.pid or 0, self._process.pid or 0)
+        self._children: list[tuple[Any, Connection]] = []
+        for index in range(children):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_read_text, args=(sender, path, budget, index, children), daemon=False)
+            process.start()
+            sender.close()
+            with contextlib.suppress(OSError, TypeError):
+                os.setpgid(process.pid or 0, process.pid or 0)
+            self._children.append((process, receiver))
+
+    @property
+    def _process(self) -> Any:
+        return self._children[0][0]
 
     def pages(self) -> Any:
-        """In the worker: the pages (preflight.pdf.text.PageText) once the text child sends them, else None."""
+        """In the worker: the pages (preflight.pdf.text.PageText) once the text children send them, else None."""
         import pickle
 
+        from preflight.pdf.pdfium_text import join_parts
+
+        parts = []
+        second = []
         try:
-            return pickle.loads(self._receiver.recv_bytes())
-        except (EOFError, OSError, pickle.UnpicklingError, MemoryError):
+            for _process, receiver in self._children:
+                sent = pickle.loads(receiver.recv_bytes())
+                if sent[0] == "pages":
+                    return sent[1]  # the whole file, read by the first child (a short file, or pdfminer's reading)
+                if sent[0] == "part":
+                    parts.append(sent[1])
+                    second.extend(sent[2])
+        except (EOFError, OSError, pickle.UnpicklingError, MemoryError, IndexError, TypeError):
             return None
+        return join_parts(parts, second) if parts else None
 
     def stop(self) -> None:
-        """Kill the text child and its group if it still runs, and reap it."""
-        _stop(_Running(0, self._process, self._receiver, None))
+        """Kill the text children and their groups if they still run, and reap them."""
+        for process, receiver in self._children:
+            _stop(_Running(0, process, receiver, None))
 
 
-def _read_text(connection: Connection, path: str, budget: Budget) -> None:
+def _read_text(connection: Connection, path: str, budget: Budget, index: int, children: int) -> None:
+    """Child ``index`` of ``children``: the whole file's pages (the first child, when the file is short or
+    read by pdfminer), nothing (the others then), or its share of the pages, read by PDFium."""
     _enter_child(budget)
     try:
         import pickle
 
         import pikepdf
 
-        from preflight.pdf.pdfium_text import extract_pages
+        from preflight.pdf import pdfium_text
 
         # The worker's own reading (preflight.dossier.Dossier.pages), without the checks of Dossier's opening:
         # a file the worker refuses never asks for this text, and a file too large for this child's budget
         # leaves it without pages, so that the worker reads them itself.
         with pikepdf.open(path) as pdf:
-            pages = extract_pages(path, len(pdf.pages), pdf)
-        connection.send_bytes(pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
+            count = len(pdf.pages)
+            sent: tuple[Any, ...]
+            if count < SPLIT_PAGES or children == 1 or pdfium_text.selected_engine() == "pdfminer":
+                sent = ("pages", pdfium_text.extract_pages(path, count, pdf)) if index == 0 else ("none",)
+            else:
+                part = pdfium_text.read_part(
+                    path, count, pdf, count * index // children, count * (index + 1) // children
+                )
+                sent = ("part", part, pdfium_text.second_reading(path, part))
+        connection.send_bytes(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:  # never reported: the worker reads the text itself
         pass
     finally:

@@ -16,7 +16,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 def pdfium_pages(path: Path) -> tuple[list[PageText], list[int]]:
     with pikepdf.open(path) as pdf:
-        return pdfium_text._read_with_pdfium(str(path), len(pdf.pages), pdfium_text.font_facts(pdf))
+        pages, incomplete = pdfium_text._read_with_pdfium(str(path), len(pdf.pages), pdfium_text.font_facts(pdf))
+        return pdfium_text._resolve_hyphens(pages), incomplete
 
 
 def pdfminer_pages(path: Path) -> list[PageText]:

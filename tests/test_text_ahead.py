@@ -131,3 +131,50 @@ def test_the_text_is_read_ahead_only_where_a_processor_is_free(monkeypatch: pyte
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert not workers.text_ahead_pays()
+
+
+def long_dossier(tmp_path: Path) -> Path:
+    """Fixtures' pages repeated past SPLIT_PAGES: soft hyphens, line-end hyphens and a CV on both halves."""
+    import pikepdf
+
+    sources = [
+        FIXTURES / "valid-dossier.pdf",
+        FIXTURES / "hidden/soft-hyphen.pdf",
+        FIXTURES / "cv-real/latex-moderncv-fr.pdf",
+    ]
+    path = tmp_path / "long.pdf"
+    with pikepdf.new() as joined:
+        opened = [pikepdf.open(source) for source in sources]
+        try:
+            while len(joined.pages) < workers.SPLIT_PAGES + 11:
+                for pdf in opened:
+                    joined.pages.extend(pdf.pages)
+            joined.save(path)
+        finally:
+            for pdf in opened:
+                pdf.close()
+    return path
+
+
+def test_a_long_file_read_in_two_halves_gives_the_pages_read_here(tmp_path: Path) -> None:
+    from preflight.pdf import pdfium_text
+
+    path = long_dossier(tmp_path)
+    with Dossier(path) as dossier:
+        expected = dossier.pages
+        count = dossier.page_count
+        halves = [
+            pdfium_text.read_part(str(path), count, dossier.pdf, 0, count // 2),
+            pdfium_text.read_part(str(path), count, dossier.pdf, count // 2, count),
+        ]
+    assert count >= workers.SPLIT_PAGES
+    assert any("\u00ad" in line.text for page in expected for line in page.lines)  # hyphens resolved over both
+    second = [page for part in halves for page in pdfium_text.second_reading(str(path), part)]
+    assert pdfium_text.join_parts(halves, second) == expected
+    for children in (2, 1):
+        ahead = workers.TextAhead(str(path), Budget(), children=children)
+        try:
+            assert ahead.pages() == expected, children
+        finally:
+            ahead.stop()
+    assert all(not process.is_alive() for process, _receiver in ahead._children)

@@ -66,7 +66,7 @@ def extract_pages(path: str, page_count: int, pdf: pikepdf.Pdf | None = None) ->
     if selected_engine() == "pdfminer":
         return pdfminer_text.extract_pages(path, page_count)
     try:
-        pages, for_pdfminer = _read_with_pdfium(path, page_count, font_facts(pdf) if pdf is not None else None)
+        part = read_part(path, page_count, pdf, 0, page_count)
     except Exception as exc:  # PDFium refuses the file (damaged beyond its repair, unsupported): pdfminer's turn
         pages = pdfminer_text.extract_pages(path, page_count)
         reason = f"PDFium cannot read the file ({type(exc).__name__}: {str(exc)[:120]})"
@@ -76,9 +76,35 @@ def extract_pages(path: str, page_count: int, pdf: pikepdf.Pdf | None = None) ->
             else PageText(page.number, page.width, page.height, page.lines, error=f"{reason}; {page.error}")
             for page in pages
         ]
-    if for_pdfminer:
-        second = {page.number: page for page in pdfminer_text.extract_page_numbers(path, for_pdfminer)}
-        pages = [_better(page, second.get(page.number)) for page in pages]
+    return join_parts([part], second_reading(path, part))
+
+
+Part = tuple[list[PageText], list[int]]
+"""PDFium's reading of some pages, line-end hyphens not yet resolved, and the pages it left incomplete."""
+
+
+def read_part(path: str, page_count: int, pdf: pikepdf.Pdf | None, start: int, stop: int) -> Part:
+    """PDFium's reading of the pages ``start`` to ``stop - 1`` (0-based), for ``join_parts``.
+
+    Two processes can each read a part of a long file: joined, the parts give what one reading gives, as
+    PDFium reads each page on its own. Raises what PDFium raises when it refuses the file."""
+    return _read_with_pdfium(path, page_count, font_facts(pdf) if pdf is not None else None, start, stop)
+
+
+def second_reading(path: str, part: Part) -> list[PageText]:
+    """pdfminer's reading of the pages of ``part`` that PDFium left incomplete."""
+    from preflight.pdf import text as pdfminer_text
+
+    return pdfminer_text.extract_page_numbers(path, part[1]) if part[1] else []
+
+
+def join_parts(parts: Sequence[Part], second: Sequence[PageText]) -> list[PageText]:
+    """The pages of ``parts`` (in page order), line-end hyphens resolved over all of them (a font's hyphens
+    are counted on every page), each page PDFium left incomplete replaced by its ``second`` reading."""
+    pages = _resolve_hyphens([page for part_pages, _incomplete in parts for page in part_pages])
+    if second:
+        by_number = {page.number: page for page in second}
+        pages = [_better(page, by_number.get(page.number)) for page in pages]
     return pages
 
 
@@ -174,8 +200,11 @@ def _text_string(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _read_with_pdfium(path: str, page_count: int, fonts: FontFacts | None = None) -> tuple[list[PageText], list[int]]:
-    """Each page's text, and the page numbers PDFium's text page leaves incomplete (for pdfminer)."""
+def _read_with_pdfium(
+    path: str, page_count: int, fonts: FontFacts | None = None, start: int = 0, stop: int | None = None
+) -> Part:
+    """The text of pages ``start`` to ``stop - 1`` (all by default), line-end hyphens still marked, and the
+    page numbers PDFium's text page leaves incomplete (for pdfminer)."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(path)
@@ -183,13 +212,14 @@ def _read_with_pdfium(path: str, page_count: int, fonts: FontFacts | None = None
         reader = _Reader()
         pages: list[PageText] = []
         incomplete: list[int] = []
-        for index in range(min(page_count, len(document)) if page_count else len(document)):
+        count = min(page_count, len(document)) if page_count else len(document)
+        for index in range(start, count if stop is None else min(stop, count)):
             reader.fonts.clear()  # a font's address may be reused once its pages are closed
             page, complete = _read_page(reader, document.raw, index, fonts or FontFacts())
             pages.append(page)
             if not complete:
                 incomplete.append(index + 1)
-        return _resolve_hyphens(pages), incomplete
+        return pages, incomplete
     finally:
         document.close()
 
