@@ -54,6 +54,8 @@ class Dossier:
         copies it into FileReport.extra, which the JSON report merges into the file's object."""
         self.text_ahead: Callable[[], list[PageText] | None] | None = None
         """Where the pages' text may already be read (preflight.workers.TextAhead.pages): None to read it here."""
+        self.fonts_ahead: Callable[[], list[FontInfo] | None] | None = None
+        """Where the fonts may already be collected (preflight.workers.TextAhead.fonts): None to do it here."""
         self._open()
 
     # ------------------------------------------------------------------ opening
@@ -222,6 +224,10 @@ class Dossier:
 
     @functools.cached_property
     def fonts(self) -> list[FontInfo]:
+        if self.fonts_ahead is not None and self.readable:
+            fonts = self.fonts_ahead()  # the same walk, of the same file, in another process
+            if fonts is not None:
+                return fonts
         from preflight.pdf.structure import collect_fonts
 
         return collect_fonts(self.pdf)

@@ -20,6 +20,7 @@ from preflight.pdf.budget import Budget
 from preflight.rulesets import Rule, RuleSet
 
 if TYPE_CHECKING:
+    from preflight.pdf.structure import FontInfo
     from preflight.pdf.text import PageText
     from preflight.workers import TextAhead
 
@@ -119,11 +120,13 @@ def check_file(
     display_name: str | None = None,
     strict: bool = False,
     text_ahead: Callable[[], list[PageText] | None] | None = None,
+    fonts_ahead: Callable[[], list[FontInfo] | None] | None = None,
 ) -> FileReport:
     outcomes: list[Outcome] = []
     with Dossier(path, display_name) as dossier:
         dossier.section_config = rule_set.sections
         dossier.text_ahead = text_ahead
+        dossier.fonts_ahead = fonts_ahead
         rules = list(rule_set.rules)
         if not dossier.readable and not any(rule.check == READABLE_RULE for rule in rules):
             # Never fail open: an unreadable file fails even when the rule set leaves this rule out.
@@ -247,6 +250,7 @@ def check_one(
     settings: RunSettings,
     registry: Registry,
     text_ahead: Callable[[], list[PageText] | None] | None = None,
+    fonts_ahead: Callable[[], list[FontInfo] | None] | None = None,
 ) -> FileReport:
     """Check one file, from the cache when an entry for this content and configuration exists."""
     cache = None
@@ -262,7 +266,7 @@ def check_one(
             cached = cache.get(content_hash, path, name)
             if cached is not None:
                 return cached
-    report = check_file(path, settings.rule_set, registry, path, settings.strict, text_ahead)
+    report = check_file(path, settings.rule_set, registry, path, settings.strict, text_ahead, fonts_ahead)
     # The checks read the file after it was hashed: store the report only if the file still has the bytes
     # hashed, so a file rewritten during the check never leaves its new outcome under the old content's hash.
     if cache is not None and content_hash is not None and not report.crashed and file_sha256(path) == content_hash:
@@ -298,8 +302,14 @@ def _check_bounded(
         from preflight.pdf import pdfium_text  # noqa: F401
     from preflight.pdf.budget import MB
 
-    pages = text_ahead.pages if text_ahead is not None and len(names) == 1 else None
-    work = functools.partial(check_one, settings=settings, registry=registry, text_ahead=pages)
+    ahead = text_ahead if len(names) == 1 else None
+    work = functools.partial(
+        check_one,
+        settings=settings,
+        registry=registry,
+        text_ahead=ahead.pages if ahead is not None else None,
+        fonts_ahead=ahead.fonts if ahead is not None else None,
+    )
     results = workers.run_each(names, work, budget, jobs)
     with contextlib.closing(results):
         for index, result in results:

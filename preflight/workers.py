@@ -229,25 +229,29 @@ class TextAhead:
     A single file's worker is forked once every check is imported, and its text extraction (the largest
     part of a check) would only start then; started first, it runs beside that loading on another
     processor. A file of SPLIT_PAGES pages or more is read in two halves by two children, as a long file's
-    reading outlasts the loading of the checks and the worker would wait for it. Each text child has a
-    worker's budget (stream caps, memory limit, its own process group, killed with the run by ``stop``).
-    Nothing that happens there is reported: when a child fails or is stopped, the worker reads the text
-    itself, and what happens then is what the report says.
+    reading outlasts the loading of the checks and the worker would wait for it. A shorter file is read by
+    the first child, while the second walks its fonts (preflight.pdf.structure.collect_fonts, the worker's
+    other long step before its checks can run).
+
+    Each child has a worker's budget (stream caps, memory limit, its own process group, killed with the run
+    by ``stop``). Nothing that happens there is reported: when a child fails or is stopped, the worker does
+    the work itself, and what happens then is what the report says.
 
     The children read the file as the worker does (pikepdf for the page count and the fonts' ligatures, then
-    PDFium: preflight.pdf.pdfium_text), so the pages are the ones the worker would read; PDFium parses the
-    file only there, pikepdf in each process. pikepdf is imported before the children are forked, as the
-    worker needs it too: the children's reading, the longer path, starts with it loaded.
+    PDFium: preflight.pdf.pdfium_text), so the pages and fonts are the ones the worker would get; PDFium
+    parses the file only there, pikepdf in each process. pikepdf is imported before the children are forked,
+    as the worker needs it too: the children's work, the longer path, starts with it loaded.
     """
 
     def __init__(self, path: str, budget: Budget, children: int = 2) -> None:
         # Imported before the fork: the worker needs them too, and the children's reading starts with them loaded.
         import pikepdf  # noqa: F401
 
-        from preflight.pdf import pdfium_text  # noqa: F401
+        from preflight.pdf import pdfium_text, structure  # noqa: F401
 
         context = multiprocessing.get_context("fork")
         self._children: list[tuple[Any, Connection]] = []
+        self._received: dict[int, Any] = {}
         for index in range(children):
             receiver, sender = context.Pipe(duplex=False)
             process = context.Process(target=_read_text, args=(sender, path, budget, index, children), daemon=False)
@@ -261,25 +265,39 @@ class TextAhead:
     def _process(self) -> Any:
         return self._children[0][0]
 
-    def pages(self) -> Any:
-        """In the worker: the pages (preflight.pdf.text.PageText) once the text children send them, else None."""
+    def _message(self, index: int) -> Any:
+        """What child ``index`` sent (read once), or None when it sent nothing readable."""
         import pickle
 
+        if index not in self._received:
+            try:
+                self._received[index] = pickle.loads(self._children[index][1].recv_bytes())
+            except (EOFError, OSError, pickle.UnpicklingError, MemoryError):
+                self._received[index] = None
+        return self._received[index]
+
+    def pages(self) -> Any:
+        """In the worker: the pages (preflight.pdf.text.PageText) once the text children send them, else None."""
         from preflight.pdf.pdfium_text import join_parts
 
         parts = []
         second = []
-        try:
-            for _process, receiver in self._children:
-                sent = pickle.loads(receiver.recv_bytes())
-                if sent[0] == "pages":
-                    return sent[1]  # the whole file, read by the first child (a short file, or pdfminer's reading)
-                if sent[0] == "part":
-                    parts.append(sent[1])
-                    second.extend(sent[2])
-        except (EOFError, OSError, pickle.UnpicklingError, MemoryError, IndexError, TypeError):
-            return None
+        for index in range(len(self._children)):
+            sent = self._message(index)
+            if not isinstance(sent, tuple) or not sent:
+                return None
+            if sent[0] == "pages":
+                return sent[1]  # the whole file, read by the first child (a short file, or pdfminer's reading)
+            if sent[0] == "part":
+                parts.append(sent[1])
+                second.extend(sent[2])
         return join_parts(parts, second) if parts else None
+
+    def fonts(self) -> Any:
+        """In the worker: the fonts (preflight.pdf.structure.collect_fonts) when the second child collected
+        them (a short file, whose text the first child reads alone), else None."""
+        sent = self._message(1) if len(self._children) > 1 else None
+        return sent[1] if isinstance(sent, tuple) and sent and sent[0] == "fonts" else None
 
     def stop(self) -> None:
         """Kill the text children and their groups if they still run, and reap them."""
@@ -289,7 +307,7 @@ class TextAhead:
 
 def _read_text(connection: Connection, path: str, budget: Budget, index: int, children: int) -> None:
     """Child ``index`` of ``children``: the whole file's pages (the first child, when the file is short or
-    read by pdfminer), nothing (the others then), or its share of the pages, read by PDFium."""
+    read by pdfminer) and its fonts (the second child then), or its share of the pages, read by PDFium."""
     _enter_child(budget)
     try:
         import pickle
@@ -305,7 +323,12 @@ def _read_text(connection: Connection, path: str, budget: Budget, index: int, ch
             count = len(pdf.pages)
             sent: tuple[Any, ...]
             if count < SPLIT_PAGES or children == 1 or pdfium_text.selected_engine() == "pdfminer":
-                sent = ("pages", pdfium_text.extract_pages(path, count, pdf)) if index == 0 else ("none",)
+                if index == 0:
+                    sent = ("pages", pdfium_text.extract_pages(path, count, pdf))
+                else:  # the text is the first child's: this one walks the fonts, as the worker would
+                    from preflight.pdf.structure import collect_fonts
+
+                    sent = ("fonts", collect_fonts(pdf)) if index == 1 else ("none",)
             else:
                 part = pdfium_text.read_part(
                     path, count, pdf, count * index // children, count * (index + 1) // children

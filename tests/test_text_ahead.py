@@ -178,3 +178,44 @@ def test_a_long_file_read_in_two_halves_gives_the_pages_read_here(tmp_path: Path
         finally:
             ahead.stop()
     assert all(not process.is_alive() for process, _receiver in ahead._children)
+
+
+@pytest.mark.parametrize("name", ["valid-dossier.pdf", "hidden/soft-hyphen.pdf", "cv-real/latex-moderncv-fr.pdf"])
+def test_the_fonts_collected_ahead_are_the_fonts_collected_here(name: str) -> None:
+    path = FIXTURES / name
+    ahead = workers.TextAhead(str(path), Budget())
+    try:
+        fonts = ahead.fonts()
+        pages = ahead.pages()  # the first child's message, read after the second's
+    finally:
+        ahead.stop()
+    with Dossier(path) as dossier:
+        assert fonts == dossier.fonts and fonts
+        assert pages == dossier.pages
+
+
+def test_the_worker_uses_the_fonts_collected_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    from preflight.pdf import structure
+
+    ahead = workers.TextAhead(str(FIXTURES / "valid-dossier.pdf"), Budget())
+    try:
+
+        def refuse(*_args: object, **_kwargs: object) -> None:
+            raise AssertionError("the fonts were collected again")
+
+        monkeypatch.setattr(structure, "collect_fonts", refuse)
+        with Dossier(FIXTURES / "valid-dossier.pdf") as dossier:
+            dossier.fonts_ahead = ahead.fonts
+            assert dossier.fonts
+    finally:
+        ahead.stop()
+
+
+def test_a_long_file_has_no_fonts_ahead(tmp_path: Path) -> None:
+    """Both children read text then: the worker walks the fonts itself."""
+    ahead = workers.TextAhead(str(long_dossier(tmp_path)), Budget())
+    try:
+        assert ahead.fonts() is None
+        assert ahead.pages()
+    finally:
+        ahead.stop()
