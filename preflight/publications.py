@@ -23,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -480,7 +479,7 @@ def _all_bold(line: TextLine) -> bool:
 
 def _body_size(lines: Iterable[TextLine]) -> float:
     sizes = [round(line.size, 1) for line in lines for _ in range(max(1, len(line.text) // 20))]
-    return float(statistics.median_low(sizes)) if sizes else 10.0
+    return float(_median_low(sizes)) if sizes else 10.0
 
 
 def _line_spacing(lines: list[tuple[int, TextLine]]) -> float:
@@ -489,7 +488,12 @@ def _line_spacing(lines: list[tuple[int, TextLine]]) -> float:
         for (page_a, previous), (page_b, line) in itertools.pairwise(lines)
         if page_a == page_b and 0 < previous.baseline - line.baseline < 40
     ]
-    return float(statistics.median_low(gaps)) if gaps else 0.0
+    return float(_median_low(gaps)) if gaps else 0.0
+
+
+def _median_low(values: list[float]) -> float:
+    """statistics.median_low, without importing statistics (and random, fractions, decimal) with the checks."""
+    return sorted(values)[(len(values) - 1) // 2]
 
 
 # ---------------------------------------------------------------------------------------------- the candidate

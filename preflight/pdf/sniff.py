@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 KINDS: dict[str, str] = {
@@ -81,6 +80,8 @@ def identify_non_pdf(path: Path, head: bytes) -> str:
 
 
 def _identify_zip(path: Path) -> str:
+    import zipfile  # only for a file that is no PDF
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
