@@ -19,7 +19,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from preflight import cli_language
-from preflight.characters import CLASSES
 from preflight.cli import LAZY_COMMANDS, main
 from preflight.cli_language import CLICK_FR, CLICK_MODULES, CLICK_PLURALS_FR, HELP_FR
 from preflight.i18n import get_language, set_language
@@ -68,16 +67,6 @@ def assert_english(text: str) -> None:
     assert text.strip(), "no output"
     assert NNBSP not in text, text
     assert not re.search(r"\b(les|des|une|aucun|règles?|fichier|erreur)\b", bare(text)), text
-
-
-def character_words(*kinds: str) -> list[str]:
-    """What preflight.characters says about a kind of character: its own words, converted with that module."""
-    words = []
-    for kind in kinds:
-        info = CLASSES[kind]
-        words += [info.title, info.fix]
-    words += ["Word Symbol/Wingdings bullet starting a list line", "private-use character inside running text"]
-    return words
 
 
 @contextlib.contextmanager
@@ -416,18 +405,21 @@ def test_text_report_in_french(tmp_path: Path) -> None:
     assert result.exit_code == 1
     out = result.output
     assert out.startswith(f"{field}{NNBSP}: 3 erreurs, 1 avertissement (39 caractères, limite 20)\n")
-    assert "  erreur        U+00AD SOFT HYPHEN: soft hyphen inside a word, une fois (ligne 1)\n" in out
+    assert (
+        "  erreur        U+00AD SOFT HYPHEN\u202f: trait d’union conditionnel au milieu d’un mot, une fois (ligne 1)\n"
+        in out
+    )
     assert "                «\u202fImmuno⟦U+00AD SOFT HYPHEN⟧logie\u202f»\n" in out
     assert "                → Supprimez le trait d’union conditionnel (ou lancez avec --fix).\n" in out
     assert (
         "  erreur        le texte compte 39 caractères, au-delà de la limite du champ de 20 (19 de trop\u202f; "
         "un saut de ligne compte pour un caractère)\n"
     ) in out
-    assert "  avertissement U+FB01 LATIN SMALL LIGATURE FI: ligature character, une fois (ligne 3)\n" in out
-    # the characters' names (Unicode's) and descriptions come from preflight.characters
+    assert "  avertissement U+FB01 LATIN SMALL LIGATURE FI\u202f: caractère ligaturé, une fois (ligne 3)\n" in out
+    assert "  erreur        U+F0B7 PRIVATE USE\u202f: puce Symbol/Wingdings de Word en début de ligne de liste" in out
+    # the characters' names are Unicode's, in English; everything else is French
     assert_french(
         out,
-        *character_words("soft_hyphen", "private_use_bullet", "ligature"),
         "SOFT HYPHEN",
         "PRIVATE USE",
         "LATIN SMALL LIGATURE FI",
@@ -448,7 +440,6 @@ def test_text_clean_stdin_and_fix_in_french() -> None:
     assert fixed.stderr.startswith(f"preflight{NNBSP}: texte corrigé (entrée standard){NNBSP}; avant la correction")
     assert_french(
         fixed.stderr,
-        *character_words("soft_hyphen", "private_use_bullet", "ligature"),
         "SOFT HYPHEN",
         "PRIVATE USE",
         "LATIN SMALL LIGATURE FI",
