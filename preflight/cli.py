@@ -650,6 +650,48 @@ def _header_text(header: dict[str, object], key: str) -> str | None:
     return typeset(str(text)) if text else None
 
 
+def _default_of(field: dataclasses.Field[object]) -> object:
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    return field.default
+
+
+def _toml_value(value: object) -> str:
+    """An option's value as it is written in preflight.toml (true, "text", ["a", "b"], { key = ... })."""
+    import json
+    from collections.abc import Mapping
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value) if isinstance(value, (set, frozenset)) else value
+        return "[" + ", ".join(_toml_value(item) for item in items) + "]"
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{_toml_key(key)} = {_toml_value(item)}" for key, item in value.items()) + " }"
+    return str(value)
+
+
+def _toml_key(key: object) -> str:
+    import json
+    import re
+
+    text = str(key)
+    return text if re.fullmatch(r"[A-Za-z0-9_-]+", text) else json.dumps(text, ensure_ascii=False)
+
+
+def _option_line(name: str, value: object) -> str:
+    """``    name = value``; an option without a value (None) is a comment, as TOML has no null."""
+    from preflight.i18n import t
+
+    if value is None:
+        return "    " + t("cli.option-unset", name=name)
+    return f"    {name} = {_toml_value(value)}"
+
+
 @main.command()
 @click.argument("rule_id")
 @click.option("--profile", "-p", help="Explain the rule as this rule set sets it (default: the check alone).")
@@ -689,15 +731,15 @@ def explain(rule_id: str, profile: str | None, lang: str | None) -> None:
         header = spec.id
     click.echo(t("cli.explain-header", header=header, summary=typeset(spec.summary_in(language))) + "\n")
     click.echo(typeset(spec.doc_in(language)))
-    defaults = [(f.name, f.default) for f in dataclasses.fields(spec.options_type)]
+    defaults = dataclasses.fields(spec.options_type)
     if defaults:
         click.echo("\n" + t("cli.defaults"))
-        for name, value in defaults:
-            click.echo(f"    {name} = {value!r}")
+        for field in defaults:
+            click.echo(_option_line(field.name, _default_of(field)))
     if rule is not None and (profile is not None or rule.id != spec.id):
         click.echo("\n" + t("cli.rule-in-set", profile=found_in, level=_level_name(rule.level)))
         for option in dataclasses.fields(rule.options):
-            click.echo(f"    {option.name} = {getattr(rule.options, option.name)!r}")
+            click.echo(_option_line(option.name, getattr(rule.options, option.name)))
         if rule.source:
             click.echo(t("cli.rule-source", source=rule.source, verified=rule.verified or "?"))
     elif profile is not None:

@@ -87,6 +87,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.cannot-write": "preflight: cannot write {path}: {error}",
         "cli.unknown-rule": "preflight: unknown rule {rule:quote} (known: {known})",
         "cli.defaults": "Defaults:",
+        "cli.option-unset": "# {name}: not set",
         "cli.unknown-rule-in-set": "preflight: unknown rule '{rule}' in rule set '{profile}' (its rules: {known})",
         "cli.rule-header": "{rule} (rule set '{profile}', check {check})",
         "cli.rule-in-set": "Rule set '{profile}': level {level}",
@@ -576,6 +577,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.cannot-write": "preflight : impossible d’écrire {path} : {error}",
         "cli.unknown-rule": "preflight : règle inconnue {rule:quote} (règles connues : {known})",
         "cli.defaults": "Valeurs par défaut :",
+        "cli.option-unset": "# {name} : sans valeur",
         "cli.unknown-rule-in-set": (
             "preflight\u202f: règle inconnue «\u202f{rule}\u202f» dans le jeu de règles «\u202f{profile}\u202f» "
             "(ses règles\u202f: {known})"

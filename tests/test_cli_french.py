@@ -340,6 +340,21 @@ def test_explain_in_french() -> None:
     assert_french(shown, "Options", "ID", "max_bytes", "notice_ratio", "largest_images")
 
 
+def test_explain_writes_defaults_as_preflight_toml_writes_them() -> None:
+    """true, "text", [...], { ... }: what a user copies into preflight.toml, never Python's repr."""
+    english = run("explain", "required-sections", "-p", "inserm-cr").output
+    assert '    required = ["cv", "activity-report", "project", "publications"]\n' in english
+    assert "    titles = {}\n" in english  # a default_factory, not dataclasses.MISSING
+    assert '    titles = { teaching = ["enseignement", ' in english
+    french = run("--lang", "fr", "explain", "host-unit").output
+    assert french.endswith(
+        "Valeurs par défaut\u202f:\n    # unit\u202f: sans valeur\n    team_leader = true\n    director = true\n"
+    )
+    assert "    # unit: not set\n" in run("explain", "host-unit").output
+    for text in (english, french):
+        assert not re.search(r"= (True|False|None)\b|= \(|= '|_MISSING", text), text
+
+
 def test_rules_and_explain_in_english() -> None:
     listed = run("rules").output
     assert listed.startswith("Rule set 'inserm-cr': INSERM CR (chargé de recherche) competition\n")
