@@ -58,6 +58,8 @@ def sample_args(catalogue: dict[str, dict[str, str]], message_id: str) -> dict[s
                 "quote": "exemple",
                 "list": ["U937", "US 2019"],
                 "quoted-list": ["a", "b"],
+                "quoted-or-list": ["a", "b"],
+                "section-list": ["project", "activity-report", "cv"],
                 "msg": simple[0] if simple else "",
                 "msg-list": simple[:2],
                 "month": "2018-01",
@@ -116,6 +118,24 @@ def test_numbers_sizes_and_pages_in_each_language() -> None:
     assert format_month("2018-01", "fr") == "janv. 2018"
     assert format_month("2018-09", "en") == "Sep 2018"
     assert format_list(["a", "b", "c"], "fr") == "a, b et c"
+
+
+def test_a_list_after_a_negation_says_or_and_sections_are_named_in_words() -> None:
+    catalogue = {
+        "m": {"en": "no title reads {titles:quoted-or-list}", "fr": "aucun titre ne porte {titles:quoted-or-list}"},
+        "s": {"en": "none of the sections {names:section-list} found", "fr": "aucune des parties {names:section-list}"},
+    }
+    titles = {"titles": ["cv", "parcours", "biosketch"]}
+    assert render_template(catalogue, "m", titles, "en") == "no title reads “cv”, “parcours” or “biosketch”"
+    assert render_template(catalogue, "m", titles, "fr") == (
+        f"aucun titre ne porte «{NNBSP}cv{NNBSP}», «{NNBSP}parcours{NNBSP}» ou «{NNBSP}biosketch{NNBSP}»"
+    )
+    names = {"names": ["project", "activity-report", "cv"]}
+    assert (
+        render_template(catalogue, "s", names, "fr")
+        == "aucune des parties projet de recherche, résumé des travaux et CV"
+    )
+    assert render_template(catalogue, "s", names, "en").startswith("none of the sections research project, ")
 
 
 def test_plurals_follow_each_language() -> None:

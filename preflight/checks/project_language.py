@@ -227,11 +227,11 @@ MESSAGES = {
     },
     "no-sections": {
         "en": (
-            "none of the sections {sections:quoted-list} found (run 'preflight sections FILE'; see the "
+            "none of the sections {sections:section-list} found (run 'preflight sections FILE'; see the "
             "project-page-count rule)"
         ),
         "fr": (
-            "aucune des parties {sections:quoted-list} trouvée (lancez « preflight sections FICHIER » ; voir la "
+            "aucune des parties {sections:section-list} trouvée (lancez « preflight sections FICHIER » ; voir la "
             "règle project-page-count)"
         ),
     },

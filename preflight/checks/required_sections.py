@@ -91,16 +91,16 @@ MESSAGES = {
     "part.annexes": {"en": "annexes", "fr": "partie annexes"},
     "part.other": {"en": "part {name:quote}", "fr": "partie {name:quote}"},
     "missing-part": {
-        "en": "no {part:msg} in the dossier: no outline entry, heading or label reads {titles:quoted-list}",
-        "fr": "pas de {part:msg} dans le dossier : aucun signet, titre ou intitulé ne porte {titles:quoted-list}",
+        "en": "no {part:msg} in the dossier: no outline entry, heading or label reads {titles:quoted-or-list}",
+        "fr": "pas de {part:msg} dans le dossier : aucun signet, titre ou intitulé ne porte {titles:quoted-or-list}",
     },
     "missing-part-more": {
         "en": (
-            "no {part:msg} in the dossier: no outline entry, heading or label reads {titles:quoted-list} "
+            "no {part:msg} in the dossier: no outline entry, heading or label reads {titles:quoted-or-list} "
             "(or {more:plural:# other title|# other titles})"
         ),
         "fr": (
-            "pas de {part:msg} dans le dossier : aucun signet, titre ou intitulé ne porte {titles:quoted-list} "
+            "pas de {part:msg} dans le dossier : aucun signet, titre ou intitulé ne porte {titles:quoted-or-list} "
             "(ni {more:plural:# autre titre|# autres titres})"
         ),
     },
