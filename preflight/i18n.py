@@ -880,7 +880,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.refused": "  refusé : {reason}",
         "fix.failing": "  règles en échec : {rules}",
         "fix.none": "aucune",
-        "fix.nothing-can-fix": "  rien ici ne peut corriger : {rules} ; voyez `preflight check` pour savoir quoi faire",
+        "fix.nothing-can-fix": (
+            "  aucune correction automatique pour : {rules} ; voyez `preflight check` pour savoir quoi faire"
+        ),
         "fix.nothing-to-fix": "  rien à corriger : aucun fichier écrit",
         "fix.would-write": "  écrirait {output}, en faisant :",
         "fix.planned-step": "  {number}. {step} : {title} (règle {rule})",
