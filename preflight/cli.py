@@ -631,7 +631,7 @@ def rules_command(profile: str | None, config_path: str | None, list_sets: bool,
         summary = typeset(spec.summary_in(get_language()))
         click.echo(f"  {rule.id:<{width}}  {_level_name(rule.level):<{level_width}}  {summary}{reuse}")
         if rule.settings:
-            settings = ", ".join(f"{name} = {value!r}" for name, value in rule.settings)
+            settings = ", ".join(_option_line(name, value).strip() for name, value in rule.settings)
             click.echo(f"  {'':<{width}}  {'':<{level_width}}  {settings}")
 
 
@@ -656,40 +656,14 @@ def _default_of(field: dataclasses.Field[object]) -> object:
     return field.default
 
 
-def _toml_value(value: object) -> str:
-    """An option's value as it is written in preflight.toml (true, "text", ["a", "b"], { key = ... })."""
-    import json
-    from collections.abc import Mapping
-
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value) if isinstance(value, (set, frozenset)) else value
-        return "[" + ", ".join(_toml_value(item) for item in items) + "]"
-    if isinstance(value, Mapping):
-        if not value:
-            return "{}"
-        return "{ " + ", ".join(f"{_toml_key(key)} = {_toml_value(item)}" for key, item in value.items()) + " }"
-    return str(value)
-
-
-def _toml_key(key: object) -> str:
-    import json
-    import re
-
-    text = str(key)
-    return text if re.fullmatch(r"[A-Za-z0-9_-]+", text) else json.dumps(text, ensure_ascii=False)
-
-
 def _option_line(name: str, value: object) -> str:
     """``    name = value``; an option without a value (None) is a comment, as TOML has no null."""
+    from preflight.commands.init import toml_value
     from preflight.i18n import t
 
     if value is None:
         return "    " + t("cli.option-unset", name=name)
-    return f"    {name} = {_toml_value(value)}"
+    return f"    {name} = {toml_value(value)}"
 
 
 @main.command()

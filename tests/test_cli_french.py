@@ -345,7 +345,7 @@ def test_explain_writes_defaults_as_preflight_toml_writes_them() -> None:
     english = run("explain", "required-sections", "-p", "inserm-cr").output
     assert '    required = ["cv", "activity-report", "project", "publications"]\n' in english
     assert "    titles = {}\n" in english  # a default_factory, not dataclasses.MISSING
-    assert '    titles = { teaching = ["enseignement", ' in english
+    assert '    titles = { "teaching" = ["enseignement", ' in english
     french = run("--lang", "fr", "explain", "host-unit").output
     assert french.endswith(
         "Valeurs par défaut\u202f:\n    # unit\u202f: sans valeur\n    team_leader = true\n    director = true\n"
