@@ -312,6 +312,7 @@ def test_rules_in_french() -> None:
     )
     assert lines[1].startswith("  (mêmes règles qu’inserm-cr\u202f: ce qu’ajoute le concours DR2")
     assert re.search(r"^  file-size +erreur +Le fichier est sous la limite de taille du portail", result.output, re.M)
+    assert 'zero_width = "error", ' in result.output  # settings as preflight.toml writes them, not Python's repr
     assert_french(result.output)
 
 
