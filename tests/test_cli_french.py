@@ -365,6 +365,40 @@ def test_rules_and_explain_in_english() -> None:
     assert "Rule set 'inserm-cr': level error" in explained
 
 
+# ------------------------------------------------------------------------------- configuration errors
+CONFIG_ERRORS = [
+    ('profil = "inserm-cr"\n', "clé inconnue «\u202fprofil\u202f» (clés permises\u202f: dossier, ignore, "),
+    ('profile = "inserm-xx"\n', "jeu de règles «\u202finserm-xx\u202f» inconnu (jeux disponibles\u202f: "),
+    ('select = ["nope"]\n', "règle inconnue «\u202fnope\u202f» dans select ou ignore (règles de «\u202finserm-cr"),
+    ('ignore = ["host-unit/nope"]\n', "la règle «\u202fhost-unit\u202f» n’a pas de message «\u202fnope\u202f»"),
+    ("[rules.nope]\n", "[rules.nope] contrôle inconnu\u202f; contrôles connus\u202f: "),
+    ("[rules.file-size]\nmax_byte = 3\n", "[rules.file-size] option inconnue «\u202fmax_byte\u202f» (options de ce"),
+    ('[rules.file-size]\nmax_bytes = "3"\n', "[rules.file-size] max_bytes\u202f: un nombre entier attendu, pas '3'"),
+    ('[rules.file-size]\nlevel = "fatal"\n', "[rules.file-size] level\u202f: niveau inconnu 'fatal' (valeurs permises"),
+    ('[sections]\nprojet = "12-23"\n', "[sections] partie inconnue «\u202fprojet\u202f» (parties de ce jeu de "),
+    ("[rules\n", "n’est pas du TOML valide (message de l’analyseur\u202f: "),
+]
+
+
+@pytest.mark.parametrize(("toml", "expected"), CONFIG_ERRORS)
+def test_configuration_errors_in_french(tmp_path: Path, toml: str, expected: str) -> None:
+    config = tmp_path / "preflight.toml"
+    config.write_text(toml, encoding="utf-8")
+    result = run("--lang", "fr", "check", "--no-cache", "--config", str(config), str(FIXTURES / "valid-dossier.pdf"))
+    assert result.exit_code == 2
+    prefix = "preflight\u202f: erreur de configuration\u202f: "
+    assert result.stderr.startswith(prefix), result.stderr
+    assert expected in result.stderr, result.stderr
+    english = run("check", "--no-cache", "--config", str(config), str(FIXTURES / "valid-dossier.pdf"))
+    assert english.stderr.startswith("preflight: configuration error: ") and NNBSP not in english.stderr
+
+
+def test_a_command_line_rule_unknown_in_french() -> None:
+    result = run("--lang", "fr", "check", "--no-cache", "--ignore", "nope", str(FIXTURES / "valid-dossier.pdf"))
+    assert result.exit_code == 2
+    assert "\u202f: ligne de commande\u202f: règle inconnue «\u202fnope\u202f» dans select ou ignore" in result.stderr
+
+
 # ------------------------------------------------------------------------------------------- init
 def test_init_writes_its_comments_in_french(tmp_path: Path) -> None:
     with folder(tmp_path):
