@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from preflight.checks import Registry
-from preflight.model import Level
+from preflight.model import Level, OptionError
+
+Catalogue = Mapping[str, Mapping[str, str]]
 
 DEFAULT_PROFILE = "inserm-cr"
 RULE_META_KEYS = frozenset({"level", "check", "source", "verified", "note"})
@@ -33,9 +35,11 @@ class ConfigError(Exception):
     when printed (``str()``); ``message`` keeps the English. A plain ``message`` is printed as it is.
     """
 
-    def __init__(self, where: str, message: str, /, **values: object) -> None:
+    def __init__(self, where: str, message: str, /, catalogue: Catalogue | None = None, **values: object) -> None:
         self.where = where
         self.message_id = message if message.startswith("config.") else None
+        self.catalogue = catalogue or {}
+        """More messages the id's template names with ``{x:msg}`` (a check's OPTION_MESSAGES)."""
         self.values = values
         if self.message_id is not None:
             message = self.render("en")
@@ -49,7 +53,8 @@ class ConfigError(Exception):
         from preflight.i18n import by_id, get_language
         from preflight.messages import render_template
 
-        return render_template(by_id(), self.message_id, self.values, language or get_language())
+        catalogue = {**by_id(), **self.catalogue} if self.catalogue else by_id()
+        return render_template(catalogue, self.message_id, self.values, language or get_language())
 
     def __str__(self) -> str:
         from preflight.i18n import t
@@ -61,11 +66,11 @@ class ConfigError(Exception):
         return t("config.where", where=where, message=message)
 
     def __reduce__(self) -> tuple[Any, ...]:  # a worker's error comes back whole
-        return (_config_error, (self.where, self.message_id or self.message, self.values))
+        return (_config_error, (self.where, self.message_id or self.message, self.catalogue, self.values))
 
 
-def _config_error(where: str, message: str, values: dict[str, object]) -> ConfigError:
-    return ConfigError(where, message, **values)
+def _config_error(where: str, message: str, catalogue: Catalogue, values: dict[str, object]) -> ConfigError:
+    return ConfigError(where, message, catalogue, **values)
 
 
 WHERE_IDS = {"command line": "config.command-line"}
@@ -241,6 +246,10 @@ def build_options(options_type: type, values: dict[str, Any], table: str, where:
             raise ConfigError(where, f"{table} {key}: {exc}") from None
     try:
         return options_type(**converted)
+    except OptionError as exc:
+        raise ConfigError(
+            where, "config.option-invalid", catalogue=exc.catalogue, table=table, problem=exc.message_id, **exc.values
+        ) from None
     except (TypeError, ValueError) as exc:
         raise ConfigError(where, f"{table}: {exc}") from None
 

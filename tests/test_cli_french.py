@@ -377,6 +377,11 @@ CONFIG_ERRORS = [
     ('[rules.file-size]\nlevel = "fatal"\n', "[rules.file-size] level\u202f: niveau inconnu 'fatal' (valeurs permises"),
     ('[sections]\nprojet = "12-23"\n', "[sections] partie inconnue «\u202fprojet\u202f» (parties de ce jeu de "),
     ("[rules\n", "n’est pas du TOML valide (message de l’analyseur\u202f: "),
+    (
+        "[rules.project-page-count]\nmin_pages = 8\nmax_pages = 2\n",
+        "[rules.project-page-count]\u202f: min_pages (8) doit valoir au moins 1 et au plus max_pages (2)",
+    ),
+    ("[rules.cv-date-gaps]\nmin_year = 3000\n", "min_year doit être une année de 1900 à 2100, pas 3000"),
 ]
 
 

@@ -70,6 +70,11 @@ def sample_args(catalogue: dict[str, dict[str, str]], message_id: str) -> dict[s
 
 def catalogues() -> list[tuple[str, dict[str, dict[str, str]]]]:
     found = [(module.__name__, getattr(module, "MESSAGES", {})) for module in CHECK_MODULES]
+    found += [
+        (f"{module.__name__}.OPTION_MESSAGES", module.OPTION_MESSAGES)
+        for module in CHECK_MODULES
+        if hasattr(module, "OPTION_MESSAGES")
+    ]
     return [*found, ("preflight.messages.SHARED", SHARED), ("preflight.i18n", i18n.by_id())]
 
 
