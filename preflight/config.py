@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from preflight.checks import Registry
-from preflight.model import Level
+from preflight.model import Level, OptionError
 from preflight.rulesets import (
     COMMAND_LINE_IGNORE,
     DEFAULT_PROFILE,
@@ -168,6 +168,10 @@ def resolve_rule_set(
 
     try:
         parse_config(sections)
+    except OptionError as exc:
+        raise ConfigError(
+            where, "config.sections-invalid", exc.catalogue, problem=exc.message_id, **exc.values
+        ) from None
     except ValueError as exc:
         raise ConfigError(where, str(exc)) from None
 

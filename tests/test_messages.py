@@ -75,6 +75,9 @@ def catalogues() -> list[tuple[str, dict[str, dict[str, str]]]]:
         for module in CHECK_MODULES
         if hasattr(module, "OPTION_MESSAGES")
     ]
+    from preflight.sections import CONFIG_MESSAGES as SECTION_CONFIG_MESSAGES
+
+    found.append(("preflight.sections.CONFIG_MESSAGES", SECTION_CONFIG_MESSAGES))
     return [*found, ("preflight.messages.SHARED", SHARED), ("preflight.i18n", i18n.by_id())]
 
 
