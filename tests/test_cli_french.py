@@ -583,3 +583,13 @@ def test_fix_in_english_is_unchanged(tmp_path: Path) -> None:
     assert "       active-content     fail → pass\n" in out
     assert f"  written: {output}\n" in out
     assert_english(out)
+
+
+def test_a_rule_with_notes_only_is_counted_as_notes_not_warnings() -> None:
+    args = ["check", "--no-cache", "--select", "hidden-characters", str(FIXTURES / "hidden" / "info-characters.pdf")]
+    french = run("--lang", "fr", *args)
+    assert french.exit_code == 0, french.output
+    assert french.output.splitlines()[-1] == "  RÉUSSI — 1 règle\u202f: 1 avec des notes seulement"
+    assert "  NOTE   hidden-characters" in french.output
+    english = run(*args)
+    assert english.output.splitlines()[-1] == "  PASSED: 1 rule: 1 with notes only"
