@@ -35,7 +35,8 @@ CHECK_MODULES = [importlib.import_module(f"preflight.checks.{name}") for name in
 # code) is removed first.
 ENGLISH_WORDS = re.compile(
     r"\b(the|is|are|not|found|no|with|of|and|or|cannot|can|should|must|this|these|which|from|page of|pages of"
-    r"|looked|missing|file|fix|run|check|add|remove|does|has|have|its|it)\b",
+    r"|looked|missing|file|fix|run|check|add|remove|does|has|have|its|it"
+    r"|once|times|for|to|at|in|by|more|other|than|between|without|only|any|none|each|every|was|were|be|been)\b",
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|'[^']*'|\"[^\"]*\"|`[^`]*`|--[a-z-]+|\[[a-z.-]+\]|\{[^}]*\}|\b[a-z_]+ = \S+")
