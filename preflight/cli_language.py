@@ -547,7 +547,21 @@ def install() -> None:
         if hasattr(module, "ngettext"):
             module.ngettext = ngettext  # type: ignore[attr-defined]
     click.Context.formatter_class = HelpFormatter
+    for parameter_class in (click.core.Parameter, click.core.Argument):
+        parameter_class.get_error_hint = _french_hint(parameter_class.get_error_hint)  # type: ignore[method-assign]
     _installed = True
+
+
+def _french_hint(original: Any) -> Any:
+    """'PATHS...' / '--format' in an error, as the French usage line names it: « CHEMINS... », « --format »."""
+
+    def get_error_hint(self: click.Parameter, ctx: click.Context | None) -> str:
+        hint = str(original(self, ctx))
+        if get_language() != "fr":
+            return hint
+        return re.sub(r"'([^']*)'", lambda match: f"«{NNBSP}{USAGE_FR.get(match[1], match[1])}{NNBSP}»", hint)
+
+    return get_error_hint
 
 
 def language_from_arguments(args: Iterable[str]) -> str | None:

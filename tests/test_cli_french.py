@@ -146,22 +146,23 @@ def test_the_language_chosen_on_the_group_holds_for_the_command(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["check"], "Erreur\u202f: Argument manquant 'PATHS...'."),
+        (["check"], "Erreur\u202f: Argument manquant «\u202fCHEMINS...\u202f»."),
         (["fix", "--bogus", "x.pdf"], "Erreur\u202f: L’option «\u202f--bogus\u202f» n’existe pas."),
         (["chek"], "Erreur\u202f: La commande «\u202fchek\u202f» n’existe pas. (Vouliez-vous dire l’une de celles-ci"),
         (["rule"], "Erreur\u202f: La commande «\u202frule\u202f» n’existe pas. Vouliez-vous dire 'rules'\u202f?"),
         (
             ["fix", "--max-dpi", "5", "x.pdf"],
-            "Erreur\u202f: Valeur invalide pour '--max-dpi'\u202f: 5 n’est pas dans l’intervalle 72<=x<=2400.",
+            "Erreur\u202f: Valeur invalide pour «\u202f--max-dpi\u202f»\u202f: 5 n’est pas dans l’intervalle "
+            "72<=x<=2400.",
         ),
         (
             ["check", "-f", "pdf", "x.pdf"],
-            "Erreur\u202f: Valeur invalide pour '--format' / '-f'\u202f: «\u202fpdf\u202f» ne fait pas partie des "
-            "choix 'text', 'json', 'jsonl', 'sarif', 'junit', 'github',",
+            "Erreur\u202f: Valeur invalide pour «\u202f--format\u202f» / «\u202f-f\u202f»\u202f: «\u202fpdf\u202f» "
+            "ne fait pas partie des choix 'text', 'json', 'jsonl', 'sarif', 'junit', 'github',",
         ),
         (
             ["fix", "missing.pdf"],
-            "Erreur\u202f: Valeur invalide pour 'PATH'\u202f: «\u202fmissing.pdf\u202f» n’existe pas.",
+            "Erreur\u202f: Valeur invalide pour «\u202fCHEMIN\u202f»\u202f: «\u202fmissing.pdf\u202f» n’existe pas.",
         ),
         (["rules", "extra"], "Erreur\u202f: Argument supplémentaire inattendu (extra)"),
     ],
