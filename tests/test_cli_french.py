@@ -594,3 +594,14 @@ def test_a_rule_with_notes_only_is_counted_as_notes_not_warnings() -> None:
     assert "  NOTE   hidden-characters" in french.output
     english = run(*args)
     assert english.output.splitlines()[-1] == "  PASSED: 1 rule: 1 with notes only"
+
+
+@pytest.mark.parametrize("format_", ["text", "json"])
+def test_the_summaries_in_a_french_report_have_french_spacing(format_: str) -> None:
+    """The checks' SUMMARY_FR reach every report typeset: U+202F before the colon, not a plain space."""
+    result = run("--lang", "fr", "check", "--no-cache", "-f", format_, str(FIXTURES / "valid-dossier.pdf"))
+    assert result.exit_code == 0, result.output
+    assert "Toutes les polices sont incorporées\u202f: le portail accepte le fichier" in result.output
+    assert "Le nom du fichier convient au portail\u202f: lettres ASCII" in result.output
+    if format_ == "text":
+        assert_french(result.output)
