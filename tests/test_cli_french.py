@@ -605,3 +605,13 @@ def test_the_summaries_in_a_french_report_have_french_spacing(format_: str) -> N
     assert "Le nom du fichier convient au portail\u202f: lettres ASCII" in result.output
     if format_ == "text":
         assert_french(result.output)
+
+
+def test_text_locations_follow_lang_over_the_locale(tmp_path: Path) -> None:
+    """--locations (the dossier-sources hook) and several files say it in --lang's language, not the locale's."""
+    source = tmp_path / "main.tex"
+    source.write_text("Immuno\u00adlogie\n", encoding="utf-8")
+    french = run("text", "--lang", "fr", "--locations", str(source), env={"LANG": "en_US.UTF-8", "LC_ALL": ""})
+    assert french.output.startswith(f"{source}:1:7: erreur\u202f: U+00AD SOFT HYPHEN, trait d’union conditionnel")
+    english = run("text", "--lang", "en", str(source), str(source), env={"LANG": "fr_FR.UTF-8", "LC_ALL": ""})
+    assert english.output.startswith(f"{source}:1:7: error: U+00AD SOFT HYPHEN, soft hyphen inside a word")
