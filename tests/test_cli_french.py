@@ -615,3 +615,29 @@ def test_text_locations_follow_lang_over_the_locale(tmp_path: Path) -> None:
     assert french.output.startswith(f"{source}:1:7: erreur\u202f: U+00AD SOFT HYPHEN, trait d’union conditionnel")
     english = run("text", "--lang", "en", str(source), str(source), env={"LANG": "fr_FR.UTF-8", "LC_ALL": ""})
     assert english.output.startswith(f"{source}:1:7: error: U+00AD SOFT HYPHEN, soft hyphen inside a word")
+
+
+VALID = str(FIXTURES / "valid-dossier.pdf")
+GAP = str(FIXTURES / "word" / "cv-gap.pdf")
+
+
+@pytest.mark.parametrize(
+    ("args", "french"),
+    [
+        (["check", "--no-cache", VALID], "RÉUSSI"),
+        (["rules"], "Jeu de règles"),
+        (["explain", "file-size"], "Ce qui est vérifié"),
+        (["sections", VALID], "trouvée par"),
+        (["cv", VALID], "Chronologie du CV"),
+        (["publications", VALID], "références"),
+        (["diff", VALID, GAP], "Changements de"),
+        (["fix", "--dry-run", VALID], "règles en échec"),
+        (["cache", "info"], "Dossier du cache"),
+    ],
+)
+def test_every_command_follows_lang_given_to_preflight(args: list[str], french: str, tmp_path: Path) -> None:
+    """`preflight --lang fr COMMAND` in an English locale: the command speaks French."""
+    env = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LANGUAGE": "", "PREFLIGHT_CACHE_DIR": str(tmp_path)}
+    result = run("--lang", "fr", *args, env=env)
+    assert result.exit_code in (0, 1), result.output
+    assert french in result.output, result.output
