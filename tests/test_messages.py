@@ -79,6 +79,24 @@ def catalogues() -> list[tuple[str, dict[str, dict[str, str]]]]:
     from preflight.sections import CONFIG_MESSAGES as SECTION_CONFIG_MESSAGES
 
     found.append(("preflight.sections.CONFIG_MESSAGES", SECTION_CONFIG_MESSAGES))
+    # the words of the commands and reporters, not only the checks'
+    for name in (
+        "preflight.characters",
+        "preflight.diff",
+        "preflight.selection",
+        "preflight.source_map",
+        "preflight.commands.publications",
+        "preflight.commands.sources",
+        "preflight.reporters.markdown",
+    ):
+        found.append((f"{name}.MESSAGES", importlib.import_module(name).MESSAGES))
+    from preflight.reporters.html_words import WORDS
+
+    html_words: dict[str, dict[str, str]] = {}
+    for language, table in WORDS.items():
+        for key, template in table.items():
+            html_words.setdefault(key, {})[language] = template.replace("{n}", "\u202f")  # its U+202F
+    found.append(("preflight.reporters.html_words.WORDS", html_words))
     return [*found, ("preflight.messages.SHARED", SHARED), ("preflight.i18n", i18n.by_id())]
 
 
