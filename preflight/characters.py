@@ -574,35 +574,9 @@ def snippet(text: str, hit: Hit, width: int = 18) -> str:
     return f"{left}{marker(hit)}{right}"
 
 
-def describe(hit: Hit, fonts: list[str] | None = None) -> str:
-    """What the character is, in English words: 'U+00AD SOFT HYPHEN: soft hyphen inside a word'.
-
-    Kept for ``preflight text`` until it renders ``description()`` in the run's language as the check does.
-    """
-    char = hit.chars[0]
-    info = CLASSES[hit.kind]
-    if hit.kind == "mojibake":
-        should = f"should read '{hit.replacement}'" if hit.replacement else "should not be there"
-        return f"mojibake '{hit.chars}' ({should})"
-    name = char_name(char)
-    if hit.kind == "c1_control":
-        meant = cp1252_meaning(char)
-        return f"{name}: {info.title}" + (f"; in Windows-1252 it is '{meant}'" if meant else "")
-    if hit.kind in ("private_use", "private_use_bullet"):
-        word_glyph = 0xF000 <= ord(char) <= 0xF0FF or any(is_word_symbol_font(font) for font in fonts or ())
-        what = "Word Symbol/Wingdings bullet" if word_glyph else "private-use character"
-        where = " starting a list line" if hit.kind == "private_use_bullet" else " inside running text"
-        return f"{name}: {what}{where}{_from_fonts(fonts)}"
-    if hit.kind == "icon_glyph":
-        return f"{name}: {info.title}{_from_fonts(fonts)}"
-    if hit.kind == "extraction_artifact":
-        return f"{name}: {info.title}{_from_fonts(fonts)}, a glyph the PDF gives no Unicode meaning, not typed by you"
-    return f"{name}: {info.title}"
-
-
 def description(hit: Hit, fonts: list[str] | None = None) -> tuple[str, dict[str, object]]:
     """What the character is, as a message id of ``MESSAGES`` (``char.*``) and its arguments, for a finding's
-    ``{what:msg}``: the words of ``describe()`` in the run's language."""
+    ``{what:msg}``, rendered in the run's language by the check and by ``preflight text``."""
     char = hit.chars[0]
     if hit.kind == "mojibake":  # its class's message names these itself (``what`` is for other messages)
         if hit.replacement:
@@ -627,12 +601,6 @@ def description(hit: Hit, fonts: list[str] | None = None) -> tuple[str, dict[str
     if hit.kind == "extraction_artifact":
         return "char.artifact", {"char": name, "title": title, **from_fonts}
     return "char.plain", {"char": name, "title": title}
-
-
-def _from_fonts(fonts: list[str] | None) -> str:
-    if not fonts:
-        return ""
-    return f" from font{'s' if len(fonts) > 1 else ''} {', '.join(fonts)}"
 
 
 # ------------------------------------------------------------------------------------------- fix

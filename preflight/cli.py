@@ -631,7 +631,7 @@ def rules_command(profile: str | None, config_path: str | None, list_sets: bool,
         summary = typeset(spec.summary_in(get_language()))
         click.echo(f"  {rule.id:<{width}}  {_level_name(rule.level):<{level_width}}  {summary}{reuse}")
         if rule.settings:
-            settings = ", ".join(f"{name} = {value!r}" for name, value in rule.settings)
+            settings = ", ".join(_option_line(name, value).strip() for name, value in rule.settings)
             click.echo(f"  {'':<{width}}  {'':<{level_width}}  {settings}")
 
 
@@ -648,6 +648,22 @@ def _header_text(header: dict[str, object], key: str) -> str | None:
 
     text = header.get(f"{key}_{get_language()}") or header.get(key)
     return typeset(str(text)) if text else None
+
+
+def _default_of(field: dataclasses.Field[object]) -> object:
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    return field.default
+
+
+def _option_line(name: str, value: object) -> str:
+    """``    name = value``; an option without a value (None) is a comment, as TOML has no null."""
+    from preflight.commands.init import toml_value
+    from preflight.i18n import t
+
+    if value is None:
+        return "    " + t("cli.option-unset", name=name)
+    return f"    {name} = {toml_value(value)}"
 
 
 @main.command()
@@ -689,15 +705,15 @@ def explain(rule_id: str, profile: str | None, lang: str | None) -> None:
         header = spec.id
     click.echo(t("cli.explain-header", header=header, summary=typeset(spec.summary_in(language))) + "\n")
     click.echo(typeset(spec.doc_in(language)))
-    defaults = [(f.name, f.default) for f in dataclasses.fields(spec.options_type)]
+    defaults = dataclasses.fields(spec.options_type)
     if defaults:
         click.echo("\n" + t("cli.defaults"))
-        for name, value in defaults:
-            click.echo(f"    {name} = {value!r}")
+        for field in defaults:
+            click.echo(_option_line(field.name, _default_of(field)))
     if rule is not None and (profile is not None or rule.id != spec.id):
         click.echo("\n" + t("cli.rule-in-set", profile=found_in, level=_level_name(rule.level)))
         for option in dataclasses.fields(rule.options):
-            click.echo(f"    {option.name} = {getattr(rule.options, option.name)!r}")
+            click.echo(_option_line(option.name, getattr(rule.options, option.name)))
         if rule.source:
             click.echo(t("cli.rule-source", source=rule.source, verified=rule.verified or "?"))
     elif profile is not None:

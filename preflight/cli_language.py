@@ -548,6 +548,8 @@ def install() -> None:
             _route(module)
     sys.meta_path.insert(0, _RouteOnImport(later))
     click.Context.formatter_class = HelpFormatter
+    for parameter_class in (click.core.Parameter, click.core.Argument):
+        parameter_class.get_error_hint = _french_hint(parameter_class.get_error_hint)  # type: ignore[method-assign]
     _installed = True
 
 
@@ -582,6 +584,18 @@ class _RouteOnImport:
 
         loader.exec_module = exec_module  # type: ignore[method-assign]  # this spec's own loader
         return spec
+
+
+def _french_hint(original: Any) -> Any:
+    """'PATHS...' / '--format' in an error, as the French usage line names it: « CHEMINS... », « --format »."""
+
+    def get_error_hint(self: click.Parameter, ctx: click.Context | None) -> str:
+        hint = str(original(self, ctx))
+        if get_language() != "fr":
+            return hint
+        return re.sub(r"'([^']*)'", lambda match: f"«{NNBSP}{USAGE_FR.get(match[1], match[1])}{NNBSP}»", hint)
+
+    return get_error_hint
 
 
 def language_from_arguments(args: Iterable[str]) -> str | None:

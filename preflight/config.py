@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from preflight.model import Level
+from preflight.model import Level, OptionError
 from preflight.rulesets import (
     COMMAND_LINE_IGNORE,
     DEFAULT_PROFILE,
@@ -71,12 +71,12 @@ def _may_hold_our_table(pyproject: Path) -> bool:
 
 def load_config(path: Path) -> UserConfig:
     if not path.is_file():
-        raise ConfigError(str(path), "no such configuration file")
+        raise ConfigError(str(path), "config.no-such-file")
     data = read_user_toml(path)
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get(PYPROJECT_TABLE)
         if table is None:
-            raise ConfigError(str(path), f"has no [tool.{PYPROJECT_TABLE}] table")
+            raise ConfigError(str(path), "config.no-pyproject-table", table=PYPROJECT_TABLE)
         return UserConfig(f"{path} [tool.{PYPROJECT_TABLE}]", table)
     return UserConfig(str(path), data)
 
@@ -109,12 +109,12 @@ def _muted_messages(
         rule = by_id.get(rule_id)
         if rule is None:
             raise ConfigError(
-                where, f"unknown rule '{rule_id}' in '{rule_id}/{message_id}' (rules: {', '.join(sorted(by_id))})"
+                where, "config.unknown-muted-rule", rule=rule_id, message_id=message_id, known=", ".join(sorted(by_id))
             )
         known = [key for key in registry.checks[rule.check].messages if not key.endswith(".fix")]
         if message_id not in known and message_id not in SHARED:
             raise ConfigError(
-                where, f"rule '{rule_id}' has no message '{message_id}' (its messages: {', '.join(sorted(known))})"
+                where, "config.unknown-message", rule=rule_id, message_id=message_id, known=", ".join(sorted(known))
             )
         muted.setdefault(rule_id, set()).add(message_id)
     return muted
@@ -126,14 +126,14 @@ def read_user_toml(path: Path) -> dict[str, Any]:
         data = read_toml(path)
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            str(path), f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02X} at offset {exc.start}): save it as UTF-8"
+            str(path), "config.not-utf8", byte=f"{exc.object[exc.start]:02X}", offset=str(exc.start)
         ) from None
     except RecursionError:
-        raise ConfigError(str(path), f"nests tables or arrays too deeply (more than {MAX_DEPTH} levels)") from None
+        raise ConfigError(str(path), "config.too-deep", depth=MAX_DEPTH) from None
     except ValueError as exc:  # tomllib rejects some values (a date out of range) with a plain ValueError
-        raise ConfigError(str(path), f"not valid TOML: {exc}") from None
+        raise ConfigError(str(path), "config.not-toml", error=str(exc)) from None
     if _depth(data) > MAX_DEPTH:
-        raise ConfigError(str(path), f"nests tables or arrays too deeply (more than {MAX_DEPTH} levels)")
+        raise ConfigError(str(path), "config.too-deep", depth=MAX_DEPTH)
     return data
 
 
@@ -164,10 +164,10 @@ def resolve_rule_set(
     values = user.values
     unknown = sorted(set(values) - USER_KEYS)
     if unknown:
-        raise ConfigError(where, f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(USER_KEYS))})")
+        raise ConfigError(where, "config.unknown-key", key=unknown[0], allowed=", ".join(sorted(USER_KEYS)))
     chosen = profile or values.get("profile") or DEFAULT_PROFILE
     if not isinstance(chosen, str):
-        raise ConfigError(where, "profile must be the name of a rule set")
+        raise ConfigError(where, "config.profile-not-name")
     merged, files = load_raw_rule_set(chosen)
     rule_tables: dict[str, dict[str, Any]] = merged["rules"]
     if "rules" in values:
@@ -175,12 +175,16 @@ def resolve_rule_set(
     sections = dict(merged.get("sections", {}))
     user_sections = values.get("sections", {})
     if not isinstance(user_sections, dict):
-        raise ConfigError(where, "[sections] must be a table")
+        raise ConfigError(where, "config.sections-not-table")
     sections.update(user_sections)
     from preflight.sections import TITLES_KEY, parse_config
 
     try:
         parse_config(sections)
+    except OptionError as exc:
+        raise ConfigError(
+            where, "config.sections-invalid", exc.catalogue, problem=exc.message_id, **exc.values
+        ) from None
     except ValueError as exc:
         raise ConfigError(where, str(exc)) from None
 
@@ -199,7 +203,10 @@ def resolve_rule_set(
         if rule_id not in known_ids:
             raise ConfigError(
                 where if rule_id not in (*select, *ignore) else "command line",
-                f"unknown rule '{rule_id}' in select/ignore (rules of '{chosen}': {', '.join(sorted(known_ids))})",
+                "config.unknown-selected-rule",
+                rule=rule_id,
+                profile=chosen,
+                known=", ".join(sorted(known_ids)),
             )
     # The command line wins over the configuration, as ruff's does: --select replaces the configuration's
     # select and ignore; --ignore adds to what the configuration selects.
@@ -238,7 +245,7 @@ def resolve_rule_set(
 
 def _string_list(value: Any, where: str, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(where, f"{key} must be a list of rule ids")
+        raise ConfigError(where, "config.not-rule-list", key=key)
     return list(value)
 
 
@@ -264,11 +271,15 @@ def _check_section_names(
                 if name not in known:
                     raise ConfigError(
                         where,
-                        f"[sections.{key}] unknown section '{name}' (sections of this rule set: {listing})",
+                        "config.unknown-titled-section",
+                        key=key,
+                        name=name,
+                        listing=listing,
                     )
         elif key not in known:
             raise ConfigError(
                 where,
-                f"[sections] unknown section '{key}' (sections of this rule set: {listing}; a rule that measures "
-                "another section names it with section = ...)",
+                "config.unknown-section",
+                key=key,
+                listing=listing,
             )

@@ -36,11 +36,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "diff.section-new": {
         "en": "{name:section}: new, {new:plural:# page|# pages}",
-        "fr": "{name:section} : nouvelle section, {new:plural:# page|# pages}",
+        "fr": "{name:section} : nouvelle partie, {new:plural:# page|# pages}",
     },
     "diff.section-gone": {
         "en": "{name:section}: no longer found (it had {old:plural:# page|# pages})",
-        "fr": "{name:section} : n’est plus trouvée (elle avait {old:plural:# page|# pages})",
+        "fr": "{name:section} : partie qui n’est plus repérée (elle comptait {old:plural:# page|# pages})",
     },
     "diff.fonts-added": {"en": "fonts added: {fonts:quoted-list}", "fr": "polices ajoutées : {fonts:quoted-list}"},
     "diff.fonts-removed": {

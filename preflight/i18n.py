@@ -38,6 +38,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "text.count-failed": "{count} failed",
         "text.count-crashed": "{count} crashed",
         "text.count-warned": "{count:plural:# with warnings|# with warnings}",
+        "text.count-noted": "{count} with notes only",
         "text.count-passed": "{count} passed",
         "text.count-skipped": "{count} skipped",
         "status.pass": "PASS",
@@ -82,11 +83,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "config.left-out-ignored": "{rule}: ignored in {where}",
         "config.left-out-off": '{rule}: level = "off" in {where}',
         "config.left-out-none": "the rule set has no rules",
+        # configuration errors (ConfigError with a message id)
+        "config.where": "{where}: {message}",
+        "config.command-line": "command line",
+        "config.no-such-file": "no such configuration file",
+        "config.no-pyproject-table": "has no [tool.{table}] table",
+        "config.cannot-read": "cannot be read: {error}",
+        "config.not-toml": "not valid TOML: {error}",
+        "config.not-utf8": "is not UTF-8 text (byte 0x{byte} at offset {offset}): save it as UTF-8",
+        "config.too-deep": "nests tables or arrays too deeply (more than {depth} levels)",
+        "config.unknown-key": "unknown key '{key}' (allowed: {allowed})",
+        "config.not-table": "{name} must be a table",
+        "config.unknown-table-key": "{name}: unknown key '{key}' (allowed: {allowed})",
+        "config.profile-not-name": "profile must be the name of a rule set",
+        "config.no-such-rule-set": "rule set '{name}': no such rule set (available: {known})",
+        "config.sections-not-table": "[sections] must be a table",
+        "config.not-rule-list": "{key} must be a list of rule ids",
+        "config.unknown-selected-rule": "unknown rule '{rule}' in select/ignore (rules of '{profile}': {known})",
+        "config.unknown-muted-rule": "unknown rule '{rule}' in '{rule}/{message_id}' (rules: {known})",
+        "config.unknown-message": "rule '{rule}' has no message '{message_id}' (its messages: {known})",
+        "config.unknown-titled-section": (
+            "[sections.{key}] unknown section '{name}' (sections of this rule set: {listing})"
+        ),
+        "config.unknown-section": (
+            "[sections] unknown section '{key}' (sections of this rule set: {listing}; a rule that measures "
+            "another section names it with section = ...)"
+        ),
+        "config.rules-not-table": "[rules] must be a table of rule tables",
+        "config.rule-not-table": "[rules.{rule}] must be a table",
+        "config.rule-key-not-string": "[rules.{rule}] {key}: expected a string, got {got}",
+        "config.unknown-check": "[rules.{rule}] unknown check; known checks: {known}",
+        "config.unknown-named-check": (
+            "[rules.{rule}] unknown check (named by check = '{check}'); known checks: {known}"
+        ),
+        "config.unknown-level": "[rules.{rule}] level: unknown level {level} (expected error, warning, info or off)",
+        "config.unknown-option": "{table} unknown option '{key}' (options of this check: {known})",
+        "config.no-options": "{table} unknown option '{key}' (this check has no options)",
+        "config.option-type": "{table} {key}: expected {expected:msg}, got {got}",
+        "config.option-invalid": "{table}: {problem:msg}",
+        "config.sections-invalid": "{problem:msg}",
+        "config.expected-bool": "true or false",
+        "config.expected-int": "a whole number",
+        "config.expected-number": "a number",
+        "config.expected-string": "a string",
+        "config.expected-list": "a list",
+        "config.expected-table": "a table",
         "cli.no-pdf": "preflight: no PDF files found in {paths}",
         "cli.report-written": "preflight: {format} report written to {path}",
         "cli.cannot-write": "preflight: cannot write {path}: {error}",
         "cli.unknown-rule": "preflight: unknown rule {rule:quote} (known: {known})",
         "cli.defaults": "Defaults:",
+        "cli.option-unset": "# {name}: not set",
         "cli.unknown-rule-in-set": "preflight: unknown rule '{rule}' in rule set '{profile}' (its rules: {known})",
         "cli.rule-header": "{rule} (rule set '{profile}', check {check})",
         "cli.rule-in-set": "Rule set '{profile}': level {level}",
@@ -520,6 +567,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "text.count-failed": "{count} en échec",
         "text.count-crashed": "{count:plural:# en panne|# en panne}",
         "text.count-warned": "{count:plural:# avec avertissement|# avec avertissements}",
+        "text.count-noted": "{count:plural:# avec des notes seulement|# avec des notes seulement}",
         "text.count-passed": "{count:plural:# réussie|# réussies}",
         "text.count-skipped": "{count:plural:# non applicable|# non applicables}",
         "status.pass": "RÉUSSI",
@@ -571,11 +619,62 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "config.left-out-ignored": "{rule}\u202f: ignorée dans {where}",
         "config.left-out-off": '{rule}\u202f: level = "off" dans {where}',
         "config.left-out-none": "le jeu de règles n’a aucune règle",
+        "config.where": "{where} : {message}",
+        "config.command-line": "ligne de commande",
+        "config.no-such-file": "ce fichier de configuration n’existe pas",
+        "config.no-pyproject-table": "n’a pas de table [tool.{table}]",
+        "config.cannot-read": "ne peut pas être lu : {error}",
+        "config.not-toml": "n’est pas du TOML valide (message de l’analyseur : {error})",
+        "config.not-utf8": (
+            "n’est pas du texte UTF-8 (octet 0x{byte} à la position {offset}) : enregistrez-le en UTF-8"
+        ),
+        "config.too-deep": "imbrique trop profondément tables ou listes (plus de {depth} niveaux)",
+        "config.unknown-key": "clé inconnue « {key} » (clés permises : {allowed})",
+        "config.not-table": "{name} doit être une table",
+        "config.unknown-table-key": "{name} : clé inconnue « {key} » (clés permises : {allowed})",
+        "config.profile-not-name": "profile doit être le nom d’un jeu de règles",
+        "config.no-such-rule-set": "jeu de règles « {name} » inconnu (jeux disponibles : {known})",
+        "config.sections-not-table": "[sections] doit être une table",
+        "config.not-rule-list": "{key} doit être une liste d’identifiants de règles",
+        "config.unknown-selected-rule": (
+            "règle inconnue « {rule} » dans select ou ignore (règles de « {profile} » : {known})"
+        ),
+        "config.unknown-muted-rule": "règle inconnue « {rule} » dans « {rule}/{message_id} » (règles : {known})",
+        "config.unknown-message": "la règle « {rule} » n’a pas de message « {message_id} » (ses messages : {known})",
+        "config.unknown-titled-section": (
+            "[sections.{key}] partie inconnue « {name} » (parties de ce jeu de règles : {listing})"
+        ),
+        "config.unknown-section": (
+            "[sections] partie inconnue « {key} » (parties de ce jeu de règles : {listing} ; une règle qui mesure "
+            "une autre partie la nomme avec section = ...)"
+        ),
+        "config.rules-not-table": "[rules] doit être une table de tables de règles",
+        "config.rule-not-table": "[rules.{rule}] doit être une table",
+        "config.rule-key-not-string": "[rules.{rule}] {key} : une chaîne de caractères est attendue, pas {got}",
+        "config.unknown-check": "[rules.{rule}] contrôle inconnu ; contrôles connus : {known}",
+        "config.unknown-named-check": (
+            "[rules.{rule}] contrôle inconnu (nommé par check = '{check}') ; contrôles connus : {known}"
+        ),
+        "config.unknown-level": (
+            "[rules.{rule}] level : niveau inconnu {level} (valeurs permises : error, warning, info ou off)"
+        ),
+        "config.unknown-option": "{table} option inconnue « {key} » (options de ce contrôle : {known})",
+        "config.no-options": "{table} option inconnue « {key} » (ce contrôle n’a pas d’options)",
+        "config.option-type": "{table} {key} : {expected:msg} attendu, pas {got}",
+        "config.option-invalid": "{table} : {problem:msg}",
+        "config.sections-invalid": "{problem:msg}",
+        "config.expected-bool": "true ou false",
+        "config.expected-int": "un nombre entier",
+        "config.expected-number": "un nombre",
+        "config.expected-string": "une chaîne de caractères",
+        "config.expected-list": "une liste",
+        "config.expected-table": "une table",
         "cli.no-pdf": "preflight : aucun fichier PDF trouvé dans {paths}",
         "cli.report-written": "preflight : rapport {format} écrit dans {path}",
         "cli.cannot-write": "preflight : impossible d’écrire {path} : {error}",
         "cli.unknown-rule": "preflight : règle inconnue {rule:quote} (règles connues : {known})",
         "cli.defaults": "Valeurs par défaut :",
+        "cli.option-unset": "# {name} : sans valeur",
         "cli.unknown-rule-in-set": (
             "preflight\u202f: règle inconnue «\u202f{rule}\u202f» dans le jeu de règles «\u202f{profile}\u202f» "
             "(ses règles\u202f: {known})"
@@ -878,7 +977,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.refused": "  refusé : {reason}",
         "fix.failing": "  règles en échec : {rules}",
         "fix.none": "aucune",
-        "fix.nothing-can-fix": "  rien ici ne peut corriger : {rules} ; voyez `preflight check` pour savoir quoi faire",
+        "fix.nothing-can-fix": (
+            "  aucune correction automatique pour : {rules} ; voyez `preflight check` pour savoir quoi faire"
+        ),
         "fix.nothing-to-fix": "  rien à corriger : aucun fichier écrit",
         "fix.would-write": "  écrirait {output}, en faisant :",
         "fix.planned-step": "  {number}. {step} : {title} (règle {rule})",

@@ -17,6 +17,8 @@ plurals and quotation marks are written as each language expects and never by st
 ``{text:text}``               the dossier's own words, quoted: “...” / « ... »; hidden with --no-snippets
 ``{word:quote}``              our own words, quoted the same way (never hidden)
 ``{items:list}``              a, b and c / a, b et c; ``{items:quoted-list}`` quotes each item
+``{items:quoted-or-list}``    “a”, “b” or “c” / « a », « b » ou « c »: after a negation (no title reads ...)
+``{names:section-list}``      sections by their names, as a list: research project and CV / projet de recherche et CV
 ``{kind:msg}``                the argument is another message id of the same catalogue, rendered here
 ``{kinds:msg-list}``          a list of such ids, each rendered, joined as a list: a, b and c / a, b et c
 ``{month:month}``             "2018-01" as Jan 2018 / janv. 2018
@@ -186,6 +188,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "page": "page",
         "pages": "pages",
         "and": "and",
+        "or": "or",
         "bytes-one": "byte",
         "bytes": "bytes",
         "hidden": "[text hidden]",
@@ -196,6 +199,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "page": "page",
         "pages": "pages",
         "and": "et",
+        "or": "ou",
         "bytes-one": "octet",
         "bytes": "octets",
         "hidden": "[texte masqué]",
@@ -281,12 +285,12 @@ def quote(text: str, language: str | None = None) -> str:
     return f"{words['open']}{text}{words['close']}"
 
 
-def format_list(items: Sequence[str], language: str | None = None) -> str:
-    """'a, b and c' / 'a, b et c'."""
+def format_list(items: Sequence[str], language: str | None = None, conjunction: str = "and") -> str:
+    """'a, b and c' / 'a, b et c'; with ``conjunction="or"``, 'a, b or c' / 'a, b ou c' (after a negation)."""
     items = [str(item) for item in items]
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {_WORDS[language or get_language()]['and']} {items[-1]}"
+    return f"{', '.join(items[:-1])} {_WORDS[language or get_language()][conjunction]} {items[-1]}"
 
 
 def format_month(value: object, language: str | None = None) -> str:
@@ -344,6 +348,10 @@ class _Formatter(string.Formatter):
             return format_list([self._plain(item) for item in value], language)
         if kind == "quoted-list":
             return format_list([quote(str(item), language) for item in value], language)
+        if kind == "quoted-or-list":
+            return format_list([quote(str(item), language) for item in value], language, "or")
+        if kind == "section-list":
+            return format_list([SECTION_LABELS[language].get(str(item), str(item)) for item in value], language)
         if kind == "msg":
             return render_template(self.catalogue, str(value), self.args, language, self.hide_text)
         if kind == "msg-list":

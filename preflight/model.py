@@ -88,6 +88,25 @@ class Skip(Exception):
         self.message_args = args
 
 
+class OptionError(ValueError):
+    """An option value a check's ``Options`` cannot use: ``OptionError(OPTION_MESSAGES, message_id, **values)``.
+
+    ``OPTION_MESSAGES`` is the check module's catalogue of such messages (English and French); ``str()`` is the
+    English, and a configuration error says it in the run's language.
+    """
+
+    def __init__(self, catalogue: Mapping[str, Mapping[str, str]], message_id: str, /, **values: object) -> None:
+        from preflight.messages import render_template
+
+        self.catalogue = catalogue
+        self.message_id = message_id
+        # numbers as written in preflight.toml (min_year 3000, not "3 000")
+        self.values = {
+            k: repr(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for k, v in values.items()
+        }
+        super().__init__(render_template(catalogue, message_id, self.values, "en"))
+
+
 @dataclass(frozen=True, slots=True)
 class GradedFinding:
     """A finding with the level it was given in this run (its own, capped by its rule's)."""

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from preflight.model import Level
+from preflight.model import Level, OptionError
+
+Catalogue = Mapping[str, Mapping[str, str]]
 
 if TYPE_CHECKING:
     from preflight.checks import Registry
@@ -28,12 +30,51 @@ RULE_SET_HEADER_KEYS = frozenset({"name", "name_fr", "description", "description
 
 
 class ConfigError(Exception):
-    """A rule set or configuration file says something we cannot use. Exit code 2."""
+    """A rule set or configuration file says something we cannot use. Exit code 2.
 
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
+    Given as a message id of preflight.i18n (``config.*``) and its values, it is said in the run's language
+    when printed (``str()``); ``message`` keeps the English. A plain ``message`` is printed as it is.
+    """
+
+    def __init__(self, where: str, message: str, /, catalogue: Catalogue | None = None, **values: object) -> None:
         self.where = where
+        self.message_id = message if message.startswith("config.") else None
+        self.catalogue = catalogue or {}
+        """More messages the id's template names with ``{x:msg}`` (a check's OPTION_MESSAGES)."""
+        self.values = values
+        if self.message_id is not None:
+            message = self.render("en")
         self.message = message
+        super().__init__(f"{where}: {message}" if where else message)
+
+    def render(self, language: str | None = None) -> str:
+        """The message alone, in ``language`` (default: the run's)."""
+        if self.message_id is None:
+            return self.message
+        from preflight.i18n import by_id, get_language
+        from preflight.messages import render_template
+
+        catalogue = {**by_id(), **self.catalogue} if self.catalogue else by_id()
+        return render_template(catalogue, self.message_id, self.values, language or get_language())
+
+    def __str__(self) -> str:
+        from preflight.i18n import t
+
+        message = self.render()
+        if not self.where:
+            return message
+        where = t(WHERE_IDS[self.where]) if self.where in WHERE_IDS else self.where
+        return t("config.where", where=where, message=message)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a worker's error comes back whole
+        return (_config_error, (self.where, self.message_id or self.message, self.catalogue, self.values))
+
+
+def _config_error(where: str, message: str, catalogue: Catalogue, values: dict[str, object]) -> ConfigError:
+    return ConfigError(where, message, catalogue, **values)
+
+
+WHERE_IDS = {"command line": "config.command-line"}
 
 
 COMMAND_LINE_IGNORE = "--ignore"
@@ -109,9 +150,9 @@ def read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as stream:
             return tomllib.load(stream)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), f"not valid TOML: {exc}") from None
+        raise ConfigError(str(path), "config.not-toml", error=str(exc)) from None
     except OSError as exc:
-        raise ConfigError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+        raise ConfigError(str(path), "config.cannot-read", error=exc.strerror or str(exc)) from None
 
 
 def load_raw_rule_set(name: str) -> tuple[dict[str, Any], list[str]]:
@@ -124,10 +165,7 @@ def load_raw_rule_set(name: str) -> tuple[dict[str, Any], list[str]]:
         if current in chain:
             raise ConfigError(str(known[current]), f"rule sets extend each other in a loop: {' -> '.join(chain)}")
         if current not in known:
-            raise ConfigError(
-                f"rule set '{current}'",
-                f"no such rule set (available: {', '.join(known)})",
-            )
+            raise ConfigError("", "config.no-such-rule-set", name=current, known=", ".join(known))
         chain.append(current)
         path = known[current]
         data = read_toml(path)
@@ -151,10 +189,10 @@ def load_raw_rule_set(name: str) -> tuple[dict[str, Any], list[str]]:
 def merge_rules(target: dict[str, dict[str, Any]], overrides: Any, where: str) -> None:
     """Layer rule tables: a rule named again updates its keys, a new rule is appended."""
     if not isinstance(overrides, dict):
-        raise ConfigError(where, "[rules] must be a table of rule tables")
+        raise ConfigError(where, "config.rules-not-table")
     for rule_id, table in overrides.items():
         if not isinstance(table, dict):
-            raise ConfigError(where, f"[rules.{rule_id}] must be a table")
+            raise ConfigError(where, "config.rule-not-table", rule=rule_id)
         target[rule_id] = {**target.get(rule_id, {}), **table, "_where": where}
 
 
@@ -162,7 +200,7 @@ def build_rule(rule_id: str, table: dict[str, Any], registry: Registry) -> Rule:
     where = str(table.get("_where", "rule set"))
     for key in ("level", "check", "source", "note"):
         if key in table and not isinstance(table[key], str):
-            raise ConfigError(where, f"[rules.{rule_id}] {key}: expected a string, got {table[key]!r}")
+            raise ConfigError(where, "config.rule-key-not-string", rule=rule_id, key=key, got=repr(table[key]))
     if "verified" in table and not isinstance(table["verified"], (str, datetime.date)):
         raise ConfigError(
             where, f'[rules.{rule_id}] verified: expected a date such as "2026-11", got {table["verified"]!r}'
@@ -170,15 +208,14 @@ def build_rule(rule_id: str, table: dict[str, Any], registry: Registry) -> Rule:
     check_id = table.get("check", rule_id)
     spec = registry.get(check_id)
     if spec is None:
-        hint = "" if check_id == rule_id else f" (named by check = '{check_id}')"
-        raise ConfigError(
-            where,
-            f"[rules.{rule_id}] unknown check{hint}; known checks: {', '.join(sorted(registry.checks))}",
-        )
+        known = ", ".join(sorted(registry.checks))
+        if check_id == rule_id:
+            raise ConfigError(where, "config.unknown-check", rule=rule_id, known=known)
+        raise ConfigError(where, "config.unknown-named-check", rule=rule_id, check=check_id, known=known)
     try:
         level = Level.parse(str(table.get("level", "error")))
-    except ValueError as exc:
-        raise ConfigError(where, f"[rules.{rule_id}] level: {exc}") from None
+    except ValueError:
+        raise ConfigError(where, "config.unknown-level", rule=rule_id, level=repr(table.get("level"))) from None
     option_values = {k: v for k, v in table.items() if k not in RULE_META_KEYS and not k.startswith("_")}
     options = build_options(spec.options_type, option_values, f"[rules.{rule_id}]", where)
     return Rule(
@@ -199,16 +236,36 @@ def build_options(options_type: type, values: dict[str, Any], table: str, where:
     converted: dict[str, Any] = {}
     for key, value in values.items():
         if key not in fields:
-            known = ", ".join(sorted(fields)) or "none"
-            raise ConfigError(where, f"{table} unknown option '{key}' (options of this check: {known})")
+            if not fields:
+                raise ConfigError(where, "config.no-options", table=table, key=key)
+            raise ConfigError(where, "config.unknown-option", table=table, key=key, known=", ".join(sorted(fields)))
         try:
             converted[key] = coerce(value, hints[key])
+        except ValueTypeError as exc:
+            raise ConfigError(
+                where, "config.option-type", table=table, key=key, expected=exc.expected, got=exc.got
+            ) from None
         except (TypeError, ValueError) as exc:
             raise ConfigError(where, f"{table} {key}: {exc}") from None
     try:
         return options_type(**converted)
+    except OptionError as exc:
+        raise ConfigError(
+            where, "config.option-invalid", catalogue=exc.catalogue, table=table, problem=exc.message_id, **exc.values
+        ) from None
     except (TypeError, ValueError) as exc:
         raise ConfigError(where, f"{table}: {exc}") from None
+
+
+class ValueTypeError(TypeError):
+    """A TOML value of the wrong type: ``expected`` is a message id (config.expected-*), ``got`` the value."""
+
+    def __init__(self, expected: str, value: object) -> None:
+        from preflight.i18n import t
+
+        self.expected = expected
+        self.got = repr(value)
+        super().__init__(f"expected {t(expected, 'en')}, got {self.got}")
 
 
 def coerce(value: Any, expected: Any) -> Any:
@@ -218,6 +275,9 @@ def coerce(value: Any, expected: Any) -> Any:
         members = typing.get_args(expected)
         if value is None and type(None) in members:
             return None
+        real = [member for member in members if member is not type(None)]
+        if len(real) == 1:  # Optional[X]: X's own words about what it expects
+            return coerce(value, real[0])
         for member in members:
             if member is type(None):
                 continue
@@ -228,29 +288,29 @@ def coerce(value: Any, expected: Any) -> Any:
         raise TypeError(f"expected {expected}, got {value!r}")
     if expected is bool:
         if not isinstance(value, bool):
-            raise TypeError(f"expected true or false, got {value!r}")
+            raise ValueTypeError("config.expected-bool", value)
         return value
     if expected is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"expected a whole number, got {value!r}")
+            raise ValueTypeError("config.expected-int", value)
         return value
     if expected is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TypeError(f"expected a number, got {value!r}")
+            raise ValueTypeError("config.expected-number", value)
         return float(value)
     if expected is str:
         if not isinstance(value, str):
-            raise TypeError(f"expected a string, got {value!r}")
+            raise ValueTypeError("config.expected-string", value)
         return value
     if origin is tuple:
         args = typing.get_args(expected)
         if not isinstance(value, list):
-            raise TypeError(f"expected a list, got {value!r}")
+            raise ValueTypeError("config.expected-list", value)
         item_type = args[0] if args else Any
         return tuple(coerce(item, item_type) if item_type is not Any else item for item in value)
     if origin in (dict, Mapping) or expected in (dict, Mapping):
         if not isinstance(value, dict):
-            raise TypeError(f"expected a table, got {value!r}")
+            raise ValueTypeError("config.expected-table", value)
         args = typing.get_args(expected)
         if len(args) == 2:
             return {coerce(k, args[0]): coerce(v, args[1]) for k, v in value.items()}
@@ -262,7 +322,9 @@ def coerce(value: Any, expected: Any) -> Any:
 
 def _check_keys(table: Any, allowed: frozenset[str], where: str, name: str) -> None:
     if not isinstance(table, dict):
-        raise ConfigError(where, f"{name} must be a table")
+        raise ConfigError(where, "config.not-table", name=name)
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ConfigError(where, f"{name}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
+        raise ConfigError(
+            where, "config.unknown-table-key", name=name, key=unknown[0], allowed=", ".join(sorted(allowed))
+        )

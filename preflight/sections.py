@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from preflight.model import Finding
+from preflight.model import Finding, OptionError
 from preflight.rects import Rect, line_rect
 
 if TYPE_CHECKING:
@@ -133,6 +133,26 @@ class SectionConfig:
     fallback: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
+CONFIG_MESSAGES = {  # what is wrong with a [sections] table (preflight.model.OptionError)
+    "not-title-table": {
+        "en": "[sections] {key} must be a table of title lists",
+        "fr": "[sections] {key} doit être une table de listes de titres",
+    },
+    "bad-range": {
+        "en": "[sections] {name} = {value}: pages must be 'FIRST-LAST' with 1 <= FIRST <= LAST",
+        "fr": "[sections] {name} = {value} : les pages s’écrivent 'PREMIÈRE-DERNIÈRE', avec 1 <= PREMIÈRE <= DERNIÈRE",
+    },
+    "bad-name": {
+        "en": "{where} {name} is not a section name (lowercase words joined by '-', e.g. 'project')",
+        "fr": "{where} {name} n’est pas un nom de partie (mots en minuscules reliés par '-', par exemple 'project')",
+    },
+    "bad-value": {
+        "en": '{where} must be a page range such as "12-23", a title, or a list of titles',
+        "fr": '{where} doit être des pages telles que "12-23", un titre ou une liste de titres',
+    },
+}
+
+
 def parse_config(table: Mapping[str, Any]) -> SectionConfig:
     """Read a [sections] table; raise ValueError naming the key for anything we cannot use."""
     titles: dict[str, list[str]] = {}
@@ -140,12 +160,12 @@ def parse_config(table: Mapping[str, Any]) -> SectionConfig:
     ranges: dict[str, tuple[int, int]] = {}
     base = table.get(TITLES_KEY, {})
     if not isinstance(base, Mapping):
-        raise ValueError(f"[sections] {TITLES_KEY} must be a table of title lists")
+        raise OptionError(CONFIG_MESSAGES, "not-title-table", key=TITLES_KEY)
     for name, value in base.items():
         titles[_checked_name(name, f"[sections.{TITLES_KEY}]")] = _title_list(value, f"[sections.{TITLES_KEY}] {name}")
     fallback_table = table.get(FALLBACK_KEY, {})
     if not isinstance(fallback_table, Mapping):
-        raise ValueError(f"[sections] {FALLBACK_KEY} must be a table of title lists")
+        raise OptionError(CONFIG_MESSAGES, "not-title-table", key=FALLBACK_KEY)
     fallback = {
         _checked_name(name, f"[sections.{FALLBACK_KEY}]"): tuple(
             _title_list(value, f"[sections.{FALLBACK_KEY}] {name}")
@@ -162,7 +182,7 @@ def parse_config(table: Mapping[str, Any]) -> SectionConfig:
             first = int(match.group(1))
             last = int(match.group(2) or first)
             if first < 1 or last < first:
-                raise ValueError(f"[sections] {name} = {value!r}: pages must be 'FIRST-LAST' with 1 <= FIRST <= LAST")
+                raise OptionError(CONFIG_MESSAGES, "bad-range", name=name, value=repr(value))
             ranges[name] = (first, last)
         else:
             user_titles[name] = _title_list(value, f"[sections] {name}")
@@ -179,7 +199,7 @@ def parse_config(table: Mapping[str, Any]) -> SectionConfig:
 
 def _checked_name(name: object, where: str) -> str:
     if not isinstance(name, str) or not _NAME.match(name):
-        raise ValueError(f"{where} {name!r} is not a section name (lowercase words joined by '-', e.g. 'project')")
+        raise OptionError(CONFIG_MESSAGES, "bad-name", where=where, name=repr(name))
     return name
 
 
@@ -187,7 +207,7 @@ def _title_list(value: object, where: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise ValueError(f'{where} must be a page range such as "12-23", a title, or a list of titles')
+        raise OptionError(CONFIG_MESSAGES, "bad-value", where=where)
     return [str(item) for item in value]
 
 

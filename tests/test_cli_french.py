@@ -21,7 +21,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from preflight import cli_language
-from preflight.characters import CLASSES
 from preflight.cli import LAZY_COMMANDS, main
 from preflight.cli_language import CLICK_FR, CLICK_MODULES, CLICK_PLURALS_FR, HELP_FR
 from preflight.i18n import get_language, set_language
@@ -70,16 +69,6 @@ def assert_english(text: str) -> None:
     assert text.strip(), "no output"
     assert NNBSP not in text, text
     assert not re.search(r"\b(les|des|une|aucun|règles?|fichier|erreur)\b", bare(text)), text
-
-
-def character_words(*kinds: str) -> list[str]:
-    """What preflight.characters says about a kind of character: its own words, converted with that module."""
-    words = []
-    for kind in kinds:
-        info = CLASSES[kind]
-        words += [info.title, info.fix]
-    words += ["Word Symbol/Wingdings bullet starting a list line", "private-use character inside running text"]
-    return words
 
 
 @contextlib.contextmanager
@@ -159,22 +148,23 @@ def test_the_language_chosen_on_the_group_holds_for_the_command(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["check"], "Erreur\u202f: Argument manquant 'PATHS...'."),
+        (["check"], "Erreur\u202f: Argument manquant «\u202fCHEMINS...\u202f»."),
         (["fix", "--bogus", "x.pdf"], "Erreur\u202f: L’option «\u202f--bogus\u202f» n’existe pas."),
         (["chek"], "Erreur\u202f: La commande «\u202fchek\u202f» n’existe pas. (Vouliez-vous dire l’une de celles-ci"),
         (["rule"], "Erreur\u202f: La commande «\u202frule\u202f» n’existe pas. Vouliez-vous dire 'rules'\u202f?"),
         (
             ["fix", "--max-dpi", "5", "x.pdf"],
-            "Erreur\u202f: Valeur invalide pour '--max-dpi'\u202f: 5 n’est pas dans l’intervalle 72<=x<=2400.",
+            "Erreur\u202f: Valeur invalide pour «\u202f--max-dpi\u202f»\u202f: 5 n’est pas dans l’intervalle "
+            "72<=x<=2400.",
         ),
         (
             ["check", "-f", "pdf", "x.pdf"],
-            "Erreur\u202f: Valeur invalide pour '--format' / '-f'\u202f: «\u202fpdf\u202f» ne fait pas partie des "
-            "choix 'text', 'json', 'jsonl', 'sarif', 'junit', 'github',",
+            "Erreur\u202f: Valeur invalide pour «\u202f--format\u202f» / «\u202f-f\u202f»\u202f: «\u202fpdf\u202f» "
+            "ne fait pas partie des choix 'text', 'json', 'jsonl', 'sarif', 'junit', 'github',",
         ),
         (
             ["fix", "missing.pdf"],
-            "Erreur\u202f: Valeur invalide pour 'PATH'\u202f: «\u202fmissing.pdf\u202f» n’existe pas.",
+            "Erreur\u202f: Valeur invalide pour «\u202fCHEMIN\u202f»\u202f: «\u202fmissing.pdf\u202f» n’existe pas.",
         ),
         (["rules", "extra"], "Erreur\u202f: Argument supplémentaire inattendu (extra)"),
     ],
@@ -325,6 +315,7 @@ def test_rules_in_french() -> None:
     )
     assert lines[1].startswith("  (mêmes règles qu’inserm-cr\u202f: ce qu’ajoute le concours DR2")
     assert re.search(r"^  file-size +erreur +Le fichier est sous la limite de taille du portail", result.output, re.M)
+    assert 'zero_width = "error", ' in result.output  # settings as preflight.toml writes them, not Python's repr
     assert_french(result.output)
 
 
@@ -353,6 +344,21 @@ def test_explain_in_french() -> None:
     assert_french(shown, "Options", "ID", "max_bytes", "notice_ratio", "largest_images")
 
 
+def test_explain_writes_defaults_as_preflight_toml_writes_them() -> None:
+    """true, "text", [...], { ... }: what a user copies into preflight.toml, never Python's repr."""
+    english = run("explain", "required-sections", "-p", "inserm-cr").output
+    assert '    required = ["cv", "activity-report", "project", "publications"]\n' in english
+    assert "    titles = {}\n" in english  # a default_factory, not dataclasses.MISSING
+    assert '    titles = { "teaching" = ["enseignement", ' in english
+    french = run("--lang", "fr", "explain", "host-unit").output
+    assert french.endswith(
+        "Valeurs par défaut\u202f:\n    # unit\u202f: sans valeur\n    team_leader = true\n    director = true\n"
+    )
+    assert "    # unit: not set\n" in run("explain", "host-unit").output
+    for text in (english, french):
+        assert not re.search(r"= (True|False|None)\b|= \(|= '|_MISSING", text), text
+
+
 def test_rules_and_explain_in_english() -> None:
     listed = run("rules").output
     assert listed.startswith("Rule set 'inserm-cr': INSERM CR (chargé de recherche) competition\n")
@@ -360,6 +366,46 @@ def test_rules_and_explain_in_english() -> None:
     explained = run("explain", "file-size", "-p", "inserm-cr").output
     assert explained.startswith("file-size: The file is under the portal's size limit (10 MB)\n")
     assert "Rule set 'inserm-cr': level error" in explained
+
+
+# ------------------------------------------------------------------------------- configuration errors
+CONFIG_ERRORS = [
+    ('profil = "inserm-cr"\n', "clé inconnue «\u202fprofil\u202f» (clés permises\u202f: dossier, ignore, "),
+    ('profile = "inserm-xx"\n', "jeu de règles «\u202finserm-xx\u202f» inconnu (jeux disponibles\u202f: "),
+    ('select = ["nope"]\n', "règle inconnue «\u202fnope\u202f» dans select ou ignore (règles de «\u202finserm-cr"),
+    ('ignore = ["host-unit/nope"]\n', "la règle «\u202fhost-unit\u202f» n’a pas de message «\u202fnope\u202f»"),
+    ("[rules.nope]\n", "[rules.nope] contrôle inconnu\u202f; contrôles connus\u202f: "),
+    ("[rules.file-size]\nmax_byte = 3\n", "[rules.file-size] option inconnue «\u202fmax_byte\u202f» (options de ce"),
+    ('[rules.file-size]\nmax_bytes = "3"\n', "[rules.file-size] max_bytes\u202f: un nombre entier attendu, pas '3'"),
+    ('[rules.file-size]\nlevel = "fatal"\n', "[rules.file-size] level\u202f: niveau inconnu 'fatal' (valeurs permises"),
+    ('[sections]\nprojet = "12-23"\n', "[sections] partie inconnue «\u202fprojet\u202f» (parties de ce jeu de "),
+    ("[rules\n", "n’est pas du TOML valide (message de l’analyseur\u202f: "),
+    (
+        "[rules.project-page-count]\nmin_pages = 8\nmax_pages = 2\n",
+        "[rules.project-page-count]\u202f: min_pages (8) doit valoir au moins 1 et au plus max_pages (2)",
+    ),
+    ("[rules.cv-date-gaps]\nmin_year = 3000\n", "min_year doit être une année de 1900 à 2100, pas 3000"),
+    ('[sections]\nproject = "6-5"\n', "[sections] project = '6-5'\u202f: les pages s’écrivent 'PREMIÈRE-DERNIÈRE'"),
+]
+
+
+@pytest.mark.parametrize(("toml", "expected"), CONFIG_ERRORS)
+def test_configuration_errors_in_french(tmp_path: Path, toml: str, expected: str) -> None:
+    config = tmp_path / "preflight.toml"
+    config.write_text(toml, encoding="utf-8")
+    result = run("--lang", "fr", "check", "--no-cache", "--config", str(config), str(FIXTURES / "valid-dossier.pdf"))
+    assert result.exit_code == 2
+    prefix = "preflight\u202f: erreur de configuration\u202f: "
+    assert result.stderr.startswith(prefix), result.stderr
+    assert expected in result.stderr, result.stderr
+    english = run("check", "--no-cache", "--config", str(config), str(FIXTURES / "valid-dossier.pdf"))
+    assert english.stderr.startswith("preflight: configuration error: ") and NNBSP not in english.stderr
+
+
+def test_a_command_line_rule_unknown_in_french() -> None:
+    result = run("--lang", "fr", "check", "--no-cache", "--ignore", "nope", str(FIXTURES / "valid-dossier.pdf"))
+    assert result.exit_code == 2
+    assert "\u202f: ligne de commande\u202f: règle inconnue «\u202fnope\u202f» dans select ou ignore" in result.stderr
 
 
 # ------------------------------------------------------------------------------------------- init
@@ -418,18 +464,21 @@ def test_text_report_in_french(tmp_path: Path) -> None:
     assert result.exit_code == 1
     out = result.output
     assert out.startswith(f"{field}{NNBSP}: 3 erreurs, 1 avertissement (39 caractères, limite 20)\n")
-    assert "  erreur        U+00AD SOFT HYPHEN: soft hyphen inside a word, une fois (ligne 1)\n" in out
+    assert (
+        "  erreur        U+00AD SOFT HYPHEN\u202f: trait d’union conditionnel au milieu d’un mot, une fois (ligne 1)\n"
+        in out
+    )
     assert "                «\u202fImmuno⟦U+00AD SOFT HYPHEN⟧logie\u202f»\n" in out
     assert "                → Supprimez le trait d’union conditionnel (ou lancez avec --fix).\n" in out
     assert (
         "  erreur        le texte compte 39 caractères, au-delà de la limite du champ de 20 (19 de trop\u202f; "
         "un saut de ligne compte pour un caractère)\n"
     ) in out
-    assert "  avertissement U+FB01 LATIN SMALL LIGATURE FI: ligature character, une fois (ligne 3)\n" in out
-    # the characters' names (Unicode's) and descriptions come from preflight.characters
+    assert "  avertissement U+FB01 LATIN SMALL LIGATURE FI\u202f: caractère ligaturé, une fois (ligne 3)\n" in out
+    assert "  erreur        U+F0B7 PRIVATE USE\u202f: puce Symbol/Wingdings de Word en début de ligne de liste" in out
+    # the characters' names are Unicode's, in English; everything else is French
     assert_french(
         out,
-        *character_words("soft_hyphen", "private_use_bullet", "ligature"),
         "SOFT HYPHEN",
         "PRIVATE USE",
         "LATIN SMALL LIGATURE FI",
@@ -450,7 +499,6 @@ def test_text_clean_stdin_and_fix_in_french() -> None:
     assert fixed.stderr.startswith(f"preflight{NNBSP}: texte corrigé (entrée standard){NNBSP}; avant la correction")
     assert_french(
         fixed.stderr,
-        *character_words("soft_hyphen", "private_use_bullet", "ligature"),
         "SOFT HYPHEN",
         "PRIVATE USE",
         "LATIN SMALL LIGATURE FI",
@@ -554,3 +602,60 @@ def test_click_modules_imported_later_are_patched_as_they_are_imported() -> None
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_rule_with_notes_only_is_counted_as_notes_not_warnings() -> None:
+    args = ["check", "--no-cache", "--select", "hidden-characters", str(FIXTURES / "hidden" / "info-characters.pdf")]
+    french = run("--lang", "fr", *args)
+    assert french.exit_code == 0, french.output
+    assert french.output.splitlines()[-1] == "  RÉUSSI — 1 règle\u202f: 1 avec des notes seulement"
+    assert "  NOTE   hidden-characters" in french.output
+    english = run(*args)
+    assert english.output.splitlines()[-1] == "  PASSED: 1 rule: 1 with notes only"
+
+
+@pytest.mark.parametrize("format_", ["text", "json"])
+def test_the_summaries_in_a_french_report_have_french_spacing(format_: str) -> None:
+    """The checks' SUMMARY_FR reach every report typeset: U+202F before the colon, not a plain space."""
+    result = run("--lang", "fr", "check", "--no-cache", "-f", format_, str(FIXTURES / "valid-dossier.pdf"))
+    assert result.exit_code == 0, result.output
+    assert "Toutes les polices sont incorporées\u202f: le portail accepte le fichier" in result.output
+    assert "Le nom du fichier convient au portail\u202f: lettres ASCII" in result.output
+    if format_ == "text":
+        assert_french(result.output)
+
+
+def test_text_locations_follow_lang_over_the_locale(tmp_path: Path) -> None:
+    """--locations (the dossier-sources hook) and several files say it in --lang's language, not the locale's."""
+    source = tmp_path / "main.tex"
+    source.write_text("Immuno\u00adlogie\n", encoding="utf-8")
+    french = run("text", "--lang", "fr", "--locations", str(source), env={"LANG": "en_US.UTF-8", "LC_ALL": ""})
+    assert french.output.startswith(f"{source}:1:7: erreur\u202f: U+00AD SOFT HYPHEN, trait d’union conditionnel")
+    english = run("text", "--lang", "en", str(source), str(source), env={"LANG": "fr_FR.UTF-8", "LC_ALL": ""})
+    assert english.output.startswith(f"{source}:1:7: error: U+00AD SOFT HYPHEN, soft hyphen inside a word")
+
+
+VALID = str(FIXTURES / "valid-dossier.pdf")
+GAP = str(FIXTURES / "word" / "cv-gap.pdf")
+
+
+@pytest.mark.parametrize(
+    ("args", "french"),
+    [
+        (["check", "--no-cache", VALID], "RÉUSSI"),
+        (["rules"], "Jeu de règles"),
+        (["explain", "file-size"], "Ce qui est vérifié"),
+        (["sections", VALID], "trouvée par"),
+        (["cv", VALID], "Chronologie du CV"),
+        (["publications", VALID], "références"),
+        (["diff", VALID, GAP], "Changements de"),
+        (["fix", "--dry-run", VALID], "règles en échec"),
+        (["cache", "info"], "Dossier du cache"),
+    ],
+)
+def test_every_command_follows_lang_given_to_preflight(args: list[str], french: str, tmp_path: Path) -> None:
+    """`preflight --lang fr COMMAND` in an English locale: the command speaks French."""
+    env = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LANGUAGE": "", "PREFLIGHT_CACHE_DIR": str(tmp_path)}
+    result = run("--lang", "fr", *args, env=env)
+    assert result.exit_code in (0, 1), result.output
+    assert french in result.output, result.output

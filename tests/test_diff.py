@@ -216,3 +216,15 @@ def test_fonts_no_longer_embedded_and_findings_counted_by_kind() -> None:
     assert (
         render_text(change, "fr").splitlines()[3] == "  polices qui ne sont plus incorporées\u202f: «\u202fLato\u202f»"
     )
+
+
+def test_a_section_gone_or_new_reads_right_in_french_whatever_its_gender() -> None:
+    from preflight.diff import say
+
+    # "le CV", "le projet": the sentence agrees with "partie", not with the section's own noun
+    assert (
+        say("diff.section-gone", "fr", name="cv", old=2)
+        == "CV\u202f: partie qui n’est plus repérée (elle comptait 2 pages)"
+    )
+    assert say("diff.section-new", "fr", name="project", new=1) == "projet de recherche\u202f: nouvelle partie, 1 page"
+    assert say("diff.section-gone", "en", name="cv", old=1) == "CV: no longer found (it had 1 page)"

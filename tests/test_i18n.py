@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import json
 import re
 import string
 from pathlib import Path
@@ -197,3 +198,27 @@ def test_sarif_rule_help_follows_the_language(passing_pdf: Path) -> None:
     encryption = next(rule for rule in rules if rule["id"] == "encryption")
     assert encryption["shortDescription"]["text"] == "Le PDF ne porte ni chiffrement ni restriction de droits"
     assert "Ce qui est vérifié" in encryption["help"]["text"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_sarif_message_strings_with_their_arguments_give_the_message(language: str) -> None:
+    """message.id + arguments, formatted with the rule's messageStrings, is the result's own text, in the
+    run's language: a viewer can show the message from the id alone."""
+    from tests.test_messages import ENGLISH_WORDS, QUOTED
+
+    files = [str(FIXTURES / "word" / "hidden-characters.pdf"), str(FIXTURES / "word" / "cv-gap.pdf")]
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--lang", language, "-f", "sarif", *files])
+    run = json.loads(result.stdout)["runs"][0]
+    strings = {rule["id"]: rule["messageStrings"] for rule in run["tool"]["driver"]["rules"]}
+    checked = 0
+    for item in run["results"]:
+        message = item["message"]
+        if "id" not in message:
+            continue
+        template = strings[item["ruleId"]][message["id"]]["text"]
+        assert template.format(*message["arguments"]) in message["text"], (template, message)
+        if language == "fr":
+            english = [w for a in message["arguments"] for w in ENGLISH_WORDS.findall(QUOTED.sub(" ", a))]
+            assert english == [], message["arguments"]
+        checked += 1
+    assert checked >= 10

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from preflight.reporters import RenderOptions, get_renderer
 from preflight.reporters.markdown import escape
@@ -46,6 +47,8 @@ def test_markdown_in_french_through_the_engine() -> None:
     assert "| Fichier | Pages | Taille | Pages par section |" in lines
     assert any(line.startswith("  - **erreur**, page 1\u202f: ") for line in lines), text
     assert any(line.startswith("    *Correction\u202f: ") for line in lines), text
+    checklist = [line for line in lines if line.startswith("- [")]
+    assert checklist and all(re.match(r"- \[[ x]\] \S+ `[a-z-]+`\u202f: ", line) for line in checklist), checklist
 
 
 def test_escape_keeps_markdown_from_reading_the_text() -> None:

@@ -35,7 +35,8 @@ CHECK_MODULES = [importlib.import_module(f"preflight.checks.{name}") for name in
 # code) is removed first.
 ENGLISH_WORDS = re.compile(
     r"\b(the|is|are|not|found|no|with|of|and|or|cannot|can|should|must|this|these|which|from|page of|pages of"
-    r"|looked|missing|file|fix|run|check|add|remove|does|has|have|its|it)\b",
+    r"|looked|missing|file|fix|run|check|add|remove|does|has|have|its|it"
+    r"|once|times|for|to|at|in|by|more|other|than|between|without|only|any|none|each|every|was|were|be|been)\b",
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|'[^']*'|\"[^\"]*\"|`[^`]*`|--[a-z-]+|\[[a-z.-]+\]|\{[^}]*\}|\b[a-z_]+ = \S+")
@@ -58,6 +59,8 @@ def sample_args(catalogue: dict[str, dict[str, str]], message_id: str) -> dict[s
                 "quote": "exemple",
                 "list": ["U937", "US 2019"],
                 "quoted-list": ["a", "b"],
+                "quoted-or-list": ["a", "b"],
+                "section-list": ["project", "activity-report", "cv"],
                 "msg": simple[0] if simple else "",
                 "msg-list": simple[:2],
                 "month": "2018-01",
@@ -68,6 +71,32 @@ def sample_args(catalogue: dict[str, dict[str, str]], message_id: str) -> dict[s
 
 def catalogues() -> list[tuple[str, dict[str, dict[str, str]]]]:
     found = [(module.__name__, getattr(module, "MESSAGES", {})) for module in CHECK_MODULES]
+    found += [
+        (f"{module.__name__}.OPTION_MESSAGES", module.OPTION_MESSAGES)
+        for module in CHECK_MODULES
+        if hasattr(module, "OPTION_MESSAGES")
+    ]
+    from preflight.sections import CONFIG_MESSAGES as SECTION_CONFIG_MESSAGES
+
+    found.append(("preflight.sections.CONFIG_MESSAGES", SECTION_CONFIG_MESSAGES))
+    # the words of the commands and reporters, not only the checks'
+    for name in (
+        "preflight.characters",
+        "preflight.diff",
+        "preflight.selection",
+        "preflight.source_map",
+        "preflight.commands.publications",
+        "preflight.commands.sources",
+        "preflight.reporters.markdown",
+    ):
+        found.append((f"{name}.MESSAGES", importlib.import_module(name).MESSAGES))
+    from preflight.reporters.html_words import WORDS
+
+    html_words: dict[str, dict[str, str]] = {}
+    for language, table in WORDS.items():
+        for key, template in table.items():
+            html_words.setdefault(key, {})[language] = template.replace("{n}", "\u202f")  # its U+202F
+    found.append(("preflight.reporters.html_words.WORDS", html_words))
     return [*found, ("preflight.messages.SHARED", SHARED), ("preflight.i18n", i18n.by_id())]
 
 
@@ -116,6 +145,24 @@ def test_numbers_sizes_and_pages_in_each_language() -> None:
     assert format_month("2018-01", "fr") == "janv. 2018"
     assert format_month("2018-09", "en") == "Sep 2018"
     assert format_list(["a", "b", "c"], "fr") == "a, b et c"
+
+
+def test_a_list_after_a_negation_says_or_and_sections_are_named_in_words() -> None:
+    catalogue = {
+        "m": {"en": "no title reads {titles:quoted-or-list}", "fr": "aucun titre ne porte {titles:quoted-or-list}"},
+        "s": {"en": "none of the sections {names:section-list} found", "fr": "aucune des parties {names:section-list}"},
+    }
+    titles = {"titles": ["cv", "parcours", "biosketch"]}
+    assert render_template(catalogue, "m", titles, "en") == "no title reads “cv”, “parcours” or “biosketch”"
+    assert render_template(catalogue, "m", titles, "fr") == (
+        f"aucun titre ne porte «{NNBSP}cv{NNBSP}», «{NNBSP}parcours{NNBSP}» ou «{NNBSP}biosketch{NNBSP}»"
+    )
+    names = {"names": ["project", "activity-report", "cv"]}
+    assert (
+        render_template(catalogue, "s", names, "fr")
+        == "aucune des parties projet de recherche, résumé des travaux et CV"
+    )
+    assert render_template(catalogue, "s", names, "en").startswith("none of the sections research project, ")
 
 
 def test_plurals_follow_each_language() -> None:

@@ -100,3 +100,12 @@ def test_no_copied_example_names_a_tag_that_does_not_exist() -> None:
                 assert rev in tags, f"{name} names {rev}, which is not a tag (version {__version__})"
             else:
                 assert rev.startswith("<") or _rev_exists(rev) or "$" in rev, (name, rev)
+
+
+def test_the_french_paragraph_names_every_command_and_keeps_nothing_in_english() -> None:
+    from preflight.cli import main
+
+    paragraph = readme().split("**Français**", 1)[1].split("\n\n", 1)[0]
+    assert "en anglais" not in paragraph and "in English" not in paragraph.split("In English:")[0]
+    missing = [name for name in main.list_commands(None) if f"`{name}`" not in paragraph]  # type: ignore[arg-type]
+    assert missing == [], f"the README's French paragraph does not name {missing}"

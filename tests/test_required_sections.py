@@ -41,7 +41,7 @@ def test_a_dossier_without_publication_list_is_an_error_naming_the_titles() -> N
     assert finding.message == (
         "no publication list in the dossier: no outline entry, heading or label reads “publications”, "
         "“liste des publications”, “liste de publications”, “list of publications”, “publication list”, "
-        "“productions scientifiques”, “production scientifique” and “travaux et publications” (or 12 other titles)"
+        "“productions scientifiques”, “production scientifique” or “travaux et publications” (or 12 other titles)"
     )
     assert finding.fix == (
         "Add the part under one of these titles; if it is there under another title, name it in preflight.toml: "
@@ -57,7 +57,7 @@ def test_the_message_in_french() -> None:
         f"pas de liste des publications dans le dossier{NNBSP}: aucun signet, titre ou intitulé ne porte "
         f"«{NNBSP}publications{NNBSP}», «{NNBSP}liste des publications{NNBSP}»"
     )
-    assert finding.message.endswith(f"et «{NNBSP}travaux et publications{NNBSP}» (ni 12 autres titres)")
+    assert finding.message.endswith(f"ou «{NNBSP}travaux et publications{NNBSP}» (ni 12 autres titres)")
     assert finding.fix.startswith(f"Ajoutez cette partie sous l’un de ces titres{NNBSP}; si elle existe")
 
 

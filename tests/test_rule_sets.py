@@ -104,7 +104,7 @@ def test_rules_shows_the_range_and_the_dr_set_says_why_it_is_the_same(here: Path
     lines = result.stdout.splitlines()
     index = next(i for i, line in enumerate(lines) if line.strip().startswith("project-page-count"))
     assert lines[index].split()[1] == "error"
-    assert "section = 'project', min_pages = 8, max_pages = 15" in lines[index + 1]
+    assert 'section = "project", min_pages = 8, max_pages = 15' in lines[index + 1]
     result = CliRunner().invoke(main, ["rules", "-p", "inserm-dr"])
     assert "same rules as inserm-cr" in result.stdout and "3 years" in result.stdout
 

@@ -59,7 +59,7 @@ def test_fix_prints_the_cleaned_text_and_reports_on_stderr(tmp_path: Path) -> No
     code, out, err = invoke("--fix", write(tmp_path, dirty))
     assert code == 0
     assert out == "Rapport d’activité de l’équipe\u00a0: immunologie\n-\tpoint\nsuite fin éte’\n"
-    assert "before the fix" in err and "mojibake 'Ã©'" in err
+    assert "before the fix" in err and "mojibake “Ã©”" in err
 
 
 def test_fix_keeps_clean_text_byte_for_byte(tmp_path: Path) -> None:

@@ -66,10 +66,19 @@ class CheckSpec:
     """The check's ``MESSAGES``: message id -> language -> template (preflight.messages)."""
 
     def summary_in(self, language: str) -> str:
-        return self.summaries.get(language, self.summary)
+        """The summary in ``language``; French with its typography (U+202F before ; : ! ? and inside « »)."""
+        return _typeset(self.summaries.get(language, self.summary), language in self.summaries and language == "fr")
 
     def doc_in(self, language: str) -> str:
-        return self.docs.get(language, self.doc)
+        return _typeset(self.docs.get(language, self.doc), language in self.docs and language == "fr")
+
+
+def _typeset(text: str, french: bool) -> str:
+    if not french:
+        return text
+    from preflight.messages import typeset_french
+
+    return typeset_french(text)
 
 
 class PluginError(Exception):

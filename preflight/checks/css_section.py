@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level
+from preflight.model import Finding, Level, OptionError
 from preflight.rects import Rect, line_rect, text_block
 from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
 
@@ -133,6 +133,18 @@ MESSAGES = {
 }
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "css-range": {
+        "en": 'css = {css}: Inserm has CSS 1 to 7 (or use "CPAR")',
+        "fr": 'css = {css} : l’Inserm a les CSS 1 à 7 (ou indiquez "CPAR")',
+    },
+    "css-kind": {
+        "en": 'css = {css}: expected a number from 1 to 7 or "CPAR"',
+        "fr": 'css = {css} : un nombre de 1 à 7 ou "CPAR" est attendu',
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     css: int | str | None = None
@@ -142,9 +154,9 @@ class Options:
             return
         if isinstance(self.css, int):
             if not 1 <= self.css <= 7:
-                raise ValueError(f'css = {self.css}: Inserm has CSS 1 to 7 (or use "CPAR")')
+                raise OptionError(OPTION_MESSAGES, "css-range", css=self.css)
         elif self.css.strip().upper() != "CPAR" and not (self.css.strip().isdigit() and 1 <= int(self.css) <= 7):
-            raise ValueError(f'css = {self.css!r}: expected a number from 1 to 7 or "CPAR"')
+            raise OptionError(OPTION_MESSAGES, "css-kind", css=repr(self.css))
 
     @property
     def expected(self) -> str | None:

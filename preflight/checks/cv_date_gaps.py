@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from preflight.chronology import DOCUMENT, MISSING, OUT_OF_RANGE, CvSource, Gap, Timeline, build_timeline, find_cv
 from preflight.dates import YearMonth
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level, make_visible
+from preflight.model import Finding, Level, OptionError, make_visible
 
 ID = "cv-date-gaps"
 SUMMARY = "Every year of the CV is accounted for (no unexplained gap in the dates)"
@@ -111,6 +111,22 @@ TIMELINE_KEY = "cv_timeline"
 """Where the timeline goes in the file's JSON report."""
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "note-gap": {
+        "en": "note_gap_months must be 0 or more, got {value}",
+        "fr": "note_gap_months doit valoir 0 ou plus, pas {value}",
+    },
+    "max-gap": {
+        "en": "max_gap_months ({max}) must be at least note_gap_months ({note})",
+        "fr": "max_gap_months ({max}) doit valoir au moins note_gap_months ({note})",
+    },
+    "min-year": {
+        "en": "min_year must be a year between 1900 and 2100, got {value}",
+        "fr": "min_year doit être une année de 1900 à 2100, pas {value}",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     section: str = "cv"
@@ -121,15 +137,13 @@ class Options:
 
     def __post_init__(self) -> None:
         if self.note_gap_months < 0:
-            raise ValueError(f"note_gap_months must be 0 or more, got {self.note_gap_months}")
+            raise OptionError(OPTION_MESSAGES, "note-gap", value=self.note_gap_months)
         if self.max_gap_months < self.note_gap_months:
-            raise ValueError(
-                f"max_gap_months ({self.max_gap_months}) must be at least note_gap_months ({self.note_gap_months})"
-            )
+            raise OptionError(OPTION_MESSAGES, "max-gap", max=self.max_gap_months, note=self.note_gap_months)
         if self.as_of:
             YearMonth.parse(self.as_of)
         if not 1900 <= self.min_year <= 2100:
-            raise ValueError(f"min_year must be a year between 1900 and 2100, got {self.min_year}")
+            raise OptionError(OPTION_MESSAGES, "min-year", value=self.min_year)
 
     @property
     def as_of_month(self) -> YearMonth:

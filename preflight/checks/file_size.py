@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from preflight.checks.active_content import ITEM_MESSAGES, item_args
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level
+from preflight.model import Finding, Level, OptionError
 
 ID = "file-size"
 SUMMARY = "The file is under the portal's size limit (10 MB)"
@@ -58,6 +58,16 @@ Options
 """
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "max-bytes": {"en": "max_bytes must be positive", "fr": "max_bytes doit être positif"},
+    "notice-ratio": {"en": "notice_ratio must be between 0 and 1", "fr": "notice_ratio doit être compris entre 0 et 1"},
+    "largest-images": {
+        "en": "largest_images must be between 0 and 100, not {value}",
+        "fr": "largest_images doit être compris entre 0 et 100, pas {value}",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     max_bytes: int = 10_000_000
@@ -66,11 +76,11 @@ class Options:
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
-            raise ValueError("max_bytes must be positive")
+            raise OptionError(OPTION_MESSAGES, "max-bytes")
         if not 0 < self.notice_ratio <= 1:
-            raise ValueError("notice_ratio must be between 0 and 1")
+            raise OptionError(OPTION_MESSAGES, "notice-ratio")
         if not 0 <= self.largest_images <= 100:
-            raise ValueError(f"largest_images must be between 0 and 100, not {self.largest_images}")
+            raise OptionError(OPTION_MESSAGES, "largest-images", value=self.largest_images)
 
 
 MESSAGES = {

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from preflight.dossier import Dossier
-from preflight.model import Finding
+from preflight.model import Finding, OptionError
 
 ID = "filename"
 SUMMARY = "The file name is safe for the portal: ASCII letters, digits, '-', '_' and one '.pdf'"
@@ -116,13 +116,21 @@ MESSAGES = {
 English says each as a clause ("it has spaces"), as the JSON report's ``problems`` do; French as a noun phrase."""
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "max-length": {
+        "en": "max_length must be between 8 and 255, not {value}",
+        "fr": "max_length doit être compris entre 8 et 255, pas {value}",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     max_length: int = 64
 
     def __post_init__(self) -> None:
         if not 8 <= self.max_length <= 255:
-            raise ValueError(f"max_length must be between 8 and 255, not {self.max_length}")
+            raise OptionError(OPTION_MESSAGES, "max-length", value=self.max_length)
 
 
 def problems_of(name: str, max_length: int) -> list[str]:

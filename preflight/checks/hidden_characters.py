@@ -61,7 +61,7 @@ from preflight.characters import (
 )
 from preflight.characters import MESSAGES as CHARACTER_MESSAGES
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level
+from preflight.model import Finding, Level, OptionError
 from preflight.rects import line_rect
 
 ID = "hidden-characters"
@@ -210,6 +210,14 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "max-snippets": {
+        "en": "max_snippets must be 1, 2 or 3, not {value}",
+        "fr": "max_snippets doit valoir 1, 2 ou 3, pas {value}",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     zero_width: str = "error"
@@ -237,7 +245,7 @@ class Options:
             if option.name in CLASSES or option.name == "unreadable_text":
                 Level.parse(getattr(self, option.name))  # raises ValueError naming the bad level
         if not 1 <= self.max_snippets <= 3:
-            raise ValueError(f"max_snippets must be 1, 2 or 3, not {self.max_snippets}")
+            raise OptionError(OPTION_MESSAGES, "max-snippets", value=self.max_snippets)
 
     def level(self, kind: str) -> Level:
         return Level.parse(getattr(self, kind))

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from preflight.dossier import Dossier
-from preflight.model import Finding
+from preflight.model import Finding, OptionError
 from preflight.rects import line_rect, text_block
 from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
 
@@ -312,6 +312,14 @@ def unit_codes_in_line(line: str, strict: bool = True) -> Iterator[tuple[UnitCod
         yield code, accepted
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "unit": {
+        "en": "unit {value} is not a unit code such as 'U1016' or 'UMR-S 1142'",
+        "fr": "unit {value} n’est pas un code d’unité tel que 'U1016' ou 'UMR-S 1142'",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     unit: str | None = None
@@ -320,7 +328,7 @@ class Options:
 
     def __post_init__(self) -> None:
         if self.unit is not None and parse_unit(self.unit) is None:
-            raise ValueError(f"unit {self.unit!r} is not a unit code such as 'U1016' or 'UMR-S 1142'")
+            raise OptionError(OPTION_MESSAGES, "unit", value=repr(self.unit))
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:

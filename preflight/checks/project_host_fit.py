@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from preflight.checks.host_unit import UnitCode, unit_codes_in_line
 from preflight.dossier import Dossier
-from preflight.model import Finding, Skip
+from preflight.model import Finding, OptionError, Skip
 from preflight.sections import cover_pages, fold, normalise
 
 ID = "project-host-fit"
@@ -120,6 +120,14 @@ _SECTION_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 MIN_NAME = 4
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "section": {
+        "en": "section {value} is not a section name such as 'project'",
+        "fr": "section {value} n’est pas un nom de partie tel que 'project'",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     section: str = "project"
@@ -127,7 +135,7 @@ class Options:
 
     def __post_init__(self) -> None:
         if not _SECTION_NAME.match(self.section):
-            raise ValueError(f"section {self.section!r} is not a section name such as 'project'")
+            raise OptionError(OPTION_MESSAGES, "section", value=repr(self.section))
 
 
 def host_terms(dossier: Dossier) -> tuple[list[UnitCode], list[str]]:

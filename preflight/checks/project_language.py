@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level, Skip
+from preflight.model import Finding, Level, OptionError, Skip
 
 ID = "project-language"
 SUMMARY = "The project and the summary of past work are written in the expected language (French)"
@@ -227,11 +227,11 @@ MESSAGES = {
     },
     "no-sections": {
         "en": (
-            "none of the sections {sections:quoted-list} found (run 'preflight sections FILE'; see the "
+            "none of the sections {sections:section-list} found (run 'preflight sections FILE'; see the "
             "project-page-count rule)"
         ),
         "fr": (
-            "aucune des parties {sections:quoted-list} trouvée (lancez « preflight sections FICHIER » ; voir la "
+            "aucune des parties {sections:section-list} trouvée (lancez « preflight sections FICHIER » ; voir la "
             "règle project-page-count)"
         ),
     },
@@ -259,6 +259,17 @@ MESSAGES = {
 }
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "language": {"en": "language {value}: expected 'fr' or 'en'", "fr": "language {value} : 'fr' ou 'en' est attendu"},
+    "min-share": {
+        "en": "min_share {value}: expected a share between 0 and 1",
+        "fr": "min_share {value} : une proportion entre 0 et 1 est attendue",
+    },
+    "min-words": {"en": "min_words must be at least 1", "fr": "min_words doit valoir au moins 1"},
+    "sections": {"en": "sections must name at least one section", "fr": "sections doit nommer au moins une partie"},
+}
+
+
 @dataclass(frozen=True)
 class Options:
     sections: tuple[str, ...] = ("project", "activity-report")
@@ -268,13 +279,13 @@ class Options:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGE_NAMES:
-            raise ValueError(f"language {self.language!r}: expected 'fr' or 'en'")
+            raise OptionError(OPTION_MESSAGES, "language", value=repr(self.language))
         if not 0.0 < self.min_share <= 1.0:
-            raise ValueError(f"min_share {self.min_share}: expected a share between 0 and 1")
+            raise OptionError(OPTION_MESSAGES, "min-share", value=self.min_share)
         if self.min_words < 1:
-            raise ValueError("min_words must be at least 1")
+            raise OptionError(OPTION_MESSAGES, "min-words")
         if not self.sections:
-            raise ValueError("sections must name at least one section")
+            raise OptionError(OPTION_MESSAGES, "sections")
 
 
 def count_words(text: str) -> tuple[int, int]:

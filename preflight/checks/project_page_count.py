@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level, Skip
+from preflight.model import Finding, Level, OptionError, Skip
 from preflight.sections import found_by_message
 
 ID = "project-page-count"
@@ -196,6 +196,26 @@ _TEXT_NOTE = re.compile(r"the text of the PDF could not be read \((\w+)\)")
 """The section finder's note that the text could not be read (preflight.sections), said in the finding."""
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "section": {
+        "en": "section {value} is not a section name such as 'project'",
+        "fr": "section {value} n’est pas un nom de partie tel que 'project'",
+    },
+    "min-pages": {
+        "en": "min_pages ({min}) must be at least 1 and at most max_pages ({max})",
+        "fr": "min_pages ({min}) doit valoir au moins 1 et au plus max_pages ({max})",
+    },
+    "hard-min-pages": {
+        "en": "hard_min_pages ({value}) must be between 1 and min_pages",
+        "fr": "hard_min_pages ({value}) doit être compris entre 1 et min_pages",
+    },
+    "hard-max-pages": {
+        "en": "hard_max_pages ({value}) must be at least max_pages",
+        "fr": "hard_max_pages ({value}) doit valoir au moins max_pages",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     section: str = "project"
@@ -207,15 +227,13 @@ class Options:
 
     def __post_init__(self) -> None:
         if not _SECTION_NAME.match(self.section):
-            raise ValueError(f"section {self.section!r} is not a section name such as 'project'")
+            raise OptionError(OPTION_MESSAGES, "section", value=repr(self.section))
         if not 1 <= self.min_pages <= self.max_pages:
-            raise ValueError(
-                f"min_pages ({self.min_pages}) must be at least 1 and at most max_pages ({self.max_pages})"
-            )
+            raise OptionError(OPTION_MESSAGES, "min-pages", min=self.min_pages, max=self.max_pages)
         if self.hard_min_pages is not None and not 1 <= self.hard_min_pages <= self.min_pages:
-            raise ValueError(f"hard_min_pages ({self.hard_min_pages}) must be between 1 and min_pages")
+            raise OptionError(OPTION_MESSAGES, "hard-min-pages", value=self.hard_min_pages)
         if self.hard_max_pages is not None and self.hard_max_pages < self.max_pages:
-            raise ValueError(f"hard_max_pages ({self.hard_max_pages}) must be at least max_pages")
+            raise OptionError(OPTION_MESSAGES, "hard-max-pages", value=self.hard_max_pages)
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:

@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level, Skip
+from preflight.model import Finding, Level, OptionError, Skip
 from preflight.publications import WORK_IN_PROGRESS_KINDS
 from preflight.rects import Rect
 
@@ -238,6 +238,14 @@ MESSAGES = {
 }
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "candidate": {
+        "en": "candidate must be a name such as 'Claire Dubois'",
+        "fr": "candidate doit être un nom tel que 'Claire Dubois'",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     candidate: str | None = None
@@ -247,7 +255,7 @@ class Options:
 
     def __post_init__(self) -> None:
         if self.candidate is not None and len(self.candidate.split()) < 1:
-            raise ValueError("candidate must be a name such as 'Claire Dubois'")
+            raise OptionError(OPTION_MESSAGES, "candidate")
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:

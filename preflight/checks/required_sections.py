@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from preflight.dossier import Dossier
-from preflight.model import Finding, Level
+from preflight.model import Finding, Level, OptionError
 from preflight.sections import title_key
 
 ID = "required-sections"
@@ -91,16 +91,16 @@ MESSAGES = {
     "part.annexes": {"en": "annexes", "fr": "partie annexes"},
     "part.other": {"en": "part {name:quote}", "fr": "partie {name:quote}"},
     "missing-part": {
-        "en": "no {part:msg} in the dossier: no outline entry, heading or label reads {titles:quoted-list}",
-        "fr": "pas de {part:msg} dans le dossier : aucun signet, titre ou intitulé ne porte {titles:quoted-list}",
+        "en": "no {part:msg} in the dossier: no outline entry, heading or label reads {titles:quoted-or-list}",
+        "fr": "pas de {part:msg} dans le dossier : aucun signet, titre ou intitulé ne porte {titles:quoted-or-list}",
     },
     "missing-part-more": {
         "en": (
-            "no {part:msg} in the dossier: no outline entry, heading or label reads {titles:quoted-list} "
+            "no {part:msg} in the dossier: no outline entry, heading or label reads {titles:quoted-or-list} "
             "(or {more:plural:# other title|# other titles})"
         ),
         "fr": (
-            "pas de {part:msg} dans le dossier : aucun signet, titre ou intitulé ne porte {titles:quoted-list} "
+            "pas de {part:msg} dans le dossier : aucun signet, titre ou intitulé ne porte {titles:quoted-or-list} "
             "(ni {more:plural:# autre titre|# autres titres})"
         ),
     },
@@ -138,6 +138,18 @@ def _part_ids(name: str) -> str:
     return f"part.{name}" if f"part.{name}" in MESSAGES else "part.other"
 
 
+OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
+    "part-name": {
+        "en": "{value} is not a part name such as 'publications' (lowercase words joined by '-')",
+        "fr": "{value} n’est pas un nom de partie tel que 'publications' (mots en minuscules reliés par '-')",
+    },
+    "both": {
+        "en": "{names} cannot be both required and recommended",
+        "fr": "{names} ne peut pas être à la fois required et recommended",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Options:
     required: tuple[str, ...] = ("cv", "activity-report", "project", "publications")
@@ -147,10 +159,10 @@ class Options:
     def __post_init__(self) -> None:
         for name in (*self.required, *self.recommended, *self.titles):
             if not _NAME.match(name):
-                raise ValueError(f"{name!r} is not a part name such as 'publications' (lowercase words joined by '-')")
+                raise OptionError(OPTION_MESSAGES, "part-name", value=repr(name))
         both = sorted(set(self.required) & set(self.recommended))
         if both:
-            raise ValueError(f"{', '.join(both)} cannot be both required and recommended")
+            raise OptionError(OPTION_MESSAGES, "both", names=", ".join(both))
 
 
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:

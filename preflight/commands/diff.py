@@ -39,12 +39,12 @@ def diff_command(
     are. Exit status: 0 the comparison was made (whatever changed), 2 usage or configuration error.
     """
     from preflight.checks import load_registry
+    from preflight.cli import _apply_language
     from preflight.config import find_config, load_config, resolve_rule_set
     from preflight.diff import change_between, render_markdown, render_text, say
-    from preflight.i18n import resolve_language, set_language
     from preflight.rulesets import ConfigError
 
-    set_language(resolve_language(lang))
+    _apply_language(lang)  # this command's --lang, else the one given to `preflight`, else the locale
     registry = load_registry()
     try:
         user = load_config(Path(config_path)) if config_path else find_config(Path.cwd())

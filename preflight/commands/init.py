@@ -27,6 +27,8 @@ def toml_value(value: Any) -> str:
         items = sorted(value) if isinstance(value, (set, frozenset)) else value
         return "[" + ", ".join(toml_value(item) for item in items) + "]"
     if isinstance(value, dict):
+        if not value:
+            return "{}"
         return "{ " + ", ".join(f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }"
     raise TypeError(f"no TOML form for {value!r}")
 

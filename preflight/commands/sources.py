@@ -117,9 +117,8 @@ def check_sources(sources: Sequence[str]) -> int:
     import click
 
     from preflight.commands.text import InputError, read_input
-    from preflight.i18n import resolve_language, set_language
 
-    set_language(resolve_language(None))
+    # The language is the run's (``preflight text`` chose it from --lang or the environment).
     status = EXIT_PASS
     errors = 0
     for source in sources:

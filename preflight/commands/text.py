@@ -235,7 +235,8 @@ def _collapse_runs(line: str) -> tuple[str, dict[str, int]]:
 
 
 def analyse(text: str, max_chars: int | None) -> list[TextProblem]:
-    from preflight.characters import CLASSES, Hit, classify, describe, group_hits
+    from preflight.characters import CLASSES, MESSAGES, Hit, classify, description, group_hits
+    from preflight.messages import render_template
 
     line_numbers: dict[tuple[str, str], list[int]] = {}
     extra_counts: dict[str, int] = {}
@@ -269,8 +270,13 @@ def analyse(text: str, max_chars: int | None) -> list[TextProblem]:
             else t("text-command.lines", lines=", ".join(map(str, numbers[:10])))
         )
         where += ", …" if len(numbers) > 10 else ""
-        what = describe(Hit(0, len(group.chars), group.chars, group.kind, group.replacement))
-        fix = t(_FORM_FIX[group.kind]) if group.kind in _FORM_FIX else info.fix
+        what_id, what_args = description(Hit(0, len(group.chars), group.chars, group.kind, group.replacement))
+        what = render_template(MESSAGES, what_id, what_args)
+        fix = (
+            t(_FORM_FIX[group.kind])
+            if group.kind in _FORM_FIX
+            else render_template(MESSAGES, f"class.{info.id}.fix", {})
+        )
         problems.append(
             TextProblem(
                 info.text_level, t("text-command.problem", what=what, times=times, where=where), group.snippets, fix

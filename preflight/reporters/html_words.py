@@ -104,7 +104,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cv.col.page": "Page",
         "cv.present": "present",
         "cv.gap-row": "{kind}: no activity from {first} to {last} ({months})",
-        "page-count.one": "1 page",
+        "page-count.one": "{count} page",
         "page-count.many": "{count} pages",
         "months.one": "{count} month",
         "months.many": "{count} months",

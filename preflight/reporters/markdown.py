@@ -43,6 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "md.findings": {"en": "Findings", "fr": "Constats"},
     "md.sizes": {"en": "Sizes", "fr": "Tailles"},
     "md.rule-line": {"en": "**`{rule}`**: {message}", "fr": "**`{rule}`** : {message}"},
+    "md.checklist-line": {"en": "- [{box}] {icon} `{rule}`: {text}", "fr": "- [{box}] {icon} `{rule}` : {text}"},
     "md.fix": {"en": "Fix: {fix}", "fr": "Correction : {fix}"},
     "md.page": {"en": "page {page}", "fr": "page {page}"},
     "md.whole-file": {"en": "file", "fr": "fichier"},
@@ -110,7 +111,7 @@ def _file(file_report: FileReport, report: RunReport, options: RenderOptions, la
             continue
         box, icon = MARK[outcome.status]
         text = outcome.summary if outcome.status is Status.PASS else outcome_message(outcome, options.snippets)
-        out.append(f"- [{box}] {icon} `{outcome.rule}`: {escape(text)}")
+        out.append(say("md.checklist-line", language, box=box, icon=icon, rule=outcome.rule, text=escape(text)))
     out.append("")
     problems = [o for o in file_report.outcomes if o.findings and o.status is not Status.PASS]
     failing = [o for o in file_report.outcomes if o.status in (Status.FAIL, Status.ERROR)]

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from preflight.i18n import LANGUAGES, t
-from preflight.messages import SHARED, render_template, typeset_french
+from preflight.messages import SHARED, fields_of, render_template, typeset_french
 from preflight.model import Finding, Level, RuleInfo, RunReport, Status
 from preflight.reporters import RenderOptions, redact
 
@@ -59,13 +59,17 @@ def _catalogue(info: RuleInfo, used: set[str]) -> dict[str, Mapping[str, str]]:
     return entries
 
 
+_ANY_PLURAL = "plural"
+"""A count's plural forms are words of each language ("once|# times", "une fois|# fois"): one argument for both."""
+
+
 def _positional(template: str, order: list[tuple[str, str]]) -> str:
     """A named template as SARIF's positional one: each distinct field becomes {0}, {1}..."""
     out = []
     for literal, name, spec, _ in string.Formatter().parse(template):
         out.append(literal.replace("{", "{{").replace("}", "}}"))
         if name is not None:
-            key = (name, spec or "")
+            key = (name, _ANY_PLURAL if (spec or "").startswith("plural:") else spec or "")
             if key not in order:
                 order.append(key)
             out.append("{" + str(order.index(key)) + "}")
@@ -105,8 +109,15 @@ def _arguments(
     snippets: bool,
 ) -> list[str]:
     """Each field rendered on its own, in the run's language, in the positional order."""
+    entry = catalogue.get(finding.message_id, {})
+    own = entry.get(language) or entry.get("en") or ""
+    plurals = {name: spec for name, spec in fields_of(own) if spec.startswith("plural:")}
     values = []
     for name, spec in order:
+        if spec == _ANY_PLURAL:  # this language's forms; a field only the other language names: its own
+            spec = plurals.get(name) or next(
+                (s for n, s in fields_of(" ".join(entry.values())) if n == name and s.startswith("plural:")), ""
+            )
         template = "{" + name + (":" + spec if spec else "") + "}"
         values.append(
             render_template({"_": {language: template}}, "_", finding.args, language, not snippets)

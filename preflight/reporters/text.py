@@ -154,17 +154,14 @@ def _render_file(report: FileReport, options: RenderOptions, style: Style, width
         lines.extend(_wrap(text, width, prefix, hanging))
         if outcome.status in (Status.FAIL, Status.WARN):
             lines.extend(_render_findings(outcome, options, style, width))
-    counts = {status: sum(1 for o in report.outcomes if o.status is status) for status in Status}
+    # A rule with notes only is labelled as a note (_status_label), and counted as one.
+    counts: dict[str, int] = {}
+    for outcome in report.outcomes:
+        counts[_count_kind(outcome)] = counts.get(_count_kind(outcome), 0) + 1
     parts = ", ".join(
-        t(message_id, count=counts[status])
-        for status, message_id in (
-            (Status.FAIL, "text.count-failed"),
-            (Status.ERROR, "text.count-crashed"),
-            (Status.WARN, "text.count-warned"),
-            (Status.PASS, "text.count-passed"),
-            (Status.SKIP, "text.count-skipped"),
-        )
-        if counts[status]
+        t(f"text.count-{kind}", count=counts[kind])
+        for kind in ("failed", "crashed", "warned", "noted", "passed", "skipped")
+        if counts.get(kind)
     )
     plain_verdict, color = (t("text.passed"), "green") if report.passed else (t("text.failed"), "red")
     rules = t("text.rules-line", count=len(report.outcomes), parts=parts)
@@ -173,6 +170,14 @@ def _render_file(report: FileReport, options: RenderOptions, style: Style, width
     verdict_lines[0] = verdict_lines[0].replace(plain_verdict, style(plain_verdict, fg=color, bold=True), 1)
     lines.extend(verdict_lines)
     return "\n".join(lines) + "\n"
+
+
+def _count_kind(outcome: Outcome) -> str:
+    """How the verdict line counts a rule: text.count-<kind>."""
+    if outcome.status is Status.WARN and all(item.level is Level.INFO for item in outcome.findings):
+        return "noted"
+    kinds = {Status.FAIL: "failed", Status.ERROR: "crashed", Status.WARN: "warned", Status.PASS: "passed"}
+    return kinds.get(outcome.status, "skipped")
 
 
 def _headline(outcome: Outcome, options: RenderOptions) -> str:
