@@ -79,3 +79,35 @@ def test_snippets_are_off_by_default_in_ci_and_for_github() -> None:
 def test_redact_keeps_numbers_and_structure() -> None:
     data = {"entries": [{"line": "Post-doctorat, Institut Pasteur", "start": "2015-09", "months": 12}], "count": 2}
     assert redact(data) == {"entries": [{"line": None, "start": "2015-09", "months": 12}], "count": 2}
+
+
+COVER_FACTS = {
+    # The host team the project-host-fit finding looks for, in its data (not in its message's arguments).
+    FIXTURES / "latex" / "dossier.pdf": ("Immunologie des muqueuses", "Institut Cochin"),
+    # A mistyped ORCID iD: its message hides it, its data held it.
+    FIXTURES / "structure" / "cover-orcid-invalid.pdf": ("0000-0002-1825-0098",),
+}
+
+
+@pytest.mark.parametrize("output_format", sorted(FORMATS))
+def test_no_snippets_leaves_names_and_identifiers_out_of_findings_data(
+    output_format: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two- and four-word names and an iD, which the phrase test above cannot see, are hidden in every field."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CI", "true")
+    files = [str(path) for path in COVER_FACTS]
+    with_text = CliRunner().invoke(main, ["check", "--no-cache", "-f", output_format, "--snippets", *files])
+    without = CliRunner().invoke(main, ["check", "--no-cache", "-f", output_format, *files])
+    assert without.exit_code == with_text.exit_code == 1, without.output
+    outputs = []
+    for result in (with_text, without):
+        output = result.output
+        if output_format == "sarif":  # the rules' help quotes examples of our own; the results are the dossier's
+            output = json.dumps([run["results"] for run in json.loads(output)["runs"]], ensure_ascii=False)
+        outputs.append(output)
+    if output_format in ("json", "jsonl", "sarif"):
+        assert all(fact in outputs[0] for facts in COVER_FACTS.values() for fact in facts)  # the test can fail
+    assert [fact for facts in COVER_FACTS.values() for fact in facts if fact in outputs[1]] == []

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from preflight.model import Outcome, RunReport
+from preflight.model import Finding, Outcome, RunReport
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI")
 PRIVATE_KEYS = frozenset(
     {"text", "line", "lines", "title", "label", "snippet", "snippets", "context", "heading", "words"}
     | {"english_words", "french_words", "entry", "entries_text", "first_words", "after", "before", "candidate"}
+    | {"looked_for"}
 )
 """Keys of findings' data and of a report's extra data (cv_timeline, sections) whose values are the dossier's
 own words. Section titles are among them: a project's title says what the candidate plans."""
@@ -72,7 +73,7 @@ def _without_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: m.group() if re.fullmatch(r"[a-z][a-z-]*", m.group(1)) else "'…'", text)
 
 
-def _redact_item(key: str, item: Any) -> Any:
+def redact_item(key: str, item: Any) -> Any:
     if key in PRIVATE_KEYS and _has_text(item):
         return None
     if key == "found_by" and isinstance(item, str):
@@ -83,9 +84,43 @@ def _redact_item(key: str, item: Any) -> Any:
 def redact(value: Any) -> Any:
     """``value`` with every string under a private key replaced by None (for --no-snippets)."""
     if isinstance(value, Mapping):
-        return {key: _redact_item(key, item) for key, item in value.items()}
+        return {key: redact_item(key, item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [redact(item) for item in value]
+    return value
+
+
+def finding_data(finding: Finding, snippets: bool) -> dict[str, Any]:
+    """A finding's data as a report shows it: whole, or (--no-snippets) without the dossier's text, which is
+    what the private keys hold and whatever a private argument of its message holds (an ORCID iD, a name)."""
+    data = dict(finding.data)
+    if snippets:
+        return data
+    hidden = sorted(_strings([finding.args.get(name) for name in finding.private]))
+    return {
+        key: None if key in finding.private and _has_text(item) else _without(redact_item(key, item), hidden)
+        for key, item in data.items()
+    }
+
+
+def _strings(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value} if value.strip() else set()
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_strings(item) for item in value)) if value else set()
+    return set()
+
+
+def _without(value: Any, hidden: list[str]) -> Any:
+    """``value`` with every string that holds one of ``hidden`` (a short one only when equal) replaced by None."""
+    if not hidden:
+        return value
+    if isinstance(value, str) and any(value == item or (len(item) >= 4 and item in value) for item in hidden):
+        return None
+    if isinstance(value, Mapping):
+        return {key: _without(item, hidden) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_without(item, hidden) for item in value]
     return value
 
 

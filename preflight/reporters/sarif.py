@@ -21,7 +21,7 @@ from urllib.parse import quote
 from preflight.i18n import LANGUAGES, t
 from preflight.messages import SHARED, render_template, typeset_french
 from preflight.model import Finding, Level, RuleInfo, RunReport, Status
-from preflight.reporters import RenderOptions, redact
+from preflight.reporters import RenderOptions, finding_data
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LANGUAGE_TAGS = {"en": "en-US", "fr": "fr-FR"}
@@ -188,7 +188,7 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
                     properties["fix"] = finding.fix
                     text += " " + t("github.fix", fix=finding.fix)
                 if finding.data:
-                    data = dict(finding.data) if options.snippets else redact(dict(finding.data))
+                    data = finding_data(finding, options.snippets)
                     properties["data"] = _jsonable(data)
                 message: dict[str, Any] = {"text": text}
                 catalogue = catalogues.get(outcome.rule, {})
