@@ -374,8 +374,9 @@ _HELP_FR: dict[str, str] = {
     "was made (whatever changed), 2 usage or configuration error, or a file that does not open as a PDF.": (
         "Les deux versions sont vérifiées avec le jeu de règles ; un problème est le même dans les deux quand sa "
         "règle, son identifiant de message et sa page le sont, ou sa règle, son identifiant de message et ses "
-        "arguments (nombres mis à part) sur une autre page. Code de sortie : 0 la comparaison a été faite (quels que soient les "
-        "changements), 2 erreur d’utilisation ou de configuration, ou un fichier qui ne s’ouvre pas comme un PDF."
+        "arguments (nombres mis à part) sur une autre page. Code de sortie : 0 la comparaison a été faite (quels "
+        "que soient les changements), 2 erreur d’utilisation ou de configuration, ou un fichier qui ne s’ouvre pas "
+        "comme un PDF."
     ),
     "Rule set to check both versions against (default: the configured one).": (
         "Jeu de règles avec lequel vérifier les deux versions (par défaut : celui de la configuration)."

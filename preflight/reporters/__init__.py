@@ -65,19 +65,36 @@ def snippets_by_default(output_format: str, environ: Mapping[str, str] | None = 
     return output_format not in SNIPPETS_OFF_BY_DEFAULT and not in_ci
 
 
-_QUOTED = re.compile(r"'([^']*)'")
+# A quote opens after a space, a bracket or the start, and closes before a space, punctuation or the end, so an
+# apostrophe inside the quoted words ('Résumé d'activité', 'l'association') does not end it.
+_QUOTED = re.compile(r"(?<![^\s(\[])'(.*?)'(?![^\s,.;:)\]])")
+_ID = re.compile(r"[a-z][a-z0-9-]*")
+
+QUOTING_KEYS = frozenset({"found_by", "source", "note"})
+"""Keys whose values are our sentences quoting the dossier's words between '...' (how a section or a CV was
+found, why a year was read so): kept, with the quoted words hidden."""
 
 
 def _without_quotes(text: str) -> str:
-    """How a section was found, with the titles it quotes hidden (a section id such as 'project' stays)."""
-    return _QUOTED.sub(lambda m: m.group() if re.fullmatch(r"[a-z][a-z-]*", m.group(1)) else "'…'", text)
+    """How a section was found, with the titles it quotes hidden; a section's id stays ('project', or the id
+    after "is a title of"), but not a lower-case word that may be the candidate's name ('jdupont')."""
+    from preflight.sections import SECTION_NAMES
+
+    def hidden(match: re.Match[str]) -> str:
+        quoted = match.group(1)
+        ours = quoted in SECTION_NAMES or (_ID.fullmatch(quoted) and text[: match.start()].endswith("title of "))
+        return match.group() if ours else "'…'"
+
+    return _QUOTED.sub(hidden, text)
 
 
 def redact_item(key: str, item: Any) -> Any:
     if key in PRIVATE_KEYS and _has_text(item):
         return None
-    if key == "found_by" and isinstance(item, str):
+    if key in QUOTING_KEYS and isinstance(item, str):
         return _without_quotes(item)
+    if key == "part" and isinstance(item, str) and not _ID.fullmatch(item):
+        return None  # a CV entry's heading as printed; a part's id (funding, teaching) stays
     return redact(item)
 
 
