@@ -363,14 +363,20 @@ _HELP_FR: dict[str, str] = {
         "leur texte dans les fichiers .tex, .md, .txt et .docx du dépôt (par défaut : SyncTeX s’il est présent ; "
         "la recherche de texte avec un réglage dossier = [...])."
     ),
+    "With --locations, quote the text around each character (default: yes, except in CI).": (
+        "Avec --locations, citer le texte autour de chaque caractère (par défaut : oui, sauf en intégration continue)."
+    ),
     "Compare two versions of a dossier: pages per section, size, fonts, findings new and fixed.": (
         "Comparer deux versions d’un dossier : pages par partie, taille, polices, problèmes nouveaux et corrigés."
     ),
     "Both are checked against the rule set; a finding is the same in both when its rule, message id and page "
-    "are. Exit status: 0 the comparison was made (whatever changed), 2 usage or configuration error.": (
+    "are, or its rule, message id and arguments (numbers aside) on another page. Exit status: 0 the comparison "
+    "was made (whatever changed), 2 usage or configuration error, or a file that does not open as a PDF.": (
         "Les deux versions sont vérifiées avec le jeu de règles ; un problème est le même dans les deux quand sa "
-        "règle, son identifiant de message et sa page le sont. Code de sortie : 0 la comparaison a été faite "
-        "(quels que soient les changements), 2 erreur d’utilisation ou de configuration."
+        "règle, son identifiant de message et sa page le sont, ou sa règle, son identifiant de message et ses "
+        "arguments (nombres mis à part) sur une autre page. Code de sortie : 0 la comparaison a été faite (quels "
+        "que soient les changements), 2 erreur d’utilisation ou de configuration, ou un fichier qui ne s’ouvre pas "
+        "comme un PDF."
     ),
     "Rule set to check both versions against (default: the configured one).": (
         "Jeu de règles avec lequel vérifier les deux versions (par défaut : celui de la configuration)."

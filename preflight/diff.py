@@ -2,7 +2,9 @@
 
 Compared: the page count and the pages of each section (project 14 -> 16 pages), the file's size, the fonts
 (added, no longer used, no longer embedded, now embedded) and the findings, new and fixed. Two findings are
-the same when their rule, message id and page are (their wording, language and quoted text do not count).
+the same when their rule, message id and page are (their wording, language and quoted text do not count), or,
+on different pages, when their rule, message id and arguments (numbers aside) are: a page added before a
+finding moves it, and it is neither new nor fixed.
 
 ``--baseline REF`` reads the same path's PDF at a git revision with ``git show REF:./path`` (run in the file's
 folder; nothing is checked out) into a temporary folder, under the same file name.
@@ -77,6 +79,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot read {path} at {ref} with git: {error}",
         "fr": "impossible de lire {path} à {ref} avec git : {error}",
     },
+    "diff.not-a-repository": {
+        "en": (
+            "{path} is not in a git repository: --baseline reads its previous version from git "
+            "(`preflight diff OLD.pdf NEW.pdf` compares two files)"
+        ),
+        "fr": (
+            "{path} n’est pas dans un dépôt git : --baseline lit sa version précédente avec git "
+            "(`preflight diff ANCIEN.pdf NOUVEAU.pdf` compare deux fichiers)"
+        ),
+    },
+    "diff.unknown-revision": {
+        "en": (
+            "“{ref}” is no revision of the git repository of {path}: give a commit, tag or branch "
+            "(`git log` lists them; HEAD~1 needs two commits, and in CI a clone with fetch-depth 2 or more)"
+        ),
+        "fr": (
+            "« {ref} » n’est pas une révision du dépôt git de {path} : donnez un commit, une étiquette ou une "
+            "branche (`git log` les liste ; HEAD~1 demande deux commits et, en intégration continue, un clone "
+            "avec fetch-depth 2 ou plus)"
+        ),
+    },
     "diff.unreadable": {
         "en": "{path} cannot be read as a PDF: {problem}",
         "fr": "{path} ne peut pas être lu comme un PDF : {problem}",
@@ -115,6 +138,7 @@ def facts(path: str | Path, report: FileReport, section_config: Mapping[str, Any
             "message_id": item.finding.message_id or item.finding.message,
             "page": item.finding.page,
             "message": item.finding.shown(snippets),
+            "same": _arguments_key(item.finding.args),
         }
         for outcome in report.outcomes
         if outcome.status is not Status.ERROR
@@ -150,6 +174,17 @@ def compare(old: Mapping[str, Any], new: Mapping[str, Any], ref: str | None = No
     new_count = Counter(key(f) for f in new["findings"])
     added = _beyond(new["findings"], old_count, key)
     fixed = _beyond(old["findings"], new_count, key)
+
+    # Left over on both sides: the same finding on another page (pages added or removed before it).
+    def moved(finding: Mapping[str, Any]) -> tuple[str, str, str] | None:
+        same = finding.get("same")
+        return None if same is None else (finding["rule"], finding["message_id"], same)
+
+    left = Counter(moved(f) for f in fixed if moved(f) is not None)
+    still = Counter(moved(f) for f in added if moved(f) is not None)
+    pairs = left & still
+    added = _unpaired(added, pairs, moved)
+    fixed = _unpaired(fixed, pairs, moved)
     return {
         "ref": ref if ref is not None else old["path"],
         "old": {"path": old["path"], "pages": old["pages"], "bytes": old["bytes"]},
@@ -172,8 +207,45 @@ def _beyond(findings: list[dict[str, Any]], other: Counter[tuple[str, str, int]]
         if left[key(finding)] > 0:
             left[key(finding)] -= 1
         else:
-            out.append({name: finding[name] for name in ("rule", "message_id", "page", "message")})
+            out.append({name: finding.get(name) for name in ("rule", "message_id", "page", "message", "same")})
     return out
+
+
+def _unpaired(findings: list[dict[str, Any]], pairs: Counter[Any], moved: Any) -> list[dict[str, Any]]:
+    """``findings`` less those of the kinds ``pairs`` counts (as many of each), without the matching key."""
+    left = Counter(pairs)
+    out = []
+    for finding in findings:
+        kind = moved(finding)
+        if kind is not None and left[kind] > 0:
+            left[kind] -= 1
+            continue
+        out.append({name: finding[name] for name in ("rule", "message_id", "page", "message")})
+    return out
+
+
+def _arguments_key(args: Mapping[str, object]) -> str | None:
+    """The finding's arguments as one comparable string, numbers left out: a page added before a finding moves
+    it and changes the pages it names ("pages 5-13" becomes "pages 6-14"), and it is still the same finding.
+    None when they cannot be written as JSON."""
+    import json
+
+    def words(value: object) -> object:
+        if isinstance(value, bool) or value is None:
+            return value
+        if isinstance(value, (int, float)):
+            return "#"
+        if isinstance(value, Mapping):
+            return {str(key): words(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            kept = [words(item) for item in value]
+            return [item for item in kept if item != "#"]
+        return value
+
+    try:
+        return json.dumps(words(args), sort_keys=True, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        return None
 
 
 # --------------------------------------------------------------------------------------- rendering
@@ -246,13 +318,21 @@ def previous_version(path: str, ref: str) -> Iterator[tuple[Path, str] | None]:
                 yield None
                 return
         else:
-            raise BaselineError(
-                say("diff.git-error", path=path, ref=ref, error=message.splitlines()[-1] if message else "")
-            )
+            raise BaselineError(_git_problem(message, path, ref))
     with tempfile.TemporaryDirectory(prefix="preflight-baseline-") as temporary:
         target = Path(temporary) / file.name
         target.write_bytes(done.stdout)
         yield target, path if renamed is None else (folder / renamed).as_posix()
+
+
+def _git_problem(message: str, path: str, ref: str) -> str:
+    """git's refusal in the run's language when it is a usual one, else git's own last line."""
+    lowered = message.lower()
+    if "not a git repository" in lowered:
+        return say("diff.not-a-repository", path=path)
+    if any(words in lowered for words in ("invalid object name", "unknown revision", "bad revision")):
+        return say("diff.unknown-revision", path=path, ref=ref)
+    return say("diff.git-error", path=path, ref=ref, error=message.splitlines()[-1] if message else "")
 
 
 def _old_name(file: Path, ref: str) -> str | None:
@@ -296,12 +376,13 @@ def change_between(
     registry: Any,
     *,
     new_report: FileReport | None = None,
+    old_report: FileReport | None = None,
     old_name: str | None = None,
     ref: str | None = None,
     strict: bool = False,
     snippets: bool = True,
 ) -> dict[str, Any]:
-    """Check both versions against ``rule_set`` (the new one's report may be given) and compare them.
+    """Check both versions against ``rule_set`` (their reports may be given) and compare them.
 
     The old version is checked under the new one's name, so that a rule reading the name (filename) sees
     the same name in both."""
@@ -309,10 +390,21 @@ def change_between(
 
     if new_report is None:
         new_report = check_file(new_path, rule_set, registry, str(new_path), strict)
-    old_report = check_file(old_path, rule_set, registry, new_report.path, strict)
+    if old_report is None:
+        old_report = check_file(old_path, rule_set, registry, new_report.path, strict)
     old_facts = facts(old_path, old_report, rule_set.sections, snippets)
     old_facts["path"] = old_name or str(old_path)
     return compare(old_facts, facts(new_path, new_report, rule_set.sections, snippets), ref)
+
+
+def unreadable(report: FileReport) -> str | None:
+    """Why ``report``'s file is no PDF that can be compared (not a PDF, damaged, password), else None."""
+    if report.pages is not None:
+        return None
+    for outcome in report.outcomes:
+        if outcome.rule == "pdf-readable" and outcome.findings:
+            return outcome.findings[0].finding.message or outcome.message
+    return next((outcome.message for outcome in report.outcomes if outcome.message), "")
 
 
 def baseline_change(

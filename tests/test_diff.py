@@ -76,7 +76,9 @@ def test_diff_of_two_files(history: Path, tmp_path: Path, monkeypatch: pytest.Mo
     assert lines[1:4] == CHANGES
     assert lines[4] == f"  size: {_size(old.stat().st_size)} → {_size(new.stat().st_size)}"
     assert lines[5] == "  fonts added: “Helvetica”"
-    assert "  3 new findings:" in lines
+    assert "  2 new findings:" in lines
+    # The publication list moved from page 22 to 23 with the new page: its note is neither new nor fixed.
+    assert not any("fixed" in line for line in lines)
     assert (
         "    fonts-embedded, page 25: font 'Helvetica' is not embedded (Type1, a standard-14 font that viewers "
         "replace); used on page 25"
@@ -135,7 +137,101 @@ def test_a_new_file_has_no_previous_version(history: Path, monkeypatch: pytest.M
     assert out.endswith("build/other.pdf: no previous version at HEAD (a new file): nothing to compare\n")
     code, out, err = run(history, monkeypatch, "check", "--no-cache", "--baseline", "v9.9", "build/other.pdf")
     assert code == 2
-    assert err == "preflight: cannot read build/other.pdf at v9.9 with git: fatal: invalid object name 'v9.9'.\n"
+    assert err == (
+        "preflight: “v9.9” is no revision of the git repository of build/other.pdf: give a commit, tag or branch "
+        "(`git log` lists them; HEAD~1 needs two commits, and in CI a clone with fetch-depth 2 or more)\n"
+    )
+
+
+def test_bad_inputs_are_usage_errors_that_say_what_to_do(
+    history: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A revision the shallow clone of a CI does not have, a file outside git, a file that is no PDF: exit 2,
+    one line in the run's language, no traceback."""
+    code, _, err = run(history, monkeypatch, "--lang", "fr", "check", "--no-cache", "--baseline", "HEAD~5", "build")
+    assert code == 2
+    assert err.startswith("preflight\u202f: «\u202fHEAD~5\u202f» n’est pas une révision du dépôt git de build/")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(STRUCTURE / "project-8-pages.pdf", outside / "dossier.pdf")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    code, _, err = run(outside, monkeypatch, "check", "--no-cache", "--baseline", "HEAD", "dossier.pdf")
+    assert (code, err) == (
+        2,
+        "preflight: dossier.pdf is not in a git repository: --baseline reads its previous version from git "
+        "(`preflight diff OLD.pdf NEW.pdf` compares two files)\n",
+    )
+    (outside / "notes.pdf").write_text("not a PDF\n", encoding="utf-8")
+    for args in (["diff", "notes.pdf", "dossier.pdf"], ["diff", "dossier.pdf", "notes.pdf"]):
+        code, out, err = run(outside, monkeypatch, *args)
+        assert (code, out) == (2, "")
+        assert (
+            err
+            == "preflight: notes.pdf cannot be read as a PDF: this is not a PDF: it is a plain-text file renamed .pdf\n"
+        )
+    code, _, err = run(outside, monkeypatch, "--lang", "fr", "diff", "notes.pdf", "dossier.pdf")
+    assert err.startswith("preflight\u202f: notes.pdf ne peut pas être lu comme un PDF\u202f: ")
+    code, _, err = run(outside, monkeypatch, "diff", "missing.pdf", "dossier.pdf")
+    assert code == 2 and "'OLD.pdf': File 'missing.pdf' does not exist" in err and "Traceback" not in err
+
+
+def test_preflight_lang_fr_diff_is_in_french(history: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = tmp_path / "old.pdf"
+    old.write_bytes(git_show(history, "HEAD~1:build/dossier.pdf"))
+    code, out, _ = run(history, monkeypatch, "--lang", "fr", "diff", str(old), "build/dossier.pdf")
+    assert code == 0
+    assert "  projet de recherche\u202f: 15 pages → 16 pages" in out.splitlines()
+
+
+def git_show(repo: Path, spec: str) -> bytes:
+    return subprocess.run(["git", "show", spec], cwd=repo, capture_output=True, check=True).stdout
+
+
+def test_a_finding_on_a_page_that_moved_is_neither_new_nor_fixed(tmp_path: Path) -> None:
+    """A page added before a finding moves it: still there, with the same rule, message and arguments."""
+    from preflight.diff import compare
+
+    def version(findings: list[tuple[str, int, dict[str, object]]]) -> dict[str, object]:
+        return {
+            "path": "dossier.pdf",
+            "pages": 20,
+            "bytes": 1000,
+            "sections": {},
+            "fonts": {},
+            "findings": [
+                {"rule": "r", "message_id": m, "page": p, "message": m, "same": json.dumps(a, sort_keys=True)}
+                for m, p, a in findings
+            ],
+        }
+
+    name = {"name": "Claire Dubois", "count": 4}
+    old = version([("name-unmarked", 14, name), ("char", 3, {"snippet": "a"}), ("char", 5, {"snippet": "b"})])
+    new = version([("name-unmarked", 15, name), ("char", 4, {"snippet": "a"}), ("char", 9, {"snippet": "c"})])
+    change = compare(old, new, "HEAD")
+    assert [(f["message_id"], f["page"]) for f in change["findings_new"]] == [("char", 9)]
+    assert [(f["message_id"], f["page"]) for f in change["findings_fixed"]] == [("char", 5)]
+    assert all(set(f) == {"rule", "message_id", "page", "message"} for f in change["findings_new"])
+
+
+def test_a_page_inserted_before_the_publications_moves_their_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The LaTeX fixture with a page added after the cover: the publication list's note moves from page 14 to
+    15 and is not listed as fixed and new."""
+    old = REPO / "fixtures" / "latex" / "dossier.pdf"
+    writer = PdfWriter()
+    pages = PdfReader(old).pages
+    writer.add_page(pages[0])
+    writer.add_blank_page(595, 842)
+    for page in pages[1:]:
+        writer.add_page(page)
+    new = tmp_path / "dossier.pdf"
+    writer.write(new)
+    code, out, _ = run(tmp_path, monkeypatch, "diff", "--format", "json", str(old), str(new))
+    change = json.loads(out)
+    assert code == 0 and change["old"]["pages"] == 14 and change["new"]["pages"] == 15
+    assert [f["rule"] for f in change["findings_fixed"]] == []
+    assert "publication-list" not in [f["rule"] for f in change["findings_new"]]
 
 
 def test_a_repository_without_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,6 +8,7 @@ git repository; `pre-commit run --all-files` builds the hooks' environment from 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -73,6 +74,15 @@ def test_a_latex_dossier_repository(tmp_path: Path) -> None:
     lines = {line.split("...")[0].strip(): line for line in output.splitlines() if "....." in line}
     assert lines["dossier-preflight"].endswith("Passed"), output
     assert lines["dossier-sources (hidden characters)"].endswith("Failed"), output
+
+    # A cached repeat of the hook: pre-commit's own measure of the hook (--verbose prints it), best of three
+    # on this shared machine; the issue asks for under 0.5 s.
+    durations = []
+    for _ in range(3):
+        again = run("run", "--all-files", "--verbose", "dossier-preflight")
+        assert again.returncode == 0, again.stdout + again.stderr
+        durations += [float(found) for found in re.findall(r"^- duration: ([\d.]+)s$", again.stdout, re.MULTILINE)]
+    assert len(durations) == 3 and min(durations) < 0.5, durations
 
     (repo / "main.tex").write_text(TEX.replace("\u200b", ""), encoding="utf-8")
     git(repo, "add", "-A")

@@ -112,6 +112,26 @@ def test_preflight_text_locations_on_several_files(tmp_path: Path, monkeypatch: 
     assert (code, out) == (0, "")
 
 
+def test_source_locations_in_french_and_without_the_text_in_ci(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dossier-sources hook speaks the language asked for, and in CI leaves the source's words out."""
+    (tmp_path / "main.tex").write_text("Le te\u200bxte confidentiel et la mol\u00c3\u00a9cule.\n", encoding="utf-8")
+    for args in (["--lang", "fr", "text"], ["text", "--lang", "fr"]):
+        code, out, _ = run(tmp_path, monkeypatch, *args, "--locations", "main.tex")
+        assert code == 1
+        assert out.splitlines()[0].startswith("main.tex:1:6: erreur\u202f: U+200B ZERO WIDTH SPACE, caractère de ")
+        assert out.splitlines()[-1].startswith("2 caractères à corriger\u202f; ")
+    monkeypatch.setenv("CI", "true")
+    code, out, _ = run(tmp_path, monkeypatch, "text", "--locations", "main.tex")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "main.tex:1:6: error: U+200B ZERO WIDTH SPACE, zero-width character: [text hidden]",
+        "main.tex:1:33: error: mojibake “Ã©”, should read “é”: [text hidden]",
+    ]
+    assert "confidentiel" not in out
+    code, out, _ = run(tmp_path, monkeypatch, "text", "--snippets", "--locations", "main.tex")
+    assert "confidentiel" in out
+
+
 def test_the_dossier_settings_do_not_break_the_portal_check_of_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -76,6 +76,26 @@ def test_every_report_points_at_the_source_line(tmp_path: Path, monkeypatch: pyt
     assert "in the source: sources/main.tex:4:21" in run(repo, monkeypatch, "--source-lines", "build/dossier.pdf")
 
 
+def test_sarif_paths_are_relative_to_the_repository_root_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Code scanning resolves a result's uri against the repository's root: not '../sources/main.tex' when
+    the check ran in build/, nor a file: URI when the PDF was named by its absolute path."""
+    repo = dossier_repository(tmp_path)
+    expected = {"sources/main.tex", "build/dossier.pdf"}
+    for cwd, path in ((repo / "build", "dossier.pdf"), (repo, str(repo / "build" / "dossier.pdf"))):
+        log = json.loads(run(cwd, monkeypatch, "-f", "sarif", path))
+        (result,) = log["runs"][0]["results"]
+        uris = [location["physicalLocation"]["artifactLocation"]["uri"] for location in result["locations"]]
+        assert set(uris) == expected, (cwd, path)
+        assert log["runs"][0]["artifacts"][0]["location"]["uri"] == "build/dossier.pdf"
+    # Outside any repository a relative path stays as given.
+    from preflight.reporters.sarif import artifact_uri
+
+    assert artifact_uri("build/dossier.pdf", None) == "build/dossier.pdf"
+    assert artifact_uri(str(tmp_path / "a b.pdf"), None) == (tmp_path / "a b.pdf").as_uri()
+
+
 SYNCTEX = """SyncTeX Version:1
 Input:1:./main.tex
 Input:2:/usr/share/texlive/texmf-dist/tex/latex/base/article.cls

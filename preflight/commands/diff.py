@@ -36,12 +36,13 @@ def diff_command(
     """Compare two versions of a dossier: pages per section, size, fonts, findings new and fixed.
 
     Both are checked against the rule set; a finding is the same in both when its rule, message id and page
-    are. Exit status: 0 the comparison was made (whatever changed), 2 usage or configuration error.
+    are, or its rule, message id and arguments (numbers aside) on another page. Exit status: 0 the comparison
+    was made (whatever changed), 2 usage or configuration error, or a file that does not open as a PDF.
     """
     from preflight.checks import load_registry
     from preflight.cli import _apply_language
     from preflight.config import find_config, load_config, resolve_rule_set
-    from preflight.diff import change_between, render_markdown, render_text, say
+    from preflight.diff import change_between, render_markdown, render_text, say, unreadable
     from preflight.rulesets import ConfigError
 
     _apply_language(lang)  # this command's --lang, else the one given to `preflight`, else the locale
@@ -58,7 +59,20 @@ def diff_command(
         from preflight.reporters import snippets_by_default
 
         snippets = snippets_by_default("text")
-    change = change_between(old, new, rule_set, registry, snippets=snippets)
+    from preflight.engine import check_file
+
+    new_report = check_file(new, rule_set, registry, new)
+    old_report = check_file(old, rule_set, registry, new_report.path)
+    for path, report in ((old, old_report), (new, new_report)):
+        problem = unreadable(report)
+        if problem is not None:
+            from preflight.i18n import t
+
+            click.echo(t("cli.path-problem", problem=say("diff.unreadable", path=path, problem=problem)), err=True)
+            sys.exit(EXIT_USAGE)
+    change = change_between(
+        old, new, rule_set, registry, new_report=new_report, old_report=old_report, snippets=snippets
+    )
     if output_format == "json":
         click.echo(json.dumps(change, ensure_ascii=False, indent=2))
     elif output_format == "markdown":

@@ -41,8 +41,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{place}: {level:msg} : {name}, {kind:msg} : {context:text}",
     },
     "source.mojibake": {
-        "en": "{place}: {level:msg}: mojibake {chars:text}, should read {fixed:text}: {context:text}",
-        "fr": "{place}: {level:msg} : texte mal décodé {chars:text}, à lire {fixed:text} : {context:text}",
+        "en": "{place}: {level:msg}: mojibake {chars:quote}, should read {fixed:quote}: {context:text}",
+        "fr": "{place}: {level:msg} : texte mal décodé {chars:quote}, à lire {fixed:quote} : {context:text}",
     },
     "source.unreadable": {
         "en": "{place}: error: {problem}",
@@ -67,7 +67,8 @@ class SourceHit:
     replacement: str | None
     context: str
 
-    def render(self, language: str | None = None) -> str:
+    def render(self, language: str | None = None, snippets: bool = True) -> str:
+        """The hit's line; without snippets (the default in CI), the source's text around it is left out."""
         from preflight.characters import char_name
 
         args: dict[str, object] = {
@@ -79,7 +80,7 @@ class SourceHit:
             "fixed": self.replacement or "",
             "context": self.context,
         }
-        return _say("source.mojibake" if self.kind == "mojibake" else "source.char", args, language)
+        return _say("source.mojibake" if self.kind == "mojibake" else "source.char", args, language, not snippets)
 
 
 def _catalogue() -> dict[str, dict[str, str]]:
@@ -90,10 +91,10 @@ def _catalogue() -> dict[str, dict[str, str]]:
     return {**by_id(), **kinds, **MESSAGES}
 
 
-def _say(message_id: str, args: dict[str, object], language: str | None = None) -> str:
+def _say(message_id: str, args: dict[str, object], language: str | None = None, hide_text: bool = False) -> str:
     from preflight.messages import render_template
 
-    return render_template(_catalogue(), message_id, args, language)
+    return render_template(_catalogue(), message_id, args, language, hide_text=hide_text)
 
 
 def locate(path: str, text: str) -> list[SourceHit]:
@@ -112,13 +113,19 @@ def locate(path: str, text: str) -> list[SourceHit]:
     return hits
 
 
-def check_sources(sources: Sequence[str]) -> int:
-    """Print one line per character found in each source; the exit status (1 when an error-level one is)."""
+def check_sources(sources: Sequence[str], snippets: bool | None = None) -> int:
+    """Print one line per character found in each source; the exit status (1 when an error-level one is).
+
+    ``snippets``: quote the text around each character (default: yes, except in CI, whose logs can be public)."""
     import click
 
     from preflight.commands.text import InputError, read_input
+    from preflight.reporters import snippets_by_default
 
-    # The language is the run's (``preflight text`` chose it from --lang or the environment).
+    if snippets is None:
+        snippets = snippets_by_default("text")
+
+    # In the language the command chose (its --lang, preflight's, or the environment's).
     status = EXIT_PASS
     errors = 0
     for source in sources:
@@ -129,7 +136,7 @@ def check_sources(sources: Sequence[str]) -> int:
             status = EXIT_USAGE
             continue
         for hit in locate(source, text):
-            click.echo(hit.render())
+            click.echo(hit.render(snippets=snippets))
             if hit.level == "error":
                 errors += 1
     if errors:

@@ -330,7 +330,14 @@ def render(name: str, text: str, problems: list[TextProblem], max_chars: int | N
     help="Sources of the dossier (.tex, .md, .txt, .docx): one FILE:LINE:COLUMN line per character found, "
     "at the hidden-characters check's levels (the default for several files).",
 )
-def text_command(sources: tuple[str, ...], fix: bool, max_chars: int | None, lang: str | None, locations: bool) -> None:
+@click.option(
+    "--snippets/--no-snippets",
+    default=None,
+    help="With --locations, quote the text around each character (default: yes, except in CI).",
+)
+def text_command(
+    sources: tuple[str, ...], fix: bool, max_chars: int | None, lang: str | None, locations: bool, snippets: bool | None
+) -> None:
     """Check text for a portal form field (plain text or .docx; '-' reads standard input).
 
     Hidden characters are flagged as in the hidden-characters check, but a soft hyphen or a
@@ -350,7 +357,7 @@ def text_command(sources: tuple[str, ...], fix: bool, max_chars: int | None, lan
         if fix or max_chars is not None:
             click.echo(t("text-command.one-file"), err=True)
             sys.exit(EXIT_USAGE)
-        sys.exit(check_sources(sources))
+        sys.exit(check_sources(sources, snippets))
     (source,) = sources
     name = t("text-command.stdin") if source == "-" else source
     try:

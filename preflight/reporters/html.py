@@ -245,7 +245,7 @@ def _file_article(
 ) -> str:
     limits = _file_limits(report, limits)
     # Without snippets, the dossier's words (section titles, the CV's lines) leave the report too.
-    extra = report.extra if options.snippets else redact(report.extra)
+    extra = report.extra if options.snippets else _redacted_extra(report.extra)
     rendered = visuals.rendered
     images = rendered.pages if rendered is not None else {}
     parts = [
@@ -593,8 +593,23 @@ DEGREE_LABEL = re.compile(
 """A label that starts with a degree is education wherever it is listed ('Cours en master 2' is not)."""
 
 
+def _redacted_extra(extra: Mapping[str, Any]) -> dict[str, Any]:
+    """``extra`` without the dossier's words; each CV entry keeps the colour its heading gave it ("bar")."""
+    redacted: dict[str, Any] = redact(extra)
+    timeline, shown = extra.get(CV_TIMELINE_KEY), redacted.get(CV_TIMELINE_KEY)
+    if isinstance(timeline, Mapping) and isinstance(shown, dict):
+        entries, hidden = timeline.get("entries"), shown.get("entries")
+        if isinstance(entries, list) and isinstance(hidden, list) and len(entries) == len(hidden):
+            for entry, kept in zip(entries, hidden, strict=True):
+                if isinstance(entry, Mapping) and isinstance(kept, dict):
+                    kept["bar"] = _entry_kind(entry)
+    return redacted
+
+
 def _entry_kind(entry: Mapping[str, Any]) -> str:
     """The bar's colour: education, position, leave, or other (covers nothing: a prize, a membership)."""
+    if isinstance(entry.get("bar"), str):
+        return str(entry["bar"])
     kind = str(entry.get("kind", "activity"))
     if kind in ("leave", "other"):
         return kind

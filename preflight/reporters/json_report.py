@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from preflight.model import FileReport, GradedFinding, Outcome, RunReport
-from preflight.reporters import RenderOptions, outcome_message, redact
+from preflight.reporters import RenderOptions, finding_data, outcome_message, redact
 
 
 def finding_to_dict(item: GradedFinding, options: RenderOptions) -> dict[str, Any]:
@@ -17,7 +17,7 @@ def finding_to_dict(item: GradedFinding, options: RenderOptions) -> dict[str, An
         "args": finding.public_args(options.snippets),
         "page": finding.page,
         "severity": item.level.label,
-        "data": dict(finding.data) if options.snippets else redact(dict(finding.data)),
+        "data": finding_data(finding, options.snippets),
     }
     if finding.snippet is not None and options.snippets:
         data["snippet"] = finding.snippet

@@ -14,26 +14,41 @@ import json
 import os
 import string
 from collections.abc import Mapping
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
 from preflight.i18n import LANGUAGES, t
 from preflight.messages import SHARED, fields_of, render_template, typeset_french
 from preflight.model import Finding, Level, RuleInfo, RunReport, Status
-from preflight.reporters import RenderOptions, redact
+from preflight.reporters import RenderOptions, finding_data
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LANGUAGE_TAGS = {"en": "en-US", "fr": "fr-FR"}
 SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note", Level.OFF: "none"}
 
 
-def artifact_uri(path: str) -> str:
-    """A relative path stays relative (code scanning resolves it against the repository root)."""
+def artifact_uri(path: str, root: Path | None) -> str:
+    """A path as code scanning wants it: relative to the repository's root (``root``: the git work tree the
+    run is in, see ``repository_root``), whichever folder the run started from; a path outside any repository
+    stays relative to the current folder, or becomes a file: URI when it is absolute."""
+    absolute = Path(os.path.abspath(path))
+    if root is not None and absolute.is_relative_to(root):
+        return quote(absolute.relative_to(root).as_posix(), safe="/")
     pure = PurePath(path)
     if pure.is_absolute():
-        return PurePath(os.path.abspath(path)).as_uri()
+        return absolute.as_uri()
     return quote(pure.as_posix(), safe="/")
+
+
+def repository_root(start: Path | None = None) -> Path | None:
+    """The work tree holding ``start`` (the current folder): the nearest folder with a ``.git`` (a folder, or
+    the file of a linked work tree or submodule)."""
+    folder = Path(os.path.abspath(start or Path.cwd()))
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 def render(report: RunReport, options: RenderOptions) -> str:
@@ -129,6 +144,7 @@ def _arguments(
 
 def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
     rule_index = {info.id: index for index, info in enumerate(report.rules)}
+    root = repository_root()
     used = _used_ids(report)
     catalogues = {info.id: _catalogue(info, used.get(info.id, set())) for info in report.rules}
     orders = {rule: _field_orders(catalogue) for rule, catalogue in catalogues.items()}
@@ -150,7 +166,7 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
     notifications: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for artifact_index, file_report in enumerate(report.files):
-        uri = artifact_uri(file_report.path)
+        uri = artifact_uri(file_report.path, root)
         artifact: dict[str, Any] = {"location": {"uri": uri}, "mimeType": "application/pdf"}
         if file_report.bytes is not None:
             artifact["length"] = file_report.bytes
@@ -192,14 +208,14 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
                 if finding.source_line:
                     # The source first: code scanning annotates the first location, and a .tex has lines.
                     properties["sourceLine"] = finding.source_line
-                    locations.insert(0, _source_location(finding.source_line))
+                    locations.insert(0, _source_location(finding.source_line, root))
                 if finding.snippet is not None and options.snippets:
                     properties["snippet"] = finding.snippet
                 if finding.fix:
                     properties["fix"] = finding.fix
                     text += " " + t("github.fix", fix=finding.fix)
                 if finding.data:
-                    data = dict(finding.data) if options.snippets else redact(dict(finding.data))
+                    data = finding_data(finding, options.snippets)
                     properties["data"] = _jsonable(data)
                 message: dict[str, Any] = {"text": text}
                 catalogue = catalogues.get(outcome.rule, {})
@@ -255,7 +271,7 @@ def sarif_log(report: RunReport, options: RenderOptions) -> dict[str, Any]:
 FINGERPRINT_KEY = "dossierPreflight/v1"
 
 
-def _source_location(place: str) -> dict[str, Any]:
+def _source_location(place: str, root: Path | None) -> dict[str, Any]:
     """``file:line[:column]`` (preflight.source_map) as a physical location with its region."""
     parts = place.rsplit(":", 2)
     if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
@@ -266,7 +282,7 @@ def _source_location(place: str) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": max(1, line)}
     if column is not None:
         region["startColumn"] = max(1, column)
-    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path, root)}, "region": region}}
 
 
 def fingerprint(rule: str, finding: Finding) -> str:
