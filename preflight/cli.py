@@ -689,7 +689,10 @@ def explain(rule_id: str, profile: str | None, lang: str | None) -> None:
         header = spec.id
     click.echo(t("cli.explain-header", header=header, summary=typeset(spec.summary_in(language))) + "\n")
     click.echo(typeset(spec.doc_in(language)))
-    defaults = [(f.name, f.default) for f in dataclasses.fields(spec.options_type)]
+    defaults = [
+        (f.name, f.default_factory() if f.default is dataclasses.MISSING and callable(f.default_factory) else f.default)
+        for f in dataclasses.fields(spec.options_type)
+    ]
     if defaults:
         click.echo("\n" + t("cli.defaults"))
         for name, value in defaults:
