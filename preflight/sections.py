@@ -318,6 +318,8 @@ class Sections:
                 self.source = "headings"
         starts = self._with_first_page_title(starts)
         starts = self._with_fallback_titles(starts)
+        if self.source == "outline" and "publications" not in ranges:
+            starts = self._with_unbookmarked_list(starts)
         starts = [start for start in starts if start.name not in ranges]
         needs_cv = not any(start.name == "cv" for start in starts) and "cv" not in ranges
         sections: list[Section] = []
@@ -600,6 +602,37 @@ class Sections:
             starts = [dataclasses.replace(s, name="") if s is listed else s for s in starts]
         starts.sort(key=lambda s: (s.page, s.line or 0))
         return starts if any(start.name for start in starts) else []
+
+    def _with_unbookmarked_list(self, starts: list[_Start]) -> list[_Start]:
+        """An outline without the publication list: its heading has no bookmark (LaTeX's ``\\section*``, as
+        BibTeX's "thebibliography" prints it). The first bold or large line with one of the list's own titles
+        (not "Bibliographie": a project's references) starts it; inside the CV, it is a part of the CV."""
+        if any(start.name == "publications" for start in starts) or self._nested_list_at is not None:
+            return starts
+        wanted = {title_key(title) for title in self.titles_tried("publications")} - REFERENCE_TITLES
+        body_size, _ = self.body_style()
+        for page in self.pages:
+            if self._is_toc_page(page):
+                continue
+            for index, line in enumerate(page.lines):
+                text = line.text.strip()
+                if not text or len(text) > 100 or title_key(text) not in wanted:
+                    continue
+                if not (line.bold or line.size >= body_size * 1.12):
+                    continue
+                before = [start for start in starts if (start.page, start.line or 0) <= (page.number, index)]
+                after = [start for start in starts if (start.page, start.line or 0) > (page.number, index)]
+                if before and before[-1].name in _HOLDS_PUBLICATIONS:
+                    end = after[0] if after else None
+                    self._nested_list_at = (
+                        (page.number, text, end.page, end.title) if end else (page.number, text, None, "")
+                    )
+                    return starts
+                found_by = f"heading on page {page.number}"
+                how: Message = ("sections.found-heading", {"page": page.number})
+                start = _Start("publications", text, page.number, index, _is_top(page, index), found_by, how)
+                return [*before, start, *after]
+        return starts
 
     def _nested_list(self, page: int, title: str, end_page: int | None, end_title: str) -> Section:
         """The publication list an outline entry inside the CV starts, up to the next entry at its level."""
