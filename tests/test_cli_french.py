@@ -536,3 +536,14 @@ def test_fix_in_english_is_unchanged(tmp_path: Path) -> None:
     assert "       active-content     fail → pass\n" in out
     assert f"  written: {output}\n" in out
     assert_english(out)
+
+
+@pytest.mark.parametrize("command", ["sections", "publications", "cv"])
+def test_an_unreadable_file_is_explained_in_french_by_the_reading_commands(command: str) -> None:
+    # The reason came from the opener in English ("the file is an empty file (0 bytes)"); pdf-readable says it.
+    result = CliRunner().invoke(main, ["--lang", "fr", command, str(FIXTURES / "empty.pdf")])
+    assert result.exit_code == (2 if command == "cv" else 1)  # cv: a file it cannot read is a usage error
+    assert "le fichier est vide (0 octet)" in result.output
+    assert "empty file" not in result.output and "bytes" not in result.output
+    if command != "cv":
+        assert "Exportez ou enregistrez le dossier en PDF" in result.output
