@@ -628,11 +628,21 @@ class Sections:
                         (page.number, text, end.page, end.title) if end else (page.number, text, None, "")
                     )
                     return starts
+                at_top = _is_top(page, index)
+                if before and not at_top and not self._as_large_as(line.size, before[-1]):
+                    continue  # a project's own "Publications" paragraph heading: the project goes on
                 found_by = f"heading on page {page.number}"
                 how: Message = ("sections.found-heading", {"page": page.number})
-                start = _Start("publications", text, page.number, index, _is_top(page, index), found_by, how)
+                start = _Start("publications", text, page.number, index, at_top, found_by, how)
                 return [*before, start, *after]
         return starts
+
+    def _as_large_as(self, size: float, start: _Start) -> bool:
+        """Whether a heading of ``size`` is as large as the heading ``start`` is at (when it is known)."""
+        pages = self.pages
+        if start.line is None or start.page > len(pages) or start.line >= len(pages[start.page - 1].lines):
+            return True
+        return size >= pages[start.page - 1].lines[start.line].size - 0.3
 
     def _nested_list(self, page: int, title: str, end_page: int | None, end_title: str) -> Section:
         """The publication list an outline entry inside the CV starts, up to the next entry at its level."""

@@ -613,3 +613,16 @@ def test_references_then_publications_in_a_cv_outline(tmp_path: Path) -> None:
 
     with Dossier(_outlined(tmp_path, "referees.pdf", build)) as dossier:
         assert dossier.sections.get("publications") == Section("publications", "Publications", 4, 4, "outline")
+
+
+def test_a_projects_own_publications_paragraph_is_no_list(tmp_path: Path) -> None:
+    # An outline without a publication list; inside the project, a small bold "Publications" paragraph heading
+    # mid-page (the team's papers): no list starts there, and the project keeps its pages.
+    def build(doc: Any) -> None:
+        doc.section("Curriculum vitae", 1, "Curriculum vitae")
+        doc.section("Projet de recherche", 8, "Projet de recherche")
+        doc.heading("Publications", size=11).text(3)
+
+    with Dossier(_outlined(tmp_path, "paragraph.pdf", build)) as dossier:
+        assert dossier.sections.get("publications") is None
+        assert dossier.sections.get("project") == Section("project", "Projet de recherche", 3, 10, "outline")
