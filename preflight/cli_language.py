@@ -401,6 +401,9 @@ _HELP_FR: dict[str, str] = {
         "Votre nom tel que l’écrivent les listes d’auteurs, par exemple « Claire Dubois »."
     ),
     "Language of the output.": "Langue de l’affichage.",
+    "Output format: text, or json (one serialisation of what the text shows).": (
+        "Format de sortie : text, ou json (ce que montre le texte, en données)."
+    ),
     # issue 16
     "Time limit per file: a file that takes longer fails pdf-readable (0: no limit).": (
         "Limite de temps par fichier : un fichier plus long à vérifier échoue à pdf-readable (0 : aucune limite)."
@@ -492,6 +495,7 @@ METAVARS_FR = {
     "FLOAT RANGE": "NOMBRE",
     "FLOAT": "NOMBRE",
     "RULE": "RÈGLE",
+    "NAME": "NOM",
 }
 """Click's metavars of parameter types, as the options' column of a French help page shows them."""
 USAGE_FR = {

@@ -15,6 +15,7 @@ plurals and quotation marks are written as each language expects and never by st
 ``{size:bytes}``              bytes in full: 12,193,213 bytes / 12 193 213 octets
 ``{pages:pages}``             an int or a list: page 3 / pages 1-3, 7
 ``{text:text}``               the dossier's own words, quoted: “...” / « ... »; hidden with --no-snippets
+``{names:text-list}``         a list of the dossier's own words, each quoted and joined as a list; hidden the same way
 ``{word:quote}``              our own words, quoted the same way (never hidden)
 ``{items:list}``              a, b and c / a, b et c; ``{items:quoted-list}`` quotes each item
 ``{items:quoted-or-list}``    “a”, “b” or “c” / « a », « b » ou « c »: after a negation (no title reads ...)
@@ -213,6 +214,7 @@ MONTHS = {
     "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
 }
 PRIVATE_KIND = "text"
+PRIVATE_LIST_KIND = "text-list"
 
 
 def format_number(value: float | int, language: str | None = None, digits: int | None = None) -> str:
@@ -342,6 +344,12 @@ class _Formatter(string.Formatter):
             from preflight.model import make_visible
 
             return quote(make_visible(str(value)), language)
+        if kind == PRIVATE_LIST_KIND:
+            if self.hide_text:
+                return _WORDS[language]["hidden"]
+            from preflight.model import make_visible
+
+            return format_list([quote(make_visible(str(item)), language) for item in value], language)
         if kind == "quote":
             return quote(str(value), language)
         if kind == "list":
@@ -429,7 +437,7 @@ def private_args(
     for template in entry.values():
         for name, spec in fields_of(template):
             kind = spec.partition(":")[0]
-            if kind == PRIVATE_KIND and name not in names:
+            if kind in (PRIVATE_KIND, PRIVATE_LIST_KIND) and name not in names:
                 names.append(name)
             elif kind in ("msg", "msg-list") and args is not None and name in args:
                 value = args[name]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -108,6 +108,7 @@ _NUMBERED = re.compile(
     r"^\s*(?:\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d{1,3}\s*[.)](?!\d)|[A-Z]{1,2}\d{1,3}[.)]?\s)"
 )
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□‣⁃∙*–—-]\s")
+_DASH = re.compile(r"^\s*[–—-]\s")
 _ENDS_REFERENCE = re.compile(r"(?:(?:19|20)\d\d[a-z]?|\d+\s*[-–]\s*\d+|\d+|\))\s*[.)]?\s*$|doi\S*\s*$|\.\s*$")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _MARK = "*†‡#§¶"
@@ -222,17 +223,25 @@ def read_publications(dossier: Dossier, candidate: str | None = None) -> Publica
     if section is None:
         return PublicationList(False, None, None, None, (), (), name, source if name else None, None)
     pages = sections.text("publications")
-    return parse_list(pages, section.title, name, source if name else None)
+    return parse_list(pages, section.title, name, source if name else None, sections.is_own_list_title)
 
 
 def parse_list(
-    pages: Sequence[PageText], title: str | None, candidate: str | None, candidate_from: str | None
+    pages: Sequence[PageText],
+    title: str | None,
+    candidate: str | None,
+    candidate_from: str | None,
+    own_list: Callable[[str], bool] | None = None,
 ) -> PublicationList:
+    """``own_list``: whether a heading is another title of the candidate's list ("... (non citées)" after
+    "... (citées)"), which continues the list instead of ending it."""
     title_style = _title_style(pages, title)
     lines: list[tuple[int, TextLine]] = []
     for page in pages:
         for line in page.lines:
             if title_style is not None and lines and _ends_list(line, title_style):
+                if own_list is not None and own_list(line.text):
+                    continue
                 break  # the CV's next part ("Enseignement", "Langues") in the style of the list's own title
             if _kept(line, title):
                 lines.append((page.number, line))
@@ -407,7 +416,8 @@ def _starts_entry(
     if _NUMBERED.match(text):
         return numbers.accepts(line, previous)
     if _BULLET.match(text):
-        return True
+        # In a list numbered "[17]", a line opening with a dash continues its entry ("- VECPAR 2006, ...").
+        return not (numbers.last is not None and _DASH.match(text))
     if numbered:
         return False
     gap = previous.baseline - line.baseline

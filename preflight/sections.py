@@ -55,6 +55,9 @@ FALLBACK_KEY = "fallback"
 REFERENCE_TITLES = frozenset({"references", "references bibliographiques", "bibliographie", "bibliography"})
 """Titles that close a project or activity report as its own reference list, not a new publications section."""
 
+_HOLDS_PUBLICATIONS = frozenset({"cv", "activity-report"})
+"""Sections whose outline may hold the publication list as a subsection ("Curriculum vitae > Publications")."""
+
 _PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 _ROMAN = r"[ivxlc]+"
@@ -243,6 +246,9 @@ class Sections:
         """The same problems as arguments of the shared message ``section-range-after-end`` (see range_problem)."""
         self._bounds: dict[str, tuple[int | None, int | None]] = {}
         self._toc_end: dict[int, int] = {}  # a table of contents runs over its own pages only
+        self._nested_list_at: tuple[int, str, int | None, str] | None = None
+        """A publication list that is an outline entry inside the CV: its page and title, and the page and title
+        of the entry that ends it."""
         self._sections = self._find()
 
     # ------------------------------------------------------------------ public contract
@@ -274,6 +280,10 @@ class Sections:
 
     def all(self) -> list[Section]:
         return list(self._sections)
+
+    def is_own_list_title(self, text: str) -> bool:
+        """Whether a heading is a title of the candidate's publication list, not of a reference list."""
+        return _own_list(self._match(text, exact_only=False), text)
 
     def titles_tried(self, name: str) -> list[str]:
         return list(self.config.titles.get(name, ()))
@@ -328,6 +338,8 @@ class Sections:
                 self.source = "headings"
         starts = self._with_first_page_title(starts)
         starts = self._with_fallback_titles(starts)
+        if self.source == "outline" and "publications" not in ranges:
+            starts = self._with_unbookmarked_list(starts)
         starts = [start for start in starts if start.name not in ranges]
         needs_cv = not any(start.name == "cv" for start in starts) and "cv" not in ranges
         sections: list[Section] = []
@@ -348,6 +360,9 @@ class Sections:
             heading = self._line_rect(start.page, start.line)
             sections.append(Section(start.name, start.title, start.page, clipped, start.found_by, start.how, heading))
             self._bounds[start.name] = (start.line, end_line if clipped == last else None)
+        nested = self._nested_list_at
+        if nested is not None and "publications" not in ranges and not any(s.name == "publications" for s in sections):
+            sections.append(self._nested_list(*nested))
         cv_start = self._cv_by_its_headings(sections, ranges) if needs_cv else None
         if cv_start is not None:
             sections = self._add_cv(sections, cv_start, page_count, ranges)
@@ -564,24 +579,105 @@ class Sections:
         starts: list[_Start] = []
         seen: set[str] = set()
         open_level: int | None = None  # level of the section we are in; deeper known titles are its subsections
-        for entry in entries:
+        open_name = ""
+        nested: tuple[int, str, int] | None = None  # a publication list inside the CV: (index, title, level)
+        for index, entry in enumerate(entries):
             page = entry.page
             if page is None or not 1 <= page <= page_count:
                 continue
             name = self._match(entry.title, exact_only=False)
             closes = open_level is not None and entry.level <= open_level
             if open_level is not None and not closes:
+                if nested is None and open_name in _HOLDS_PUBLICATIONS and _own_list(name, entry.title):
+                    nested = (index, entry.title, entry.level)
                 continue
+            if closes and open_name == "publications" and entry.level == open_level:
+                current = next(start for start in reversed(starts) if start.name == "publications")
+                if title_key(current.title) not in REFERENCE_TITLES and _continues_list(name, entry.title):
+                    continue  # "Soumission", "Références personnelles (non citées)": the list goes on
+                if title_key(current.title) in REFERENCE_TITLES and _own_list(name, entry.title):
+                    # "References" (a CV's referees, or what a chapter cites), then "Publications": the list
+                    starts = [dataclasses.replace(s, name="") if s is current else s for s in starts]
+                    if page < len(pages) and _find_title_line(pages[page - 1], entry.title) is None:
+                        # moderncv's bookmark points at the page before the one its heading is printed on
+                        page += _find_title_line(pages[page], entry.title) is not None
+                    starts.append(self._outline_start("publications", entry.title, page, pages))
+                    continue
             open_level = None
             if name is None or name in seen:
                 if closes:  # an entry we cannot name still ends the section before it
                     starts.append(self._outline_start("", entry.title, page, pages))
                 continue
-            open_level = entry.level
+            open_level, open_name = entry.level, name
             seen.add(name)
             starts.append(self._outline_start(name, entry.title, page, pages))
+        listed = next((start for start in starts if start.name == "publications"), None)
+        if nested is not None and (listed is None or title_key(listed.title) in REFERENCE_TITLES):
+            # The CV's "Production scientifique" is the candidate's list; a "Bibliographie" at the end of the
+            # manuscript is what its chapters cite: it only ends the part before it.
+            index, title, level = nested
+            end = next((e for e in entries[index + 1 :] if e.page is not None and e.level <= level), None)
+            page = entries[index].page or 1
+            self._nested_list_at = (page, title, end.page, end.title) if end else (page, title, None, "")
+            starts = [dataclasses.replace(s, name="") if s is listed else s for s in starts]
         starts.sort(key=lambda s: (s.page, s.line or 0))
         return starts if any(start.name for start in starts) else []
+
+    def _with_unbookmarked_list(self, starts: list[_Start]) -> list[_Start]:
+        """An outline without the publication list: its heading has no bookmark (LaTeX's ``\\section*``, as
+        BibTeX's "thebibliography" prints it). The first bold or large line with one of the list's own titles
+        (not "Bibliographie": a project's references) starts it; inside the CV, it is a part of the CV."""
+        if any(start.name == "publications" for start in starts) or self._nested_list_at is not None:
+            return starts
+        wanted = {title_key(title) for title in self.titles_tried("publications")} - REFERENCE_TITLES
+        body_size, _ = self.body_style()
+        for page in self.pages:
+            if self._is_toc_page(page):
+                continue
+            for index, line in enumerate(page.lines):
+                text = line.text.strip()
+                if not text or len(text) > 100 or title_key(text) not in wanted:
+                    continue
+                if not (line.bold or line.size >= body_size * 1.12):
+                    continue
+                before = [start for start in starts if (start.page, start.line or 0) <= (page.number, index)]
+                after = [start for start in starts if (start.page, start.line or 0) > (page.number, index)]
+                if before and before[-1].name in _HOLDS_PUBLICATIONS:
+                    end = after[0] if after else None
+                    self._nested_list_at = (
+                        (page.number, text, end.page, end.title) if end else (page.number, text, None, "")
+                    )
+                    return starts
+                at_top = _is_top(page, index)
+                if before and not at_top and not self._as_large_as(line.size, before[-1]):
+                    continue  # a project's own "Publications" paragraph heading: the project goes on
+                found_by = f"heading on page {page.number}"
+                how: Message = ("sections.found-heading", {"page": page.number})
+                start = _Start("publications", text, page.number, index, at_top, found_by, how)
+                return [*before, start, *after]
+        return starts
+
+    def _as_large_as(self, size: float, start: _Start) -> bool:
+        """Whether a heading of ``size`` is as large as the heading ``start`` is at (when it is known)."""
+        pages = self.pages
+        if start.line is None or start.page > len(pages) or start.line >= len(pages[start.page - 1].lines):
+            return True
+        return size >= pages[start.page - 1].lines[start.line].size - 0.3
+
+    def _nested_list(self, page: int, title: str, end_page: int | None, end_title: str) -> Section:
+        """The publication list an outline entry inside the CV starts, up to the next entry at its level."""
+        pages = self.pages
+        start = self._outline_start("publications", title, page, pages)
+        last, end_line = self._dossier.page_count, None
+        if end_page is not None:
+            end_line = _find_title_line(pages[end_page - 1], end_title) if end_page <= len(pages) else None
+            if end_line is None or _is_top(pages[end_page - 1], end_line):
+                last, end_line = max(page, end_page - 1), None  # the next entry starts its own page
+            else:
+                last = end_page
+        self._bounds["publications"] = (start.line, end_line)
+        heading = self._line_rect(page, start.line)
+        return Section("publications", start.title, page, last, start.found_by, start.how, heading)
 
     @staticmethod
     def _outline_start(name: str, title: str, page: int, pages: list[PageText]) -> _Start:
@@ -875,6 +971,21 @@ def _find_title_line(page: PageText, title: str) -> int | None:
         if text and (text == wanted or text.startswith(wanted) or (len(text) > 3 and wanted.startswith(text))):
             return index
     return None
+
+
+def _own_list(name: str | None, title: str) -> bool:
+    """A publications title that is not a reference list's ("Production scientifique", not "Bibliographie")."""
+    return name == "publications" and title_key(title) not in REFERENCE_TITLES
+
+
+def _continues_list(name: str | None, title: str) -> bool:
+    """An outline entry beside the publication list that is more of it: a group of the list ("Soumission",
+    "Preprints", "Articles") or another of the candidate's own lists ("... personnelles (non citées)")."""
+    from preflight.publications import group_kind
+
+    if _own_list(name, title):
+        return True
+    return name is None and group_kind(title.strip()) in ("preprints", "articles", "reviews", "chapters")
 
 
 def describe(section: Section) -> str:

@@ -50,6 +50,13 @@ def test_explain_prints_what_why_fix_and_options() -> None:
         assert heading in output
 
 
+def test_explain_shows_a_default_made_by_a_factory() -> None:
+    # required-sections' titles default to an empty table (a default_factory), not to dataclasses' MISSING.
+    code, output = run("explain", "required-sections")
+    assert code == 0
+    assert "    titles = {}" in output and "MISSING" not in output
+
+
 def test_explain_unknown_rule_is_a_usage_error() -> None:
     code, output = run("explain", "no-such-rule")
     assert code == 2

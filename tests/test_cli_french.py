@@ -659,3 +659,14 @@ def test_every_command_follows_lang_given_to_preflight(args: list[str], french: 
     result = run("--lang", "fr", *args, env=env)
     assert result.exit_code in (0, 1), result.output
     assert french in result.output, result.output
+
+
+@pytest.mark.parametrize("command", ["sections", "publications", "cv"])
+def test_an_unreadable_file_is_explained_in_french_by_the_reading_commands(command: str) -> None:
+    # The reason came from the opener in English ("the file is an empty file (0 bytes)"); pdf-readable says it.
+    result = CliRunner().invoke(main, ["--lang", "fr", command, str(FIXTURES / "empty.pdf")])
+    assert result.exit_code == (2 if command == "cv" else 1)  # cv: a file it cannot read is a usage error
+    assert "le fichier est vide (0 octet)" in result.output
+    assert "empty file" not in result.output and "bytes" not in result.output
+    if command != "cv":
+        assert "Exportez ou enregistrez le dossier en PDF" in result.output

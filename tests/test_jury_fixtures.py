@@ -66,6 +66,9 @@ def test_the_full_dossier_passes_the_jury_rules() -> None:
         ("latex-preprints", "publication-list", Status.PASS),
         ("name-not-bold", "publication-list", Status.WARN),
         ("project-no-host", "project-host-fit", Status.WARN),
+        ("latex-bibtex", "required-sections", Status.PASS),
+        ("latex-bibtex", "publication-list", Status.FAIL),
+        ("latex-bibtex", "project-page-count", Status.PASS),
     ],
 )
 def test_each_fixture_gets_the_outcome_of_its_property(name: str, rule: str, status: Status) -> None:
@@ -113,3 +116,18 @@ def test_the_list_is_read_once_per_dossier() -> None:
     with Dossier(JURY / "full-dossier.pdf") as dossier:
         assert dossier.publications() is dossier.publications()
         assert dossier.publications("Claire Dubois") is not dossier.publications()
+
+
+def test_a_bibtex_list_without_a_bookmark_is_found_by_its_heading() -> None:
+    # BibTeX's list is printed under a \\section* heading: the outline (CV, past work, project) has no entry for
+    # it. It is found by its heading, ends the project there, and its "Submitted" entry is an error.
+    with Dossier(JURY / "latex-bibtex.pdf") as dossier:
+        sections = [(s.name, s.first_page, s.last_page, s.found_by) for s in dossier.sections.all()]
+        listing = dossier.publications()
+    assert sections[-2:] == [
+        ("project", 4, 11, "outline"),
+        ("publications", 12, 12, "heading on page 12"),
+    ]
+    assert [entry.text[:3] for entry in listing.entries] == ["[1]", "[2]", "[3]", "[4]", "[5]"]
+    assert [entry.status for entry in listing.entries] == [None, None, None, None, "Submitted"]
+    assert all(entry.marked == "bold" for entry in listing.entries)

@@ -185,3 +185,43 @@ def test_a_finding_about_the_whole_list_marks_its_heading() -> None:
         [finding] = list(rule.check(dossier, rule.Options()))
     assert finding.message_id == "name-unmarked" and finding.page == 15
     assert_rect_marks(finding.rect, poppler_box(path, 15, "Publications"))
+
+
+def test_a_dash_line_in_a_numbered_list_continues_its_entry() -> None:
+    # "[17] ... In: Proceedings of" / "- VECPAR 2006, ...": the dash opens the rest of a reference, not an entry.
+    page = PageText(
+        3,
+        595,
+        842,
+        (
+            line("Publications", 800, size=14, bold=True),
+            line("[17] Dubois C, Roux A. Semantic trading. In High Performance Computing for Science", 780),
+            line("- VECPAR 2006, 7th International Conference, Rio de Janeiro, 2006, pages 1-10.", 765, x0=90),
+            line("[18] Dubois C. Mathematical trading. Theoretical Computer Science, 2005.", 750),
+        ),
+    )
+    listing = parse_list([page], "Publications", "Claire Dubois", "config")
+    assert [entry.text[:4] for entry in listing.entries] == ["[17]", "[18]"]
+    assert listing.entries[0].text.endswith("pages 1-10.")
+
+
+def test_a_second_title_of_the_candidates_list_continues_it() -> None:
+    # "Références personnelles (citées)" then, in the same style, "... (non citées)": one list; without the
+    # section finder's word, a heading in the list's own style ends it ("Enseignement").
+    page = PageText(
+        8,
+        595,
+        842,
+        (
+            line("Publications personnelles (citées)", 800, size=14, bold=True),
+            line("[CF11] Dubois C, Roux A. Finitary languages. In: LATA. 2011.", 780),
+            line("Publications personnelles (non citées)", 760, size=14, bold=True),
+            line("[CF12] Dubois C. A reduction. In: GandALF. 2012.", 740),
+        ),
+    )
+    alone = parse_list([page], "Publications personnelles (citées)", "Claire Dubois", "config")
+    assert len(alone.entries) == 1
+    listing = parse_list(
+        [page], "Publications personnelles (citées)", "Claire Dubois", "config", lambda text: "non citées" in text
+    )
+    assert [entry.text[:6] for entry in listing.entries] == ["[CF11]", "[CF12]"]

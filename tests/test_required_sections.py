@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,18 @@ def test_options_are_checked() -> None:
         rule.Options(required=("cv",), recommended=("cv",))
     with pytest.raises(ValueError, match="is not a part name"):
         rule.Options(required=("Publications",))
+
+
+def test_a_part_listing_the_projects_taken_part_in_is_the_funding_part(tmp_path: Path) -> None:
+    # An HDR's CV lists its funded projects under "Participation / coordination de projets" (each with its
+    # "Financement : ANR-..." line): that is the funding part, not a missing one.
+    sys.path.insert(0, str(FIXTURES))
+    try:
+        from make_structure_fixtures import Doc, cover, render
+    finally:
+        sys.path.remove(str(FIXTURES))
+    doc = cover(Doc()).section("Curriculum vitae", 1).heading("1.3 Encadrement", size=12).text(3)
+    doc.heading("1.6 Participation / coordination de projets", size=12).plain("• Financement : ANR-16-CE25-0006")
+    path = tmp_path / "projects.pdf"
+    render(doc, path, with_outline=False)
+    assert [f.data["part"] for f in run(path)] == ["activity-report", "project", "publications"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -540,3 +542,87 @@ def test_no_cover_names_the_part_at_the_top_of_page_1_not_a_subheading_below() -
         assert {"cv", "publications"} <= on_page_1
         finding = missing_cover(dossier, "what")
         assert finding is not None and finding.args["section"] == "cv"
+
+
+def _outlined(tmp_path: Path, name: str, build: Callable[[Any], None]) -> Path:
+    sys.path.insert(0, str(FIXTURES))
+    try:
+        from make_structure_fixtures import Doc, cover, render
+    finally:
+        sys.path.remove(str(FIXTURES))
+    doc = cover(Doc())
+    build(doc)
+    path = tmp_path / name
+    render(doc, path, with_outline=True)
+    return path
+
+
+def _cv_with_its_list(doc: Any, bibliography: bool) -> None:
+    doc.section("Curriculum vitae", 1, "Curriculum vitae")
+    doc.page().heading("Production scientifique", "Production scientifique", size=13, level=1)
+    doc.plain("1. Dupont M, Roux A. Un article. J Test. 2020;1:1-10.")
+    doc.plain("2. Roux A, Dupont M. Un autre article. J Test. 2021;2:11-20.")
+    doc.heading("Encadrement", "Encadrement", size=13, level=1).text(5)
+    doc.section("Résumé des travaux", 2, "Résumé des travaux")
+    doc.section("Projet de recherche", 8, "Projet de recherche")
+    if bibliography:
+        doc.section("Bibliographie", 1, "Bibliographie")
+
+
+@pytest.mark.parametrize("bibliography", [True, False])
+def test_a_publication_list_inside_the_cv_outline_is_the_list(tmp_path: Path, bibliography: bool) -> None:
+    # An HDR's shape: "Curriculum vitae > Production scientifique", and a "Bibliographie" of cited works at the
+    # end. The CV's list is the candidate's; the bibliography only ends the project. Without the nested entry's
+    # reading, the list was the bibliography, or (without one) missing.
+    path = _outlined(tmp_path, "nested.pdf", lambda doc: _cv_with_its_list(doc, bibliography))
+    with Dossier(path) as dossier:
+        sections = [(s.name, s.first_page, s.last_page, s.title) for s in dossier.sections.all()]
+        listing = dossier.publications()
+    assert sections == [
+        ("cover", 1, 1, "Concours CRCN 2026 - Dossier scientifique"),
+        ("cv", 2, 3, "Curriculum vitae"),
+        ("publications", 3, 3, "Production scientifique"),
+        ("activity-report", 4, 5, "Résumé des travaux"),
+        ("project", 6, 13, "Projet de recherche"),
+    ]
+    assert [entry.text[:9] for entry in listing.entries] == ["1. Dupont", "2. Roux A"]
+
+
+def test_outline_siblings_that_continue_the_list(tmp_path: Path) -> None:
+    # "Publications", then "Soumission" and "... (non citées)" beside it: more of the list; "Références
+    # bibliographiques" (what the text cites) ends it.
+    def build(doc: Any) -> None:
+        doc.section("Curriculum vitae", 1, "Curriculum vitae")
+        doc.section("Publications personnelles (citées)", 1, "Publications personnelles (citées)")
+        doc.section("Soumission", 1, "Soumission")
+        doc.section("Publications personnelles (non citées)", 1, "Publications personnelles (non citées)")
+        doc.section("Références bibliographiques", 1, "Références bibliographiques")
+
+    with Dossier(_outlined(tmp_path, "siblings.pdf", build)) as dossier:
+        assert dossier.sections.get("publications") == Section(
+            "publications", "Publications personnelles (citées)", 3, 5, "outline"
+        )
+
+
+def test_references_then_publications_in_a_cv_outline(tmp_path: Path) -> None:
+    # moderncv's "References" (referees) then "Publications": the list is the second, not the referees.
+    def build(doc: Any) -> None:
+        doc.section("Curriculum vitae", 1, "Curriculum vitae")
+        doc.section("References", 1, "References")
+        doc.section("Publications", 1, "Publications")
+
+    with Dossier(_outlined(tmp_path, "referees.pdf", build)) as dossier:
+        assert dossier.sections.get("publications") == Section("publications", "Publications", 4, 4, "outline")
+
+
+def test_a_projects_own_publications_paragraph_is_no_list(tmp_path: Path) -> None:
+    # An outline without a publication list; inside the project, a small bold "Publications" paragraph heading
+    # mid-page (the team's papers): no list starts there, and the project keeps its pages.
+    def build(doc: Any) -> None:
+        doc.section("Curriculum vitae", 1, "Curriculum vitae")
+        doc.section("Projet de recherche", 8, "Projet de recherche")
+        doc.heading("Publications", size=11).text(3)
+
+    with Dossier(_outlined(tmp_path, "paragraph.pdf", build)) as dossier:
+        assert dossier.sections.get("publications") is None
+        assert dossier.sections.get("project") == Section("project", "Projet de recherche", 3, 10, "outline")

@@ -299,6 +299,19 @@ class Options:
     pass
 
 
+def describe_problem(dossier: Dossier) -> tuple[str, str | None]:
+    """Why an unreadable dossier cannot be read, and what to do, in the run's language (as this rule says them:
+    for the commands that show a file's sections, CV or publications)."""
+    from preflight.engine import render_finding
+    from preflight.i18n import get_language
+
+    finding = next(check(dossier, Options()), None)
+    if finding is None:
+        return "", None
+    rendered = render_finding(finding, MESSAGES, get_language())
+    return rendered.message, rendered.fix
+
+
 def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     problem = dossier.problem
     if problem is not None:

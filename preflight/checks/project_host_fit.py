@@ -87,12 +87,12 @@ MESSAGES = {
     },
     "host-not-named": {
         "en": (
-            "the {section:section} ({pages:pages}) never names where it will be done: none of {looked:text} "
+            "the {section:section} ({pages:pages}) never names where it will be done: none of {looked:text-list} "
             "(from the cover) appears in it"
         ),
         "fr": (
             "la partie {section:section} ({pages:pages}) ne dit jamais où elle sera menée : aucun des noms "
-            "{looked:text} (lus sur la page de garde) n’y figure"
+            "{looked:text-list} (lus sur la page de garde) n’y figure"
         ),
     },
     "host-not-named.fix": {
@@ -115,6 +115,7 @@ _HOST_LABEL = re.compile(
 )
 _TEAM_LABEL = re.compile(r"(?i)^\s*(?:equipe(?:\s+d'\s*accueil)?|team|groupe|group)\b")
 _SEPARATOR = re.compile(r"\s*[:：]\s*")
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _CODE_ONLY = re.compile(r"(?i)^(?:inserm|cnrs|umr|u|erl|\d|\s|[-_/,])+$")
 _SECTION_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 MIN_NAME = 4
@@ -143,13 +144,16 @@ def host_terms(dossier: Dossier) -> tuple[list[UnitCode], list[str]]:
     codes: list[UnitCode] = []
     names: list[str] = []
     for page in cover_pages(dossier):
-        for line in page.lines:
+        for index, line in enumerate(page.lines):
             text = line.text.replace("\u00a0", " ").strip()
             codes.extend(code for code, accepted in unit_codes_in_line(text) if accepted)
             parts = _SEPARATOR.split(text, maxsplit=1)
             if len(parts) != 2:
                 continue
             label, value = parts
+            if not value.strip() and index + 1 < len(page.lines):
+                value = page.lines[index + 1].text.replace("\u00a0", " ").strip()  # "Unité de recherche :" / name
+            value = _BRACKETED.sub("", value)  # "Institut ... de Toulouse (UMR 5505)": the code is read apart
             folded = fold(label)
             if _TEAM_LABEL.match(folded):
                 names.append(value.split(",")[0].strip())
@@ -188,7 +192,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         {
             "section": options.section,
             "pages": list(range(project.first_page, project.last_page + 1)),
-            "looked": ", ".join(looked),
+            "looked": looked,
         },
         page=project.first_page,
         rect=project.heading,

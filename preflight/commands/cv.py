@@ -69,8 +69,9 @@ def cv_command(
     with Dossier(path) as dossier:
         dossier.section_config = section_config
         if not dossier.readable:
-            assert dossier.problem is not None
-            click.echo(t("cv.unreadable", path=path, problem=dossier.problem.message), err=True)
+            from preflight.checks.pdf_readable import describe_problem
+
+            click.echo(t("cv.unreadable", path=path, problem=describe_problem(dossier)[0]), err=True)
             sys.exit(EXIT_USAGE)
         try:
             timeline, source = cv_date_gaps.timeline_and_source(dossier, options)

@@ -83,9 +83,10 @@ def describe_file(path: str, section_config: Any, candidate: str | None) -> dict
 
     with Dossier(path, path) as dossier:
         if not dossier.readable:
-            problem = dossier.problem
-            assert problem is not None
-            return {"path": path, "readable": False, "problem": problem.message, "fix": problem.fix}
+            from preflight.checks.pdf_readable import describe_problem
+
+            problem, fix = describe_problem(dossier)
+            return {"path": path, "readable": False, "problem": problem, "fix": fix}
         dossier.section_config = section_config
         return {"path": path, "readable": True, **dossier.publications(candidate).to_dict()}
 
@@ -98,7 +99,8 @@ def render_text(described: dict[str, Any], language: str) -> str:
 
     path = described["path"]
     if not described["readable"]:
-        return say("unreadable", path=path, problem=described["problem"]) + "\n"
+        fix = f"\n  {described['fix']}" if described.get("fix") else ""
+        return say("unreadable", path=path, problem=described["problem"]) + fix + "\n"
     if not described["found"]:
         return say("none", path=path) + "\n"
     pages = list(range(described["first_page"], described["last_page"] + 1))
@@ -150,7 +152,14 @@ def render_text(described: dict[str, Any], language: str) -> str:
 @click.option("--profile", "-p", help="Rule set whose section titles and options to use (default: the configured one).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--candidate", metavar="NAME", help='Your name as the author lists write it, e.g. "Claire Dubois".')
-@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Output format: text, or json (one serialisation of what the text shows).",
+)
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language of the output.")
 def publications_command(
     paths: tuple[str, ...],

@@ -31,9 +31,10 @@ def describe_file(path: str, section_config: Any) -> dict[str, Any]:
 
     with Dossier(path, path) as dossier:
         if not dossier.readable:
-            problem = dossier.problem
-            assert problem is not None
-            return {"path": path, "readable": False, "problem": problem.message, "fix": problem.fix}
+            from preflight.checks.pdf_readable import describe_problem
+
+            problem, fix = describe_problem(dossier)
+            return {"path": path, "readable": False, "problem": problem, "fix": fix}
         dossier.section_config = section_config
         sections = dossier.sections
         return {
@@ -93,7 +94,14 @@ def render_text(described: dict[str, Any]) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
 @click.option("--profile", "-p", help="Rule set whose section titles to use (default: the configured one).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
-@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Output format: text, or json (one serialisation of what the text shows).",
+)
 @LANG_OPTION
 def sections_command(
     paths: tuple[str, ...], profile: str | None, config_path: str | None, output_format: str, lang: str | None
