@@ -16,6 +16,7 @@ from preflight.pdf.sniff import KINDS, identify_non_pdf
 if TYPE_CHECKING:
     import pikepdf
 
+    from preflight.paths import Stamp
     from preflight.pdf.strict import StrictParse
     from preflight.pdf.structure import ActiveItem, FieldValue, FontInfo, ImageInfo, LinkInfo, OutlineEntry
     from preflight.pdf.text import PageText
@@ -47,21 +48,25 @@ class Dossier:
         self.header_offset = 0
         self._pdf: pikepdf.Pdf | None = None
         self.size = 0
+        self.stamp: Stamp | None = None
+        """The file as it was opened (preflight.paths.file_stamp): what was read elsewhere must be of it."""
         self.section_config: Mapping[str, Any] | None = None
         """The rule set's [sections] table (titles, page ranges), set by the engine before checks run."""
         self.report_data: dict[str, object] = {}
         """What checks add to this file's report beside their findings (e.g. the CV timeline); the engine
         copies it into FileReport.extra, which the JSON report merges into the file's object."""
-        self.text_ahead: Callable[[], list[PageText] | None] | None = None
+        self.text_ahead: Callable[[Stamp | None], list[PageText] | None] | None = None
         """Where the pages' text may already be read (preflight.workers.TextAhead.pages): None to read it here."""
-        self.fonts_ahead: Callable[[], list[FontInfo] | None] | None = None
+        self.fonts_ahead: Callable[[Stamp | None], list[FontInfo] | None] | None = None
         """Where the fonts may already be collected (preflight.workers.TextAhead.fonts): None to do it here."""
         self._open()
 
     # ------------------------------------------------------------------ opening
     def _open(self) -> None:
         try:
-            self.size = self.path.stat().st_size
+            info = self.path.stat()
+            self.size = info.st_size
+            self.stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
             with self.path.open("rb") as stream:
                 head = stream.read(HEADER_WINDOW)
         except IsADirectoryError:
@@ -225,7 +230,7 @@ class Dossier:
     @functools.cached_property
     def fonts(self) -> list[FontInfo]:
         if self.fonts_ahead is not None and self.readable:
-            fonts = self.fonts_ahead()  # the same walk, of the same file, in another process
+            fonts = self.fonts_ahead(self.stamp)  # the same walk, of the same file, in another process
             if fonts is not None:
                 return fonts
         from preflight.pdf.structure import collect_fonts
@@ -289,7 +294,7 @@ class Dossier:
     def pages(self) -> list[PageText]:
         """Each page's text lines with font sizes, extracted once (PDFium, pdfminer where PDFium falls short)."""
         if self.text_ahead is not None:
-            pages = self.text_ahead()  # the same extraction, of the same file, in another process
+            pages = self.text_ahead(self.stamp)  # the same extraction, of the same file, in another process
             if pages is not None:
                 return pages
         from preflight.pdf.pdfium_text import extract_pages

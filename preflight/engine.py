@@ -20,6 +20,7 @@ from preflight.pdf.budget import Budget
 from preflight.rulesets import Rule, RuleSet
 
 if TYPE_CHECKING:
+    from preflight.paths import Stamp
     from preflight.pdf.structure import FontInfo
     from preflight.pdf.text import PageText
     from preflight.workers import TextAhead
@@ -119,8 +120,8 @@ def check_file(
     registry: Registry,
     display_name: str | None = None,
     strict: bool = False,
-    text_ahead: Callable[[], list[PageText] | None] | None = None,
-    fonts_ahead: Callable[[], list[FontInfo] | None] | None = None,
+    text_ahead: Callable[[Stamp | None], list[PageText] | None] | None = None,
+    fonts_ahead: Callable[[Stamp | None], list[FontInfo] | None] | None = None,
 ) -> FileReport:
     outcomes: list[Outcome] = []
     with Dossier(path, display_name) as dossier:
@@ -249,8 +250,8 @@ def check_one(
     path: str,
     settings: RunSettings,
     registry: Registry,
-    text_ahead: Callable[[], list[PageText] | None] | None = None,
-    fonts_ahead: Callable[[], list[FontInfo] | None] | None = None,
+    text_ahead: Callable[[Stamp | None], list[PageText] | None] | None = None,
+    fonts_ahead: Callable[[Stamp | None], list[FontInfo] | None] | None = None,
 ) -> FileReport:
     """Check one file, from the cache when an entry for this content and configuration exists."""
     cache = None

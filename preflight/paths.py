@@ -111,3 +111,16 @@ def _walk(folder: Path, problems: list[PathProblem]) -> Iterator[str]:
 def synctex_paths(pdf: Path) -> tuple[Path, Path]:
     """Where LaTeX writes a PDF's SyncTeX file (``-synctex=1``), compressed or not."""
     return (pdf.with_suffix(".synctex.gz"), pdf.with_suffix(".synctex"))
+
+
+Stamp = tuple[int, int, int]
+"""A file's inode, size and modification time: what changes when it is rewritten."""
+
+
+def file_stamp(path: str | Path) -> Stamp | None:
+    """The file's Stamp now, or None when it cannot be read."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)

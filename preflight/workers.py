@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from preflight.interrupt import reset_in_child
+from preflight.paths import Stamp, file_stamp
 from preflight.pdf.budget import Budget, set_active
 
 Work = Callable[[str], Any]
@@ -276,28 +277,32 @@ class TextAhead:
                 self._received[index] = None
         return self._received[index]
 
-    def pages(self) -> Any:
-        """In the worker: the pages (preflight.pdf.text.PageText) once the text children send them, else None."""
+    def pages(self, stamp: Stamp | None = None) -> Any:
+        """In the worker: the pages (preflight.pdf.text.PageText) once the text children send them, else None.
+
+        With ``stamp`` (the file as the worker opened it), None unless every child read that same file."""
         from preflight.pdf.pdfium_text import join_parts
 
         parts = []
         second = []
         for index in range(len(self._children)):
             sent = self._message(index)
-            if not isinstance(sent, tuple) or not sent:
+            if not isinstance(sent, tuple) or len(sent) < 2 or (stamp is not None and sent[1] != stamp):
                 return None
             if sent[0] == "pages":
-                return sent[1]  # the whole file, read by the first child (a short file, or pdfminer's reading)
+                return sent[2]  # the whole file, read by the first child (a short file, or pdfminer's reading)
             if sent[0] == "part":
-                parts.append(sent[1])
-                second.extend(sent[2])
+                parts.append(sent[2])
+                second.extend(sent[3])
         return join_parts(parts, second) if parts else None
 
-    def fonts(self) -> Any:
+    def fonts(self, stamp: Stamp | None = None) -> Any:
         """In the worker: the fonts (preflight.pdf.structure.collect_fonts) when the second child collected
-        them (a short file, whose text the first child reads alone), else None."""
+        them (a short file, whose text the first child reads alone) from the file as ``stamp`` says, else None."""
         sent = self._message(1) if len(self._children) > 1 else None
-        return sent[1] if isinstance(sent, tuple) and sent and sent[0] == "fonts" else None
+        if not isinstance(sent, tuple) or len(sent) < 3 or sent[0] != "fonts":
+            return None
+        return sent[2] if stamp is None or sent[1] == stamp else None
 
     def stop(self) -> None:
         """Kill the text children and their groups if they still run, and reap them."""
@@ -319,22 +324,23 @@ def _read_text(connection: Connection, path: str, budget: Budget, index: int, ch
         # The worker's own reading (preflight.dossier.Dossier.pages), without the checks of Dossier's opening:
         # a file the worker refuses never asks for this text, and a file too large for this child's budget
         # leaves it without pages, so that the worker reads them itself.
+        before = file_stamp(path)
         with pikepdf.open(path) as pdf:
             count = len(pdf.pages)
             sent: tuple[Any, ...]
             if count < SPLIT_PAGES or children == 1 or pdfium_text.selected_engine() == "pdfminer":
                 if index == 0:
-                    sent = ("pages", pdfium_text.extract_pages(path, count, pdf))
+                    sent = ("pages", before, pdfium_text.extract_pages(path, count, pdf))
                 else:  # the text is the first child's: this one walks the fonts, as the worker would
                     from preflight.pdf.structure import collect_fonts
 
-                    sent = ("fonts", collect_fonts(pdf)) if index == 1 else ("none",)
+                    sent = ("fonts", before, collect_fonts(pdf)) if index == 1 else ("none", before)
             else:
-                part = pdfium_text.read_part(
-                    path, count, pdf, count * index // children, count * (index + 1) // children
-                )
-                sent = ("part", part, pdfium_text.second_reading(path, part))
-        connection.send_bytes(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
+                start, stop = count * index // children, count * (index + 1) // children
+                part = pdfium_text.read_part(path, count, pdf, start, stop)
+                sent = ("part", before, part, pdfium_text.second_reading(path, part))
+        if before is not None and file_stamp(path) == before:  # else the file changed while it was read
+            connection.send_bytes(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:  # never reported: the worker reads the text itself
         pass
     finally:

@@ -116,11 +116,15 @@ def test_a_renamed_copy_gets_its_own_filename_verdict(tmp_path: Path, cache_dir:
     assert len(calls) == 3
 
 
+@pytest.mark.parametrize("read_ahead", ["0", "1"])
 def test_a_file_rewritten_during_the_check_is_not_cached(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, read_ahead: str
 ) -> None:
     """Issue 14: a file rewritten between its hash and its parse stored the new file's outcome under the old
-    file's hash, and every later check of the old content was wrong."""
+    file's hash, and every later check of the old content was wrong. With the text and fonts read ahead, the
+    worker must not take what the children read of the file before it was rewritten."""
+    monkeypatch.setenv("PREFLIGHT_TEXT_AHEAD", read_ahead)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     pdf = blank_pdf(tmp_path / "p.pdf")
     passing = pdf.read_bytes()
     failing = helvetica_pdf(tmp_path / "other.pdf").read_bytes()  # a non-embedded font: fails

@@ -219,3 +219,22 @@ def test_a_long_file_has_no_fonts_ahead(tmp_path: Path) -> None:
         assert ahead.pages()
     finally:
         ahead.stop()
+
+
+def test_what_was_read_ahead_of_a_file_rewritten_since_is_not_used(tmp_path: Path) -> None:
+    """The worker opens the file after the children read it: when it changed in between, they read another file."""
+    path = tmp_path / "dossier.pdf"
+    path.write_bytes((FIXTURES / "valid-dossier.pdf").read_bytes())
+    ahead = workers.TextAhead(str(path), Budget())
+    try:
+        with Dossier(path) as unchanged:
+            assert ahead.fonts(unchanged.stamp) and ahead.pages(unchanged.stamp)
+        path.write_bytes((FIXTURES / "hidden" / "soft-hyphen.pdf").read_bytes())
+        with Dossier(path) as rewritten:
+            assert rewritten.stamp != unchanged.stamp
+            assert ahead.fonts(rewritten.stamp) is None and ahead.pages(rewritten.stamp) is None
+            rewritten.text_ahead, rewritten.fonts_ahead = ahead.pages, ahead.fonts
+            with Dossier(FIXTURES / "hidden" / "soft-hyphen.pdf") as original:
+                assert rewritten.pages == original.pages and rewritten.fonts == original.fonts
+    finally:
+        ahead.stop()
