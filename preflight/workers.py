@@ -252,7 +252,7 @@ class TextAhead:
 
         context = multiprocessing.get_context("fork")
         self._children: list[tuple[Any, Connection]] = []
-        self._received: dict[int, Any] = {}
+        self._received: dict[tuple[int, str], Any] = {}
         for index in range(children):
             receiver, sender = context.Pipe(duplex=False)
             process = context.Process(target=_read_text, args=(sender, path, budget, index, children), daemon=False)
@@ -266,16 +266,28 @@ class TextAhead:
     def _process(self) -> Any:
         return self._children[0][0]
 
-    def _message(self, index: int) -> Any:
-        """What child ``index`` sent (read once), or None when it sent nothing readable."""
+    def _receive(self, index: int, what: str) -> Any:
+        """Child ``index``'s ``what`` ("role", then "payload"), read once; None when it sent nothing readable."""
         import pickle
 
-        if index not in self._received:
-            try:
-                self._received[index] = pickle.loads(self._children[index][1].recv_bytes())
-            except (EOFError, OSError, pickle.UnpicklingError, MemoryError):
-                self._received[index] = None
-        return self._received[index]
+        key = (index, what)
+        if key not in self._received:
+            if what == "payload" and self._receive(index, "role") is None:
+                self._received[key] = None
+            else:
+                try:
+                    self._received[key] = pickle.loads(self._children[index][1].recv_bytes())
+                except (EOFError, OSError, pickle.UnpicklingError, MemoryError):
+                    self._received[key] = None
+        return self._received[key]
+
+    def _role(self, index: int, stamp: Stamp | None) -> str | None:
+        """What child ``index`` does ("pages", "fonts", "part", "none"), said as soon as it has counted the
+        pages; None when it said nothing, or when it opened another file than ``stamp`` says."""
+        role = self._receive(index, "role")
+        if not isinstance(role, tuple) or len(role) != 2 or (stamp is not None and role[1] != stamp):
+            return None
+        return str(role[0])
 
     def pages(self, stamp: Stamp | None = None) -> Any:
         """In the worker: the pages (preflight.pdf.text.PageText) once the text children send them, else None.
@@ -286,23 +298,27 @@ class TextAhead:
         parts = []
         second = []
         for index in range(len(self._children)):
-            sent = self._message(index)
-            if not isinstance(sent, tuple) or len(sent) < 2 or (stamp is not None and sent[1] != stamp):
+            role = self._role(index, stamp)
+            if role is None:
                 return None
-            if sent[0] == "pages":
-                return sent[2]  # the whole file, read by the first child (a short file, or pdfminer's reading)
-            if sent[0] == "part":
-                parts.append(sent[2])
-                second.extend(sent[3])
+            if role not in ("pages", "part"):
+                continue
+            payload = self._receive(index, "payload")
+            if payload is None:
+                return None
+            if role == "pages":
+                return payload  # the whole file, read by the first child (a short file, or pdfminer's reading)
+            parts.append(payload[0])
+            second.extend(payload[1])
         return join_parts(parts, second) if parts else None
 
     def fonts(self, stamp: Stamp | None = None) -> Any:
-        """In the worker: the fonts (preflight.pdf.structure.collect_fonts) when the second child collected
-        them (a short file, whose text the first child reads alone) from the file as ``stamp`` says, else None."""
-        sent = self._message(1) if len(self._children) > 1 else None
-        if not isinstance(sent, tuple) or len(sent) < 3 or sent[0] != "fonts":
+        """In the worker: the fonts (preflight.pdf.structure.collect_fonts) when the second child collects
+        them (a short file, whose text the first child reads alone) from the file as ``stamp`` says, else None
+        at once, without waiting for a child that reads text."""
+        if len(self._children) < 2 or self._role(1, stamp) != "fonts":
             return None
-        return sent[2] if stamp is None or sent[1] == stamp else None
+        return self._receive(1, "payload")
 
     def stop(self) -> None:
         """Kill the text children and their groups if they still run, and reap them."""
@@ -324,23 +340,30 @@ def _read_text(connection: Connection, path: str, budget: Budget, index: int, ch
         # The worker's own reading (preflight.dossier.Dossier.pages), without the checks of Dossier's opening:
         # a file the worker refuses never asks for this text, and a file too large for this child's budget
         # leaves it without pages, so that the worker reads them itself.
+        def send(value: object) -> None:
+            connection.send_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
         before = file_stamp(path)
         with pikepdf.open(path) as pdf:
             count = len(pdf.pages)
-            sent: tuple[Any, ...]
-            if count < SPLIT_PAGES or children == 1 or pdfium_text.selected_engine() == "pdfminer":
-                if index == 0:
-                    sent = ("pages", before, pdfium_text.extract_pages(path, count, pdf))
-                else:  # the text is the first child's: this one walks the fonts, as the worker would
-                    from preflight.pdf.structure import collect_fonts
+            whole = count < SPLIT_PAGES or children == 1 or pdfium_text.selected_engine() == "pdfminer"
+            role = ("pages" if index == 0 else "fonts" if index == 1 else "none") if whole else "part"
+            send((role, before))  # at once: the worker knows whether to wait for fonts or walk them itself
+            payload: object
+            if role == "pages":
+                payload = pdfium_text.extract_pages(path, count, pdf)
+            elif role == "fonts":  # the text is the first child's: this one walks the fonts, as the worker would
+                from preflight.pdf.structure import collect_fonts
 
-                    sent = ("fonts", before, collect_fonts(pdf)) if index == 1 else ("none", before)
-            else:
+                payload = collect_fonts(pdf)
+            elif role == "part":
                 start, stop = count * index // children, count * (index + 1) // children
                 part = pdfium_text.read_part(path, count, pdf, start, stop)
-                sent = ("part", before, part, pdfium_text.second_reading(path, part))
+                payload = (part, pdfium_text.second_reading(path, part))
+            else:
+                return
         if before is not None and file_stamp(path) == before:  # else the file changed while it was read
-            connection.send_bytes(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
+            send(payload)
     except BaseException:  # never reported: the worker reads the text itself
         pass
     finally:

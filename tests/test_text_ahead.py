@@ -216,6 +216,7 @@ def test_a_long_file_has_no_fonts_ahead(tmp_path: Path) -> None:
     ahead = workers.TextAhead(str(long_dossier(tmp_path)), Budget())
     try:
         assert ahead.fonts() is None
+        assert (1, "payload") not in ahead._received  # said by the child's role, without waiting for its text
         assert ahead.pages()
     finally:
         ahead.stop()
