@@ -714,7 +714,8 @@ def explain(rule_id: str, profile: str | None, lang: str | None) -> None:
         click.echo("\n" + t("cli.rule-in-set", profile=found_in, level=_level_name(rule.level)))
         for option in dataclasses.fields(rule.options):
             click.echo(_option_line(option.name, getattr(rule.options, option.name)))
-        if rule.source:
-            click.echo(t("cli.rule-source", source=rule.source, verified=rule.verified or "?"))
+        source = rule.source_in(language)
+        if source:
+            click.echo(t("cli.rule-source", source=typeset(source), verified=rule.verified or "?"))
     elif profile is not None:
         click.echo("\n" + t("cli.not-in-set", profile=profile))

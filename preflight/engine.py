@@ -206,7 +206,7 @@ def rule_infos(rule_set: RuleSet, registry: Registry) -> tuple[RuleInfo, ...]:
                 rule.level,
                 spec.summary_in(language),
                 spec.doc_in(language),
-                rule.source,
+                rule.source_in(language),
                 spec.messages,
             )
         )

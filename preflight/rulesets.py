@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from preflight.checks import Registry
 
 DEFAULT_PROFILE = "inserm-cr"
-RULE_META_KEYS = frozenset({"level", "check", "source", "verified", "note"})
+RULE_META_KEYS = frozenset({"level", "check", "source", "source_fr", "verified", "note"})
 RULE_SET_KEYS = frozenset({"rule-set", "rules", "sections"})
 RULE_SET_HEADER_KEYS = frozenset({"name", "name_fr", "description", "description_fr", "extends", "source", "verified"})
 
@@ -114,11 +114,17 @@ class Rule:
     level: Level
     options: Any
     source: str | None = None
+    """Where the rule's limit and level come from; ``source_fr`` says it in French."""
     verified: str | None = None
     settings: tuple[tuple[str, Any], ...] = ()
     """The options the rule set and configuration give, in their order (``preflight rules`` shows them)."""
     muted: frozenset[str] = frozenset()
     """Message ids left out ("rule/message-id" in ignore): those findings are not reported."""
+    source_fr: str | None = None
+
+    def source_in(self, language: str) -> str | None:
+        """The source in ``language``: the French one when the rule set gives it, else the English."""
+        return self.source_fr if language == "fr" and self.source_fr else self.source
 
 
 @dataclass(frozen=True)
@@ -198,7 +204,7 @@ def merge_rules(target: dict[str, dict[str, Any]], overrides: Any, where: str) -
 
 def build_rule(rule_id: str, table: dict[str, Any], registry: Registry) -> Rule:
     where = str(table.get("_where", "rule set"))
-    for key in ("level", "check", "source", "note"):
+    for key in ("level", "check", "source", "source_fr", "note"):
         if key in table and not isinstance(table[key], str):
             raise ConfigError(where, "config.rule-key-not-string", rule=rule_id, key=key, got=repr(table[key]))
     if "verified" in table and not isinstance(table["verified"], (str, datetime.date)):
@@ -224,6 +230,7 @@ def build_rule(rule_id: str, table: dict[str, Any], registry: Registry) -> Rule:
         level=level,
         options=options,
         source=table.get("source"),
+        source_fr=table.get("source_fr"),
         verified=str(table["verified"]) if "verified" in table else None,
         settings=tuple(option_values.items()),
     )

@@ -339,9 +339,21 @@ def test_explain_in_french() -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("file-size\u202f: Le fichier est sous la limite de taille du portail (10 Mo)\n")
     assert "Jeu de règles «\u202finserm-cr\u202f»\u202f: niveau erreur" in result.output
-    # the rule set's citation of its source is quoted as the rule set writes it
-    shown = "\n".join(line for line in result.output.splitlines() if not line.startswith("  source"))
-    assert_french(shown, "Options", "ID", "max_bytes", "notice_ratio", "largest_images")
+    assert "  source\u202f: règle du document unique de 10 Mo du CNRS" in result.output  # the rule set's source_fr
+    assert_french(result.output, "Options", "ID", "max_bytes", "notice_ratio", "largest_images", "section7.cnrs.fr")
+
+
+def test_every_rule_of_the_shipped_rule_sets_says_its_source_in_both_languages() -> None:
+    """source_fr beside each source: `explain` and SARIF's rule properties say where a limit comes from in French."""
+    for name in available_rule_sets():
+        for rule_id, table in load_raw_rule_set(name)[0].get("rules", {}).items():
+            assert bool(table.get("source")) == bool(table.get("source_fr")), f"{name}: {rule_id}"
+            if table.get("source_fr"):
+                french = run("--lang", "fr", "explain", rule_id, "-p", name).output
+                source_line = next(line for line in french.splitlines() if line.startswith("  source"))
+                assert_french(
+                    source_line, "DOMAIN.md", "CSS", "CPAR", "ORCID", "DORA", "CRCN", "ISO/IEC", "MOD", "Eva3"
+                )
 
 
 def test_explain_writes_defaults_as_preflight_toml_writes_them() -> None:
