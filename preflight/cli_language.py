@@ -363,8 +363,8 @@ _HELP_FR: dict[str, str] = {
         "leur texte dans les fichiers .tex, .md, .txt et .docx du dépôt (par défaut : SyncTeX s’il est présent ; "
         "la recherche de texte avec un réglage dossier = [...])."
     ),
-    "With --locations, quote the text around each character (default: yes, except in CI).": (
-        "Avec --locations, citer le texte autour de chaque caractère (par défaut : oui, sauf en intégration continue)."
+    "Quote the text around each character (default: yes, except in CI).": (
+        "Citer le texte autour de chaque caractère (par défaut : oui, sauf en intégration continue)."
     ),
     "Compare two versions of a dossier: pages per section, size, fonts, findings new and fixed.": (
         "Comparer deux versions d’un dossier : pages par partie, taille, polices, problèmes nouveaux et corrigés."

@@ -282,6 +282,11 @@ def format_pages(pages: int | Iterable[int], language: str | None = None) -> str
     return f"{label} {ranges(numbers)}"
 
 
+def hidden_text(language: str | None = None) -> str:
+    """What stands for the dossier's text when it is not quoted: "[text hidden]" / "[texte masqué]"."""
+    return _WORDS[language or get_language()]["hidden"]
+
+
 def quote(text: str, language: str | None = None) -> str:
     words = _WORDS[language or get_language()]
     return f"{words['open']}{text}{words['close']}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -43,6 +44,19 @@ def test_soft_hyphen_and_bullet_are_errors_in_a_form_field(tmp_path: Path) -> No
     assert "error   U+00AD SOFT HYPHEN: soft hyphen inside a word, once (line 1)" in out
     assert "error   U+F0B7 PRIVATE USE: Word Symbol/Wingdings bullet starting a list line, once (line 2)" in out
     assert "“Immuno⟦U+00AD SOFT HYPHEN⟧logie”" in out
+
+
+def test_in_ci_the_text_around_a_character_is_hidden_unless_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "Immuno\u00adlogie des muqueuses\n")
+    monkeypatch.setenv("CI", "true")
+    code, out, _ = invoke(path)
+    assert code == 1 and "U+00AD SOFT HYPHEN" in out
+    assert "[text hidden]" in out and "Immuno" not in out and "muqueuses" not in out
+    assert "“Immuno⟦U+00AD SOFT HYPHEN⟧logie des…”" in invoke("--snippets", path)[1]
+    monkeypatch.delenv("CI")
+    assert "Immuno" not in invoke("--no-snippets", path)[1]
 
 
 def test_warnings_and_infos_do_not_fail(tmp_path: Path) -> None:

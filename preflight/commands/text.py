@@ -297,8 +297,10 @@ def analyse(text: str, max_chars: int | None) -> list[TextProblem]:
     return sorted(problems, key=lambda problem: order[problem.level])
 
 
-def render(name: str, text: str, problems: list[TextProblem], max_chars: int | None) -> str:
-    from preflight.messages import quote
+def render(name: str, text: str, problems: list[TextProblem], max_chars: int | None, snippets: bool = True) -> str:
+    """The report of one text; without ``snippets`` (in CI, or --no-snippets) the text around each
+    character is left out."""
+    from preflight.messages import hidden_text, quote
 
     length = field_length(text)
     size = t("text-command.length", count=length) + (
@@ -313,7 +315,7 @@ def render(name: str, text: str, problems: list[TextProblem], max_chars: int | N
     for problem in problems:
         out.append(f"  {t(f'level.{problem.level}'):<{width}} {problem.message}")
         if problem.snippets:
-            out.append(f"{'':<{width + 3}}{quote(' | '.join(problem.snippets))}")
+            out.append(f"{'':<{width + 3}}{quote(' | '.join(problem.snippets)) if snippets else hidden_text()}")
         if problem.fix:
             out.append(f"{'':<{width + 3}}→ {problem.fix}")
     return "\n".join(out) + "\n"
@@ -333,7 +335,7 @@ def render(name: str, text: str, problems: list[TextProblem], max_chars: int | N
 @click.option(
     "--snippets/--no-snippets",
     default=None,
-    help="With --locations, quote the text around each character (default: yes, except in CI).",
+    help="Quote the text around each character (default: yes, except in CI).",
 )
 def text_command(
     sources: tuple[str, ...], fix: bool, max_chars: int | None, lang: str | None, locations: bool, snippets: bool | None
@@ -368,16 +370,20 @@ def text_command(
     if note:
         click.echo(t("text-command.note", note=note), err=True)
     problems = analyse(text, max_chars)
+    if snippets is None:
+        from preflight.reporters import snippets_by_default
+
+        snippets = snippets_by_default("text")
     if not fix:
-        click.echo(render(name, text, problems, max_chars), nl=False)
+        click.echo(render(name, text, problems, max_chars, snippets), nl=False)
         sys.exit(EXIT_FAIL if any(p.level == "error" for p in problems) else EXIT_PASS)
     cleaned = clean(text)
     remaining = analyse(cleaned, max_chars)
     click.echo(cleaned, nl=False)
     if problems:
         click.echo(t("text-command.fixed", name=name), err=True)
-        click.echo(render(name, text, problems, max_chars), nl=False, err=True)
+        click.echo(render(name, text, problems, max_chars, snippets), nl=False, err=True)
     if remaining:
         click.echo(t("text-command.still"), err=True)
-        click.echo(render(t("text-command.cleaned-name"), cleaned, remaining, max_chars), nl=False, err=True)
+        click.echo(render(t("text-command.cleaned-name"), cleaned, remaining, max_chars, snippets), nl=False, err=True)
     sys.exit(EXIT_FAIL if any(p.level == "error" for p in remaining) else EXIT_PASS)
