@@ -264,6 +264,9 @@ _HELP_FR: dict[str, str] = {
     "JPEG quality for scans and photos.": "Qualité JPEG des numérisations et des photos.",
     "Keep the output even if text was lost or changed.": "Garder le résultat même si du texte a été perdu ou modifié.",
     "Report format: text or json.": "Format du rapport : text ou json.",
+    "Report format: text, markdown (a job summary or merge-request comment) or json.": (
+        "Format du rapport : text, markdown (un résumé de tâche ou un commentaire de demande de fusion) ou json."
+    ),
     # init
     "Write a commented preflight.toml for a dossier repository.": (
         "Écrire un preflight.toml commenté pour le dépôt d’un dossier."

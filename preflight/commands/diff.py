@@ -17,7 +17,14 @@ EXIT_USAGE = 2
 @click.argument("new", metavar="NEW.pdf", type=click.Path(exists=True, dir_okay=False))
 @click.option("--profile", "-p", help="Rule set to check both versions against (default: the configured one).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
-@click.option("--format", "-f", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    help="Report format: text, markdown (a job summary or merge-request comment) or json.",
+)
 @click.option(
     "--snippets/--no-snippets",
     default=None,
