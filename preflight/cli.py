@@ -21,8 +21,12 @@ from preflight.paths import PathProblem, expand_paths, synctex_paths
 from preflight.reporters import FORMATS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from preflight.checks import Registry
     from preflight.config import UserConfig
     from preflight.model import Level, RunReport
+    from preflight.rulesets import RuleSet
     from preflight.selection import Selection
 
 EXIT_PASS = 0
@@ -186,6 +190,17 @@ LANG_OPTION = click.option(
     default=None,
     help="Language of the report (default: from the locale, LANG=fr_FR... gives French).",
 )
+
+
+TEXT_OR_JSON_OPTION = click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Output format: text, or json (one serialisation of what the text shows).",
+)
+"""The output format of the commands that show what was read (sections, publications)."""
 
 
 def _apply_language(lang: str | None) -> None:
@@ -514,24 +529,11 @@ def _run_checks(
     budget = dataclasses.replace(from_environment(), seconds=timeout or None)
     ahead = workers.TextAhead(files[0], budget) if len(files) == 1 and workers.text_ahead_pays() else None
     try:
-        from preflight.checks import load_registry
-        from preflight.config import resolve_rule_set
         from preflight.engine import check_files
         from preflight.i18n import t
         from preflight.pdf.budget import set_active
-        from preflight.rulesets import ConfigError, NoRulesError
 
-        registry = load_registry()
-        for problem in registry.load_errors:
-            click.echo(t("cli.load-warning", problem=problem), err=True)
-        try:
-            rule_set = resolve_rule_set(registry, user, profile, select, ignore)
-        except NoRulesError as error:
-            click.echo(t("cli.nothing-to-check", error=error.render()), err=True)
-            sys.exit(EXIT_USAGE)
-        except ConfigError as error:
-            _fail_config(error)
-            raise
+        registry, rule_set = load_rule_set(user, profile, select, ignore)
         set_active(budget)  # for the files checked in this process (a platform without fork, a report that fell back)
         run = functools.partial(
             check_files,
@@ -552,6 +554,29 @@ def _run_checks(
     finally:
         if ahead is not None:
             ahead.stop()
+
+
+def load_rule_set(
+    user: UserConfig, profile: str | None, select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> tuple[Registry, RuleSet]:
+    """The checks and the run's rule set; the checks' load warnings on stderr, and a rule set that cannot
+    be used (invalid, or that leaves nothing to check) a usage error in the run's language (exit 2)."""
+    from preflight.checks import load_registry
+    from preflight.config import resolve_rule_set
+    from preflight.i18n import t
+    from preflight.rulesets import ConfigError, NoRulesError
+
+    registry = load_registry()
+    for problem in registry.load_errors:
+        click.echo(t("cli.load-warning", problem=problem), err=True)
+    try:
+        return registry, resolve_rule_set(registry, user, profile, select, ignore)
+    except NoRulesError as error:
+        click.echo(t("cli.nothing-to-check", error=error.render()), err=True)
+        sys.exit(EXIT_USAGE)
+    except ConfigError as error:
+        _fail_config(error)
+        raise
 
 
 def _write_whole(path: Path, text: str) -> None:

@@ -403,7 +403,6 @@ _HELP_FR: dict[str, str] = {
     'Your name as the author lists write it, e.g. "Claire Dubois".': (
         "Votre nom tel que l’écrivent les listes d’auteurs, par exemple « Claire Dubois »."
     ),
-    "Language of the output.": "Langue de l’affichage.",
     "Output format: text, or json (one serialisation of what the text shows).": (
         "Format de sortie : text, ou json (ce que montre le texte, en données)."
     ),

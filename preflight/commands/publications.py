@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from preflight.cli import LANG_OPTION, TEXT_OR_JSON_OPTION
+
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
 EXIT_USAGE = 2
@@ -152,15 +154,8 @@ def render_text(described: dict[str, Any], language: str) -> str:
 @click.option("--profile", "-p", help="Rule set whose section titles and options to use (default: the configured one).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--candidate", metavar="NAME", help='Your name as the author lists write it, e.g. "Claire Dubois".')
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    help="Output format: text, or json (one serialisation of what the text shows).",
-)
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language of the output.")
+@TEXT_OR_JSON_OPTION
+@LANG_OPTION
 def publications_command(
     paths: tuple[str, ...],
     profile: str | None,

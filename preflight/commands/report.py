@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from preflight.cli import EXIT_CRASH, EXIT_FAIL, EXIT_PASS, EXIT_USAGE, LANG_OPTION, _apply_language, _fail_config
+from preflight.cli import (
+    EXIT_CRASH,
+    EXIT_FAIL,
+    EXIT_PASS,
+    EXIT_USAGE,
+    LANG_OPTION,
+    _apply_language,
+    _fail_config,
+    load_rule_set,
+)
 
 
 def default_output(path: str | Path) -> Path:
@@ -61,27 +70,20 @@ def report_command(
     crashed.
     """
     from preflight.cache import default_cache_dir
-    from preflight.checks import load_registry
-    from preflight.config import find_config, load_config, resolve_rule_set
+    from preflight.config import find_config, load_config
     from preflight.engine import check_files
     from preflight.i18n import t
     from preflight.reporters import RenderOptions, snippets_by_default
     from preflight.reporters.html import gather, limits_of, render_html
-    from preflight.rulesets import ConfigError, NoRulesError
+    from preflight.rulesets import ConfigError
 
     _apply_language(lang)
-    registry = load_registry()
-    for problem in registry.load_errors:
-        click.echo(f"preflight: warning: {problem}", err=True)
     try:
         user = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
-        rule_set = resolve_rule_set(registry, user, profile, select, ignore)
-    except NoRulesError as error:
-        click.echo(t("cli.nothing-to-check", error=error.render()), err=True)
-        sys.exit(EXIT_USAGE)
     except ConfigError as error:
         _fail_config(error)
         return
+    registry, rule_set = load_rule_set(user, profile, select, ignore)
     run = check_files([path], rule_set, registry, strict=strict, cache_dir=None if no_cache else default_cache_dir())
     if snippets is None:
         snippets = snippets_by_default("html")

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from preflight.cli import LANG_OPTION, _apply_language
+from preflight.cli import LANG_OPTION, TEXT_OR_JSON_OPTION, _apply_language
 from preflight.i18n import t
 
 EXIT_OK = 0
@@ -94,14 +94,7 @@ def render_text(described: dict[str, Any]) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
 @click.option("--profile", "-p", help="Rule set whose section titles to use (default: the configured one).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    help="Output format: text, or json (one serialisation of what the text shows).",
-)
+@TEXT_OR_JSON_OPTION
 @LANG_OPTION
 def sections_command(
     paths: tuple[str, ...], profile: str | None, config_path: str | None, output_format: str, lang: str | None
