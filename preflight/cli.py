@@ -302,7 +302,6 @@ def check(
 
     Exit status: 0 every file passed, 1 a rule failed, 2 usage or configuration error, 3 a check crashed.
     """
-    from preflight.cache import default_cache_dir
     from preflight.config import find_config, load_config
     from preflight.i18n import get_language, t
     from preflight.reporters import RenderOptions, get_renderer, snippets_by_default
@@ -321,7 +320,11 @@ def check(
     if not files and not problems:
         click.echo(t("cli.no-pdf", paths=", ".join(paths)), err=True)
         sys.exit(EXIT_USAGE)
-    cache_dir = None if no_cache else default_cache_dir()
+    cache_dir = None
+    if not no_cache:
+        from preflight.cache import default_cache_dir  # hashlib and json: not for a run that does not cache
+
+        cache_dir = default_cache_dir()
 
     def produce(files: list[str], profile: str | None, user: UserConfig = user) -> RunReport:
         select_, ignore_ = select, ignore
@@ -346,6 +349,9 @@ def check(
             cache_key = request_key(user.path, user.values, profile, select_, ignore_, strict, get_language())
             cached = cached_run(files, cache_dir, cache_key, strict)
         if cached is not None:
+            from preflight.workers import stop_early
+
+            stop_early()  # the text read ahead since the start (preflight.launch) is not needed
             report, load_errors = cached
             for problem in load_errors:
                 click.echo(t("cli.load-warning", problem=problem), err=True)
@@ -527,7 +533,11 @@ def _run_checks(
     from preflight.pdf.budget import from_environment
 
     budget = dataclasses.replace(from_environment(), seconds=timeout or None)
-    ahead = workers.TextAhead(files[0], budget) if len(files) == 1 and workers.text_ahead_pays() else None
+    ahead = workers.take_early(files[0]) if len(files) == 1 else None
+    if ahead is None:
+        workers.stop_early()
+        if len(files) == 1 and workers.text_ahead_pays():
+            ahead = workers.TextAhead(files[0], budget)
     try:
         from preflight.engine import check_files
         from preflight.i18n import t

@@ -7,20 +7,22 @@ with its group; a worker that runs out of memory reports it, or dies, and the fi
 outcome that says which limit it hit. The other files go on.
 
 Forking keeps the parent's loaded checks and settings; where the platform cannot fork, the caller
-checks files in its own process, with the stream caps only.
+checks files in its own process, with the stream caps only. The children are plain ``os.fork`` processes
+that send one pickled result each through a pipe: multiprocessing, which would do the same, costs a
+fifth of a short check's start-up to import (sockets, tempfile, subprocess), before any work can begin.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
+import pickle
+import select
 import signal
 import sys
 import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from preflight.interrupt import reset_in_child
@@ -56,7 +58,106 @@ Result = Done | OverTime | OutOfMemory | Failed
 
 
 def can_isolate() -> bool:
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+_HEADER = 8
+"""Bytes of the length that comes before each message on a pipe."""
+
+
+class Sender:
+    """A child's end of its pipe: each message is its length, then its bytes."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def send_bytes(self, data: bytes) -> None:
+        view = memoryview(len(data).to_bytes(_HEADER, "big") + data)
+        while view:
+            view = view[os.write(self.fd, view) :]
+
+    def send(self, value: object) -> None:
+        self.send_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+class Receiver:
+    """The parent's end of a child's pipe (inherited by the worker for the text children's pipes)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def _read_exactly(self, count: int) -> bytes:
+        chunks = []
+        while count:
+            chunk = os.read(self.fd, min(count, 1 << 20))
+            if not chunk:
+                raise EOFError("the child closed its pipe")
+            chunks.append(chunk)
+            count -= len(chunk)
+        return b"".join(chunks)
+
+    def recv_bytes(self) -> bytes:
+        return self._read_exactly(int.from_bytes(self._read_exactly(_HEADER), "big"))
+
+    def recv(self) -> Any:
+        return pickle.loads(self.recv_bytes())
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _fork(target: Callable[..., None], *args: object) -> tuple[int, Receiver]:
+    """Fork a child that runs ``target(sender, *args)`` and must end with os._exit; in a process group of its
+    own, set here before the child sets it too, so that killing the group never races with the child."""
+    read_end, write_end = os.pipe()
+    for stream in (sys.stdout, sys.stderr):  # else what they hold is written twice, once by the child
+        with contextlib.suppress(Exception):
+            stream.flush()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_end)
+            target(Sender(write_end), *args)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with contextlib.suppress(OSError):
+        os.setpgid(pid, pid)
+    return pid, Receiver(read_end)
+
+
+def _reap(pid: int, timeout: float = 1.0) -> int | None:
+    """The child's exit code (negative: the signal that ended it), waiting at most ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return None  # reaped already
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.001)
+
+
+def _readable(receivers: Sequence[Receiver], timeout: float | None) -> set[int]:
+    """The file descriptors among ``receivers`` that have a message or an end of file, within ``timeout``."""
+    poller = select.poll()
+    for receiver in receivers:
+        poller.register(receiver.fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+    milliseconds = None if timeout is None else max(0, int(timeout * 1000) + 1)
+    return {fd for fd, _event in poller.poll(milliseconds)}
 
 
 def _die_with_parent() -> None:
@@ -103,7 +204,7 @@ def _enter_child(budget: Budget) -> None:
     _limit_memory(budget.memory_bytes)
 
 
-def _child(connection: Connection, work: Work, item: str, budget: Budget) -> None:
+def _child(connection: Sender, work: Work, item: str, budget: Budget) -> None:
     _enter_child(budget)
     result: Result
     try:
@@ -126,24 +227,32 @@ def _child(connection: Connection, work: Work, item: str, budget: Budget) -> Non
 @dataclass
 class _Running:
     index: int
-    process: Any  # multiprocessing's fork Process
-    connection: Connection
+    pid: int
+    connection: Receiver
     deadline: float | None
+    exit_code: int | None = None
+    reaped: bool = False
+
+    def reap(self) -> None:
+        if not self.reaped:
+            self.exit_code = _reap(self.pid)
+            self.reaped = True
 
 
 def _stop(running: _Running) -> None:
     """Kill the worker's whole process group (what it started too) and reap it."""
-    pid = running.process.pid
-    with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
-        os.killpg(pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError, OSError):
-        os.kill(pid, signal.SIGKILL)
-    running.process.join(timeout=1)
+    if not running.reaped:
+        with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
+            os.killpg(running.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError, OSError):
+            os.kill(running.pid, signal.SIGKILL)
+        running.reap()
     running.connection.close()
 
 
 def _ended(running: _Running) -> Result:
-    code = running.process.exitcode
+    running.reap()
+    code = running.exit_code
     if code is not None and code < 0:
         name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
         return OutOfMemory(name)  # most likely the allocator giving up at the limit (abort, segfault)
@@ -155,7 +264,6 @@ def run_each(items: Sequence[str], work: Work, budget: Budget, jobs: int) -> Gen
 
     Closing the generator, or an exception (Ctrl-C) while it waits, kills every worker still running.
     """
-    context = multiprocessing.get_context("fork")
     pending = list(enumerate(items))
     pending.reverse()
     running: dict[int, _Running] = {}
@@ -163,29 +271,21 @@ def run_each(items: Sequence[str], work: Work, budget: Budget, jobs: int) -> Gen
         while pending or running:
             while pending and len(running) < max(1, jobs):
                 index, item = pending.pop()
-                receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_child, args=(sender, work, item, budget), daemon=False)
-                process.start()
-                sender.close()
-                with contextlib.suppress(OSError, TypeError):
-                    os.setpgid(
-                        process.pid or 0, process.pid or 0
-                    )  # before the worker does it itself: no race with killpg
+                pid, receiver = _fork(_child, work, item, budget)
                 deadline = time.monotonic() + budget.seconds if budget.seconds else None
-                running[index] = _Running(index, process, receiver, deadline)
+                running[index] = _Running(index, pid, receiver, deadline)
             deadlines = [r.deadline for r in running.values() if r.deadline is not None]
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            ready = wait(
-                [r.connection for r in running.values()] + [r.process.sentinel for r in running.values()], timeout
-            )
+            ready = _readable([r.connection for r in running.values()], timeout)
             now = time.monotonic()
             for index, worker in list(running.items()):
                 result: Result | None = None
-                if worker.connection in ready or worker.process.sentinel in ready:
+                if worker.connection.fd in ready:
+                    # A message, or the end of file of a worker that died without one (its pipe closes with it).
                     try:
-                        result = worker.connection.recv() if worker.connection.poll() else _ended_after_join(worker)
-                    except (EOFError, OSError):
-                        result = _ended_after_join(worker)
+                        result = worker.connection.recv()
+                    except (EOFError, OSError, pickle.UnpicklingError):
+                        result = _ended(worker)
                 elif worker.deadline is not None and now >= worker.deadline:
                     result = OverTime(budget.seconds or 0)
                 if result is None:
@@ -196,11 +296,6 @@ def run_each(items: Sequence[str], work: Work, budget: Budget, jobs: int) -> Gen
     finally:
         for worker in running.values():
             _stop(worker)
-
-
-def _ended_after_join(worker: _Running) -> Result:
-    worker.process.join(timeout=1)
-    return _ended(worker)
 
 
 def text_ahead_pays() -> bool:
@@ -244,39 +339,30 @@ class TextAhead:
     as the worker needs it too: the children's work, the longer path, starts with it loaded.
     """
 
-    def __init__(self, path: str, budget: Budget, children: int = 2) -> None:
-        # Imported before the fork: the worker needs them too, and the children's reading starts with them loaded.
-        import pikepdf  # noqa: F401
+    def __init__(self, path: str, budget: Budget, children: int = 2, preload: bool = True) -> None:
+        if preload:
+            # Imported before the fork: the worker needs them too, and the children's reading starts with them
+            # loaded. Not when the children start before the command line is even imported (start_early).
+            import pikepdf  # noqa: F401
 
-        from preflight.pdf import pdfium_text, structure  # noqa: F401
+            from preflight.pdf import pdfium_text, structure  # noqa: F401
 
-        context = multiprocessing.get_context("fork")
-        self._children: list[tuple[Any, Connection]] = []
+        self.path = path
+        self._children: list[_Running] = []
         self._received: dict[tuple[int, str], Any] = {}
         for index in range(children):
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_read_text, args=(sender, path, budget, index, children), daemon=False)
-            process.start()
-            sender.close()
-            with contextlib.suppress(OSError, TypeError):
-                os.setpgid(process.pid or 0, process.pid or 0)
-            self._children.append((process, receiver))
-
-    @property
-    def _process(self) -> Any:
-        return self._children[0][0]
+            pid, receiver = _fork(_read_text, path, budget, index, children)
+            self._children.append(_Running(index, pid, receiver, None))
 
     def _receive(self, index: int, what: str) -> Any:
         """Child ``index``'s ``what`` ("role", then "payload"), read once; None when it sent nothing readable."""
-        import pickle
-
         key = (index, what)
         if key not in self._received:
             if what == "payload" and self._receive(index, "role") is None:
                 self._received[key] = None
             else:
                 try:
-                    self._received[key] = pickle.loads(self._children[index][1].recv_bytes())
+                    self._received[key] = self._children[index].connection.recv()
                 except (EOFError, OSError, pickle.UnpicklingError, MemoryError):
                     self._received[key] = None
         return self._received[key]
@@ -322,17 +408,56 @@ class TextAhead:
 
     def stop(self) -> None:
         """Kill the text children and their groups if they still run, and reap them."""
-        for process, receiver in self._children:
-            _stop(_Running(0, process, receiver, None))
+        for child in self._children:
+            _stop(child)
 
 
-def _read_text(connection: Connection, path: str, budget: Budget, index: int, children: int) -> None:
+_early: TextAhead | None = None
+
+
+def start_early(path: str) -> None:
+    """Start reading ``path``'s text before the command line is imported (preflight.launch), where the
+    read ahead pays; ``take_early`` hands it to the run, and the end of the process stops it otherwise."""
+    global _early
+    if _early is not None or not text_ahead_pays():
+        return
+    import atexit
+
+    from preflight.pdf.budget import from_environment
+
+    _early = TextAhead(path, from_environment(), preload=False)
+    atexit.register(stop_early)
+
+
+def take_early(path: str) -> TextAhead | None:
+    """The text read ahead since the start of the process, when it reads ``path``; else None (and it stops)."""
+    global _early
+    ahead, _early = _early, None
+    if ahead is None:
+        return None
+    try:
+        same = os.path.samefile(ahead.path, path)
+    except OSError:
+        same = False
+    if not same:
+        ahead.stop()
+        return None
+    return ahead
+
+
+def stop_early() -> None:
+    """Stop the text read ahead since the start of the process, if the run did not take it (a cached report)."""
+    global _early
+    ahead, _early = _early, None
+    if ahead is not None:
+        ahead.stop()
+
+
+def _read_text(connection: Sender, path: str, budget: Budget, index: int, children: int) -> None:
     """Child ``index`` of ``children``: the whole file's pages (the first child, when the file is short or
     read by pdfminer) and its fonts (the second child then), or its share of the pages, read by PDFium."""
     _enter_child(budget)
     try:
-        import pickle
-
         import pikepdf
 
         from preflight.pdf import pdfium_text
@@ -340,15 +465,12 @@ def _read_text(connection: Connection, path: str, budget: Budget, index: int, ch
         # The worker's own reading (preflight.dossier.Dossier.pages), without the checks of Dossier's opening:
         # a file the worker refuses never asks for this text, and a file too large for this child's budget
         # leaves it without pages, so that the worker reads them itself.
-        def send(value: object) -> None:
-            connection.send_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
         before = file_stamp(path)
         with pikepdf.open(path) as pdf:
             count = len(pdf.pages)
             whole = count < SPLIT_PAGES or children == 1 or pdfium_text.selected_engine() == "pdfminer"
             role = ("pages" if index == 0 else "fonts" if index == 1 else "none") if whole else "part"
-            send((role, before))  # at once: the worker knows whether to wait for fonts or walk them itself
+            connection.send((role, before))  # at once: the worker knows whether to wait for fonts or walk them itself
             payload: object
             if role == "pages":
                 payload = pdfium_text.extract_pages(path, count, pdf)
@@ -363,7 +485,7 @@ def _read_text(connection: Connection, path: str, budget: Budget, index: int, ch
             else:
                 return
         if before is not None and file_stamp(path) == before:  # else the file changed while it was read
-            send(payload)
+            connection.send(payload)
     except BaseException:  # never reported: the worker reads the text itself
         pass
     finally:

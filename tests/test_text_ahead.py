@@ -43,10 +43,10 @@ def test_a_file_that_is_no_pdf_gives_no_pages_and_the_child_ends(tmp_path: Path)
 def test_stop_kills_a_child_that_still_runs_and_reaps_it() -> None:
     ahead = workers.TextAhead(str(FIXTURES / "valid-dossier.pdf"), Budget())
     ahead.stop()
-    process = ahead._process
-    assert not process.is_alive() and process.exitcode is not None
-    with pytest.raises(ProcessLookupError):
-        os.kill(process.pid or 0, 0)
+    for child in ahead._children:
+        assert child.reaped and child.exit_code is not None
+        with pytest.raises(ProcessLookupError):
+            os.kill(child.pid, 0)
 
 
 def test_check_gives_the_same_report_with_and_without_the_text_read_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -177,7 +177,7 @@ def test_a_long_file_read_in_two_halves_gives_the_pages_read_here(tmp_path: Path
             assert ahead.pages() == expected, children
         finally:
             ahead.stop()
-    assert all(not process.is_alive() for process, _receiver in ahead._children)
+    assert all(child.reaped and child.exit_code is not None for child in ahead._children)
 
 
 @pytest.mark.parametrize("name", ["valid-dossier.pdf", "hidden/soft-hyphen.pdf", "cv-real/latex-moderncv-fr.pdf"])

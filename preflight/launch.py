@@ -1,0 +1,90 @@
+"""The `preflight` command's entry point: a single dossier's text starts being read before anything else.
+
+Importing the command line (click, the reporters, the configuration) and then the checks takes about as
+long as reading a short dossier's text. ``preflight check FILE`` with one file is what nearly every run
+is, so the entry point looks at the arguments first, without click, and when they name one existing file
+it forks the text readers (preflight.workers.TextAhead) at once; the full run adopts them, and every other
+outcome (a cached report, a usage error, the file left alone by a ``dossier`` setting) stops them.
+
+The look at the arguments only has to be safe, not complete: anything it does not understand starts
+nothing, and the run then reads ahead where it did before (once the checks are loaded), or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+
+CHECK_VALUE_OPTIONS = frozenset(
+    {"--profile", "-p", "--config", "--format", "-f", "--output", "-o", "--select", "--ignore", "--jobs", "-j"}
+    | {"--baseline", "--timeout", "--lang"}
+)
+"""The options of ``preflight check`` that take a value (tests/test_launch.py holds this to click's list)."""
+
+GROUP_VALUE_OPTIONS = frozenset({"--lang"})
+"""The options of the ``preflight`` group, before the command name, that take a value."""
+
+
+def single_file_checked(arguments: Sequence[str]) -> str | None:
+    """The one file ``preflight check`` is asked to check, or None (another command, several paths, a
+    folder, or arguments this look does not understand)."""
+    position = 0
+    while position < len(arguments) and arguments[position].startswith("-"):
+        option = arguments[position]
+        if option.split("=", 1)[0] not in GROUP_VALUE_OPTIONS:
+            return None  # --version, --help, or an option we do not know
+        position += 1 if "=" in option else 2
+    if position >= len(arguments) or arguments[position] != "check":
+        return None
+    paths: list[str] = []
+    rest = iter(arguments[position + 1 :])
+    for argument in rest:
+        if argument == "--":
+            paths.extend(rest)
+        elif argument.startswith("--"):
+            if "=" not in argument and argument in CHECK_VALUE_OPTIONS:
+                next(rest, None)
+        elif argument.startswith("-") and argument != "-":
+            letters = argument[1:]
+            for index, letter in enumerate(letters):
+                if f"-{letter}" in CHECK_VALUE_OPTIONS:
+                    if index == len(letters) - 1:
+                        next(rest, None)  # "-p inserm-dr"; "-pinserm-dr" holds its value
+                    break
+        else:
+            paths.append(argument)
+    if len(paths) != 1 or not os.path.isfile(paths[0]):
+        return None
+    return paths[0]
+
+
+def main() -> None:
+    from preflight.interrupt import Interrupted, raising_on_signals
+
+    try:
+        # From the first instant, Ctrl-C ends the run in one line (and stops what was started), as it does
+        # once the command line is running (preflight.cli.GuardedGroup, which takes over the signals).
+        with raising_on_signals():
+            path = single_file_checked(sys.argv[1:])
+            if path is not None:
+                from preflight import workers
+
+                workers.start_early(path)
+            from preflight.cli import main as command_line
+
+            command_line()
+    except Interrupted as stop:
+        _say_interrupted(stop)
+        sys.exit(stop.exit_code)
+
+
+def _say_interrupted(stop: BaseException) -> None:
+    """The command line's own line for an interruption, in the environment's language (--lang is not read yet)."""
+    from preflight.i18n import language_from_environment, set_language, t
+
+    set_language(language_from_environment())
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(t("cli.interrupted", signal=str(stop)) + "\n")
+        sys.stderr.flush()
