@@ -533,7 +533,7 @@ def _run_checks(
     from preflight.pdf.budget import from_environment
 
     budget = dataclasses.replace(from_environment(), seconds=timeout or None)
-    ahead = workers.take_early(files[0]) if len(files) == 1 else None
+    ahead = workers.take_early(files[0], budget) if len(files) == 1 else None
     if ahead is None:
         workers.stop_early()
         if len(files) == 1 and workers.text_ahead_pays():

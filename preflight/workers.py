@@ -336,23 +336,34 @@ class TextAhead:
     The children read the file as the worker does (pikepdf for the page count and the fonts' ligatures, then
     PDFium: preflight.pdf.pdfium_text), so the pages and fonts are the ones the worker would get; PDFium
     parses the file only there, pikepdf in each process. pikepdf is imported before the children are forked,
-    as the worker needs it too: the children's work, the longer path, starts with it loaded.
+    as the worker needs it too: the children's work, the longer path, starts with it loaded. The exception is
+    the first child of a run that starts with its text (start_early, from preflight.launch): forked before the
+    command line is imported, it imports what it needs itself, beside the main process's own imports.
     """
 
-    def __init__(self, path: str, budget: Budget, children: int = 2, preload: bool = True) -> None:
+    def __init__(self, path: str, budget: Budget, children: int = 2, started: int | None = None) -> None:
+        """Fork the first ``started`` children (all by default) of ``children``; ``start_rest`` forks the others."""
+        self.path = path
+        self._count = children
+        self._children: list[_Running] = []
+        self._received: dict[tuple[int, str], Any] = {}
+        self._start(budget, children if started is None else started, preload=started is None)
+
+    def _start(self, budget: Budget, upto: int, preload: bool = True) -> None:
         if preload:
             # Imported before the fork: the worker needs them too, and the children's reading starts with them
-            # loaded. Not when the children start before the command line is even imported (start_early).
+            # loaded. Not for the first child when it starts before the command line is imported (start_early).
             import pikepdf  # noqa: F401
 
             from preflight.pdf import pdfium_text, structure  # noqa: F401
-
-        self.path = path
-        self._children: list[_Running] = []
-        self._received: dict[tuple[int, str], Any] = {}
-        for index in range(children):
-            pid, receiver = _fork(_read_text, path, budget, index, children)
+        for index in range(len(self._children), upto):
+            pid, receiver = _fork(_read_text, self.path, budget, index, self._count)
             self._children.append(_Running(index, pid, receiver, None))
+
+    def start_rest(self, budget: Budget) -> None:
+        """Fork the children not started yet (the run knows then that it needs them: no cached report)."""
+        if len(self._children) < self._count:
+            self._start(budget, self._count)
 
     def _receive(self, index: int, what: str) -> Any:
         """Child ``index``'s ``what`` ("role", then "payload"), read once; None when it sent nothing readable."""
@@ -425,12 +436,15 @@ def start_early(path: str) -> None:
 
     from preflight.pdf.budget import from_environment
 
-    _early = TextAhead(path, from_environment(), preload=False)
+    # Only the first child: on a cached report it is stopped unused, and alone it takes the other processor, not
+    # the one the run needs. The second starts once the run knows it checks the file (take_early).
+    _early = TextAhead(path, from_environment(), started=1)
     atexit.register(stop_early)
 
 
-def take_early(path: str) -> TextAhead | None:
-    """The text read ahead since the start of the process, when it reads ``path``; else None (and it stops)."""
+def take_early(path: str, budget: Budget) -> TextAhead | None:
+    """The text read ahead since the start of the process, when it reads ``path``, with its other children
+    started within ``budget``; else None (and it stops)."""
     global _early
     ahead, _early = _early, None
     if ahead is None:
@@ -442,6 +456,7 @@ def take_early(path: str) -> TextAhead | None:
     if not same:
         ahead.stop()
         return None
+    ahead.start_rest(budget)
     return ahead
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from preflight import launch, workers
 from preflight.cli import main
+from preflight.pdf.budget import Budget
 from tests.conftest import FIXTURES
 
 DOSSIER = str(FIXTURES / "valid-dossier.pdf")
@@ -89,8 +90,8 @@ def test_the_run_takes_the_text_read_from_the_start(
     taken: list[workers.TextAhead | None] = []
     real_take, real_extract = workers.take_early, pdfium_text.extract_pages
 
-    def take(path: str) -> workers.TextAhead | None:
-        ahead = real_take(path)
+    def take(path: str, budget: Budget) -> workers.TextAhead | None:
+        ahead = real_take(path, budget)
         taken.append(ahead)
 
         def refuse(*_args: object) -> None:
@@ -105,7 +106,7 @@ def test_the_run_takes_the_text_read_from_the_start(
     code = _run_launcher(monkeypatch, "check", "--no-cache", "--format", "json", DOSSIER)
     early = json.loads(capsys.readouterr().out)
     assert len(taken) == 1 and taken[0] is not None and taken[0].path == DOSSIER
-    assert all(child.reaped for child in taken[0]._children)
+    assert len(taken[0]._children) == 2 and all(child.reaped for child in taken[0]._children)
 
     monkeypatch.setattr(workers, "take_early", real_take)
     monkeypatch.setattr(pdfium_text, "extract_pages", real_extract)
@@ -132,10 +133,11 @@ def test_a_cached_report_stops_the_text_read_from_the_start(
         real_stop(self)
 
     monkeypatch.setattr(workers.TextAhead, "stop", stop)
-    monkeypatch.setattr(workers, "take_early", lambda path: pytest.fail("a cached run took the text"))
+    monkeypatch.setattr(workers, "take_early", lambda path, budget: pytest.fail("a cached run took the text"))
     assert _run_launcher(monkeypatch, "check", DOSSIER) == first
     assert capsys.readouterr().out
-    assert len(stopped) == 1 and all(child.reaped for child in stopped[0]._children)
+    assert len(stopped) == 1 and len(stopped[0]._children) == 1  # the first child only: the second never started
+    assert all(child.reaped for child in stopped[0]._children)
     assert workers._early is None
 
 
