@@ -349,9 +349,9 @@ def check(
             cache_key = request_key(user.path, user.values, profile, select_, ignore_, strict, get_language())
             cached = cached_run(files, cache_dir, cache_key, strict)
         if cached is not None:
-            from preflight.workers import stop_early
+            from preflight.launch import stop_early
 
-            stop_early()  # the text read ahead since the start (preflight.launch) is not needed
+            stop_early()  # the text read since the start (preflight.launch) is not needed
             report, load_errors = cached
             for problem in load_errors:
                 click.echo(t("cli.load-warning", problem=problem), err=True)
@@ -535,7 +535,9 @@ def _run_checks(
     budget = dataclasses.replace(from_environment(), seconds=timeout or None)
     ahead = workers.take_early(files[0], budget) if len(files) == 1 else None
     if ahead is None:
-        workers.stop_early()
+        from preflight.launch import stop_early
+
+        stop_early()
         if len(files) == 1 and workers.text_ahead_pays():
             ahead = workers.TextAhead(files[0], budget)
     try:

@@ -16,6 +16,10 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from preflight.processes import Receiver, Sender
 
 CHECK_VALUE_OPTIONS = frozenset(
     {"--profile", "-p", "--config", "--format", "-f", "--output", "-o", "--select", "--ignore", "--jobs", "-j"}
@@ -60,6 +64,52 @@ def single_file_checked(arguments: Sequence[str]) -> str | None:
     return paths[0]
 
 
+_early: tuple[str, int, Receiver] | None = None
+"""The file whose text is being read since the start, its reader's process id, and the reader's pipe."""
+
+
+def start_early(path: str) -> None:
+    """Fork the first text reader of ``path`` (preflight.workers.read_text), where reading ahead pays.
+
+    Only the first: on a cached report it is stopped unused, and alone it takes the other processor, not the
+    one the run needs. The run starts the second once it knows it checks the file (workers.take_early).
+    """
+    global _early
+    from preflight import processes
+
+    if _early is not None or not processes.text_ahead_pays():
+        return
+    import atexit
+
+    pid, receiver = processes.fork(_read_first_part, path)
+    _early = (path, pid, receiver)
+    atexit.register(stop_early)
+
+
+def _read_first_part(sender: Sender, path: str) -> None:
+    from preflight import workers
+    from preflight.pdf.budget import from_environment
+
+    workers.read_text(sender, path, from_environment(), 0, 2)
+
+
+def take_early() -> tuple[str, int, Receiver] | None:
+    """The reader started by ``start_early`` (the run takes it over), or None."""
+    global _early
+    early, _early = _early, None
+    return early
+
+
+def stop_early() -> None:
+    """Stop the reader started by ``start_early`` when the run did not take it (a cached report, the end)."""
+    early = take_early()
+    if early is not None:
+        from preflight import processes
+
+        processes.stop(early[1])
+        early[2].close()
+
+
 def main() -> None:
     from preflight.interrupt import Interrupted, raising_on_signals
 
@@ -69,9 +119,7 @@ def main() -> None:
         with raising_on_signals():
             path = single_file_checked(sys.argv[1:])
             if path is not None:
-                from preflight import workers
-
-                workers.start_early(path)
+                start_early(path)
             from preflight.cli import main as command_line
 
             command_line()

@@ -17,17 +17,19 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import select
 import signal
-import sys
 import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from preflight import processes
 from preflight.interrupt import reset_in_child
 from preflight.paths import Stamp, file_stamp
 from preflight.pdf.budget import Budget, set_active
+from preflight.processes import Receiver, Sender, can_isolate, text_ahead_pays
+
+__all__ = ["can_isolate", "text_ahead_pays"]  # where the callers look for them
 
 Work = Callable[[str], Any]
 
@@ -55,109 +57,6 @@ class Failed:
 
 
 Result = Done | OverTime | OutOfMemory | Failed
-
-
-def can_isolate() -> bool:
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
-
-
-_HEADER = 8
-"""Bytes of the length that comes before each message on a pipe."""
-
-
-class Sender:
-    """A child's end of its pipe: each message is its length, then its bytes."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def send_bytes(self, data: bytes) -> None:
-        view = memoryview(len(data).to_bytes(_HEADER, "big") + data)
-        while view:
-            view = view[os.write(self.fd, view) :]
-
-    def send(self, value: object) -> None:
-        self.send_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def close(self) -> None:
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
-
-
-class Receiver:
-    """The parent's end of a child's pipe (inherited by the worker for the text children's pipes)."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def fileno(self) -> int:
-        return self.fd
-
-    def _read_exactly(self, count: int) -> bytes:
-        chunks = []
-        while count:
-            chunk = os.read(self.fd, min(count, 1 << 20))
-            if not chunk:
-                raise EOFError("the child closed its pipe")
-            chunks.append(chunk)
-            count -= len(chunk)
-        return b"".join(chunks)
-
-    def recv_bytes(self) -> bytes:
-        return self._read_exactly(int.from_bytes(self._read_exactly(_HEADER), "big"))
-
-    def recv(self) -> Any:
-        return pickle.loads(self.recv_bytes())
-
-    def close(self) -> None:
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
-
-
-def _fork(target: Callable[..., None], *args: object) -> tuple[int, Receiver]:
-    """Fork a child that runs ``target(sender, *args)`` and must end with os._exit; in a process group of its
-    own, set here before the child sets it too, so that killing the group never races with the child."""
-    read_end, write_end = os.pipe()
-    for stream in (sys.stdout, sys.stderr):  # else what they hold is written twice, once by the child
-        with contextlib.suppress(Exception):
-            stream.flush()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(read_end)
-            target(Sender(write_end), *args)
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    with contextlib.suppress(OSError):
-        os.setpgid(pid, pid)
-    return pid, Receiver(read_end)
-
-
-def _reap(pid: int, timeout: float = 1.0) -> int | None:
-    """The child's exit code (negative: the signal that ended it), waiting at most ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            done, status = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            return None  # reaped already
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(0.001)
-
-
-def _readable(receivers: Sequence[Receiver], timeout: float | None) -> set[int]:
-    """The file descriptors among ``receivers`` that have a message or an end of file, within ``timeout``."""
-    poller = select.poll()
-    for receiver in receivers:
-        poller.register(receiver.fd, select.POLLIN | select.POLLHUP | select.POLLERR)
-    milliseconds = None if timeout is None else max(0, int(timeout * 1000) + 1)
-    return {fd for fd, _event in poller.poll(milliseconds)}
 
 
 def _die_with_parent() -> None:
@@ -235,18 +134,15 @@ class _Running:
 
     def reap(self) -> None:
         if not self.reaped:
-            self.exit_code = _reap(self.pid)
+            self.exit_code = processes.reap(self.pid)
             self.reaped = True
 
 
 def _stop(running: _Running) -> None:
     """Kill the worker's whole process group (what it started too) and reap it."""
     if not running.reaped:
-        with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
-            os.killpg(running.pid, signal.SIGKILL)
-        with contextlib.suppress(ProcessLookupError, OSError):
-            os.kill(running.pid, signal.SIGKILL)
-        running.reap()
+        running.exit_code = processes.stop(running.pid)
+        running.reaped = True
     running.connection.close()
 
 
@@ -271,12 +167,12 @@ def run_each(items: Sequence[str], work: Work, budget: Budget, jobs: int) -> Gen
         while pending or running:
             while pending and len(running) < max(1, jobs):
                 index, item = pending.pop()
-                pid, receiver = _fork(_child, work, item, budget)
+                pid, receiver = processes.fork(_child, work, item, budget)
                 deadline = time.monotonic() + budget.seconds if budget.seconds else None
                 running[index] = _Running(index, pid, receiver, deadline)
             deadlines = [r.deadline for r in running.values() if r.deadline is not None]
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            ready = _readable([r.connection for r in running.values()], timeout)
+            ready = processes.readable([r.connection for r in running.values()], timeout)
             now = time.monotonic()
             for index, worker in list(running.items()):
                 result: Result | None = None
@@ -296,23 +192,6 @@ def run_each(items: Sequence[str], work: Work, budget: Budget, jobs: int) -> Gen
     finally:
         for worker in running.values():
             _stop(worker)
-
-
-def text_ahead_pays() -> bool:
-    """Whether reading a single file's text ahead (TextAhead) can save time: a fork, and a processor free.
-
-    On one processor, or one already busy (the load average above the processors but one), the text
-    child only adds its imports to the work; PREFLIGHT_TEXT_AHEAD=0 turns it off, =1 on regardless of load."""
-    setting = os.environ.get("PREFLIGHT_TEXT_AHEAD", "")
-    processors = os.cpu_count() or 1
-    if setting == "0" or not can_isolate() or processors < 2:
-        return False
-    if setting == "1":
-        return True
-    try:
-        return os.getloadavg()[0] < processors - 0.5
-    except OSError:
-        return True
 
 
 SPLIT_PAGES = 60
@@ -357,7 +236,7 @@ class TextAhead:
 
             from preflight.pdf import pdfium_text, structure  # noqa: F401
         for index in range(len(self._children), upto):
-            pid, receiver = _fork(_read_text, self.path, budget, index, self._count)
+            pid, receiver = processes.fork(read_text, self.path, budget, index, self._count)
             self._children.append(_Running(index, pid, receiver, None))
 
     def start_rest(self, budget: Budget) -> None:
@@ -423,34 +302,19 @@ class TextAhead:
             _stop(child)
 
 
-_early: TextAhead | None = None
-
-
-def start_early(path: str) -> None:
-    """Start reading ``path``'s text before the command line is imported (preflight.launch), where the
-    read ahead pays; ``take_early`` hands it to the run, and the end of the process stops it otherwise."""
-    global _early
-    if _early is not None or not text_ahead_pays():
-        return
-    import atexit
-
-    from preflight.pdf.budget import from_environment
-
-    # Only the first child: on a cached report it is stopped unused, and alone it takes the other processor, not
-    # the one the run needs. The second starts once the run knows it checks the file (take_early).
-    _early = TextAhead(path, from_environment(), started=1)
-    atexit.register(stop_early)
-
-
 def take_early(path: str, budget: Budget) -> TextAhead | None:
-    """The text read ahead since the start of the process, when it reads ``path``, with its other children
-    started within ``budget``; else None (and it stops)."""
-    global _early
-    ahead, _early = _early, None
-    if ahead is None:
+    """The text read since the start of the process (preflight.launch), when it reads ``path``, with its other
+    children started within ``budget``; else None (and what was started stops)."""
+    from preflight import launch
+
+    early = launch.take_early()
+    if early is None:
         return None
+    early_path, pid, receiver = early
+    ahead = TextAhead(early_path, budget, started=0)
+    ahead._children.append(_Running(0, pid, receiver, None))
     try:
-        same = os.path.samefile(ahead.path, path)
+        same = os.path.samefile(early_path, path)
     except OSError:
         same = False
     if not same:
@@ -460,15 +324,7 @@ def take_early(path: str, budget: Budget) -> TextAhead | None:
     return ahead
 
 
-def stop_early() -> None:
-    """Stop the text read ahead since the start of the process, if the run did not take it (a cached report)."""
-    global _early
-    ahead, _early = _early, None
-    if ahead is not None:
-        ahead.stop()
-
-
-def _read_text(connection: Sender, path: str, budget: Budget, index: int, children: int) -> None:
+def read_text(connection: Sender, path: str, budget: Budget, index: int, children: int) -> None:
     """Child ``index`` of ``children``: the whole file's pages (the first child, when the file is short or
     read by pdfminer) and its fonts (the second child then), or its share of the pages, read by PDFium."""
     _enter_child(budget)

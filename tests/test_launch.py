@@ -7,11 +7,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
 
-from preflight import launch, workers
+from preflight import launch, processes, workers
 from preflight.cli import main
 from preflight.pdf.budget import Budget
 from tests.conftest import FIXTURES
@@ -125,20 +126,30 @@ def test_a_cached_report_stops_the_text_read_from_the_start(
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     first = _run_launcher(monkeypatch, "check", DOSSIER)
     capsys.readouterr()
-    stopped: list[workers.TextAhead] = []
-    real_stop = workers.TextAhead.stop
+    stopped: list[int] = []
+    real_stop = processes.stop
 
-    def stop(self: workers.TextAhead) -> None:
-        stopped.append(self)
-        real_stop(self)
+    def stop(pid: int) -> int | None:
+        stopped.append(pid)
+        return real_stop(pid)
 
-    monkeypatch.setattr(workers.TextAhead, "stop", stop)
+    monkeypatch.setattr(processes, "stop", stop)
     monkeypatch.setattr(workers, "take_early", lambda path, budget: pytest.fail("a cached run took the text"))
+    forked: list[int] = []
+    real_fork = processes.fork
+
+    def fork(*args: Any) -> tuple[int, processes.Receiver]:
+        pid, receiver = real_fork(*args)
+        forked.append(pid)
+        return pid, receiver
+
+    monkeypatch.setattr(processes, "fork", fork)
     assert _run_launcher(monkeypatch, "check", DOSSIER) == first
     assert capsys.readouterr().out
-    assert len(stopped) == 1 and len(stopped[0]._children) == 1  # the first child only: the second never started
-    assert all(child.reaped for child in stopped[0]._children)
-    assert workers._early is None
+    assert len(forked) == 1 and stopped == forked  # the first reader only, stopped by the cached report
+    with pytest.raises(ProcessLookupError):
+        os.kill(forked[0], 0)  # and reaped
+    assert launch._early is None
 
 
 def test_the_command_starts_through_the_launcher(tmp_path: Path) -> None:
