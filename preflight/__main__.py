@@ -1,3 +1,3 @@
-from preflight.launch import main
+from preflight.launch import entry
 
-main()
+entry()

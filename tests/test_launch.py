@@ -168,4 +168,23 @@ def test_the_command_starts_through_the_launcher(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["files"][0]["path"].endswith("valid-dossier.pdf")
     if script.exists():
-        assert "preflight.launch" in script.read_text(encoding="utf-8")
+        assert "from preflight.launch import entry" in script.read_text(encoding="utf-8")
+
+
+def test_a_check_that_ends_at_once_has_written_and_flushed_everything(tmp_path: Path) -> None:
+    """The run ends without the interpreter's teardown (launch._exit_at_once): the exit status, the report
+    written with --output and the text on standard output are all there, for a passing and a failing file."""
+    failing = FIXTURES / "word" / "cv-gap.pdf"
+    for path, status in ((DOSSIER, 0), (str(failing), 1)):
+        report = tmp_path / "report.sarif"
+        result = subprocess.run(
+            [sys.executable, "-m", "preflight", "check", "--no-cache", "-f", "sarif", "-o", str(report), path],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={**os.environ, "PREFLIGHT_CACHE_DIR": str(tmp_path / "cache")},
+            timeout=120,
+        )
+        assert result.returncode == status, result.stderr
+        assert result.stdout.rstrip().splitlines()[-1].lstrip().startswith(("PASSED", "FAILED")), result.stdout
+        assert json.loads(report.read_text(encoding="utf-8"))["runs"][0]["tool"]["driver"]["name"]

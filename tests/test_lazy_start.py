@@ -33,7 +33,8 @@ sys.exit(code)
 
 def imported(tmp_path: Path, *args: str) -> tuple[int, list[str]]:
     """The heavy modules a `preflight ARGS` process imported, and its exit status."""
-    env = {**os.environ, "PREFLIGHT_CACHE_DIR": str(tmp_path / "cache")}
+    # The probe runs the command inside its own process, and prints after it: the usual exit, not the fast one.
+    env = {**os.environ, "PREFLIGHT_CACHE_DIR": str(tmp_path / "cache"), "PREFLIGHT_FAST_EXIT": "0"}
     result = subprocess.run(
         [sys.executable, "-c", f"HEAVY = {HEAVY!r}\n{PROBE}", *args],
         capture_output=True,
