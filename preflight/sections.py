@@ -947,7 +947,9 @@ def _lower_style(style: tuple[float, bool], current: tuple[float, bool]) -> bool
 
 def _toc_entry(text: str) -> tuple[str, int, bool] | None:
     """('Projet de recherche', 12, True) for 'Projet de recherche ..... 12' (True: dot leaders); None otherwise."""
-    match = _TRAILING_NUMBER.search(text)
+    # A match is at most three digits (and the newline "$" allows) from the end: searching only there is the
+    # same search (the look-behind still sees the character before), without trying every character of the line.
+    match = _TRAILING_NUMBER.search(text, max(0, len(text) - 4))
     if match is None:
         return None
     rest = text[: match.start()]
