@@ -565,10 +565,13 @@ def _doctorate_from_its_years(entry: Entry, doctoral_years: Sequence[Entry]) -> 
 
 def _body_size(pages: Sequence[PageText]) -> float:
     """The size most characters are set in (character-weighted median)."""
-    weights = Counter[float]()
+    by_size: dict[float, int] = {}  # summed per size as extracted first: a page has few, and round() is slow
     for page in pages:
         for line in page.lines:
-            weights[round(line.size, 1)] += len(line.text.strip())
+            by_size[line.size] = by_size.get(line.size, 0) + len(line.text.strip())
+    weights = Counter[float]()
+    for size, count in by_size.items():
+        weights[round(size, 1)] += count
     total = sum(weights.values())
     if not total:
         return 10.0

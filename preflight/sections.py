@@ -888,14 +888,17 @@ class Sections:
 # ---------------------------------------------------------------------------------------------- layout helpers
 def _body_style(pages: Iterable[PageText]) -> tuple[float, bool]:
     """The body text's size (character-weighted median, the lower one) and whether the body itself is bold."""
-    sizes: Counter[float] = Counter()
+    by_size: dict[float, int] = {}  # summed per size as extracted first: a dossier has few, and round() is slow
     bold_chars = total_chars = 0
     for page in pages:
         for line in page.lines:
             count = len(line.text.strip())
-            sizes[round(line.size, 1)] += count
+            by_size[line.size] = by_size.get(line.size, 0) + count
             total_chars += count
             bold_chars += count if line.bold else 0
+    sizes: Counter[float] = Counter()
+    for size, count in by_size.items():
+        sizes[round(size, 1)] += count
     if not sizes:
         return 10.0, False
     # statistics.median_low of every character's size, without a list of every character
