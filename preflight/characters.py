@@ -450,6 +450,13 @@ def _classify_char(text: str, index: int, facts: FontFacts | None, bom_start_ok:
     return None
 
 
+def may_have_hits(text: str) -> bool:
+    """False when :func:`classify` certainly finds nothing in ``text``: no character any class may flag, and
+    no start of mojibake. Both tests look at one or two adjacent non-ASCII characters, so one search of a page's
+    lines joined by newlines answers for every line of the page at once."""
+    return _SUSPECT.search(text) is not None or _MOJIBAKE_START.search(text) is not None
+
+
 def classify(text: str, facts: FontFacts | None = None, *, bom_start_ok: bool = True) -> list[Hit]:
     """Every problem character in ``text``, in order; mojibake sequences found with ftfy's heuristics.
 

@@ -141,7 +141,9 @@ DOCTORAL_YEARS_WORDS = re.compile(
 NOT_OWN_DOCTORATE = re.compile(r"encadr|co-?dir|direct|jury|supervis|rapport|examinat|co-?tutel", re.IGNORECASE)
 """Lines about other people's theses: they say nothing of the candidate's own doctoral years."""
 
-_LABEL_TRIM = re.compile(r"^[\s•·▪◦‣*>|:;,.()\[\]-]+|[\s•·▪◦‣*>|:;,(\[-]+$")
+_LABEL_LEAD = re.compile(r"^[\s•·▪◦‣*>|:;,.()\[\]-]+")
+_LABEL_TAIL = "•·▪◦‣*>|:;,([-"
+"""Bullets and punctuation a label loses at its start (_LABEL_LEAD) and at its end (these and white space)."""
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -468,6 +470,24 @@ def _entry(date_range: DateRange, label: str, line: str, page: int, context: str
     return Entry(date_range, label, line, page, kind, first, last, academic_first, academic_last, part)
 
 
+def _trim_label(text: str) -> str:
+    """``text`` without the bullets and punctuation at its ends (_LABEL_LEAD, _LABEL_TAIL).
+
+    The trailing run is found by stepping back from the end: a pattern ending in ``[...]+$`` is tried at
+    every character of the line, which made it the costliest step of reading a CV's headings."""
+    lead = _LABEL_LEAD.match(text)
+    start = lead.end() if lead else 0
+    end = len(text)
+    while end > start and (text[end - 1] in _LABEL_TAIL or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
+
+
+def _has_year(text: str) -> bool:
+    """A year from 1900 to 2099 stands alone in ``text`` (cheap substring tests first: most lines have none)."""
+    return ("19" in text or "20" in text) and _YEAR.search(text) is not None
+
+
 def _academic_months(date_range: DateRange, first: YearMonth, last: YearMonth) -> tuple[YearMonth, YearMonth]:
     """'2013-2014' is September 2013 to August 2014 when read as an academic year; a single year stays whole."""
     if date_range.is_single:
@@ -545,10 +565,13 @@ def _doctorate_from_its_years(entry: Entry, doctoral_years: Sequence[Entry]) -> 
 
 def _body_size(pages: Sequence[PageText]) -> float:
     """The size most characters are set in (character-weighted median)."""
-    weights = Counter[float]()
+    by_size: dict[float, int] = {}  # summed per size as extracted first: a page has few, and round() is slow
     for page in pages:
         for line in page.lines:
-            weights[round(line.size, 1)] += len(line.text.strip())
+            by_size[line.size] = by_size.get(line.size, 0) + len(line.text.strip())
+    weights = Counter[float]()
+    for size, count in by_size.items():
+        weights[round(size, 1)] += count
     total = sum(weights.values())
     if not total:
         return 10.0
@@ -565,9 +588,13 @@ def _part_heading(
 ) -> tuple[str, bool, bool] | None:
     """(title, read?) when the line is a CV heading: its dates are read unless it names a part that is not the
     timeline (Publications, Encadrement...); an unknown heading ('Recherche', 'Campus activities') is read."""
-    text = _PART_NUMBERING.sub("", _LABEL_TRIM.sub("", normalize(line.text))).strip()
+    text = _trim_label(normalize(line.text))
+    numbering = _PART_NUMBERING.match(text)
+    text = (text[numbering.end() :] if numbering else text).strip()
+    if not text or len(text) > 60:
+        return None
     words = text.split()
-    if not text or len(text) > 60 or len(words) > 7 or _YEAR.search(text) or _COLON_WORD.search(text):
+    if len(words) > 7 or _has_year(text) or _COLON_WORD.search(text):
         return None
     styled = line.size >= body_size * 1.1 or line.bold
     if not styled and len(words) > 3:
@@ -613,8 +640,8 @@ def _label(lines: Sequence[TextLine], first: int, last: int, date_range: DateRan
     start, end = date_range.span
     rest = (own[:start] + " " + own[end:]).strip()
     rest = re.sub(r"\s*[,;:(]\s*(?=[.,;:)]|$)", "", rest)
-    rest = re.sub(r"\s{2,}", " ", _LABEL_TRIM.sub("", rest))
-    rest = _LABEL_TRIM.sub("", re.sub(r"\s+(?:du|de|from|since|depuis|le|en|in|entre|between)$", "", rest, flags=re.I))
+    rest = re.sub(r"\s{2,}", " ", _trim_label(rest))
+    rest = _trim_label(re.sub(r"\s+(?:du|de|from|since|depuis|le|en|in|entre|between)$", "", rest, flags=re.I))
     if len(_LETTERS.findall(rest)) >= 3:
         return rest
     row = lines[first]
@@ -622,7 +649,7 @@ def _label(lines: Sequence[TextLine], first: int, last: int, date_range: DateRan
     above = [first - 1] if first > 0 and 0 < lines[first - 1].baseline - row.baseline < 2.5 * max(row.size, 1) else []
     for neighbour in [*same_row, *above, last + 1]:
         if 0 <= neighbour < len(lines) and neighbour not in dated:
-            text = _LABEL_TRIM.sub("", normalize(lines[neighbour].text))
+            text = _trim_label(normalize(lines[neighbour].text))
             if len(_LETTERS.findall(text)) >= 3:
                 return text
     return rest

@@ -70,7 +70,7 @@ _NUMBERING = re.compile(
     r"|[a-h]\s*[.)]\s+"
     r")"
 )
-_TRAILING = re.compile(r"[\s:.;,\-–—]+$")
+_TRAILING = ":.;,-–—"  # punctuation a title loses at its end, with white space
 _SEPARATOR = re.compile(r"^\s*[:\-–—(,/]")
 _TRAILING_NUMBER = re.compile(r"(?<!\d)(\d{1,3})$")
 _COLON = re.compile(r"^\s*:")
@@ -97,8 +97,13 @@ def normalise(text: str) -> str:
 
 def strip_numbering(text: str) -> str:
     """'3. projet de recherche' -> 'projet de recherche'; also 'iii - ...', 'partie 2 : ...', 'a) ...'."""
-    stripped = _NUMBERING.sub("", text, count=1)
-    return _TRAILING.sub("", stripped).strip()
+    numbering = _NUMBERING.match(text)
+    stripped = text[numbering.end() :] if numbering else text
+    # the trailing punctuation and spaces stepped off from the end: a pattern "[...]+$" is tried at every character
+    end = len(stripped)
+    while end and (stripped[end - 1] in _TRAILING or stripped[end - 1].isspace()):
+        end -= 1
+    return stripped[:end].strip()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -284,6 +289,14 @@ class Sections:
     def is_own_list_title(self, text: str) -> bool:
         """Whether a heading is a title of the candidate's publication list, not of a reference list."""
         return _own_list(self._match(text, exact_only=False), text)
+
+    def line_keys(self) -> frozenset[str]:
+        """The :func:`title_key` of every line of the dossier, each once (computed once): what a check that looks
+        for a title on any line compares its titles with."""
+        cached: frozenset[str] | None = getattr(self, "_line_keys", None)
+        if cached is None:
+            cached = self._line_keys = frozenset(title_key(line.text) for page in self.pages for line in page.lines)
+        return cached
 
     def titles_tried(self, name: str) -> list[str]:
         return list(self.config.titles.get(name, ()))
@@ -875,14 +888,17 @@ class Sections:
 # ---------------------------------------------------------------------------------------------- layout helpers
 def _body_style(pages: Iterable[PageText]) -> tuple[float, bool]:
     """The body text's size (character-weighted median, the lower one) and whether the body itself is bold."""
-    sizes: Counter[float] = Counter()
+    by_size: dict[float, int] = {}  # summed per size as extracted first: a dossier has few, and round() is slow
     bold_chars = total_chars = 0
     for page in pages:
         for line in page.lines:
             count = len(line.text.strip())
-            sizes[round(line.size, 1)] += count
+            by_size[line.size] = by_size.get(line.size, 0) + count
             total_chars += count
             bold_chars += count if line.bold else 0
+    sizes: Counter[float] = Counter()
+    for size, count in by_size.items():
+        sizes[round(size, 1)] += count
     if not sizes:
         return 10.0, False
     # statistics.median_low of every character's size, without a list of every character
@@ -900,13 +916,22 @@ def _repeated_lines(pages: list[PageText]) -> set[tuple[int, int]]:
     where: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for page in pages:
         for index, line in enumerate(page.lines):
-            key = (normalise(_DIGITS.sub("#", line.text)), round(line.baseline / 4))
+            key = (_running_text(line.text), round(line.baseline / 4))
             where.setdefault(key, []).append((page.number, index))
     repeated: set[tuple[int, int]] = set()
     for places in where.values():
         if len({number for number, _ in places}) >= 3:
             repeated.update(places)
     return repeated
+
+
+@functools.lru_cache(maxsize=65536)
+def _running_text(text: str) -> str:
+    """A line as running headers and footers are compared: normalised, every number '#' (page numbers vary).
+
+    Cached: the same text recurs on many pages (headers, footers, repeated labels), and the digit pattern is
+    tried at every character of a line."""
+    return normalise(_DIGITS.sub("#", text))
 
 
 def _reading_order(page: PageText) -> list[int]:
@@ -947,7 +972,9 @@ def _lower_style(style: tuple[float, bool], current: tuple[float, bool]) -> bool
 
 def _toc_entry(text: str) -> tuple[str, int, bool] | None:
     """('Projet de recherche', 12, True) for 'Projet de recherche ..... 12' (True: dot leaders); None otherwise."""
-    match = _TRAILING_NUMBER.search(text)
+    # A match is at most three digits (and the newline "$" allows) from the end: searching only there is the
+    # same search (the look-behind still sees the character before), without trying every character of the line.
+    match = _TRAILING_NUMBER.search(text, max(0, len(text) - 4))
     if match is None:
         return None
     rest = text[: match.start()]
@@ -1049,14 +1076,18 @@ def fold(text: str) -> str:
     Positions in the folded text are positions in the original, so a label found in the folded text
     can be followed by a look at the original (e.g. for a capitalised name).
     """
-    out: list[str] = []
-    for char in text:
-        if char in "’‘ʼ`":
-            out.append("'")
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else char)
-    return "".join(out)
+    if text.isascii():  # the common case: no accent to remove, and "`" the only apostrophe to straighten
+        return text.replace("`", "'")
+    return "".join(map(_fold_char, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """One character of :func:`fold` (cached: a text has few distinct characters, and NFD is per character)."""
+    if char in "’‘ʼ`":
+        return "'"
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 else char
 
 
 _FOUND_BY_FALLBACK = re.compile(

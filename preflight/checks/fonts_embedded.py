@@ -334,6 +334,16 @@ def _text_use(dossier: Dossier) -> tuple[dict[str, _TextUse], set[int]]:
         for line in page.lines:
             text = line.text
             runs = line.font_runs or ((0, line.font),)
+            if len(runs) == 1 and not line.unmapped:  # most lines: one font, every glyph with a meaning
+                start, font = runs[0]
+                name = names.get(font)
+                if name is None:
+                    name = names[font] = _text_name(clean_font_name(font))
+                runs_by_font.setdefault(name, []).append(text[start:])
+                seen += len(text) - start
+                if seen > MAX_CHARACTERS:
+                    break
+                continue
             ends = [start for start, _ in runs[1:]] + [len(text)]
             for (start, font), end in zip(runs, ends, strict=True):
                 name = names.get(font)

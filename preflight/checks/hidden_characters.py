@@ -58,6 +58,7 @@ from preflight.characters import (
     is_private_use,
     is_word_symbol_font,
     looks_like_icon_font,
+    may_have_hits,
 )
 from preflight.characters import MESSAGES as CHARACTER_MESSAGES
 from preflight.dossier import Dossier
@@ -265,6 +266,8 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             data={"class": "unreadable_text", "pages": pages, "count": len(pages), "code_points": []},
         )
     for page in dossier.pages:
+        if not may_have_hits("\n".join(line.text for line in page.lines)):
+            continue  # most pages: nothing any line could be flagged for
         located = []
         for line_number, line in enumerate(page.lines):
             if line.text.isascii() and line.text.isprintable():
@@ -388,6 +391,8 @@ def _document_facts(dossier: Dossier) -> tuple[frozenset[str], frozenset[str], f
     hyphens: Counter[str] = Counter()
     any_soft_hyphen = any("\u00ad" in line.text for page in dossier.pages for line in page.lines)
     for page in dossier.pages:
+        if not any_soft_hyphen and _PRIVATE_USE.search("\n".join(line.text for line in page.lines)) is None:
+            continue  # one search per page: no line of it counts below
         for line in page.lines:
             text = line.text
             has_private = _PRIVATE_USE.search(text) is not None

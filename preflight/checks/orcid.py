@@ -63,6 +63,9 @@ _LABELLED = re.compile(
     r"(?i)(?:orcid(?:\s*\(?\s*id\s*\)?)?\s*:?\s*(?:https?://)?(?:www\.)?(?:orcid\.org/)?|orcid\.org/)"
     r"\s*(\d{4})[\s-]?(\d{4})[\s-]?(\d{4})[\s-]?(\d{3}[\dXx])(?![\d])"
 )
+_DASHED_TAIL = re.compile(r"-\d{4}-\d{4}-\d{3}[\dXx]")
+"""What every dashed iD holds after its first group: a regex starting with a literal is scanned for quickly,
+while _DASHED's look-behind is tried at every character of the page."""
 ASSIGNED_RANGES = (("0000-0001-5000-0007", "0000-0003-5000-0001"), ("0009-0000-0000-0000", "0009-0010-0000-0000"))
 """DOMAIN.md §3.3, from the ORCID FAQ; compared on the first 15 digits."""
 
@@ -154,7 +157,8 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
     for page in pages:
         # One search of the whole page first: most pages hold no ORCID, and no match spans a line break.
         page_text = "\n".join(line.text for line in page.lines)
-        if not (_DASHED.search(page_text) or _LABELLED.search(page_text)):
+        dashed = _DASHED_TAIL.search(page_text) is not None and _DASHED.search(page_text) is not None
+        if not (dashed or _LABELLED.search(page_text)):
             continue
         for line in page.lines:
             matches = [*_LABELLED.finditer(line.text), *_DASHED.finditer(line.text)]
