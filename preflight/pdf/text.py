@@ -11,6 +11,7 @@ read fully, and is the second, independent reading ``bench/text_equivalence.py``
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import math
 import re
@@ -75,10 +76,14 @@ size, start x, baseline y, end x, and which of its characters come from glyphs w
 (True: all of them)."""
 
 
+# Cached: a file has a few fonts and many lines, and the bold pattern (11 alternatives, any case) is tried
+# at every position of the name.
+@functools.lru_cache(maxsize=4096)
 def clean_font_name(name: str) -> str:
     return _SUBSET_PREFIX.sub("", name)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_bold_font(name: str) -> bool:
     return bool(_BOLD_NAME.search(name))
 
