@@ -22,6 +22,7 @@ pdfminer`` selects it for a whole run (``bench/text_equivalence.py`` compares th
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import dataclasses
 import functools
@@ -220,8 +221,9 @@ class _Reader:
             data = memoryview(bigger).cast("B")
         if needed <= 2:
             return ""
-        # bytes, not the memoryview, to decode: str(view, ...) goes through the Python-level codec wrapper.
-        text = data[: needed - 2].tobytes().decode("utf-16-le", "replace")
+        # The codec's own function, on the buffer: bytes.decode("utf-16-le") looks the codec up and calls it
+        # through its Python wrapper (encodings.utf_16_le) on each call.
+        text, _consumed = codecs.utf_16_le_decode(data[: needed - 2], "replace")
         # The text page puts "\r\n" where an object's glyphs change baseline: one line per object here.
         return text.replace("\r\n", " ")
 
