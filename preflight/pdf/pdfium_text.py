@@ -367,10 +367,10 @@ def _read_page(reader: _Reader, document: int, index: int, fonts: FontFacts) -> 
             items = _ligatures(pdfium, textpage, items, objects, fonts.ligatures)
         suspects = {
             obj
-            for obj, (text, font, *_rest) in zip(objects, items, strict=True)
+            for obj, item in zip(objects, items, strict=True)
             # isprintable first: every character _SUSPECT finds is unprintable, and most texts have none.
-            if (not text.isprintable() and _SUSPECT.search(text))
-            or (fonts.unsure and clean_font_name(font) in fonts.unsure)
+            if (not item[0].isprintable() and _SUSPECT.search(item[0]))
+            or (fonts.unsure and clean_font_name(item[1]) in fonts.unsure)
         }
         read_again = _characters(pdfium, textpage, suspects) if suspects else {}
         if read_again:
@@ -446,9 +446,10 @@ def _collect(
             if not text:
                 complete = False  # PDFium's text page skips objects without ink: pdfminer reads this page
                 continue
-            body = text.rstrip(" ")
-            if body.endswith("\x02"):
-                text = body[:-1] + _LINE_END_HYPHEN + text[len(body) :]
+            if "\x02" in text:  # PDFium's line-end hyphen marker, before any trailing spaces
+                body = text.rstrip(" ")
+                if body.endswith("\x02"):
+                    text = body[:-1] + _LINE_END_HYPHEN + text[len(body) :]
         pdfium.matrix(obj, matrix_address)
         pdfium.font_size(obj, size_address)
         pdfium.bounds(obj, left_address, bottom_address, right_address, top_address)
