@@ -22,11 +22,14 @@ pdfminer`` selects it for a whole run (``bench/text_equivalence.py`` compares th
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import dataclasses
+import functools
 import math
 import os
 import re
+import struct
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -125,66 +128,138 @@ def _better(first: PageText, second: PageText | None) -> PageText:
     )
 
 
-class _Reader:
-    """What one document's pages share: the raw bindings, a text buffer, and each font's name."""
+class _Pdfium:
+    """The PDFium functions the reader calls, typed for plain integer handles.
+
+    pypdfium2's bindings type each handle as a pointer to an opaque struct: every call then checks each
+    argument's pointer type and wraps each handle it returns in a new pointer object, which costs more than
+    most of these calls' own work. The same C functions typed with ``c_void_p`` take and give Python integers
+    (None for NULL), and the reader passes its output buffers by address.
+    """
 
     def __init__(self) -> None:
         import pypdfium2.raw as raw
 
-        self.raw = raw
+        handle, address, integer, unsigned = ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
+
+        def typed(function: Any, restype: Any, *argtypes: Any) -> Any:
+            address = ctypes.cast(function, ctypes.c_void_p).value
+            if address is None:
+                raise ImportError(f"pypdfium2 gives no address for {function!r}")
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        self.text_kind: int = raw.FPDF_PAGEOBJ_TEXT
+        self.form_kind: int = raw.FPDF_PAGEOBJ_FORM
+        self.load_page = typed(raw.FPDF_LoadPage, handle, handle, integer)
+        self.close_page = typed(raw.FPDF_ClosePage, None, handle)
+        self.load_text_page = typed(raw.FPDFText_LoadPage, handle, handle)
+        self.close_text_page = typed(raw.FPDFText_ClosePage, None, handle)
+        self.media_box = typed(raw.FPDFPage_GetMediaBox, integer, handle, address, address, address, address)
+        self.page_width = typed(raw.FPDF_GetPageWidthF, ctypes.c_float, handle)
+        self.page_height = typed(raw.FPDF_GetPageHeightF, ctypes.c_float, handle)
+        self.rotation = typed(raw.FPDFPage_GetRotation, integer, handle)
+        self.count_objects = typed(raw.FPDFPage_CountObjects, integer, handle)
+        self.get_object = typed(raw.FPDFPage_GetObject, handle, handle, integer)
+        self.count_form_objects = typed(raw.FPDFFormObj_CountObjects, integer, handle)
+        self.get_form_object = typed(raw.FPDFFormObj_GetObject, handle, handle, unsigned)
+        self.object_type = typed(raw.FPDFPageObj_GetType, integer, handle)
+        self.count_marks = typed(raw.FPDFPageObj_CountMarks, integer, handle)
+        self.get_mark = typed(raw.FPDFPageObj_GetMark, handle, handle, unsigned)
+        self.mark_blob = typed(
+            raw.FPDFPageObjMark_GetParamBlobValue, integer, handle, ctypes.c_char_p, address, unsigned, address
+        )
+        self.object_text = typed(raw.FPDFTextObj_GetText, unsigned, handle, handle, address, unsigned)
+        self.matrix = typed(raw.FPDFPageObj_GetMatrix, integer, handle, address)
+        self.font_size = typed(raw.FPDFTextObj_GetFontSize, integer, handle, address)
+        self.bounds = typed(raw.FPDFPageObj_GetBounds, integer, handle, address, address, address, address)
+        self.font = typed(raw.FPDFTextObj_GetFont, handle, handle)
+        self.base_font_name = typed(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, handle, address, ctypes.c_size_t)
+        self.count_chars = typed(raw.FPDFText_CountChars, integer, handle)
+        self.char_object = typed(raw.FPDFText_GetTextObject, handle, handle, integer)
+        self.char_unicode = typed(raw.FPDFText_GetUnicode, ctypes.c_uint, handle, integer)
+        self.char_is_hyphen = typed(raw.FPDFText_IsHyphen, integer, handle, integer)
+        self.char_map_error = typed(raw.FPDFText_HasUnicodeMapError, integer, handle, integer)
+        self.char_origin = typed(raw.FPDFText_GetCharOrigin, integer, handle, integer, address, address)
+
+
+@functools.cache
+def _pdfium() -> _Pdfium:
+    return _Pdfium()
+
+
+_FLOAT_SIZE = ctypes.sizeof(ctypes.c_float)
+_MATRIX, _FONT_SIZE, _BOUNDS = 0, 6, 7
+"""Where an object's matrix (a-f), font size and bounds (left, bottom, right, top) sit in ``_Reader.floats``."""
+_OBJECT_FLOATS = struct.Struct("11f")
+"""``_Reader.floats`` read in one call (reading a ctypes array element by element costs more)."""
+
+
+class _Reader:
+    """What one document's pages share: PDFium's functions, the output buffers, and each font's name."""
+
+    def __init__(self) -> None:
+        self.pdfium = _pdfium()
         self.buffer = (ctypes.c_ushort * _BUFFER_CHARS)()
+        self.buffer_address = ctypes.addressof(self.buffer)
+        self.buffer_bytes = memoryview(self.buffer).cast("B")
         self.fonts: dict[int | None, str] = {}
-        self.matrix = raw.FS_MATRIX()
-        self.size = ctypes.c_float()
-        self.box = [ctypes.c_float() for _ in range(4)]
+        # Each call writes its own slots, read back with one slice: a call that fails leaves what it left before.
+        self.floats = (ctypes.c_float * 11)()
+        start = ctypes.addressof(self.floats)
+        self.matrix_address = start + _MATRIX * _FLOAT_SIZE
+        self.size_address = start + _FONT_SIZE * _FLOAT_SIZE
+        self.bounds_addresses = tuple(start + (_BOUNDS + side) * _FLOAT_SIZE for side in range(4))
         self.marks_buffer = (ctypes.c_ubyte * 512)()
         self.marks_length = ctypes.c_ulong()
 
-    def text(self, obj: Any, textpage: Any) -> str:
-        raw = self.raw
-        buffer: Any = self.buffer
-        needed = raw.FPDFTextObj_GetText(obj, textpage, buffer, _BUFFER_CHARS * 2)
+    def text(self, obj: int, textpage: int) -> str:
+        needed = self.pdfium.object_text(obj, textpage, self.buffer_address, _BUFFER_CHARS * 2)
+        data = self.buffer_bytes
         if needed > _BUFFER_CHARS * 2:
-            buffer = (ctypes.c_ushort * (needed // 2 + 1))()
-            needed = raw.FPDFTextObj_GetText(obj, textpage, buffer, needed)
+            bigger = (ctypes.c_ushort * (needed // 2 + 1))()
+            needed = self.pdfium.object_text(obj, textpage, ctypes.addressof(bigger), needed)
+            data = memoryview(bigger).cast("B")
         if needed <= 2:
             return ""
+        # The codec's own function, on the buffer: bytes.decode("utf-16-le") looks the codec up and calls it
+        # through its Python wrapper (encodings.utf_16_le) on each call.
+        text, _consumed = codecs.utf_16_le_decode(data[: needed - 2], "replace")
         # The text page puts "\r\n" where an object's glyphs change baseline: one line per object here.
-        return ctypes.string_at(buffer, needed - 2).decode("utf-16-le", errors="replace").replace("\r\n", " ")
+        return text.replace("\r\n", " ")
 
-    def font_name(self, obj: Any) -> str:
-        raw = self.raw
-        font = raw.FPDFTextObj_GetFont(obj)
-        key = ctypes.cast(font, ctypes.c_void_p).value
-        name = self.fonts.get(key)
+    def font_name(self, obj: int) -> str:
+        font = self.pdfium.font(obj)
+        name = self.fonts.get(font)
         if name is None:
-            length = raw.FPDFFont_GetBaseFontName(font, None, 0) if font else 0
+            length = self.pdfium.base_font_name(font, None, 0) if font else 0
             if length > 1:
                 buffer = ctypes.create_string_buffer(length)
-                raw.FPDFFont_GetBaseFontName(font, buffer, length)
+                self.pdfium.base_font_name(font, ctypes.addressof(buffer), length)
                 name = buffer.raw[: length - 1].decode("latin-1")
             else:
                 name = "unknown"  # a Type 3 font has no /BaseFont; pdfminer calls it this too
-            self.fonts[key] = name
+            self.fonts[font] = name
         return name
 
-    def actual_text(self, obj: Any) -> tuple[int | None, str] | None:
-        """The outermost /ActualText span holding ``obj``: (the span's identity, its text), or None."""
-        raw = self.raw
-        for index in range(raw.FPDFPageObj_CountMarks(obj)):
-            mark = raw.FPDFPageObj_GetMark(obj, index)
+    def actual_text(self, obj: int, marks: int) -> tuple[int | None, str] | None:
+        """The outermost /ActualText span holding ``obj`` (which has ``marks`` marks): (the span's identity,
+        its text), or None."""
+        pdfium = self.pdfium
+        length_address = ctypes.addressof(self.marks_length)
+        for index in range(marks):
+            mark = pdfium.get_mark(obj, index)
             # The raw string: GetParamStringValue gives zeros for these UTF-16 strings in PDFium 7xxx/8xxx.
             buffer: Any = self.marks_buffer
-            if not raw.FPDFPageObjMark_GetParamBlobValue(
-                mark, b"ActualText", buffer, ctypes.sizeof(buffer), self.marks_length
+            if not pdfium.mark_blob(
+                mark, b"ActualText", ctypes.addressof(buffer), ctypes.sizeof(buffer), length_address
             ):
                 continue
             length = self.marks_length.value
             if length > ctypes.sizeof(buffer):
                 buffer = (ctypes.c_ubyte * length)()
-                raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buffer, length, self.marks_length)
+                pdfium.mark_blob(mark, b"ActualText", ctypes.addressof(buffer), length, length_address)
             text = _text_string(ctypes.string_at(buffer, length))
-            return ctypes.cast(mark, ctypes.c_void_p).value, text
+            return mark, text
         return None
 
 
@@ -210,12 +285,13 @@ def _read_with_pdfium(
     document = pdfium.PdfDocument(path)
     try:
         reader = _Reader()
+        handle = ctypes.cast(document.raw, ctypes.c_void_p).value or 0  # PdfDocument raised if it is NULL
         pages: list[PageText] = []
         incomplete: list[int] = []
         count = min(page_count, len(document)) if page_count else len(document)
         for index in range(start, count if stop is None else min(stop, count)):
             reader.fonts.clear()  # a font's address may be reused once its pages are closed
-            page, complete = _read_page(reader, document.raw, index, fonts or FontFacts())
+            page, complete = _read_page(reader, handle, index, fonts or FontFacts())
             pages.append(page)
             if not complete:
                 incomplete.append(index + 1)
@@ -224,14 +300,17 @@ def _read_with_pdfium(
         document.close()
 
 
-def _page_transform(raw: Any, page: Any) -> tuple[float, float, tuple[float, float, float, float, float, float]]:
+Transform = tuple[float, float, float, float, float, float]
+
+
+def _page_transform(pdfium: _Pdfium, page: int) -> tuple[float, float, Transform]:
     """Width, height and the transform pdfminer applies (origin at the media box corner, /Rotate applied)."""
-    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
-    if not raw.FPDFPage_GetMediaBox(page, x0, y0, x1, y1):
-        x0.value, y0.value = 0.0, 0.0
-        x1.value, y1.value = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
-    left, bottom, right, top = x0.value, y0.value, x1.value, y1.value
-    rotation = raw.FPDFPage_GetRotation(page) * 90
+    box = (ctypes.c_float * 4)()
+    corners = [ctypes.addressof(box) + side * _FLOAT_SIZE for side in range(4)]
+    if not pdfium.media_box(page, *corners):
+        box[:] = [0.0, 0.0, pdfium.page_width(page), pdfium.page_height(page)]
+    left, bottom, right, top = box[:]
+    rotation = pdfium.rotation(page) * 90
     if rotation == 90:
         ctm = (0.0, -1.0, 1.0, 0.0, -bottom, right)
     elif rotation == 180:
@@ -243,101 +322,119 @@ def _page_transform(raw: Any, page: Any) -> tuple[float, float, tuple[float, flo
     return abs(right - left), abs(top - bottom), ctm
 
 
-def _read_page(reader: _Reader, document: Any, index: int, fonts: FontFacts) -> tuple[PageText, bool]:
-    raw = reader.raw
-    page = raw.FPDF_LoadPage(document, index)
+def _read_page(reader: _Reader, document: int, index: int, fonts: FontFacts) -> tuple[PageText, bool]:
+    pdfium = reader.pdfium
+    page = pdfium.load_page(document, index)
     if not page:
         return PageText(index + 1, 0.0, 0.0, (), error="PDFium cannot load this page"), False
     textpage = None
     try:
-        width, height, ctm = _page_transform(raw, page)
-        textpage = raw.FPDFText_LoadPage(page)
+        width, height, ctm = _page_transform(pdfium, page)
+        textpage = pdfium.load_text_page(page)
         if not textpage:
             return PageText(index + 1, width, height, (), error="PDFium cannot read this page's text"), False
-        items: list[tuple[Any, str, str, float, float, float, float]] = []
-        complete = _collect(reader, page, None, ctm, textpage, items)
+        items: list[Char] = []
+        objects: list[int] = []
+        complete = _collect(reader, page, None, ctm, textpage, items, objects)
+        last = len(items) - 1
         for position, item in enumerate(items):
-            if math.isnan(item[6]):
-                following = items[position + 1] if position + 1 < len(items) else None
-                reaches = following is not None and abs(following[5] - item[5]) < 0.5 * item[3]
-                items[position] = (*item[:6], max(following[4], item[4]) if following and reaches else item[4])
-        for position in range(len(items) - 1):
+            text, font, size, start, y, end, unmapped = item
+            following = items[position + 1] if position < last else None
+            changed = False
+            if math.isnan(end):
+                reaches = following is not None and abs(following[4] - y) < 0.5 * size
+                end = max(following[3], start) if following and reaches else start
+                changed = True
             # The text page gives an object the space that follows it: the next object's own first
             # character, or one PDFium adds for a gap pdfminer would not call a space (narrower than a
             # space glyph). Drop it then; the gap rule of build_lines decides, as for pdfminer's characters.
-            obj, text, font, size, start, y, end = items[position]
-            following = items[position + 1]
-            if text.endswith(" ") and (
-                following[1].startswith(" ")
-                or text[-2:-1].isspace()
-                or (abs(following[5] - y) < 0.5 * size and following[4] - end < 0.1 * max(size, following[3]))
+            if (
+                following is not None
+                and text.endswith(" ")
+                and (
+                    following[0].startswith(" ")
+                    or text[-2:-1].isspace()
+                    or (abs(following[4] - y) < 0.5 * size and following[3] - end < 0.1 * max(size, following[2]))
+                )
             ):
-                items[position] = (obj, text[:-1], font, size, start, y, end)
+                text = text[:-1]
+                changed = True
+            if changed:
+                items[position] = (text, font, size, start, y, end, unmapped)
         if fonts.ligatures and any(
-            clean_font_name(item[2]) in fonts.ligatures and _LIGATURE_PIECES.search(item[1]) for item in items
+            clean_font_name(item[1]) in fonts.ligatures and _LIGATURE_PIECES.search(item[0]) for item in items
         ):
-            items = _ligatures(raw, textpage, items, fonts.ligatures)
+            items = _ligatures(pdfium, textpage, items, objects, fonts.ligatures)
         suspects = {
-            _address(item[0])
-            for item in items
-            if _SUSPECT.search(item[1]) or (fonts.unsure and clean_font_name(item[2]) in fonts.unsure)
+            obj
+            for obj, item in zip(objects, items, strict=True)
+            # isprintable first: every character _SUSPECT finds is unprintable, and most texts have none.
+            if (not item[0].isprintable() and _SUSPECT.search(item[0]))
+            or (fonts.unsure and clean_font_name(item[1]) in fonts.unsure)
         }
-        read_again = _characters(raw, textpage, suspects) if suspects else {}
-        chars: list[Char] = []
-        for obj, text, font, size, start, y, end in items:
-            unmapped: bool | frozenset[int] = False
-            again = read_again.get(_address(obj)) if read_again else None
-            if again is not None and any(error for _char, error in again):
-                text = "".join("\ufffd" if error else char for char, error in again)
-                unmapped = frozenset(i for i, (_char, error) in enumerate(again) if error)
-            chars.append((text, font, size, start, y, end, unmapped))
-        return PageText(index + 1, width, height, build_lines(chars, gap_after_blank=False)), complete
+        read_again = _characters(pdfium, textpage, suspects) if suspects else {}
+        if read_again:
+            for position, obj in enumerate(objects):
+                again = read_again.get(obj)
+                if again is not None and any(error for _char, error in again):
+                    text = "".join("\ufffd" if error else char for char, error in again)
+                    unmapped_indexes = frozenset(i for i, (_char, error) in enumerate(again) if error)
+                    items[position] = (text, *items[position][1:6], unmapped_indexes)
+        return PageText(index + 1, width, height, build_lines(items, gap_after_blank=False)), complete
     except Exception as exc:  # one page PDFium chokes on goes to pdfminer, the others stay
         return PageText(index + 1, 0.0, 0.0, (), error=f"PDFium: {type(exc).__name__}: {exc}"), False
     finally:
         if textpage:
-            raw.FPDFText_ClosePage(textpage)
-        raw.FPDF_ClosePage(page)
-
-
-def _address(obj: Any) -> int | None:
-    return ctypes.cast(obj, ctypes.c_void_p).value
+            pdfium.close_text_page(textpage)
+        pdfium.close_page(page)
 
 
 def _collect(
     reader: _Reader,
-    page: Any,
-    form: Any,
-    ctm: tuple[float, float, float, float, float, float],
-    textpage: Any,
-    items: list[tuple[Any, str, str, float, float, float, float]],
+    page: int,
+    form: int | None,
+    ctm: Transform,
+    textpage: int,
+    items: list[Char],
+    objects: list[int],
 ) -> bool:
-    """Append the text objects of ``page`` (or of the form XObject ``form``) in drawing order.
+    """Append the text objects of ``page`` (or of the form XObject ``form``) in drawing order: to ``items``
+    what ``build_lines`` reads (text, font name, size, start x, baseline y, end x, no unmapped glyph yet),
+    to ``objects`` their handles.
 
     Returns False when PDFium gave no text for an object that draws something we cannot name.
     """
-    raw = reader.raw
-    matrix, size, box = reader.matrix, reader.size, reader.box
+    pdfium = reader.pdfium
+    floats = reader.floats
+    matrix_address, size_address = reader.matrix_address, reader.size_address
+    left_address, bottom_address, right_address, top_address = reader.bounds_addresses
+    text_kind, form_kind = pdfium.text_kind, pdfium.form_kind
+    ctm_a, ctm_b, ctm_c, ctm_d, ctm_e, ctm_f = ctm
     complete = True
     span: int | None = None
-    count = raw.FPDFPage_CountObjects(page) if form is None else raw.FPDFFormObj_CountObjects(form)
+    if form is None:
+        count, get_object, container = pdfium.count_objects(page), pdfium.get_object, page
+    else:
+        count, get_object, container = pdfium.count_form_objects(form), pdfium.get_form_object, form
     for position in range(count):
-        obj = raw.FPDFPage_GetObject(page, position) if form is None else raw.FPDFFormObj_GetObject(form, position)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_FORM:
-            raw.FPDFPageObj_GetMatrix(obj, matrix)
-            inner = multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
-            complete = _collect(reader, page, obj, inner, textpage, items) and complete
+        obj = get_object(container, position)
+        kind = pdfium.object_type(obj)
+        if kind == form_kind:
+            pdfium.matrix(obj, matrix_address)
+            inner = multiply(_OBJECT_FLOATS.unpack_from(floats)[_MATRIX : _MATRIX + 6], ctm)
+            complete = _collect(reader, page, obj, inner, textpage, items, objects) and complete
             span = None
             continue
-        if kind != raw.FPDF_PAGEOBJ_TEXT:
+        if kind != text_kind:
             continue
-        actual = reader.actual_text(obj) if raw.FPDFPageObj_CountMarks(obj) else None
+        marks = pdfium.count_marks(obj)
+        actual = reader.actual_text(obj, marks) if marks else None
         if actual is not None and actual[0] == span:
-            if items and items[-1][1]:
-                raw.FPDFPageObj_GetBounds(obj, *box)
+            if items and items[-1][0]:
+                pdfium.bounds(obj, left_address, bottom_address, right_address, top_address)
+                *_matrix, _size, left, bottom, right, top = _OBJECT_FLOATS.unpack_from(floats)
                 last = items[-1]
-                items[-1] = (*last[:6], max(last[6], _right_edge(box, ctm)))
+                items[-1] = (*last[:5], max(last[5], _right_edge(left, bottom, right, top, ctm)), last[6])
             continue  # the span's text was given with its first object
         if actual is not None:
             span, text = actual
@@ -349,33 +446,40 @@ def _collect(
             if not text:
                 complete = False  # PDFium's text page skips objects without ink: pdfminer reads this page
                 continue
-            body = text.rstrip(" ")
-            if body.endswith("\x02"):
-                text = body[:-1] + _LINE_END_HYPHEN + text[len(body) :]
-        raw.FPDFPageObj_GetMatrix(obj, matrix)
-        _a, _b, c, d, e, f = multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
-        raw.FPDFTextObj_GetFontSize(obj, size)
-        font_size = size.value * (c * c + d * d) ** 0.5
-        raw.FPDFPageObj_GetBounds(obj, *box)
-        end = _right_edge(box, ctm)
+            if "\x02" in text:  # PDFium's line-end hyphen marker, before any trailing spaces
+                body = text.rstrip(" ")
+                if body.endswith("\x02"):
+                    text = body[:-1] + _LINE_END_HYPHEN + text[len(body) :]
+        pdfium.matrix(obj, matrix_address)
+        pdfium.font_size(obj, size_address)
+        pdfium.bounds(obj, left_address, bottom_address, right_address, top_address)
+        _a, _b, c, d, e, f, font_size, left, bottom, right, top = _OBJECT_FLOATS.unpack_from(floats)
+        # The object's matrix times ``ctm`` as preflight.pdf.matrix.multiply gives it; only c, d, e, f are used.
+        c, d, e, f = (
+            c * ctm_a + d * ctm_c,
+            c * ctm_b + d * ctm_d,
+            e * ctm_a + f * ctm_c + ctm_e,
+            e * ctm_b + f * ctm_d + ctm_f,
+        )
+        font_size *= (c * c + d * d) ** 0.5
+        end = _right_edge(left, bottom, right, top, ctm)
         if actual is not None and end - e < 0.01:
             # An ActualText over ink-less glyphs (LibreOffice's no-break spaces): where it ends is unknown,
             # so it is taken to reach the next object, as pdfminer's glyph advances would.
             end = math.nan
-        items.append((obj, text, reader.font_name(obj), font_size, e, f, end if math.isnan(end) else max(end, e)))
+        items.append((text, reader.font_name(obj), font_size, e, f, end if math.isnan(end) else max(end, e), False))
+        objects.append(obj)
     return complete
 
 
-def _right_edge(box: Sequence[ctypes.c_float], ctm: tuple[float, float, float, float, float, float]) -> float:
-    """The right end of the object's bounds, mapped by the page/form transform ``ctm``.
+def _right_edge(left: float, bottom: float, right: float, top: float, ctm: Transform) -> float:
+    """The right end of an object's bounds, mapped by the page/form transform ``ctm``.
 
     PDFium gives bounds in the space of the object's container; for upright text the right end is the
     larger x of the transformed corners.
     """
-    left, bottom, right, top = (value.value for value in box)
     a, _b, c, _d, e, _f = ctm
-    xs = [x * a + y * c + e for x, y in ((left, bottom), (right, bottom), (left, top), (right, top))]
-    return max(xs)
+    return max(left * a + bottom * c + e, right * a + bottom * c + e, left * a + top * c + e, right * a + top * c + e)
 
 
 _LIGATURES = {
@@ -391,8 +495,8 @@ _LIGATURE_PIECES = re.compile("ff[il]?|f[il]|ſt|st")
 
 
 def _ligatures(
-    raw: Any, textpage: Any, items: list[tuple[Any, str, str, float, float, float, float]], fonts: frozenset[str]
-) -> list[tuple[Any, str, str, float, float, float, float]]:
+    pdfium: _Pdfium, textpage: int, items: list[Char], objects: list[int], fonts: frozenset[str]
+) -> list[Char]:
     """Put back the ligature characters (U+FB00-U+FB06) that PDFium's text page splits into letters.
 
     hidden-characters reports a ligature in the text layer (search and copy see 'ﬁ', not 'fi'). PDFium gives
@@ -401,17 +505,17 @@ def _ligatures(
     looks the same to PDFium, and is two characters). Each object's characters are found in the text page
     from where the previous one ended.
     """
-    count = raw.FPDFText_CountChars(textpage)
-    x, y, x2, y2 = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    count = pdfium.count_chars(textpage)
+    origins = (ctypes.c_double * 4)()
+    x, y, x2, y2 = (ctypes.addressof(origins) + index * ctypes.sizeof(ctypes.c_double) for index in range(4))
     cursor = 0
     result = []
-    for item in items:
-        obj, text = item[0], item[1]
-        if clean_font_name(item[2]) not in fonts or not _LIGATURE_PIECES.search(text):
+    for obj, item in zip(objects, items, strict=True):
+        text = item[0]
+        if clean_font_name(item[1]) not in fonts or not _LIGATURE_PIECES.search(text):
             result.append(item)
             continue
-        key = _address(obj)
-        start = _find_object(raw, textpage, key, cursor, count)
+        start = _find_object(pdfium, textpage, obj, cursor, count)
         if start is None:
             result.append(item)
             continue
@@ -419,13 +523,13 @@ def _ligatures(
         pieces: list[tuple[int, int, str]] = []
         for match in _LIGATURE_PIECES.finditer(text):
             first = start + match.start()
-            if raw.FPDFText_GetUnicode(textpage, first) != ord(text[match.start()]):
+            if pdfium.char_unicode(textpage, first) != ord(text[match.start()]):
                 break  # the text page and the object's text no longer line up: leave the rest as it is
-            raw.FPDFText_GetCharOrigin(textpage, first, x, y)
+            pdfium.char_origin(textpage, first, x, y)
             same = 1
             for offset in range(1, len(match.group())):
-                raw.FPDFText_GetCharOrigin(textpage, first + offset, x2, y2)
-                if (x2.value, y2.value) != (x.value, y.value):
+                pdfium.char_origin(textpage, first + offset, x2, y2)
+                if (origins[2], origins[3]) != (origins[0], origins[1]):
                     break
                 same += 1
             if same > 1 and text[match.start() : match.start() + same] in _LIGATURES:
@@ -434,33 +538,33 @@ def _ligatures(
                 )
         for begin, end, ligature in reversed(pieces):
             text = text[:begin] + ligature + text[end:]
-        result.append((obj, text, *item[2:]))
+        result.append((text, *item[1:]))
     return result
 
 
-def _find_object(raw: Any, textpage: Any, key: int | None, cursor: int, count: int) -> int | None:
+def _find_object(pdfium: _Pdfium, textpage: int, key: int, cursor: int, count: int) -> int | None:
     """The text-page index of the first character of the object ``key``, looking from ``cursor`` on."""
     for index in (*range(cursor, count), *range(0, min(cursor, count))):
-        if _address(raw.FPDFText_GetTextObject(textpage, index)) == key:
+        if pdfium.char_object(textpage, index) == key:
             return index
     return None
 
 
-def _characters(raw: Any, textpage: Any, wanted: set[int | None]) -> dict[int | None, list[tuple[str, bool]]]:
+def _characters(pdfium: _Pdfium, textpage: int, wanted: set[int]) -> dict[int, list[tuple[str, bool]]]:
     """The characters of the text objects in ``wanted``, each with whether its glyph has no Unicode mapping.
 
     One pass over the text page at three calls per character, so only on pages that show the sign.
     """
-    found: dict[int | None, list[tuple[str, bool]]] = {}
-    for index in range(raw.FPDFText_CountChars(textpage)):
-        key = ctypes.cast(raw.FPDFText_GetTextObject(textpage, index), ctypes.c_void_p).value
+    found: dict[int, list[tuple[str, bool]]] = {}
+    for index in range(pdfium.count_chars(textpage)):
+        key = pdfium.char_object(textpage, index)
         if key is None or key not in wanted:
             continue
-        code = raw.FPDFText_GetUnicode(textpage, index)
-        if code == 2 and raw.FPDFText_IsHyphen(textpage, index):
+        code = pdfium.char_unicode(textpage, index)
+        if code == 2 and pdfium.char_is_hyphen(textpage, index):
             found.setdefault(key, []).append((_LINE_END_HYPHEN, False))  # PDFium's line-end hyphen marker
         elif code:
-            found.setdefault(key, []).append((chr(code), bool(raw.FPDFText_HasUnicodeMapError(textpage, index))))
+            found.setdefault(key, []).append((chr(code), bool(pdfium.char_map_error(textpage, index))))
     return found
 
 

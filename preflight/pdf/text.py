@@ -11,6 +11,7 @@ read fully, and is the second, independent reading ``bench/text_equivalence.py``
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import math
 import re
@@ -69,16 +70,22 @@ class PageText:
         return "\n".join(line.text for line in self.lines)
 
 
+_NO_INDEXES: frozenset[int] = frozenset()
+
 Char: TypeAlias = tuple[str, str, float, float, float, float, "bool | frozenset[int]"]
 """What ``build_lines`` reads, in drawing order: text (one character, or a whole text object's), font name,
 size, start x, baseline y, end x, and which of its characters come from glyphs without a Unicode mapping
 (True: all of them)."""
 
 
+# Cached: a file has a few fonts and many lines, and the bold pattern (11 alternatives, any case) is tried
+# at every position of the name.
+@functools.lru_cache(maxsize=4096)
 def clean_font_name(name: str) -> str:
     return _SUBSET_PREFIX.sub("", name)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_bold_font(name: str) -> bool:
     return bool(_BOLD_NAME.search(name))
 
@@ -166,19 +173,20 @@ def build_lines(chars: list[Char], gap_after_blank: bool = True) -> tuple[TextLi
     def flush() -> None:
         text = "".join(buffer)
         if text.strip() and weights:
-            font, size = max(weights, key=weights.__getitem__)
+            # The dominant (font, size); most lines have one.
+            font, size = max(weights, key=weights.__getitem__) if len(weights) > 1 else next(iter(weights))
             name = clean_font_name(font)
             lines.append(
-                TextLine(
-                    text=text,
-                    x0=round(x0, 2),
-                    x1=round(x1, 2),
-                    baseline=round(baseline, 2),
-                    size=round(size, 2),
-                    font=name,
-                    bold=is_bold_font(name),
-                    unmapped=frozenset(unmapped),
-                    font_runs=tuple(runs),
+                TextLine(  # text, x0, x1, baseline, size, font, bold, unmapped, font_runs
+                    text,
+                    round(x0, 2),
+                    round(x1, 2),
+                    round(baseline, 2),
+                    round(size, 2),
+                    name,
+                    is_bold_font(name),
+                    frozenset(unmapped) if unmapped else _NO_INDEXES,
+                    tuple(runs),
                 )
             )
         buffer.clear()
