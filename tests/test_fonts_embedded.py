@@ -511,3 +511,36 @@ def test_a_font_no_text_line_is_in_has_no_mark(fixture_pdf) -> None:
     """Courier draws only an annotation's appearance, which the text layer does not read."""
     [item] = run_check("fonts-embedded", fixture_pdf("annotation-font.pdf")).findings
     assert item.finding.page == 1 and item.finding.rect is None
+
+
+def test_a_bitmap_type3_font_is_found_whatever_the_string_hashing(tmp_path: Path) -> None:
+    """The glyph procedures looked at are the first eight by name: with pikepdf's set of keys in the order of
+    the process's string hashing, a font whose one bitmap glyph is 'a' among twelve was found on some runs only."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "type3-many-glyphs.pdf"
+    image = b"500 0 0 0 500 500 d1 q 500 0 0 500 0 0 cm BI /W 1 /H 1 /BPC 1 /IM true ID \x00 EI Q"
+    with pikepdf.new() as pdf:
+        procs = {f"/{letter}": pdf.make_stream(b"500 0 0 0 500 500 d1 0 0 500 500 re f") for letter in "bcdefghijklm"}
+        procs["/a"] = pdf.make_stream(image)
+        pdf.Root.Font = pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3, CharProcs=pikepdf.Dictionary(procs))
+        )
+        pdf.save(path)
+    probe = (
+        "import sys, pikepdf; from preflight.pdf.structure import _type3_is_bitmap; "
+        "pdf = pikepdf.open(sys.argv[1]); print(_type3_is_bitmap(pdf.Root.Font))"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", probe, str(path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            check=True,
+        ).stdout.strip()
+        for seed in range(1, 9)
+    }
+    assert answers == {"True"}

@@ -245,10 +245,13 @@ def _check_program(info: FontInfo, key: str, program: pikepdf.Stream) -> None:
 
 
 def _type3_is_bitmap(font: pikepdf.Dictionary) -> bool:
+    """Whether one of the font's first eight glyph procedures (in name order) draws an image."""
     procs = font.get("/CharProcs")
     if not isinstance(procs, pikepdf.Dictionary):
         return False
-    for index, key in enumerate(procs.keys()):
+    # pikepdf gives the keys as a set, whose order changes from one process to the next (string hashing):
+    # unsorted, the same file got its bitmap warnings on some runs and not on others.
+    for index, key in enumerate(sorted(procs.keys())):
         if index >= 8:
             break
         proc = procs.get(key)
