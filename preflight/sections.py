@@ -290,14 +290,6 @@ class Sections:
         """Whether a heading is a title of the candidate's publication list, not of a reference list."""
         return _own_list(self._match(text, exact_only=False), text)
 
-    def line_keys(self) -> frozenset[str]:
-        """The :func:`title_key` of every line of the dossier, each once (computed once): what a check that looks
-        for a title on any line compares its titles with."""
-        cached: frozenset[str] | None = getattr(self, "_line_keys", None)
-        if cached is None:
-            cached = self._line_keys = frozenset(title_key(line.text) for page in self.pages for line in page.lines)
-        return cached
-
     def titles_tried(self, name: str) -> list[str]:
         return list(self.config.titles.get(name, ()))
 

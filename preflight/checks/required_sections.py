@@ -208,10 +208,12 @@ def _labelled(dossier: Dossier, titles: tuple[str, ...]) -> bool:
     if not wanted:
         return False
     starts = tuple({title[:1] for title in wanted})  # a cheap test first: most lines start otherwise
-    for text in dossier.sections.line_keys():
-        if not text.startswith(starts):
-            continue
-        for title in wanted:
-            if text == title or (text.startswith(title) and _LABEL_SEPARATOR.match(text[len(title) :])):
-                return True
+    for page in dossier.sections.pages:
+        for line in page.lines:
+            text = title_key(line.text)
+            if not text.startswith(starts):
+                continue
+            for title in wanted:
+                if text == title or (text.startswith(title) and _LABEL_SEPARATOR.match(text[len(title) :])):
+                    return True
     return False
