@@ -239,6 +239,13 @@ class TextAhead:
             pid, receiver = processes.fork(read_text, self.path, budget, index, self._count)
             self._children.append(_Running(index, pid, receiver, None))
 
+    @classmethod
+    def adopting(cls, path: str, budget: Budget, pid: int, receiver: Receiver) -> TextAhead:
+        """The read ahead whose first child was forked already (preflight.launch.start_early), as ``pid``."""
+        ahead = cls(path, budget, started=0)
+        ahead._children.append(_Running(0, pid, receiver, None))
+        return ahead
+
     def start_rest(self, budget: Budget) -> None:
         """Fork the children not started yet (the run knows then that it needs them: no cached report)."""
         if len(self._children) < self._count:
@@ -311,8 +318,7 @@ def take_early(path: str, budget: Budget) -> TextAhead | None:
     if early is None:
         return None
     early_path, pid, receiver = early
-    ahead = TextAhead(early_path, budget, started=0)
-    ahead._children.append(_Running(0, pid, receiver, None))
+    ahead = TextAhead.adopting(early_path, budget, pid, receiver)
     try:
         same = os.path.samefile(early_path, path)
     except OSError:

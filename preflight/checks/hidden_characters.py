@@ -266,7 +266,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
             data={"class": "unreadable_text", "pages": pages, "count": len(pages), "code_points": []},
         )
     for page in dossier.pages:
-        if not may_have_hits("\n".join(line.text for line in page.lines)):
+        if not may_have_hits(page.text):
             continue  # most pages: nothing any line could be flagged for
         located = []
         for line_number, line in enumerate(page.lines):
@@ -391,7 +391,7 @@ def _document_facts(dossier: Dossier) -> tuple[frozenset[str], frozenset[str], f
     hyphens: Counter[str] = Counter()
     any_soft_hyphen = any("\u00ad" in line.text for page in dossier.pages for line in page.lines)
     for page in dossier.pages:
-        if not any_soft_hyphen and _PRIVATE_USE.search("\n".join(line.text for line in page.lines)) is None:
+        if not any_soft_hyphen and _PRIVATE_USE.search(page.text) is None:
             continue  # one search per page: no line of it counts below
         for line in page.lines:
             text = line.text

@@ -156,7 +156,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         raise Skip("text-unreadable", error=type(exc).__name__) from None
     for page in pages:
         # One search of the whole page first: most pages hold no ORCID, and no match spans a line break.
-        page_text = "\n".join(line.text for line in page.lines)
+        page_text = page.text
         dashed = _DASHED_TAIL.search(page_text) is not None and _DASHED.search(page_text) is not None
         if not (dashed or _LABELLED.search(page_text)):
             continue
