@@ -298,9 +298,9 @@ def _check_bounded(
     from preflight.pdf import structure  # noqa: F401
 
     if text_ahead is None:
-        import pypdfium2  # noqa: F401
+        from preflight.pdf import pdfium_text
 
-        from preflight.pdf import pdfium_text  # noqa: F401
+        pdfium_text.preload()
     from preflight.pdf.budget import MB
 
     ahead = text_ahead if len(names) == 1 else None

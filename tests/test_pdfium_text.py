@@ -137,12 +137,10 @@ def test_pages_with_an_object_pdfium_skips_are_read_by_pdfminer() -> None:
 
 
 def test_a_file_pdfium_refuses_is_read_by_pdfminer(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pypdfium2
-
     def refuse(*_args: object, **_kwargs: object) -> None:
-        raise pypdfium2.PdfiumError("Failed to load document (PDFium: Data format error).")
+        raise pdfium_text.PdfiumError("Failed to load document (PDFium: Data format error).")
 
-    monkeypatch.setattr(pypdfium2, "PdfDocument", refuse)
+    monkeypatch.setattr(pdfium_text, "_open_document", refuse)
     path = FIXTURES / "valid-dossier.pdf"
     pages = pdfium_text.extract_pages(str(path), 16)
     assert [page.error for page in pages] == [None] * 16
@@ -150,17 +148,15 @@ def test_a_file_pdfium_refuses_is_read_by_pdfminer(monkeypatch: pytest.MonkeyPat
 
 
 def test_when_both_readers_fail_every_page_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pypdfium2
-
     def refuse(*_args: object, **_kwargs: object) -> None:
-        raise pypdfium2.PdfiumError("Failed to load document")
+        raise pdfium_text.PdfiumError("Failed to load document")
 
     def fail(_path: str, first: int, last: int, only: object = None) -> list[PageText]:
         return [
             PageText(n + 1, 0, 0, (), error="text extraction failed: PSSyntaxError") for n in range(first, last + 1)
         ]
 
-    monkeypatch.setattr(pypdfium2, "PdfDocument", refuse)
+    monkeypatch.setattr(pdfium_text, "_open_document", refuse)
     monkeypatch.setattr(text, "_extract_range", fail)
     pages = pdfium_text.extract_pages(str(FIXTURES / "valid-dossier.pdf"), 2)
     assert [page.error for page in pages] == [

@@ -1,4 +1,4 @@
-"""Text extraction with PDFium (pypdfium2): one reading per text object, not per character.
+"""Text extraction with PDFium (as pypdfium2 ships it): one reading per text object, not per character.
 
 PDFium interprets the page in C++; we then ask it for each text object's text, font, size, position and
 marked-content ActualText, about ten ctypes calls per object instead of seven per character, and build the
@@ -23,6 +23,7 @@ pdfminer`` selects it for a whole run (``bench/text_equivalence.py`` compares th
 from __future__ import annotations
 
 import codecs
+import contextlib
 import ctypes
 import dataclasses
 import functools
@@ -30,6 +31,7 @@ import math
 import os
 import re
 import struct
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -128,63 +130,139 @@ def _better(first: PageText, second: PageText | None) -> PageText:
     )
 
 
+class PdfiumError(RuntimeError):
+    """PDFium refuses the file (named as pypdfium2 names it, so the pages' errors read as they did)."""
+
+
+_LOAD_ERRORS = {
+    0: "Success",
+    1: "Unknown error",
+    2: "File access error",
+    3: "Data format error",
+    4: "Incorrect password error",
+    5: "Unsupported security scheme error",
+    6: "Page not found or content error",
+}
+"""FPDF_GetLastError's codes (fpdfview.h), in pypdfium2's words."""
+
+_TEXT_OBJECT, _FORM_OBJECT = 1, 5
+"""FPDF_PAGEOBJ_TEXT and FPDF_PAGEOBJ_FORM (fpdf_edit.h)."""
+
+
+class _LibraryConfig(ctypes.Structure):
+    """FPDF_LIBRARY_CONFIG, version 2, as pypdfium2 passes it."""
+
+    _fields_ = [
+        ("version", ctypes.c_int),
+        ("m_pUserFontPaths", ctypes.c_void_p),
+        ("m_pIsolate", ctypes.c_void_p),
+        ("m_v8EmbedderSlot", ctypes.c_uint),
+    ]
+
+
+def _library() -> ctypes.CDLL:
+    """The PDFium library that pypdfium2 ships (in its package pypdfium2_raw), opened and initialised.
+
+    Found without running pypdfium2's import, which types each of the library's functions (about 40 ms,
+    as long as reading a short file's text) and loads its helpers. PDFium ignores a second initialisation,
+    so pypdfium2 imported later in the process (preflight.pdf.render) shares the library as it is.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypdfium2_raw")
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    name = {"win32": "pdfium.dll", "darwin": "libpdfium.dylib"}.get(sys.platform, "libpdfium.so")
+    found = [os.path.join(folder, name) for folder in folders if os.path.isfile(os.path.join(folder, name))]
+    if not found:
+        raise ImportError(f"pypdfium2's PDFium library ({name}) is not installed")
+    library = ctypes.CDLL(found[0])
+    initialise = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(("FPDF_InitLibraryWithConfig", library))
+    initialise(ctypes.addressof(_LIBRARY_CONFIG))
+    return library
+
+
+_LIBRARY_CONFIG = _LibraryConfig(2, None, None, 0)
+"""Kept for the life of the process: PDFium reads the configuration it is given when it starts."""
+
+
 class _Pdfium:
     """The PDFium functions the reader calls, typed for plain integer handles.
 
-    pypdfium2's bindings type each handle as a pointer to an opaque struct: every call then checks each
-    argument's pointer type and wraps each handle it returns in a new pointer object, which costs more than
-    most of these calls' own work. The same C functions typed with ``c_void_p`` take and give Python integers
-    (None for NULL), and the reader passes its output buffers by address.
+    The C functions are typed with ``c_void_p`` for handles and output buffers: they take and give Python
+    integers (None for NULL), and the reader passes its buffers by address. (pypdfium2's own bindings type
+    each handle as a pointer to an opaque struct: every call then checks each argument's pointer type and
+    wraps each handle it returns in a new pointer object, which costs more than most of these calls' work.)
     """
 
     def __init__(self) -> None:
-        import pypdfium2.raw as raw
-
+        library = _library()
         handle, address, integer, unsigned = ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
 
-        def typed(function: Any, restype: Any, *argtypes: Any) -> Any:
-            address = ctypes.cast(function, ctypes.c_void_p).value
-            if address is None:
-                raise ImportError(f"pypdfium2 gives no address for {function!r}")
-            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+        def typed(name: str, restype: Any, *argtypes: Any) -> Any:
+            return ctypes.CFUNCTYPE(restype, *argtypes)((name, library))
 
-        self.text_kind: int = raw.FPDF_PAGEOBJ_TEXT
-        self.form_kind: int = raw.FPDF_PAGEOBJ_FORM
-        self.load_page = typed(raw.FPDF_LoadPage, handle, handle, integer)
-        self.close_page = typed(raw.FPDF_ClosePage, None, handle)
-        self.load_text_page = typed(raw.FPDFText_LoadPage, handle, handle)
-        self.close_text_page = typed(raw.FPDFText_ClosePage, None, handle)
-        self.media_box = typed(raw.FPDFPage_GetMediaBox, integer, handle, address, address, address, address)
-        self.page_width = typed(raw.FPDF_GetPageWidthF, ctypes.c_float, handle)
-        self.page_height = typed(raw.FPDF_GetPageHeightF, ctypes.c_float, handle)
-        self.rotation = typed(raw.FPDFPage_GetRotation, integer, handle)
-        self.count_objects = typed(raw.FPDFPage_CountObjects, integer, handle)
-        self.get_object = typed(raw.FPDFPage_GetObject, handle, handle, integer)
-        self.count_form_objects = typed(raw.FPDFFormObj_CountObjects, integer, handle)
-        self.get_form_object = typed(raw.FPDFFormObj_GetObject, handle, handle, unsigned)
-        self.object_type = typed(raw.FPDFPageObj_GetType, integer, handle)
-        self.count_marks = typed(raw.FPDFPageObj_CountMarks, integer, handle)
-        self.get_mark = typed(raw.FPDFPageObj_GetMark, handle, handle, unsigned)
+        self.text_kind: int = _TEXT_OBJECT
+        self.form_kind: int = _FORM_OBJECT
+        self.load_document = typed("FPDF_LoadDocument", handle, ctypes.c_char_p, ctypes.c_char_p)
+        self.close_document = typed("FPDF_CloseDocument", None, handle)
+        self.page_count = typed("FPDF_GetPageCount", integer, handle)
+        self.last_error = typed("FPDF_GetLastError", ctypes.c_ulong)
+        self.load_page = typed("FPDF_LoadPage", handle, handle, integer)
+        self.close_page = typed("FPDF_ClosePage", None, handle)
+        self.load_text_page = typed("FPDFText_LoadPage", handle, handle)
+        self.close_text_page = typed("FPDFText_ClosePage", None, handle)
+        self.media_box = typed("FPDFPage_GetMediaBox", integer, handle, address, address, address, address)
+        self.page_width = typed("FPDF_GetPageWidthF", ctypes.c_float, handle)
+        self.page_height = typed("FPDF_GetPageHeightF", ctypes.c_float, handle)
+        self.rotation = typed("FPDFPage_GetRotation", integer, handle)
+        self.count_objects = typed("FPDFPage_CountObjects", integer, handle)
+        self.get_object = typed("FPDFPage_GetObject", handle, handle, integer)
+        self.count_form_objects = typed("FPDFFormObj_CountObjects", integer, handle)
+        self.get_form_object = typed("FPDFFormObj_GetObject", handle, handle, unsigned)
+        self.object_type = typed("FPDFPageObj_GetType", integer, handle)
+        self.count_marks = typed("FPDFPageObj_CountMarks", integer, handle)
+        self.get_mark = typed("FPDFPageObj_GetMark", handle, handle, unsigned)
         self.mark_blob = typed(
-            raw.FPDFPageObjMark_GetParamBlobValue, integer, handle, ctypes.c_char_p, address, unsigned, address
+            "FPDFPageObjMark_GetParamBlobValue", integer, handle, ctypes.c_char_p, address, unsigned, address
         )
-        self.object_text = typed(raw.FPDFTextObj_GetText, unsigned, handle, handle, address, unsigned)
-        self.matrix = typed(raw.FPDFPageObj_GetMatrix, integer, handle, address)
-        self.font_size = typed(raw.FPDFTextObj_GetFontSize, integer, handle, address)
-        self.bounds = typed(raw.FPDFPageObj_GetBounds, integer, handle, address, address, address, address)
-        self.font = typed(raw.FPDFTextObj_GetFont, handle, handle)
-        self.base_font_name = typed(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, handle, address, ctypes.c_size_t)
-        self.count_chars = typed(raw.FPDFText_CountChars, integer, handle)
-        self.char_object = typed(raw.FPDFText_GetTextObject, handle, handle, integer)
-        self.char_unicode = typed(raw.FPDFText_GetUnicode, ctypes.c_uint, handle, integer)
-        self.char_is_hyphen = typed(raw.FPDFText_IsHyphen, integer, handle, integer)
-        self.char_map_error = typed(raw.FPDFText_HasUnicodeMapError, integer, handle, integer)
-        self.char_origin = typed(raw.FPDFText_GetCharOrigin, integer, handle, integer, address, address)
+        self.object_text = typed("FPDFTextObj_GetText", unsigned, handle, handle, address, unsigned)
+        self.matrix = typed("FPDFPageObj_GetMatrix", integer, handle, address)
+        self.font_size = typed("FPDFTextObj_GetFontSize", integer, handle, address)
+        self.bounds = typed("FPDFPageObj_GetBounds", integer, handle, address, address, address, address)
+        self.font = typed("FPDFTextObj_GetFont", handle, handle)
+        self.base_font_name = typed("FPDFFont_GetBaseFontName", ctypes.c_size_t, handle, address, ctypes.c_size_t)
+        self.count_chars = typed("FPDFText_CountChars", integer, handle)
+        self.char_object = typed("FPDFText_GetTextObject", handle, handle, integer)
+        self.char_unicode = typed("FPDFText_GetUnicode", ctypes.c_uint, handle, integer)
+        self.char_is_hyphen = typed("FPDFText_IsHyphen", integer, handle, integer)
+        self.char_map_error = typed("FPDFText_HasUnicodeMapError", integer, handle, integer)
+        self.char_origin = typed("FPDFText_GetCharOrigin", integer, handle, integer, address, address)
 
 
 @functools.cache
 def _pdfium() -> _Pdfium:
     return _Pdfium()
+
+
+def preload() -> None:
+    """Open PDFium and type its functions now, before forking the processes that read text (one per file
+    of a batch), so that each does not do it again. A library that cannot be opened is left for each
+    reading to find, which then hands the file to pdfminer."""
+    with contextlib.suppress(Exception):
+        _pdfium()
+
+
+def _open_document(pdfium: _Pdfium, path: str) -> int:
+    """PDFium's handle of the document at ``path``; raises PdfiumError, in pypdfium2's words, when PDFium
+    refuses it or finds no page (pypdfium2's PdfDocument refuses a file without pages too)."""
+    encoded = path.encode("utf-8", errors="strict" if sys.platform == "win32" else "surrogateescape")
+    document = pdfium.load_document(encoded, None)
+    if document and pdfium.page_count(document) >= 1:
+        return int(document)
+    code = pdfium.last_error()
+    if document:
+        pdfium.close_document(document)
+    raise PdfiumError(f"Failed to load document (PDFium: {_LOAD_ERRORS.get(code, f'Error {code}')}).")
 
 
 _FLOAT_SIZE = ctypes.sizeof(ctypes.c_float)
@@ -280,24 +358,22 @@ def _read_with_pdfium(
 ) -> Part:
     """The text of pages ``start`` to ``stop - 1`` (all by default), line-end hyphens still marked, and the
     page numbers PDFium's text page leaves incomplete (for pdfminer)."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(path)
+    reader = _Reader()
+    document = _open_document(reader.pdfium, path)
     try:
-        reader = _Reader()
-        handle = ctypes.cast(document.raw, ctypes.c_void_p).value or 0  # PdfDocument raised if it is NULL
         pages: list[PageText] = []
         incomplete: list[int] = []
-        count = min(page_count, len(document)) if page_count else len(document)
+        in_file = reader.pdfium.page_count(document)
+        count = min(page_count, in_file) if page_count else in_file
         for index in range(start, count if stop is None else min(stop, count)):
             reader.fonts.clear()  # a font's address may be reused once its pages are closed
-            page, complete = _read_page(reader, handle, index, fonts or FontFacts())
+            page, complete = _read_page(reader, document, index, fonts or FontFacts())
             pages.append(page)
             if not complete:
                 incomplete.append(index + 1)
         return pages, incomplete
     finally:
-        document.close()
+        reader.pdfium.close_document(document)
 
 
 Transform = tuple[float, float, float, float, float, float]
