@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
+from preflight.patterns import lazy_pattern
+
 
 @dataclass(frozen=True)
 class CharClass:
@@ -293,8 +295,8 @@ _ZERO_WIDTH = {0x200B, 0x2060, 0x180E, 0x2061, 0x2062, 0x2063, 0x2064}
 _JOINERS = {0x200C, 0x200D}
 _BIDI_MARKS = {0x200E, 0x200F, 0x061C}
 _BIDI_CONTROLS = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
-_WORD_SYMBOL_FONT = re.compile(r"symbol|wingdings|webdings", re.IGNORECASE)
-_ICON_FONT = re.compile(
+_WORD_SYMBOL_FONT = lazy_pattern(r"symbol|wingdings|webdings", re.IGNORECASE)
+_ICON_FONT = lazy_pattern(
     r"awesome|materialicons|material.?symbols|icons?\b|icomoon|fontello|glyphicons|ionicons|octicons|"
     r"academicons|marvosym|typicons|entypo|devicons|nerd.?font|simple.?icons|bootstrap.?icons|"
     r"dingbat|\bifsym|fontawesome|emoji",
@@ -302,7 +304,7 @@ _ICON_FONT = re.compile(
 )
 
 
-_SUSPECT = re.compile(
+_SUSPECT = lazy_pattern(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0300-\u036f\u061c\u180e\u1ab0-\u1aff\u1dc0-\u1dff"
     "\u200b-\u200f\u2011\u2028-\u202e\u2060-\u2064\u2066-\u2069\u20d0-\u20ff\ue000-\uf8ff"
     "\ufb00-\ufb06\ufe20-\ufe2f\ufeff\ufffd\U000f0000-\U0010ffff]"
@@ -491,11 +493,11 @@ def classify(text: str, facts: FontFacts | None = None, *, bom_start_ok: bool = 
     return hits
 
 
-_MOJIBAKE_START = re.compile("[\u00c2-\u00f4\u221a\u2500-\u257f][^\x00-\x7f]")
+_MOJIBAKE_START = lazy_pattern("[\u00c2-\u00f4\u221a\u2500-\u257f][^\x00-\x7f]")
 """A UTF-8 lead byte read as Windows-1252, Latin-1, MacRoman or CP437, then another non-ASCII
 character: no mojibake without it, and ftfy's own test is slower than this one."""
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_TOKEN = re.compile(r"[^ \t\n\r]+")
+_NON_ASCII_RUN = lazy_pattern(r"[^\x00-\x7f]+")
+_TOKEN = lazy_pattern(r"[^ \t\n\r]+")
 
 
 def _mojibake(text: str, already: set[int]) -> Iterable[Hit]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from preflight.dates import MIN_YEAR, DateRange, YearMonth, normalize, scan_lines
+from preflight.patterns import lazy_pattern
 from preflight.rects import Rect, lines_rect
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ GENEROUS = "generous"
 ACADEMIC = "academic"
 """The two readings of year-only dates: whole calendar years, or academic years (September to August)."""
 
-CHRONOLOGY_PARTS = re.compile(
+CHRONOLOGY_PARTS = lazy_pattern(
     r"""^(?:
         formations? | education | [ée]ducation | cursus | dipl[ôo]mes? | [ée]tudes | scolarit[ée] | parcours
       | exp[ée]riences? | postes? | positions? | situations? | fonctions? | employment | emplois? | career | carri[èe]re
@@ -43,7 +44,7 @@ CHRONOLOGY_PARTS = re.compile(
 )
 """CV headings whose dated lines are the candidate's timeline (education, positions, mobility, leaves, teaching)."""
 
-OTHER_PARTS = re.compile(
+OTHER_PARTS = lazy_pattern(
     r"""^(?:
         publications? | productions? | articles? | communications? | pr[ée]sentations? | conf[ée]rences? | talks?
       | s[ée]minaires? | posters? | encadrements? | supervisions? | co-?encadrements? | (?:co-?)?direction\s+de\s+th
@@ -62,11 +63,11 @@ OTHER_PARTS = re.compile(
 )
 """CV headings whose dates are not the timeline: publications, talks, supervised students, grants, reviewing..."""
 
-_PART_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\s*[.-]|[A-H]\s*[.)])\s+", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_COLON_WORD = re.compile(r":\s*\w")
+_PART_NUMBERING = lazy_pattern(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\s*[.-]|[A-H]\s*[.)])\s+", re.IGNORECASE)
+_YEAR = lazy_pattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_COLON_WORD = lazy_pattern(r":\s*\w")
 
-LEAVE_WORDS = re.compile(
+LEAVE_WORDS = lazy_pattern(
     r"""\b(?:
         cong[ée]s?\s+(?:de\s+|d')?(?:maternit[ée]|paternit[ée]|parental|adoption|maladie|longue\s+(?:maladie|dur[ée]e)
                                   |sabbatique|formation|proche\s+aidant)
@@ -80,7 +81,7 @@ LEAVE_WORDS = re.compile(
 )
 """Words that say a period was a leave or a non-research period (DOMAIN.md §3.2): such an entry covers its range."""
 
-NOT_ACTIVITY_WORDS = re.compile(
+NOT_ACTIVITY_WORDS = lazy_pattern(
     r"""(?:
         \bmembers?(?:hip)?\b | \bmembre\b | \badh[ée]rent | dean's\s+list | \breviewer | \brelect(?:eur|rice)
       | \breferee\b | editorial\s+board | comit[ée]\s+de\s+lecture
@@ -89,7 +90,7 @@ NOT_ACTIVITY_WORDS = re.compile(
 )
 """Dated lines that are not how the time was spent (a membership): shown, but they cover nothing."""
 
-JOB_WORDS = re.compile(
+JOB_WORDS = lazy_pattern(
     r"""(?:
         engineer | ing[ée]nieur | director | directeur | directrice | \blead\b | leader | founder | fondat
       | manager | researcher | chercheu | scientist | scientifique | postdoc | post-doc | professor | professeur
@@ -102,7 +103,7 @@ JOB_WORDS = re.compile(
 )
 """A job title next to a membership word ('Founding Member & Director') makes the line an activity."""
 
-EVENT_WORDS = re.compile(
+EVENT_WORDS = lazy_pattern(
     r"""(?:
         award | prize | \bprix\b | finalist | \d(?:st|nd|rd|th|e|ème|er)\s*place | certified | certificat
       | certification | laur[ée]at | laureate | medal | m[ée]daille | best\s+(?:poster|paper|talk|thesis)
@@ -115,7 +116,7 @@ EVENT_WORDS = re.compile(
 )
 """A single year next to these words dates an event (a prize, a talk, a paper), not a year of activity."""
 
-DIPLOMA_WORDS = re.compile(
+DIPLOMA_WORDS = lazy_pattern(
     r"""(?:
         baccalaur[ée]at | \bbac\b | agr[ée]gation | \bconcours\b | qualification | soutenance | soutenue? | defen[cs]e
       | dipl[ôo]me | diploma | \bdegree\b | graduat | obtention | \bmaster\b | \blicence\b | \bbachelor
@@ -126,10 +127,10 @@ DIPLOMA_WORDS = re.compile(
 """A single year next to a diploma, a competitive exam or a defence marks a moment, unless a job is named with it
 ('2018 Enseignante vacataire, Master Sciences cognitives' is teaching that year)."""
 
-DOCTORATE_WORDS = re.compile(r"\b(?:doctorat|doctorate|docteure?|ph\.?\s?d\.?|th[èe]se|thesis)\b", re.IGNORECASE)
+DOCTORATE_WORDS = lazy_pattern(r"\b(?:doctorat|doctorate|docteure?|ph\.?\s?d\.?|th[èe]se|thesis)\b", re.IGNORECASE)
 """A degree line that is the doctorate itself."""
 
-DOCTORAL_YEARS_WORDS = re.compile(
+DOCTORAL_YEARS_WORDS = lazy_pattern(
     r"""(?:
         doctorant | doctoral | \bph\.?\s?d\.?\s+(?:student|candidate|fellow) | \bth[èe]se\b | \bthesis\b
       | allocataire | monitorat | \bmoniteur | \bmonitrice | \bA-?DOC\b
@@ -138,13 +139,13 @@ DOCTORAL_YEARS_WORDS = re.compile(
 )
 """Words that put a dated line inside the doctoral years (a doctoral contract, teaching as a doctoral student)."""
 
-NOT_OWN_DOCTORATE = re.compile(r"encadr|co-?dir|direct|jury|supervis|rapport|examinat|co-?tutel", re.IGNORECASE)
+NOT_OWN_DOCTORATE = lazy_pattern(r"encadr|co-?dir|direct|jury|supervis|rapport|examinat|co-?tutel", re.IGNORECASE)
 """Lines about other people's theses: they say nothing of the candidate's own doctoral years."""
 
-_LABEL_LEAD = re.compile(r"^[\s•·▪◦‣*>|:;,.()\[\]-]+")
+_LABEL_LEAD = lazy_pattern(r"^[\s•·▪◦‣*>|:;,.()\[\]-]+")
 _LABEL_TAIL = "•·▪◦‣*>|:;,([-"
 """Bullets and punctuation a label loses at its start (_LABEL_LEAD) and at its end (these and white space)."""
-_LETTERS = re.compile(r"[^\W\d_]")
+_LETTERS = lazy_pattern(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from preflight.patterns import lazy_pattern
+
 MIN_YEAR = 1950
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
@@ -72,7 +74,7 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = rf"(?<![^\W\d_])(?:{_MONTH_ALT})(?![^\W\d_])\.?"
 _DAY = r"\d{1,2}(?:er|st|nd|rd|th)?"
 
-_POINT = re.compile(
+_POINT = lazy_pattern(
     rf"""(?:(?<![\w./:+])|(?<=\b\d{{4}}/)|(?<=/)(?=[^\W\d_]))(?:
         (?P<d1>\d{{1,2}})[./-](?P<m1>\d{{1,2}})[./-](?P<y1>\d{{4}})
       | (?P<y2>\d{{4}})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})(?!\d)
@@ -85,7 +87,7 @@ _POINT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_OPEN = re.compile(
+_OPEN = lazy_pattern(
     r"""(?:(?:à|a|to|till|until|jusqu'à|jusqu'a)\s+)?(?:
         présent | present | à\s+présent | aujourd'hui | aujourdhui | auj\b\.? | ce\s+jour | nos\s+jours
       | actuel(?:lement)?\b | en\s+cours | maintenant | current(?:ly)?\b | now\b | today\b | ongoing\b
@@ -93,30 +95,30 @@ _OPEN = re.compile(
     ) | (?:to|till|until|à|a|jusqu'à)\s+date\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SEPARATOR = re.compile(
+_SEPARATOR = lazy_pattern(
     r"\s*(?:-|/|(?:jusqu'en|jusqu'à|jusqu'au|through|until|till|thru|au|à|a|to)\b)\s*"
     r"(?:(?:exp|expected|prévu|prévue|prev|est|estimated)\.?\s+)?",
     re.IGNORECASE,
 )
-_TO_DATE = re.compile(r"\s*(?:to|till|until|à|a|jusqu'à)\s+date\b", re.IGNORECASE)
-_SEPARATOR_WORDS = re.compile(r"\s*(?:-|à|a|au|to|until|till|jusqu'en|jusqu'à|jusqu'au)\s*$", re.IGNORECASE)
-_BETWEEN_SEPARATOR = re.compile(r"\s*(?:et|and)\s*", re.IGNORECASE)
-_BETWEEN_PREFIX = re.compile(r"(?:entre|between)\s*$", re.IGNORECASE)
-_OPEN_PREFIX = re.compile(
+_TO_DATE = lazy_pattern(r"\s*(?:to|till|until|à|a|jusqu'à)\s+date\b", re.IGNORECASE)
+_SEPARATOR_WORDS = lazy_pattern(r"\s*(?:-|à|a|au|to|until|till|jusqu'en|jusqu'à|jusqu'au)\s*$", re.IGNORECASE)
+_BETWEEN_SEPARATOR = lazy_pattern(r"\s*(?:et|and)\s*", re.IGNORECASE)
+_BETWEEN_PREFIX = lazy_pattern(r"(?:entre|between)\s*$", re.IGNORECASE)
+_OPEN_PREFIX = lazy_pattern(
     r"(?:depuis|since|dès|from|starting|à\s+partir\s+d[eu']|a\s+partir\s+d[eu'])\s*(?:le\s+|l'|en\s+|in\s+)?$",
     re.IGNORECASE,
 )
-_MONTH_ONLY_BEFORE = re.compile(rf"(?P<mon>{_MONTH})\s*(?:-|à|au|to)\s*$", re.IGNORECASE)
-_MONTH_PAIR = re.compile(r"(?<![\d/.:-])(?P<m1>\d{2})\s*-\s*(?P<m2>\d{2})\s+(?P<y>\d{4})(?![\d/.-])")
+_MONTH_ONLY_BEFORE = lazy_pattern(rf"(?P<mon>{_MONTH})\s*(?:-|à|au|to)\s*$", re.IGNORECASE)
+_MONTH_PAIR = lazy_pattern(r"(?<![\d/.:-])(?P<m1>\d{2})\s*-\s*(?P<m2>\d{2})\s+(?P<y>\d{4})(?![\d/.-])")
 """'08–09 2012': months 8 to 9 of 2012, as moderncv-style CVs print short jobs."""
-_MONTH_NAME_PAIR = re.compile(rf"^[\s•·▪◦‣*>|(]*(?P<mon1>{_MONTH})\s*-\s*(?P<mon2>{_MONTH})[\s,:)]*$", re.IGNORECASE)
+_MONTH_NAME_PAIR = lazy_pattern(rf"^[\s•·▪◦‣*>|(]*(?P<mon1>{_MONTH})\s*-\s*(?P<mon2>{_MONTH})[\s,:)]*$", re.IGNORECASE)
 """A line that is only 'janv. – juin': the year is on the next line (a narrow date column)."""
-_TABLE_GAP = re.compile(r"[ \t]+")
-_OPEN_CELL = re.compile(r"[ \t]+(?:\.{3}|…)(?!\S)")
+_TABLE_GAP = lazy_pattern(r"[ \t]+")
+_OPEN_CELL = lazy_pattern(r"[ \t]+(?:\.{3}|…)(?!\S)")
 """'01/09/2019  ...': an ongoing row of a career table (Date début | Date fin)."""
-_IMPLAUSIBLE_NEXT = re.compile(r"\d{4}(?!\d)")
-_SHORT_RANGE = re.compile(r"(?<![\w./:+-])(?P<y>\d{4})[-/](?P<s>\d{2})(?![\w/]|\.\d)")
-_SKIP_LINE = re.compile(
+_IMPLAUSIBLE_NEXT = lazy_pattern(r"\d{4}(?!\d)")
+_SHORT_RANGE = lazy_pattern(r"(?<![\w./:+-])(?P<y>\d{4})[-/](?P<s>\d{2})(?![\w/]|\.\d)")
+_SKIP_LINE = lazy_pattern(
     # The candidate's own birth date only: "congé de maternité, naissance de ..." is a leave, not a birth date.
     r"\b(?:née?s?\s+(?:le|en|à|in|on)|born|(?:date|lieu)\s+(?:et\s+lieu\s+)?de\s+naissance|date\s+of\s+birth"
     r"|birth\s*date|birthday|geboren|data\s+di\s+nascita|fecha\s+de\s+nacimiento)\b"
@@ -124,18 +126,18 @@ _SKIP_LINE = re.compile(
     re.IGNORECASE,
 )
 _BULLETS = " •·▪◦‣*>|"
-_HEAD_SEPARATOR = re.compile(r"\s*-\s*")
+_HEAD_SEPARATOR = lazy_pattern(r"\s*-\s*")
 _LEAD_NOISE = r"[\s•·▪◦‣\-–*>|:(\[]*"
-_TRAIL_NOISE = re.compile(r"[\s.,;:)\]|]*$")
-_LEAD_NOISE_RE = re.compile(rf"^{_LEAD_NOISE}$")
+_TRAIL_NOISE = lazy_pattern(r"[\s.,;:)\]|]*$")
+_LEAD_NOISE_RE = lazy_pattern(rf"^{_LEAD_NOISE}$")
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\ufe58\ufe63\uff0d"), "-")
 _SPACES = dict.fromkeys(map(ord, "\t\r\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
 _QUOTES = dict.fromkeys(map(ord, "\u2019\u2018\u02bc\u00b4`"), "'")
 _TRANSLATION = {**_DASHES, **_SPACES, **_QUOTES}
-_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATION))) + "]")
-_DASH_RUN = re.compile(r"-{2,}")
-_DIGIT = re.compile(r"\d")
+_TRANSLATED = lazy_pattern("[" + re.escape("".join(map(chr, _TRANSLATION))) + "]")
+_DASH_RUN = lazy_pattern(r"-{2,}")
+_DIGIT = lazy_pattern(r"\d")
 
 
 @functools.lru_cache(maxsize=65536)

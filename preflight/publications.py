@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from preflight.patterns import lazy_pattern
 from preflight.pdf.text import is_bold_font
 from preflight.rects import Rect, lines_rect
 from preflight.sections import fold, normalise, strip_numbering
@@ -46,7 +47,7 @@ WORK_IN_PROGRESS_KINDS = frozenset({"preprints"})
 _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "preprints",
-        re.compile(
+        lazy_pattern(
             r"pre-?prints?|pre-?publications?|prepublications?|soumis|soumissions?|submitted|submissions?"
             r"|under review|en preparation"
             r"|in preparation|en cours de (?:soumission|revision|preparation)|work in progress|travaux en cours"
@@ -55,21 +56,21 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "reviews",
-        re.compile(
+        lazy_pattern(
             r"^(?:articles? de )?revues? (?:de (?:la )?litterature|generales?|systematiques?)|^reviews?\b|^revues?$"
             r"|review articles?|^syntheses?\b|^articles? de synthese|invited reviews?"
         ),
     ),
     (
         "chapters",
-        re.compile(
+        lazy_pattern(
             r"^chapitres?\b|chapitres? d'ouvrages?|chapitres? de livres?|book chapters?|^chapters?\b|^ouvrages?\b"
             r"|^books?\b|^livres?\b|^monographs?\b"
         ),
     ),
     (
         "proceedings",
-        re.compile(
+        lazy_pattern(
             r"^(?:(?:international|national|internationales?|nationales?|invited|selected|refereed|peer-reviewed"
             r"|selection de)\s+)?(?:communications?|conferences?|conference papers|proceedings|actes|colloques?"
             r"|congres|workshops?|posters?|talks?|invited talks?|presentations?|seminaires?|exposes?)\b"
@@ -79,7 +80,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "articles",
-        re.compile(
+        lazy_pattern(
             r"^articles?\b|journal (?:articles?|papers?|publications?)|peer[- ]reviewed|comite de lecture"
             r"|revues? (?:internationales?|nationales?|a comite)|^publications? dans des revues|original articles?"
             r"|research articles?|^papers?\b|refereed|articles? originaux|articles? de recherche"
@@ -87,41 +88,41 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "other",
-        re.compile(
+        lazy_pattern(
             r"^brevets?\b|^patents?\b|^theses?\b|^thesis\b|^logiciels?\b|^software\b|^datasets?\b"
             r"|vulgarisation|outreach|^autres?\b|^other\b|rapports? techniques?|technical reports?"
         ),
     ),
 )
 
-STATUS = re.compile(
+STATUS = lazy_pattern(
     r"(?i)\b(?:submitted|under (?:review|revision)|in revision|in preparation|in prep\b\.?|re-?submitted"
     r"|soumise?s?|en (?:cours de )?r[ée]vision|en (?:cours de )?pr[ée]paration|en cours de soumission"
     r"|en relecture)"
 )
-METRICS = re.compile(
+METRICS = lazy_pattern(
     r"(?i)\bimpact factors?\b|\bfacteurs? d['’]\s?impact\b|\bh[- ]?index\b|\bindice[- ]h\b|\bfacteur[- ]h\b"
     r"|\bJIF\b|\b(?-i:IF)\s*[:=]?\s*\d+(?:[.,]\d+)?|\bquartile\b|\b(?-i:Q[1-4])\b(?=\s*[),;]|\s*$)"
 )
-_URL = re.compile(r"(?i)\b(?:https?://|www\.|doi\s*:\s*|doi\.org/)\S+")
-_NUMBERED = re.compile(
+_URL = lazy_pattern(r"(?i)\b(?:https?://|www\.|doi\s*:\s*|doi\.org/)\S+")
+_NUMBERED = lazy_pattern(
     r"^\s*(?:\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d{1,3}\s*[.)](?!\d)|[A-Z]{1,2}\d{1,3}[.)]?\s)"
 )
-_BULLET = re.compile(r"^\s*[•·▪◦●○■□‣⁃∙*–—-]\s")
-_DASH = re.compile(r"^\s*[–—-]\s")
-_ENDS_REFERENCE = re.compile(r"(?:(?:19|20)\d\d[a-z]?|\d+\s*[-–]\s*\d+|\d+|\))\s*[.)]?\s*$|doi\S*\s*$|\.\s*$")
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_BULLET = lazy_pattern(r"^\s*[•·▪◦●○■□‣⁃∙*–—-]\s")
+_DASH = lazy_pattern(r"^\s*[–—-]\s")
+_ENDS_REFERENCE = lazy_pattern(r"(?:(?:19|20)\d\d[a-z]?|\d+\s*[-–]\s*\d+|\d+|\))\s*[.)]?\s*$|doi\S*\s*$|\.\s*$")
+_YEAR = lazy_pattern(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _MARK = "*†‡#§¶"
-LEGEND = re.compile(
+LEGEND = lazy_pattern(
     r"(?i)(?:en gras|in bold|bold(?:ed)?\b|soulign|underlined|auteur correspondant|corresponding author"
     r"|co-?premiers? auteurs?|co-?first|equal(?:ly)? contribut|contributed equally|dernier auteur|last author)"
 )
-_CANDIDATE_LABEL = re.compile(
+_CANDIDATE_LABEL = lazy_pattern(
     r"(?i)^\s*(?:nom\s+et\s+pr[ée]nom|pr[ée]nom\s+et\s+nom|candidat(?:e|\(e\)|·e)?|nom|name|applicant|candidate)"
     r"\s*[:：]\s*(?P<name>.+)$"
 )
-_TITLE_WORDS = re.compile(r"(?i)^(?:dr|pr|prof|mme|mr|m|mrs|ms)\.?$")
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+$|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+$")
+_TITLE_WORDS = lazy_pattern(r"(?i)^(?:dr|pr|prof|mme|mr|m|mrs|ms)\.?$")
+_NAME_WORD = lazy_pattern(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+$|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+$")
 HEADING_MAX = 90
 FRAGMENT = 60
 

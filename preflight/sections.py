@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from preflight.model import Finding, OptionError
+from preflight.patterns import lazy_pattern
 from preflight.rects import Rect, line_rect
 
 if TYPE_CHECKING:
@@ -58,10 +58,10 @@ REFERENCE_TITLES = frozenset({"references", "references bibliographiques", "bibl
 _HOLDS_PUBLICATIONS = frozenset({"cv", "activity-report"})
 """Sections whose outline may hold the publication list as a subsection ("Curriculum vitae > Publications")."""
 
-_PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$")
-_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_PAGE_RANGE = lazy_pattern(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+)\s*)?$")
+_NAME = lazy_pattern(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 _ROMAN = r"[ivxlc]+"
-_NUMBERING = re.compile(
+_NUMBERING = lazy_pattern(
     r"^(?:"
     r"(?:partie|part|section|chapitre|chapter|volet)\s+(?:\d+|" + _ROMAN + r"|[a-h])\s*[:.)\-–—]?\s*"
     r"|\d+(?:\.\d+)*\s*[.):\-–—]?\s+"
@@ -71,14 +71,14 @@ _NUMBERING = re.compile(
     r")"
 )
 _TRAILING = ":.;,-–—"  # punctuation a title loses at its end, with white space
-_SEPARATOR = re.compile(r"^\s*[:\-–—(,/]")
-_TRAILING_NUMBER = re.compile(r"(?<!\d)(\d{1,3})$")
-_COLON = re.compile(r"^\s*:")
-_DIGITS = re.compile(r"\d+")
+_SEPARATOR = lazy_pattern(r"^\s*[:\-–—(,/]")
+_TRAILING_NUMBER = lazy_pattern(r"(?<!\d)(\d{1,3})$")
+_COLON = lazy_pattern(r"^\s*:")
+_DIGITS = lazy_pattern(r"\d+")
 _TITLE_START = 2  # titles are grouped by this many first characters (every title has at least two)
 
 
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_COMBINING = lazy_pattern(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1082,14 +1082,14 @@ def _fold_char(char: str) -> str:
     return base if len(base) == 1 else char
 
 
-_FOUND_BY_FALLBACK = re.compile(
+_FOUND_BY_FALLBACK = lazy_pattern(
     r"(?s)(bookmark|heading on page (\d+)) '(.*)', a fallback title of '([a-z0-9-]+)' "
     r"\(none of its own titles, such as '(.*)', was found\)"
 )
-_FOUND_BY_TITLED = re.compile(r"(?s)(bookmark|heading on page (\d+)) '(.*)'")
-_FOUND_BY_PAGE_TITLE = re.compile(r"(?s)title of page 1 \('(.*)' is a title of '([a-z0-9-]+)'\)")
-_FOUND_BY_CV = re.compile(r"(?s)CV headings on page (\d+) \((.*)\) and dates")
-_FOUND_BY_ON_PAGE = re.compile(r"(heading|contents) on page (\d+)")
+_FOUND_BY_TITLED = lazy_pattern(r"(?s)(bookmark|heading on page (\d+)) '(.*)'")
+_FOUND_BY_PAGE_TITLE = lazy_pattern(r"(?s)title of page 1 \('(.*)' is a title of '([a-z0-9-]+)'\)")
+_FOUND_BY_CV = lazy_pattern(r"(?s)CV headings on page (\d+) \((.*)\) and dates")
+_FOUND_BY_ON_PAGE = lazy_pattern(r"(heading|contents) on page (\d+)")
 
 
 def found_by_message(found_by: str) -> tuple[str, dict[str, object]]:

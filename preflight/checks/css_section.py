@@ -25,12 +25,12 @@ Options
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, OptionError
+from preflight.patterns import lazy_pattern
 from preflight.rects import Rect, line_rect, text_block
 from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
 
@@ -66,14 +66,14 @@ Options
         n’importe laquelle).
 """
 
-COMMISSION = re.compile(
+COMMISSION = lazy_pattern(
     r"(?i)\b(?:CSS|commission\s+scientifique\s+specialisee|specialised\s+scientific\s+commission"
     r"|specialized\s+scientific\s+commission)(?P<separator>\s*(?:n\s*[°o]\.?|no\.?|#|-|:)?\s*)(?P<number>\d{1,2})\b"
     r"|\b(?P<cpar>CPAR)\b"
 )
 # "CSS3" written solid is the web style-sheet language in most CVs; count it only next to words like these.
-_WEB = re.compile(r"(?i)\bhtml|javascript|bootstrap|\bsass\b|\bscss\b|tailwind")
-_COMMISSION_CONTEXT = re.compile(r"(?i)inserm|commission|section|concours|competition|crcn|\bdr2?\b|candidat")
+_WEB = lazy_pattern(r"(?i)\bhtml|javascript|bootstrap|\bsass\b|\bscss\b|tailwind")
+_COMMISSION_CONTEXT = lazy_pattern(r"(?i)inserm|commission|section|concours|competition|crcn|\bdr2?\b|candidat")
 
 
 MESSAGES = {

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, OptionError
+from preflight.patterns import lazy_pattern
 
 ID = "filename"
 SUMMARY = "The file name is safe for the portal: ASCII letters, digits, '-', '_' and one '.pdf'"
@@ -58,7 +59,7 @@ Options
 NEEDS_READABLE_PDF = False
 READS_PATH = True  # the cache keys this rule's outcome on the path, not only on the bytes
 
-_SAFE_STEM = re.compile(r"[A-Za-z0-9_-]+\Z")
+_SAFE_STEM = lazy_pattern(r"[A-Za-z0-9_-]+\Z")
 _SPELLED_OUT = {
     "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
     "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i", "’": "", "'": "",

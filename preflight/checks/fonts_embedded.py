@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level
+from preflight.patterns import lazy_pattern
 from preflight.pdf.font_program import PROBLEMS
 from preflight.pdf.text import clean_font_name
 from preflight.rects import Rect, line_rect
@@ -408,7 +409,7 @@ def font_key(name: str) -> str:
     return _STANDARD_ALIASES.get(name, name)
 
 
-_CMAP_SUFFIX = re.compile(
+_CMAP_SUFFIX = lazy_pattern(
     r"(?:-(?:Identity|Uni[A-Za-z0-9]*|UCS2|UTF(?:8|16|32)|RKSJ|90msp?|90pv|83pv|Add|Ext|EUC|GBK|GBpc|GBT|GB|B5pc|"
     r"ETen|HKscs|KSCms|KSCpc|KSC|CNS|Adobe|Japan1|GB1|CNS1|Korea1|\d+))*-[HV]$"
 )

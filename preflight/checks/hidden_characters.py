@@ -63,6 +63,7 @@ from preflight.characters import (
 from preflight.characters import MESSAGES as CHARACTER_MESSAGES
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, OptionError
+from preflight.patterns import lazy_pattern
 from preflight.rects import line_rect
 
 ID = "hidden-characters"
@@ -114,8 +115,8 @@ Options
     max_snippets : nombre d’extraits par constat (de 1 à 3, 3 par défaut).
 """
 
-_CMAP_SUFFIX = re.compile(r"-(Identity|UniGB-UCS2|UniJIS-UCS2|UniKS-UCS2|UniCNS-UCS2)(-[HV])?$")
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_CMAP_SUFFIX = lazy_pattern(r"-(Identity|UniGB-UCS2|UniJIS-UCS2|UniKS-UCS2|UniCNS-UCS2)(-[HV])?$")
+_PRIVATE_USE = lazy_pattern("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _METADATA_FIELDS = {
     "info:Title": "title (Info)",
     "info:Author": "author (Info)",

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, OptionError
+from preflight.patterns import lazy_pattern
 from preflight.rects import line_rect, text_block
 from preflight.sections import cover_pages, fold, missing_cover, unreadable_cover
 
@@ -95,7 +96,7 @@ Options
 """
 
 # DOMAIN.md §2.3, applied to accent-folded text.
-UNIT_CODE = re.compile(
+UNIT_CODE = lazy_pattern(
     r"""(?ix)\b(?:
       (?P<umrs>(?:UMR[\s_-]*S|UMRS))\s*[-_ ]?\s*(?P<n1>\d{3,4})
     | (?P<umr>UMR)\s*(?:INSERM|CNRS|INRAE?|IRD)?\s*[-_ ]?\s*(?P<n2>\d{3,4})
@@ -107,16 +108,16 @@ UNIT_CODE = re.compile(
     )\b"""
 )
 CELL_LINES = frozenset({"U937", "U251", "U373", "U266", "U118", "U138", "U343", "U698", "U698M"})
-_UNIT_CONTEXT = re.compile(r"(?i)\binserm\b|\bunit[eé]?\b|\bunit\b|\bUMR|\blaborato|\bCNRS\b")
-_SERVICE_CONTEXT = re.compile(r"(?i)\binserm\b|\bunit[eé]?\b|\bunit\b")
+_UNIT_CONTEXT = lazy_pattern(r"(?i)\binserm\b|\bunit[eé]?\b|\bunit\b|\bUMR|\blaborato|\bCNRS\b")
+_SERVICE_CONTEXT = lazy_pattern(r"(?i)\binserm\b|\bunit[eé]?\b|\bunit\b")
 _INSERM_FAMILY = frozenset({"U", "UMR-S", "UMR", "ERL"})
 
-TEAM_LEADER = re.compile(
+TEAM_LEADER = lazy_pattern(
     r"(?i)\b(?:chef(?:fe)?\s+d'\s*[ée]quipe|responsables?\s+(?:de\s+l'\s*|d'\s*)[ée]quipe"
     r"|porteu(?:r|se)\s+du\s+projet\s+d'\s*[ée]quipe|team\s+leader|group\s+leader|head\s+of\s+(?:the\s+)?(?:team|group)"
     r"|team\s+head|principal\s+investigator|\bPI\s*:)"
 )
-DIRECTOR = re.compile(
+DIRECTOR = lazy_pattern(
     r"(?i)\b(?:directeur|directrice)\s+(?:d'\s*unite|de\s+l'\s*unite|du\s+laboratoire(?:\s+d'accueil)?"
     r"|de\s+laboratoire|de\s+l'\s*institut)"
     r"|\bunit\s+director|\bdirector\s+of\s+the\s+(?:host\s+)?(?:unit|laboratory|lab|institute)"
@@ -124,7 +125,7 @@ DIRECTOR = re.compile(
 )
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+"
 _INITIAL = r"[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?"
-PERSON = re.compile(rf"(?:(?:Dr|Pr|Prof)\.?\s+)?(?:{_NAME_TOKEN}|{_INITIAL})(?:[ \t]+{_NAME_TOKEN})+")
+PERSON = lazy_pattern(rf"(?:(?:Dr|Pr|Prof)\.?\s+)?(?:{_NAME_TOKEN}|{_INITIAL})(?:[ \t]+{_NAME_TOKEN})+")
 NAME_WINDOW = 60
 ROLE_NAMES = {"team-leader": "team leader", "director": "unit director"}
 """The roles as the JSON report's ``data.role`` names them."""
@@ -254,7 +255,7 @@ MESSAGES = {
         ),
     },
 }
-_NOT_NAMES = re.compile(r"(?i)^(?:inserm|cnrs|universit|institut|centre|center|unit|umr|equipe|équipe|team|lab)")
+_NOT_NAMES = lazy_pattern(r"(?i)^(?:inserm|cnrs|universit|institut|centre|center|unit|umr|equipe|équipe|team|lab)")
 
 
 @dataclass(frozen=True)
@@ -383,7 +384,7 @@ def check(dossier: Dossier, options: Options) -> Iterator[Finding]:
         yield from _role(cover, DIRECTOR, "director", first_page, where, unit_line)
 
 
-_TEAM_LINE = re.compile(r"(?i)^\s*(?:equipe|team|groupe|group)\b")
+_TEAM_LINE = lazy_pattern(r"(?i)^\s*(?:equipe|team|groupe|group)\b")
 """A line that names the team ("Équipe Immunité et cancer"): where a missing team leader belongs."""
 
 

@@ -22,12 +22,12 @@ Options
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, Skip, make_visible
+from preflight.patterns import lazy_pattern
 from preflight.rects import line_rect
 
 ID = "orcid"
@@ -58,12 +58,12 @@ Options
     required : donner un avertissement quand aucun identifiant ORCID n’est trouvé (true par défaut).
 """
 
-_DASHED = re.compile(r"(?<![\d-])(\d{4})-(\d{4})-(\d{4})-(\d{3}[\dXx])(?![\d-])")
-_LABELLED = re.compile(
+_DASHED = lazy_pattern(r"(?<![\d-])(\d{4})-(\d{4})-(\d{4})-(\d{3}[\dXx])(?![\d-])")
+_LABELLED = lazy_pattern(
     r"(?i)(?:orcid(?:\s*\(?\s*id\s*\)?)?\s*:?\s*(?:https?://)?(?:www\.)?(?:orcid\.org/)?|orcid\.org/)"
     r"\s*(\d{4})[\s-]?(\d{4})[\s-]?(\d{4})[\s-]?(\d{3}[\dXx])(?![\d])"
 )
-_DASHED_TAIL = re.compile(r"-\d{4}-\d{4}-\d{3}[\dXx]")
+_DASHED_TAIL = lazy_pattern(r"-\d{4}-\d{4}-\d{3}[\dXx]")
 """What every dashed iD holds after its first group: a regex starting with a literal is scanned for quickly,
 while _DASHED's look-behind is tried at every character of the page."""
 ASSIGNED_RANGES = (("0000-0001-5000-0007", "0000-0003-5000-0001"), ("0009-0000-0000-0000", "0009-0010-0000-0000"))

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from preflight.checks.host_unit import UnitCode, unit_codes_in_line
 from preflight.dossier import Dossier
 from preflight.model import Finding, OptionError, Skip
+from preflight.patterns import lazy_pattern
 from preflight.sections import cover_pages, fold, normalise
 
 ID = "project-host-fit"
@@ -109,15 +110,15 @@ MESSAGES = {
     },
 }
 
-_HOST_LABEL = re.compile(
+_HOST_LABEL = lazy_pattern(
     r"(?i)^\s*(?:unite|laboratoire|structure|institut)(?:\s+de\s+recherche)?(?:\s+d'\s*accueil)?"
     r"|^\s*(?:host\s+(?:unit|laboratory|lab|institute)|laboratory|research\s+unit)"
 )
-_TEAM_LABEL = re.compile(r"(?i)^\s*(?:equipe(?:\s+d'\s*accueil)?|team|groupe|group)\b")
-_SEPARATOR = re.compile(r"\s*[:：]\s*")
-_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
-_CODE_ONLY = re.compile(r"(?i)^(?:inserm|cnrs|umr|u|erl|\d|\s|[-_/,])+$")
-_SECTION_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_TEAM_LABEL = lazy_pattern(r"(?i)^\s*(?:equipe(?:\s+d'\s*accueil)?|team|groupe|group)\b")
+_SEPARATOR = lazy_pattern(r"\s*[:：]\s*")
+_BRACKETED = lazy_pattern(r"\s*[(\[][^)\]]*[)\]]")
+_CODE_ONLY = lazy_pattern(r"(?i)^(?:inserm|cnrs|umr|u|erl|\d|\s|[-_/,])+$")
+_SECTION_NAME = lazy_pattern(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 MIN_NAME = 4
 
 

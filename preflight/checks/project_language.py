@@ -25,12 +25,12 @@ Options
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, OptionError, Skip
+from preflight.patterns import lazy_pattern
 
 ID = "project-language"
 SUMMARY = "The project and the summary of past work are written in the expected language (French)"
@@ -200,7 +200,7 @@ ENGLISH_WORDS = frozenset(
         "both",
     ]
 )
-_WORD = re.compile(r"[a-zà-öø-ÿœæ]+")
+_WORD = lazy_pattern(r"[a-zà-öø-ÿœæ]+")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 MESSAGES = {

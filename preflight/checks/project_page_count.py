@@ -28,12 +28,12 @@ Options
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, OptionError, Skip
+from preflight.patterns import lazy_pattern
 from preflight.sections import found_by_message
 
 ID = "project-page-count"
@@ -71,7 +71,7 @@ Options
     required : à false, un dossier sans la section saute la règle au lieu d’échouer (true par défaut).
 """
 
-_SECTION_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_SECTION_NAME = lazy_pattern(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 
 MESSAGES = {
@@ -192,7 +192,7 @@ MESSAGES = {
     },
 }
 """A section is named by its id in English ('project', as in preflight.toml) and by its name in French."""
-_TEXT_NOTE = re.compile(r"the text of the PDF could not be read \((\w+)\)")
+_TEXT_NOTE = lazy_pattern(r"the text of the PDF could not be read \((\w+)\)")
 """The section finder's note that the text could not be read (preflight.sections), said in the finding."""
 
 

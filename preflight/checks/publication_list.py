@@ -40,12 +40,12 @@ Options
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, OptionError, Skip
+from preflight.patterns import lazy_pattern
 from preflight.publications import WORK_IN_PROGRESS_KINDS
 from preflight.rects import Rect
 
@@ -103,7 +103,7 @@ Options
     metrics : signaler les facteurs d’impact et l’indice h (true par défaut).
 """
 
-_UNDERLINED = re.compile(r"(?i)soulign|underlin")
+_UNDERLINED = lazy_pattern(r"(?i)soulign|underlin")
 
 MESSAGES = {
     "group.articles": {"en": "articles", "fr": "articles"},

@@ -28,12 +28,12 @@ Options
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, OptionError
+from preflight.patterns import lazy_pattern
 from preflight.sections import title_key
 
 ID = "required-sections"
@@ -75,8 +75,8 @@ Options
 """
 
 MAX_TITLES = 8
-_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
-_LABEL_SEPARATOR = re.compile(r"^\s*(?:[:\-–—(]|$)")
+_NAME = lazy_pattern(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_LABEL_SEPARATOR = lazy_pattern(r"^\s*(?:[:\-–—(]|$)")
 
 MESSAGES = {
     "part.cv": {"en": "CV", "fr": "CV"},
