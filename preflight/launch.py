@@ -13,6 +13,7 @@ nothing, and the run then reads ahead where it did before (once the checks are l
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -117,9 +118,17 @@ def entry() -> None:
     main(exit_at_once=os.environ.get("PREFLIGHT_FAST_EXIT", "1") != "0")
 
 
+GC_THRESHOLD = 50_000
+"""Allocations between two collections of the youngest objects' reference cycles (Python's default: 700)."""
+
+
 def main(exit_at_once: bool = False) -> None:
     from preflight.interrupt import Interrupted, raising_on_signals
 
+    # A run creates hundreds of thousands of objects (the modules it imports, the lines of the text) and almost
+    # no reference cycles: at Python's default, the cycle collector ran every 700 allocations and took about 5 %
+    # of a run's processor time, finding next to nothing. Cycles are still collected, 70 times less often.
+    gc.set_threshold(GC_THRESHOLD)
     path = None
     try:
         # From the first instant, Ctrl-C ends the run in one line (and stops what was started), as it does
