@@ -22,6 +22,7 @@ pdfminer`` selects it for a whole run (``bench/text_equivalence.py`` compares th
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import ctypes
@@ -437,10 +438,12 @@ def _read_page(reader: _Reader, document: int, index: int, fonts: FontFacts) -> 
                 changed = True
             if changed:
                 items[position] = (text, font, size, start, y, end, unmapped)
+        owners = None
         if fonts.ligatures and any(
             clean_font_name(item[1]) in fonts.ligatures and _LIGATURE_PIECES.search(item[0]) for item in items
         ):
-            items = _ligatures(pdfium, textpage, items, objects, fonts.ligatures)
+            owners = _CharacterOwners(pdfium, textpage)
+            items = _ligatures(pdfium, textpage, items, objects, fonts.ligatures, owners)
         suspects = {
             obj
             for obj, item in zip(objects, items, strict=True)
@@ -448,7 +451,9 @@ def _read_page(reader: _Reader, document: int, index: int, fonts: FontFacts) -> 
             if (not item[0].isprintable() and _SUSPECT.search(item[0]))
             or (fonts.unsure and clean_font_name(item[1]) in fonts.unsure)
         }
-        read_again = _characters(pdfium, textpage, suspects) if suspects else {}
+        read_again = (
+            _characters(pdfium, textpage, suspects, owners or _CharacterOwners(pdfium, textpage)) if suspects else {}
+        )
         if read_again:
             for position, obj in enumerate(objects):
                 again = read_again.get(obj)
@@ -571,7 +576,12 @@ _LIGATURE_PIECES = re.compile("ff[il]?|f[il]|ſt|st")
 
 
 def _ligatures(
-    pdfium: _Pdfium, textpage: int, items: list[Char], objects: list[int], fonts: frozenset[str]
+    pdfium: _Pdfium,
+    textpage: int,
+    items: list[Char],
+    objects: list[int],
+    fonts: frozenset[str],
+    owners: _CharacterOwners,
 ) -> list[Char]:
     """Put back the ligature characters (U+FB00-U+FB06) that PDFium's text page splits into letters.
 
@@ -581,7 +591,6 @@ def _ligatures(
     looks the same to PDFium, and is two characters). Each object's characters are found in the text page
     from where the previous one ended.
     """
-    count = pdfium.count_chars(textpage)
     origins = (ctypes.c_double * 4)()
     x, y, x2, y2 = (ctypes.addressof(origins) + index * ctypes.sizeof(ctypes.c_double) for index in range(4))
     cursor = 0
@@ -591,7 +600,7 @@ def _ligatures(
         if clean_font_name(item[1]) not in fonts or not _LIGATURE_PIECES.search(text):
             result.append(item)
             continue
-        start = _find_object(pdfium, textpage, obj, cursor, count)
+        start = owners.first(obj, cursor)
         if start is None:
             result.append(item)
             continue
@@ -618,29 +627,51 @@ def _ligatures(
     return result
 
 
-def _find_object(pdfium: _Pdfium, textpage: int, key: int, cursor: int, count: int) -> int | None:
-    """The text-page index of the first character of the object ``key``, looking from ``cursor`` on."""
-    for index in (*range(cursor, count), *range(0, min(cursor, count))):
-        if pdfium.char_object(textpage, index) == key:
-            return index
-    return None
+class _CharacterOwners:
+    """Which text object each character of a page's text page comes from, asked of PDFium once per character
+    for the whole page (what the ligature and unmapped-glyph passes both need), and where each object's
+    characters are."""
+
+    def __init__(self, pdfium: _Pdfium, textpage: int) -> None:
+        char_object = pdfium.char_object
+        self.positions: dict[int | None, list[int]] = {}
+        for index in range(pdfium.count_chars(textpage)):
+            owner = char_object(textpage, index)
+            positions = self.positions.get(owner)
+            if positions is None:
+                self.positions[owner] = [index]
+            else:
+                positions.append(index)
+        self.positions.pop(None, None)  # characters PDFium adds (spaces, line ends), of no object
+
+    def first(self, key: int, cursor: int) -> int | None:
+        """The text-page index of the first character of the object ``key`` from ``cursor`` on, else from the
+        page's start (the characters run in drawing order, but not always), or None."""
+        positions = self.positions.get(key)
+        if not positions:
+            return None
+        after = bisect.bisect_left(positions, cursor)
+        return positions[after] if after < len(positions) else positions[0]
 
 
-def _characters(pdfium: _Pdfium, textpage: int, wanted: set[int]) -> dict[int, list[tuple[str, bool]]]:
+def _characters(
+    pdfium: _Pdfium, textpage: int, wanted: set[int], owners: _CharacterOwners
+) -> dict[int, list[tuple[str, bool]]]:
     """The characters of the text objects in ``wanted``, each with whether its glyph has no Unicode mapping.
 
-    One pass over the text page at three calls per character, so only on pages that show the sign.
-    """
+    Two calls per character of these objects, so only on pages that show the sign."""
+    char_unicode, char_is_hyphen, char_map_error = pdfium.char_unicode, pdfium.char_is_hyphen, pdfium.char_map_error
     found: dict[int, list[tuple[str, bool]]] = {}
-    for index in range(pdfium.count_chars(textpage)):
-        key = pdfium.char_object(textpage, index)
-        if key is None or key not in wanted:
-            continue
-        code = pdfium.char_unicode(textpage, index)
-        if code == 2 and pdfium.char_is_hyphen(textpage, index):
-            found.setdefault(key, []).append((_LINE_END_HYPHEN, False))  # PDFium's line-end hyphen marker
-        elif code:
-            found.setdefault(key, []).append((chr(code), bool(pdfium.char_map_error(textpage, index))))
+    for key in wanted:
+        characters = []
+        for index in owners.positions.get(key, ()):
+            code = char_unicode(textpage, index)
+            if code == 2 and char_is_hyphen(textpage, index):
+                characters.append((_LINE_END_HYPHEN, False))  # PDFium's line-end hyphen marker
+            elif code:
+                characters.append((chr(code), bool(char_map_error(textpage, index))))
+        if characters:
+            found[key] = characters
     return found
 
 
