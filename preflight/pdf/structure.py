@@ -49,7 +49,8 @@ class FontInfo:
     usage_known: bool = False
     """Whether every content stream that could draw with it was read, so empty ``drawn_pages`` means unused."""
     shown_codes: int = 0
-    """How many character codes the content streams show in this font (bounded by the reading budget)."""
+    """Character codes the content streams show in this font: whether there are any (each show operator's
+    codes are counted only until there is one: walking a TJ array's every string cost a long file 0.1 s)."""
     unicode_coverage: frozenset[int] | None = None
     """The characters the embedded program's Unicode cmap has glyphs for (None: no such cmap, or not parsed)."""
     symbolic: bool = False
@@ -400,7 +401,8 @@ class _UsageWalker:
                 with contextlib.suppress(TypeError, ValueError):
                     mode = int(operands[0])
             elif name in _SHOW_OPERATORS and current is not None and operands:
-                count = _shown_bytes(operands[-1])
+                # Bytes up to one code: two for a Type0 font's two-byte codes, one for the others.
+                count = _shown_bytes(operands[-1], 2 if current[0].subtype == "Type0" else 1)
                 if count:
                     self._mark(current, page, mode, count)
             elif name == "Do" and operands and xobjects is not None and isinstance(operands[0], pikepdf.Name):
@@ -438,12 +440,18 @@ class _UsageWalker:
                     (inner_info.invisible_pages if mode in (3, 7) else inner_info.drawn_pages).add(page)
 
 
-def _shown_bytes(operand: Any) -> int:
+def _shown_bytes(operand: Any, enough: int) -> int:
+    """The bytes a show operator's operand shows, counted until there are ``enough``."""
     if isinstance(operand, pikepdf.String):
         return len(bytes(operand))
+    count = 0
     if isinstance(operand, pikepdf.Array):
-        return sum(len(bytes(item)) for item in operand if isinstance(item, pikepdf.String))
-    return 0
+        for item in operand:
+            if isinstance(item, pikepdf.String):
+                count += len(bytes(item))
+                if count >= enough:
+                    break
+    return count
 
 
 def collect_fonts(pdf: pikepdf.Pdf, acroform_fields_without_appearance: bool = True) -> list[FontInfo]:
