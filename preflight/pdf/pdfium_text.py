@@ -659,7 +659,8 @@ def _characters(
 ) -> dict[int, list[tuple[str, bool]]]:
     """The characters of the text objects in ``wanted``, each with whether its glyph has no Unicode mapping.
 
-    Two calls per character of these objects, so only on pages that show the sign."""
+    Besides ``owners`` (a call per character of the page, shared with the ligatures' pass), two calls per
+    character of these objects, so only on pages that show the sign."""
     char_unicode, char_is_hyphen, char_map_error = pdfium.char_unicode, pdfium.char_is_hyphen, pdfium.char_map_error
     found: dict[int, list[tuple[str, bool]]] = {}
     for key in wanted:
