@@ -221,6 +221,30 @@ def test_metadata_and_bookmarks_are_scanned() -> None:
     assert bookmark.snippet == "Immuno⟦U+00AD SOFT HYPHEN⟧logie"
 
 
+def test_an_xmp_title_is_scanned_and_a_file_without_xmp_never_parses_one(tmp_path: Path) -> None:
+    """The XMP packet is read where the file has one; without one, nothing is parsed (nor lxml imported)."""
+    import pikepdf
+
+    path = tmp_path / "xmp.pdf"
+    with pikepdf.open(HIDDEN / "french-typography.pdf") as pdf:
+        assert "/Metadata" not in pdf.Root
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            xmp["dc:title"] = "Projet\u200bImmunologie"
+        pdf.save(path)
+    with Dossier(path) as dossier:
+        assert dossier.metadata["xmp:dc:title"] == "Projet\u200bImmunologie"
+        findings = hidden_characters.check(dossier, hidden_characters.Options())
+        (title,) = [f for f in findings if f.data.get("source") == "metadata"]
+    assert title.data["fields"] == ["title (XMP)"]
+    probe = (
+        "import sys; from preflight.dossier import Dossier\n"
+        f"with Dossier({str(HIDDEN / 'french-typography.pdf')!r}) as dossier:\n"
+        "    assert not any(key.startswith('xmp:') for key in dossier.metadata)\n"
+        "print('lxml' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout == "False\n"
+
+
 def test_form_field_values_are_scanned_and_the_no_break_space_is_not_flagged() -> None:
     (finding,) = run("form-field")
     assert finding.page == 1

@@ -986,6 +986,10 @@ def collect_metadata(pdf: pikepdf.Pdf) -> dict[str, str]:
     except Exception:
         pass
     try:
+        if "/Metadata" not in pdf.Root:
+            # No XMP to read: opening it would only import lxml and parse pikepdf's empty template (a tenth of
+            # a short file's checks), and most dossiers have none.
+            return values
         # Read only: the defaults would rewrite the XMP and the Info dictionary on exit.
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
             for key in ("dc:title", "dc:creator", "dc:description", "pdf:Keywords", "dc:subject"):
