@@ -171,3 +171,41 @@ def test_the_engine_switch_selects_pdfminer_for_a_run(monkeypatch: pytest.Monkey
     monkeypatch.setenv(pdfium_text.ENGINE_VARIABLE, "poppler")
     with pytest.raises(ValueError, match="PREFLIGHT_TEXT_ENGINE must be 'pdfium' or 'pdfminer'"):
         pdfium_text.selected_engine()
+
+
+def test_pdfminer_leaves_the_forms_without_text_unread_and_reads_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A logo (a form of paths only) is not interpreted; a form with text, or one that calls another, is."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    fonts = pikepdf.Dictionary(F1=font)
+
+    def form(content: bytes, **resources: object) -> pikepdf.Stream:
+        stream = pdf.make_stream(content)
+        stream.Type, stream.Subtype, stream.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 595, 842]
+        stream.Resources = pikepdf.Dictionary(**resources)
+        return stream
+
+    logo = form(b"0 0 m 100 100 l S " * 2000)
+    stamp = form(b"BT /F1 9 Tf 352 144 Td (Tampon) Tj ET", Font=fonts)
+    outer = form(b"q /Stamp Do Q", XObject=pikepdf.Dictionary(Stamp=stamp))
+    pdf.add_blank_page(page_size=(595, 842))
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=fonts, XObject=pikepdf.Dictionary(Logo=logo, Outer=outer))
+    pdf.pages[0].obj.Contents = pdf.make_stream(b"q /Logo Do Q q /Outer Do Q BT /F1 12 Tf 72 700 Td (Titre) Tj ET")
+    pdf.save(tmp_path / "forms.pdf")
+    rendered: list[int] = []
+    render_contents = PDFPageInterpreter.render_contents
+
+    def counting(self: PDFPageInterpreter, resources: object, streams: list[object], ctm: object = None) -> None:
+        rendered.append(len(streams))
+        render_contents(self, resources, streams, ctm)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PDFPageInterpreter, "render_contents", counting)
+    (page,) = text.extract_page_numbers(str(tmp_path / "forms.pdf"), [1])
+    assert sorted(line.text for line in page.lines) == ["Tampon", "Titre"]
+    assert len(rendered) == 3  # the page, the outer form, the stamp: not the logo

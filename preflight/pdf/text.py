@@ -160,6 +160,38 @@ def _collector_class() -> type:
     return CharCollector
 
 
+_TEXT_IN_A_FORM = (b"BT", b"Tj", b"TJ", b"Do")
+"""What a form XObject's content holds when it may show text: a text object, the Tj or TJ show operators
+(which pdfminer reads even outside one), or another XObject, which may show some."""
+
+
+@functools.cache
+def _interpreter_class() -> type:
+    """pdfminer's page interpreter, made lazily, which does not read the form XObjects that hold no text.
+
+    Logos and figures are forms of many thousands of path operators, which pdfminer tokenizes one by one to
+    draw nothing we collect: the cover page of corpus-fr's HDR, one of the pages PDFium leaves incomplete,
+    took 400 ms for its two logos. A form's graphics state ends with it, so skipping one changes no
+    character read after it."""
+    from pdfminer.pdfinterp import LITERAL_FORM, PDFPageInterpreter
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.psparser import literal_name
+
+    class TextInterpreter(PDFPageInterpreter):  # its forms' interpreters are of this class too (dup)
+        def do_Do(self, xobjid_arg: Any) -> None:
+            xobj = resolve1(self.xobjmap.get(literal_name(xobjid_arg)))
+            if isinstance(xobj, PDFStream) and xobj.get("Subtype") is LITERAL_FORM:
+                try:
+                    content = xobj.get_data()
+                except Exception:  # pdfminer's own reading decides (and fails or not) as before
+                    content = b"BT"
+                if not any(needle in content for needle in _TEXT_IN_A_FORM):
+                    return
+            super().do_Do(xobjid_arg)
+
+    return TextInterpreter
+
+
 def build_lines(chars: list[Char], gap_after_blank: bool = True) -> tuple[TextLine, ...]:
     """Group characters into lines in drawing order, adding the spaces that positioning implies.
 
@@ -248,7 +280,7 @@ def _extract_range(path: str, first: int, last: int, only: Container[int] | None
     """Extract pages first..last (0-based, inclusive) of one file, in this process (of those, only the
     0-based indexes in ``only`` when given)."""
     from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
@@ -259,7 +291,7 @@ def _extract_range(path: str, first: int, last: int, only: Container[int] | None
             document = PDFDocument(PDFParser(stream))
             resources = PDFResourceManager(caching=True)
             device = _collector_class()(resources)
-            interpreter = PDFPageInterpreter(resources, device)
+            interpreter = _interpreter_class()(resources, device)
             for index, page in enumerate(PDFPage.create_pages(document)):
                 if index < first:
                     continue
