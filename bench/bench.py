@@ -2,6 +2,7 @@
 
     python bench/bench.py [--runs 7] [--pages 40 200 1000] [--profile inserm-cr]
     python bench/bench.py --files ../shared/corpus-fr/pdfs/*.pdf   # real documents instead
+    python bench/bench.py --floor --pages 40                        # and what no Python check can go under
 
 The generated dossiers' bookmarks are page numbers and their headings carry one, so the section, CV and
 cover readers find nothing to read in them: ``--files`` times real documents too, where they do.
@@ -12,6 +13,11 @@ reportlab into bench/out/ (above 200 pages, copies of the 200-page one joined wi
 `preflight check` and poppler's `pdfinfo` + `pdffonts` + `pdftotext` on the same file, and prints the
 median wall time of each, the ratio, and the peak memory (largest resident set of any one process).
 Needs poppler-utils and reportlab.
+
+``--floor`` times a third command beside them: a Python process that only starts, imports click and pikepdf
+(the command line's and the structure's libraries, which a check needs) and reads every page's text with
+PDFium (preflight.pdf.pdfium_text) in one process: no configuration, no check, no report. It is the start-up
+and text that any check of the file in Python with these libraries pays, here without the parallel reading.
 
 The peak memory is the kernel's figure for each child, which counts what the child held before it ran the
 command (a copy of this script's own pages): this script therefore makes the dossiers and counts the pages in
@@ -121,6 +127,17 @@ def _noise_png(rng: random.Random, width: int, height: int) -> object:
 
 # As on a user's machine, where Python keeps the compiled bytecode of what it imports: some sandboxes set
 # PYTHONDONTWRITEBYTECODE=1, and an editable install then compiles every module of the package at each start.
+FLOOR = """
+import gc, sys
+gc.set_threshold(50_000)
+import click, pikepdf
+from preflight.pdf import pdfium_text
+with pikepdf.open(sys.argv[1]) as pdf:
+    pdfium_text.extract_pages(sys.argv[1], len(pdf.pages), pdf)
+"""
+"""The --floor command: start, the libraries a check needs, the text (as preflight.launch sets the collector)."""
+
+
 def timed(command: list[str]) -> tuple[float, int]:
     """Wall seconds and peak resident memory (KiB) of one process tree run, in this environment as it is now."""
     environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
@@ -145,6 +162,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, nargs="+", default=[40, 200, 1000])
     parser.add_argument("--profile", default="inserm-cr")
     parser.add_argument("--files", type=Path, nargs="+", help="time these PDFs instead of generated dossiers")
+    parser.add_argument("--floor", action="store_true", help="also time start-up, imports and text alone")
     args = parser.parse_args()
     missing = [tool for tool in ("pdfinfo", "pdffonts", "pdftotext") if shutil.which(tool) is None]
     if missing:
@@ -154,13 +172,16 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     width = 14 if args.files else 0  # the file column, for real documents only
     header = f"{'file' if args.files else '':<{width}}{'pages':>5}  {'preflight s':>11}  {'poppler s':>9}  {'ratio':>5}"
-    print(f"{header}  {'preflight MiB':>13}  {'poppler MiB':>11}")
+    floor_header = f"  {'floor s':>7}  {'ratio':>5}" if args.floor else ""
+    print(f"{header}  {'preflight MiB':>13}  {'poppler MiB':>11}{floor_header}")
     for label, pages, path in _dossiers(args):
         ours_command = [preflight, "check", "--no-cache", "--no-color", "--profile", args.profile, str(path)]
         poppler_commands = [["pdfinfo", str(path)], ["pdffonts", str(path)], ["pdftotext", str(path), "/dev/null"]]
         timed(ours_command)  # warm-up: file cache, bytecode
         ours: list[float] = []
         theirs: list[float] = []
+        floor_command = [sys.executable, "-c", FLOOR, str(path)]
+        floors: list[float] = []
         ours_peak = theirs_peak = 0
         for _ in range(args.runs):
             seconds, peak = timed(ours_command)
@@ -169,10 +190,17 @@ def main() -> int:
             seconds, peak = timed_all(poppler_commands)
             theirs.append(seconds)
             theirs_peak = max(theirs_peak, peak)
+            if args.floor:
+                floors.append(timed(floor_command)[0])
         ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+        floor_figures = ""
+        if floors:
+            floor_median = statistics.median(floors)
+            floor_figures = f"  {floor_median:>7.3f}  {floor_median / theirs_median:>5.1f}"
         print(
             f"{label:<{width}}{pages:>5}  {ours_median:>11.3f}  {theirs_median:>9.3f}"
             f"  {ours_median / theirs_median:>5.1f}  {ours_peak / 1024:>13.0f}  {theirs_peak / 1024:>11.0f}"
+            f"{floor_figures}"
         )
     return 0
 
