@@ -125,8 +125,6 @@ def _noise_png(rng: random.Random, width: int, height: int) -> object:
     return io.BytesIO(png)
 
 
-# As on a user's machine, where Python keeps the compiled bytecode of what it imports: some sandboxes set
-# PYTHONDONTWRITEBYTECODE=1, and an editable install then compiles every module of the package at each start.
 FLOOR = """
 import gc, sys
 gc.set_threshold(50_000)
@@ -138,6 +136,8 @@ with pikepdf.open(sys.argv[1]) as pdf:
 """The --floor command: start, the libraries a check needs, the text (as preflight.launch sets the collector)."""
 
 
+# As on a user's machine, where Python keeps the compiled bytecode of what it imports: some sandboxes set
+# PYTHONDONTWRITEBYTECODE=1, and an editable install then compiles every module of the package at each start.
 def timed(command: list[str]) -> tuple[float, int]:
     """Wall seconds and peak resident memory (KiB) of one process tree run, in this environment as it is now."""
     environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
