@@ -28,6 +28,7 @@ import contextlib
 import ctypes
 import dataclasses
 import functools
+import itertools
 import math
 import os
 import re
@@ -633,15 +634,19 @@ class _CharacterOwners:
     characters are."""
 
     def __init__(self, pdfium: _Pdfium, textpage: int) -> None:
-        char_object = pdfium.char_object
+        count = pdfium.count_chars(textpage)
         self.positions: dict[int | None, list[int]] = {}
-        for index in range(pdfium.count_chars(textpage)):
-            owner = char_object(textpage, index)
+        # An object's characters come in runs (most objects, one): the runs are grouped, not each character,
+        # and the calls are made by map, without a Python loop around each.
+        start = 0
+        for owner, run in itertools.groupby(map(pdfium.char_object, itertools.repeat(textpage, count), range(count))):
+            end = start + sum(1 for _ in run)
             positions = self.positions.get(owner)
             if positions is None:
-                self.positions[owner] = [index]
+                self.positions[owner] = list(range(start, end))
             else:
-                positions.append(index)
+                positions.extend(range(start, end))
+            start = end
         self.positions.pop(None, None)  # characters PDFium adds (spaces, line ends), of no object
 
     def first(self, key: int, cursor: int) -> int | None:
@@ -657,15 +662,19 @@ class _CharacterOwners:
 def _characters(
     pdfium: _Pdfium, textpage: int, wanted: set[int], owners: _CharacterOwners
 ) -> dict[int, list[tuple[str, bool]]]:
-    """The characters of the text objects in ``wanted``, each with whether its glyph has no Unicode mapping.
+    """The characters of the text objects in ``wanted`` that have a glyph without a Unicode mapping, each
+    character with whether its glyph has none.
 
-    Besides ``owners`` (a call per character of the page, shared with the ligatures' pass), two calls per
-    character of these objects, so only on pages that show the sign."""
+    Besides ``owners`` (a call per character of the page, shared with the ligatures' pass), a call per
+    character of these objects, which finds the few with such a glyph; then two more per character of those."""
     char_unicode, char_is_hyphen, char_map_error = pdfium.char_unicode, pdfium.char_is_hyphen, pdfium.char_map_error
     found: dict[int, list[tuple[str, bool]]] = {}
     for key in wanted:
+        positions = owners.positions.get(key, ())
+        if not any(map(char_map_error, itertools.repeat(textpage, len(positions)), positions)):
+            continue  # no glyph of this object without a mapping: its text stays as the object gives it
         characters = []
-        for index in owners.positions.get(key, ()):
+        for index in positions:
             code = char_unicode(textpage, index)
             if code == 2 and char_is_hyphen(textpage, index):
                 characters.append((_LINE_END_HYPHEN, False))  # PDFium's line-end hyphen marker
