@@ -358,7 +358,7 @@ def read_text(connection: Sender, path: str, budget: Budget, index: int, childre
             elif role == "part":
                 start, stop = count * index // children, count * (index + 1) // children
                 part = pdfium_text.read_part(path, count, pdf, start, stop)
-                payload = (part, pdfium_text.second_reading(path, part))
+                payload = (part, pdfium_text.second_reading(path, part, pdf))
             else:
                 return
         if before is not None and file_stamp(path) == before:  # else the file changed while it was read

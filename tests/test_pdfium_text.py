@@ -151,7 +151,7 @@ def test_when_both_readers_fail_every_page_says_why(monkeypatch: pytest.MonkeyPa
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise pdfium_text.PdfiumError("Failed to load document")
 
-    def fail(_path: str, first: int, last: int, only: object = None) -> list[PageText]:
+    def fail(_path: str, first: int, last: int, only: object = None, pdf: object = None) -> list[PageText]:
         return [
             PageText(n + 1, 0, 0, (), error="text extraction failed: PSSyntaxError") for n in range(first, last + 1)
         ]
@@ -209,3 +209,44 @@ def test_pdfminer_leaves_the_forms_without_text_unread_and_reads_the_others(
     (page,) = text.extract_page_numbers(str(tmp_path / "forms.pdf"), [1])
     assert sorted(line.text for line in page.lines) == ["Tampon", "Titre"]
     assert len(rendered) == 3  # the page, the outer form, the stamp: not the logo
+
+
+def test_pdfminer_reads_only_the_text_operators_when_the_file_is_open_in_pikepdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same lines, without interpreting the paths; a content stream qpdf must repair is read as it is."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    drawing = b"0.5 0 0 rg 10 10 m 100 100 l S 20 20 200 50 re f " * 500
+    pages = [
+        b"q 1 0 0 1 10 0 cm " + drawing + b"BT /F1 12 Tf 72 700 Td (Parcours) Tj 0 -14 Td (2019 - 2024) Tj ET Q",
+        b"BT /F1 12 Tf 72 700 Td (Projet) Tj ET 10 10 m 20 20 l S (unterminated",
+    ]
+    for content in pages:
+        pdf.add_blank_page(page_size=(595, 842))
+        pdf.pages[-1].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        pdf.pages[-1].obj.Contents = pdf.make_stream(content)
+    path = tmp_path / "drawn.pdf"
+    pdf.save(path)
+    paths_drawn: list[int] = []
+    stroke = PDFPageInterpreter.do_S
+
+    def counting(self: PDFPageInterpreter) -> None:
+        paths_drawn.append(1)
+        stroke(self)
+
+    monkeypatch.setattr(PDFPageInterpreter, "do_S", counting)
+    with pikepdf.open(path) as opened:
+        assert len(text._text_operators(opened, 0, opened.pages[0].obj.objgen[0]) or b"") < 200
+        assert text._text_operators(opened, 1, opened.pages[1].obj.objgen[0]) is None  # qpdf warns: as it is
+        assert text._text_operators(opened, 0, -1) is None  # another page than pdfminer's
+        lean = text.extract_page_numbers(str(path), [1, 2], opened)
+    assert len(paths_drawn) == 1  # the second page's, read as it is
+    whole = text.extract_page_numbers(str(path), [1, 2])
+    assert len(paths_drawn) == 502
+    assert [as_tuples(page) for page in lean] == [as_tuples(page) for page in whole]
+    assert [line.text for line in lean[0].lines] == ["Parcours", "2019 - 2024"]

@@ -71,11 +71,11 @@ def extract_pages(path: str, page_count: int, pdf: pikepdf.Pdf | None = None) ->
     from preflight.pdf import text as pdfminer_text
 
     if selected_engine() == "pdfminer":
-        return pdfminer_text.extract_pages(path, page_count)
+        return pdfminer_text.extract_pages(path, page_count, pdf)
     try:
         part = read_part(path, page_count, pdf, 0, page_count)
     except Exception as exc:  # PDFium refuses the file (damaged beyond its repair, unsupported): pdfminer's turn
-        pages = pdfminer_text.extract_pages(path, page_count)
+        pages = pdfminer_text.extract_pages(path, page_count, pdf)
         reason = f"PDFium cannot read the file ({type(exc).__name__}: {str(exc)[:120]})"
         return [
             page
@@ -83,7 +83,7 @@ def extract_pages(path: str, page_count: int, pdf: pikepdf.Pdf | None = None) ->
             else PageText(page.number, page.width, page.height, page.lines, error=f"{reason}; {page.error}")
             for page in pages
         ]
-    return join_parts([part], second_reading(path, part))
+    return join_parts([part], second_reading(path, part, pdf))
 
 
 Part = tuple[list[PageText], list[int]]
@@ -98,11 +98,12 @@ def read_part(path: str, page_count: int, pdf: pikepdf.Pdf | None, start: int, s
     return _read_with_pdfium(path, page_count, font_facts(pdf) if pdf is not None else None, start, stop)
 
 
-def second_reading(path: str, part: Part) -> list[PageText]:
-    """pdfminer's reading of the pages of ``part`` that PDFium left incomplete."""
+def second_reading(path: str, part: Part, pdf: pikepdf.Pdf | None = None) -> list[PageText]:
+    """pdfminer's reading of the pages of ``part`` that PDFium left incomplete (``pdf``, the file opened with
+    pikepdf, spares it the operators that draw no text: preflight.pdf.text._text_operators)."""
     from preflight.pdf import text as pdfminer_text
 
-    return pdfminer_text.extract_page_numbers(path, part[1]) if part[1] else []
+    return pdfminer_text.extract_page_numbers(path, part[1], pdf) if part[1] else []
 
 
 def join_parts(parts: Sequence[Part], second: Sequence[PageText]) -> list[PageText]:

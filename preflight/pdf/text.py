@@ -17,7 +17,10 @@ import math
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    import pikepdf
 
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|-bd\b|bd$|-medi\b|cmbx|lmbx|sfbx|cmb10", re.IGNORECASE)
@@ -276,9 +279,65 @@ def build_lines(chars: list[Char], gap_after_blank: bool = True) -> tuple[TextLi
     return tuple(lines)
 
 
-def _extract_range(path: str, first: int, last: int, only: Container[int] | None = None) -> list[PageText]:
+TEXT_OPERATORS = " ".join(
+    (
+        *("q", "Q", "cm", "gs"),  # the transformation, and a graphics state that may set the font
+        *("BT", "ET", "Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*", "Tj", "TJ", "'", '"'),
+        *("Do", "d0", "d1", "BX", "EX"),  # forms (which may show text), Type 3 glyphs, compatibility sections
+        *("MP", "DP", "BMC", "BDC", "EMC"),  # marked content, for /ActualText
+    )
+)
+"""The content operators that decide which characters pdfminer reads and where: all but the paths, clips,
+colours, shadings, inline images and line styles, which draw no character."""
+
+
+def _text_operators(pdf: pikepdf.Pdf | None, index: int, object_number: object) -> bytes | None:
+    """Page ``index``'s content with its ``TEXT_OPERATORS`` only, parsed and written by qpdf, for pdfminer
+    to interpret in place of the whole: a page drawn with tens of thousands of path operators (a CV made from
+    HTML, a Typst or LaTeX page with figures) cost pdfminer 200 ms to tokenize, one token at a time, for its
+    text. None (the page as it is) without ``pdf``, when ``pdf``'s page ``index`` is another object than
+    pdfminer's, or when qpdf cannot parse the content cleanly: a damaged stream is left to pdfminer's own
+    recovery, which reads other words than qpdf's (a fuzzed file of the corpus)."""
+    if pdf is None:
+        return None
+    import pikepdf
+
+    try:
+        page = pdf.pages[index]
+        if page.obj.objgen[0] != object_number:
+            return None
+        # qpdf's warnings, which reading them clears: the file's were read when it was opened (preflight.dossier).
+        pdf.get_warnings()
+        instructions = pikepdf.parse_content_stream(page, TEXT_OPERATORS)
+        if pdf.get_warnings():
+            return None
+        return pikepdf.unparse_content_stream(instructions)
+    except Exception:
+        return None
+
+
+def _keep_text_operators(page: Any, pdf: pikepdf.Pdf, index: int) -> None:
+    """Give pdfminer's ``page`` (page ``index`` of ``pdf``) its content's ``_text_operators`` only, as one
+    stream under the number of the first of its streams (pdfminer tracks them, to refuse a circular form)."""
+    from pdfminer.pdftypes import PDFStream, stream_value
+
+    try:
+        first = stream_value(page.contents[0]) if page.contents else None
+    except Exception:
+        return
+    text_only = _text_operators(pdf, index, page.pageid) if first is not None else None
+    if first is not None and text_only is not None:
+        stream = PDFStream({}, text_only)
+        stream.objid, stream.genno = first.objid, first.genno
+        page.contents = [stream]
+
+
+def _extract_range(
+    path: str, first: int, last: int, only: Container[int] | None = None, pdf: pikepdf.Pdf | None = None
+) -> list[PageText]:
     """Extract pages first..last (0-based, inclusive) of one file, in this process (of those, only the
-    0-based indexes in ``only`` when given)."""
+    0-based indexes in ``only`` when given). ``pdf``, the same file opened with pikepdf, spares pdfminer the
+    operators that draw no text (``_text_operators``)."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -301,6 +360,8 @@ def _extract_range(path: str, first: int, last: int, only: Container[int] | None
                     continue
                 box = page.mediabox or (0, 0, 0, 0)
                 width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
+                if pdf is not None:
+                    _keep_text_operators(page, pdf, index)
                 try:
                     interpreter.process_page(page)
                     lines = build_lines(device.chars)
@@ -319,18 +380,19 @@ def _extract_range(path: str, first: int, last: int, only: Container[int] | None
     return pages
 
 
-def extract_page_numbers(path: str, numbers: Iterable[int]) -> list[PageText]:
-    """Extract only the pages with these 1-based numbers (those PDFium leaves incomplete)."""
+def extract_page_numbers(path: str, numbers: Iterable[int], pdf: pikepdf.Pdf | None = None) -> list[PageText]:
+    """Extract only the pages with these 1-based numbers (those PDFium leaves incomplete); ``pdf`` as for
+    ``_extract_range``."""
     wanted = {number - 1 for number in numbers}
     if not wanted:
         return []
-    return _extract_range(path, min(wanted), max(wanted), wanted)
+    return _extract_range(path, min(wanted), max(wanted), wanted, pdf)
 
 
-def extract_pages(path: str, page_count: int) -> list[PageText]:
-    """Extract every page's text, in this process.
+def extract_pages(path: str, page_count: int, pdf: pikepdf.Pdf | None = None) -> list[PageText]:
+    """Extract every page's text, in this process; ``pdf`` as for ``_extract_range``.
 
     Splitting a long file between two processes does not pay: measured on a 2-core machine, 200 pages took
     5.1 s in two processes against 2.8 s in one, and PDFium now reads most files anyway.
     """
-    return _extract_range(path, 0, max(page_count - 1, 0))
+    return _extract_range(path, 0, max(page_count - 1, 0), pdf=pdf)
