@@ -291,15 +291,13 @@ TEXT_OPERATORS = " ".join(
 colours, shadings, inline images and line styles, which draw no character."""
 
 
-def _text_operators(pdf: pikepdf.Pdf | None, index: int, object_number: object) -> bytes | None:
+def _text_operators(pdf: pikepdf.Pdf, index: int, object_number: object) -> bytes | None:
     """Page ``index``'s content with its ``TEXT_OPERATORS`` only, parsed and written by qpdf, for pdfminer
     to interpret in place of the whole: a page drawn with tens of thousands of path operators (a CV made from
     HTML, a Typst or LaTeX page with figures) cost pdfminer 200 ms to tokenize, one token at a time, for its
-    text. None (the page as it is) without ``pdf``, when ``pdf``'s page ``index`` is another object than
-    pdfminer's, or when qpdf cannot parse the content cleanly: a damaged stream is left to pdfminer's own
-    recovery, which reads other words than qpdf's (a fuzzed file of the corpus)."""
-    if pdf is None:
-        return None
+    text. None (the page as it is) when ``pdf``'s page ``index`` is another object than pdfminer's, or when
+    qpdf cannot parse the content cleanly: a damaged stream is left to pdfminer's own recovery, which reads
+    other words than qpdf's (a fuzzed file of the corpus)."""
     import pikepdf
 
     try:
@@ -326,10 +324,11 @@ def _keep_text_operators(page: Any, pdf: pikepdf.Pdf, index: int) -> None:
     except Exception:
         return
     text_only = _text_operators(pdf, index, page.pageid) if first is not None else None
-    if first is not None and text_only is not None:
-        stream = PDFStream({}, text_only)
-        stream.objid, stream.genno = first.objid, first.genno
-        page.contents = [stream]
+    if first is None or text_only is None:
+        return
+    stream = PDFStream({}, text_only)
+    stream.objid, stream.genno = first.objid, first.genno
+    page.contents = [stream]
 
 
 def _extract_range(
