@@ -29,6 +29,15 @@ def as_tuples(page: PageText) -> list[tuple[object, ...]]:
     return [(line.text, line.x0, line.baseline, line.size, line.font, line.bold, line.unmapped) for line in page.lines]
 
 
+def helvetica_pdf() -> tuple[pikepdf.Pdf, pikepdf.Dictionary]:
+    """A new PDF, and a /Font resource dictionary naming Helvetica (not embedded) F1."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    return pdf, pikepdf.Dictionary(F1=font)
+
+
 def test_lines_fonts_sizes_and_bold_of_a_reportlab_dossier_page() -> None:
     pages, incomplete = pdfium_pages(FIXTURES / "valid-dossier.pdf")
     assert incomplete == []
@@ -104,16 +113,13 @@ def test_ligature_characters_are_kept_only_where_the_text_layer_has_them() -> No
 
 
 def test_actual_text_spans_are_read_once_and_an_empty_one_reads_as_nothing(tmp_path: Path) -> None:
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(
-        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
-    )
+    pdf, fonts = helvetica_pdf()
     content = (
         b"BT /F1 12 Tf 72 700 Td (Cas) Tj /Span <</ActualText <FEFF00A0>>> BDC ( ) Tj ( ) Tj EMC (:) Tj "
         b"/Span <</ActualText <FEFF>>> BDC (-) Tj EMC ( fin) Tj ET"
     )
     pdf.add_blank_page(page_size=(595, 842))
-    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=fonts)
     pdf.pages[0].obj.Contents = pdf.make_stream(content)
     pdf.save(tmp_path / "spans.pdf")
     pages, incomplete = pdfium_pages(tmp_path / "spans.pdf")
@@ -179,11 +185,7 @@ def test_pdfminer_leaves_the_forms_without_text_unread_and_reads_the_others(
     """A logo (a form of paths only) is not interpreted; a form with text, or one that calls another, is."""
     from pdfminer.pdfinterp import PDFPageInterpreter
 
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(
-        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
-    )
-    fonts = pikepdf.Dictionary(F1=font)
+    pdf, fonts = helvetica_pdf()
 
     def form(content: bytes, **resources: object) -> pikepdf.Stream:
         stream = pdf.make_stream(content)
@@ -217,10 +219,7 @@ def test_pdfminer_reads_only_the_text_operators_when_the_file_is_open_in_pikepdf
     """Same lines, without interpreting the paths; a content stream qpdf must repair is read as it is."""
     from pdfminer.pdfinterp import PDFPageInterpreter
 
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(
-        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
-    )
+    pdf, fonts = helvetica_pdf()
     drawing = b"0.5 0 0 rg 10 10 m 100 100 l S 20 20 200 50 re f " * 500
     pages = [
         b"q 1 0 0 1 10 0 cm " + drawing + b"BT /F1 12 Tf 72 700 Td (Parcours) Tj 0 -14 Td (2019 - 2024) Tj ET Q",
@@ -228,7 +227,7 @@ def test_pdfminer_reads_only_the_text_operators_when_the_file_is_open_in_pikepdf
     ]
     for content in pages:
         pdf.add_blank_page(page_size=(595, 842))
-        pdf.pages[-1].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        pdf.pages[-1].obj.Resources = pikepdf.Dictionary(Font=fonts)
         pdf.pages[-1].obj.Contents = pdf.make_stream(content)
     path = tmp_path / "drawn.pdf"
     pdf.save(path)
