@@ -126,12 +126,10 @@ def test_the_report_in_french_shows_only_french_summaries(tmp_path: Path, monkey
         if line.startswith("  RÉUSSI ") and not line.startswith("  RÉUSSI —")
     ]
     builtin = [builtin_spec(module) for module in BUILTIN_MODULES]
-    # Every rule passes but required-sections, which warns that the dossier has no funding part.
-    assert len(rule_lines) == len(builtin) - 1
-    assert "  AVERT. required-sections" in result.output
+    # Every rule passes, each under its French summary.
+    assert len(rule_lines) == len(builtin)
     for spec in builtin:
-        if spec.id != "required-sections":
-            assert any(line.split()[1] == spec.id for line in rule_lines), spec.id
+        assert any(line.split()[1] == spec.id for line in rule_lines), spec.id
         assert spec.summary not in result.output, spec.id
 
 

@@ -109,3 +109,43 @@ def test_a_part_listing_the_projects_taken_part_in_is_the_funding_part(tmp_path:
     path = tmp_path / "projects.pdf"
     render(doc, path, with_outline=False)
     assert [f.data["part"] for f in run(path)] == ["activity-report", "project", "publications"]
+
+
+def _cv_with(tmp_path: Path, *headings: str, body: str = "") -> Path:
+    sys.path.insert(0, str(FIXTURES))
+    try:
+        from make_structure_fixtures import Doc, cover, render
+    finally:
+        sys.path.remove(str(FIXTURES))
+    doc = cover(Doc()).section("Curriculum vitae", 1).heading("Enseignement", size=12).text(2)
+    for heading in headings:
+        doc.heading(heading, size=12).text(1)
+    if body:
+        doc.plain(body).text(1)
+    path = tmp_path / "cv.pdf"
+    render(doc, path, with_outline=False)
+    return path
+
+
+def test_a_heading_that_joins_funding_to_another_title_is_the_funding_part(tmp_path: Path) -> None:
+    # The valid dossier's CV has "Distinctions et financements"; real CVs write "Prix, bourses et
+    # financements", "Honors & Grants".
+    for heading in ("Distinctions et financements", "2.4 Prix, bourses & financements :", "Honors and Grants"):
+        parts = [f.data["part"] for f in run(_cv_with(tmp_path, heading))]
+        assert parts == ["activity-report", "project", "publications"], heading
+    assert run(FIXTURES / "valid-dossier.pdf") == []
+
+
+def test_a_wrapped_sentence_that_names_funding_is_not_a_heading(tmp_path: Path) -> None:
+    # Styled as headings, capitalised, short, joined by "et": but the first ends with the joining word, so it
+    # is the first line of a sentence, and a lowercase line is the middle of one.
+    for line in ("Recherche, enseignement et financements et", "la recherche, les financements et les prix"):
+        parts = [f.data["part"] for f in run(_cv_with(tmp_path, line))]
+        assert parts == ["activity-report", "project", "publications", "funding"], line
+    # Nor is a line of body text, whatever it says.
+    parts = [f.data["part"] for f in run(_cv_with(tmp_path, body="Distinctions et financements"))]
+    assert parts == ["activity-report", "project", "publications", "funding"]
+    assert rule.joined_titles("Distinctions et financements : ANR JCJC (2022)") == ["distinctions", "financements"]
+    assert rule.joined_titles("Financements") == []
+    long_heading = "Contrats et financements de la recherche publique et privée obtenus de 2010 à 2020"
+    assert rule.joined_titles(long_heading) == []

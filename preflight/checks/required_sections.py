@@ -5,8 +5,9 @@ What it checks
     section finder found it (outline, headings or your ``[sections]`` configuration: ``preflight sections
     FILE`` shows what it found). A part that is not one of the finder's sections (teaching and supervision,
     funding and grants: they are usually subsections of the CV) counts as present when a line of the
-    dossier is one of its ``titles``, or starts with one of them before a colon or a dash ("Encadrement :
-    deux doctorants..."). Each missing part is its own finding, naming the titles looked for.
+    dossier is one of its ``titles``, starts with one of them before a colon or a dash ("Encadrement :
+    deux doctorants..."), or is a short heading that joins one of them to other titles ("Distinctions et
+    financements", "Honors & Grants"). Each missing part is its own finding, naming the titles looked for.
 
 Why
     Inserm's jury assesses the curriculum, the production (publications), the project and how it fits the
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from preflight.dossier import Dossier
 from preflight.model import Finding, Level, OptionError
 from preflight.patterns import lazy_pattern
-from preflight.sections import title_key
+from preflight.sections import strip_numbering, title_key
 
 ID = "required-sections"
 SUMMARY = "The dossier holds every part the competition expects (CV, past work, project, publications...)"
@@ -51,9 +52,10 @@ Ce qui est vérifié
     ``[sections]`` : ``preflight sections FICHIER`` montre ce qui a été trouvé). Une partie qui n’est pas
     une section du repérage (enseignement et encadrement, financements : ce sont d’ordinaire des
     sous-parties du CV) compte comme présente quand une ligne du dossier est l’un de ses titres
-    (``titles``), ou commence par l’un d’eux avant un deux-points ou un tiret (« Encadrement : deux
-    doctorants… »). Chaque partie manquante fait l’objet de son propre constat, qui nomme les titres
-    cherchés.
+    (``titles``), commence par l’un d’eux avant un deux-points ou un tiret (« Encadrement : deux
+    doctorants… »), ou est un titre court qui joint l’un d’eux à d’autres (« Distinctions et
+    financements », « Prix, bourses & financements »). Chaque partie manquante fait l’objet de son propre
+    constat, qui nomme les titres cherchés.
 
 Pourquoi
     Le jury de l’Inserm évalue le parcours, la production (publications), le projet et son insertion dans
@@ -77,6 +79,12 @@ Options
 MAX_TITLES = 8
 _NAME = lazy_pattern(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 _LABEL_SEPARATOR = lazy_pattern(r"^\s*(?:[:\-–—(]|$)")
+_LABEL_END = lazy_pattern(r"\s*(?:[:–—(]|\s-\s)")
+_TITLE_JOINER = lazy_pattern(r"(?i)\s*[,&/+;]\s*|\s+(?:et|and)\s+")
+_OPEN_END = lazy_pattern(r"(?i)(?:\s(?:et|and)|[,&/+;])\s*$")
+MAX_JOINED_WORDS = 8
+MAX_JOINED_LENGTH = 80
+"""The longest heading, in words, read as titles joined by "et", "and", commas, "&" or "/"."""
 
 MESSAGES = {
     "part.cv": {"en": "CV", "fr": "CV"},
@@ -203,17 +211,45 @@ def _part(dossier: Dossier, options: Options, name: str, level: Level | None) ->
 
 
 def _labelled(dossier: Dossier, titles: tuple[str, ...]) -> bool:
-    """A line of the dossier is one of ``titles``, or starts with one before a colon, a dash or a bracket."""
+    """A line of the dossier is one of ``titles``, or starts with one before a colon, a dash or a bracket,
+    or is a short heading (larger or bolder than the body text) that joins one of them to other titles
+    ("Distinctions et financements")."""
     wanted = [key for key in map(title_key, titles) if key]
     if not wanted:
         return False
     starts = tuple({title[:1] for title in wanted})  # a cheap test first: most lines start otherwise
+    wanted_set = set(wanted)
+    body_size, body_bold = dossier.sections.body_style()
     for page in dossier.sections.pages:
         for line in page.lines:
             text = title_key(line.text)
-            if not text.startswith(starts):
-                continue
-            for title in wanted:
-                if text == title or (text.startswith(title) and _LABEL_SEPARATOR.match(text[len(title) :])):
-                    return True
+            if text.startswith(starts):
+                for title in wanted:
+                    if text == title or (text.startswith(title) and _LABEL_SEPARATOR.match(text[len(title) :])):
+                        return True
+            styled = line.size >= body_size * 1.12 or (line.bold and not body_bold)  # as the section finder's
+            joined = styled and len(text) <= MAX_JOINED_LENGTH
+            if joined and any(part in wanted_set for part in joined_titles(line.text)):
+                return True
     return False
+
+
+def joined_titles(line: str) -> list[str]:
+    """The titles a short heading joins ("Prix, bourses et financements :" gives "prix", "bourses" and
+    "financements"), compared as titles are; none for a line that is not such a heading.
+
+    A heading starts with a capital letter and has at most MAX_JOINED_WORDS words before its label's colon
+    or dash, and does not end with a joining word or sign: a line of a wrapped sentence ("Recherche,
+    enseignement et") is not taken for one.
+    """
+    if _OPEN_END.search(line):
+        return []
+    stripped = strip_numbering(line.strip())
+    if not stripped[:1].isupper():
+        return []
+    end = _LABEL_END.search(stripped)
+    head = stripped[: end.start()] if end else stripped
+    if len(head.split()) > MAX_JOINED_WORDS:
+        return []
+    parts = [title_key(part) for part in _TITLE_JOINER.split(head)]
+    return parts if len(parts) > 1 and all(parts) else []
