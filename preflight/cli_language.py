@@ -185,7 +185,7 @@ _HELP_FR: dict[str, str] = {
         "configuration, 3 une vérification a planté."
     ),
     "Rule set to use (see 'preflight rules --sets'). Default: inserm-cr.": (
-        "Jeu de règles à appliquer (voir `preflight rules --sets`). Par défaut : inserm-cr."
+        "Jeu de règles à appliquer (voir « preflight rules --sets »). Par défaut : inserm-cr."
     ),
     "Configuration file to use.": "Fichier de configuration à utiliser.",
     "Report format: text, json, jsonl (one line per file), sarif (2.1.0), junit (XML), github (annotations).": (
@@ -276,7 +276,7 @@ _HELP_FR: dict[str, str] = {
     "Overwrite an existing file.": "Remplacer un fichier existant.",
     # text
     "Check text for a portal form field (plain text or .docx; '-' reads standard input).": (
-        "Vérifier un texte destiné à un champ de formulaire du portail (texte brut ou .docx ; `-` lit "
+        "Vérifier un texte destiné à un champ de formulaire du portail (texte brut ou .docx ; « - » lit "
         "l’entrée standard)."
     ),
     "Hidden characters are flagged as in the hidden-characters check, but a soft hyphen or a private-use "
@@ -286,7 +286,7 @@ _HELP_FR: dict[str, str] = {
         "Les caractères cachés sont signalés comme par la vérification hidden-characters, mais un trait "
         "d’union conditionnel ou une puce à usage privé sont ici des erreurs. La typographie française "
         "(espaces insécables avant ; : ! ?, « », ’, –, œ) n’est jamais signalée. Avec --fix, le texte est "
-        "affiché nettoyé : mojibake réparé, caractères invisibles retirés, puces changées en `-`, accents "
+        "affiché nettoyé : mojibake réparé, caractères invisibles retirés, puces changées en « - », accents "
         "composés (NFC)."
     ),
     "Exit status: 0 no error, 1 an error remains (in the cleaned text with --fix), 2 the input cannot be read.": (

@@ -82,21 +82,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.not-a-repository": {
         "en": (
             "{path} is not in a git repository: --baseline reads its previous version from git "
-            "(`preflight diff OLD.pdf NEW.pdf` compares two files)"
+            "('preflight diff OLD.pdf NEW.pdf' compares two files)"
         ),
         "fr": (
             "{path} n’est pas dans un dépôt git : --baseline lit sa version précédente avec git "
-            "(`preflight diff ANCIEN.pdf NOUVEAU.pdf` compare deux fichiers)"
+            "(« preflight diff ANCIEN.pdf NOUVEAU.pdf » compare deux fichiers)"
         ),
     },
     "diff.unknown-revision": {
         "en": (
             "“{ref}” is no revision of the git repository of {path}: give a commit, tag or branch "
-            "(`git log` lists them; HEAD~1 needs two commits, and in CI a clone with fetch-depth 2 or more)"
+            "('git log' lists them; HEAD~1 needs two commits, and in CI a clone with fetch-depth 2 or more)"
         ),
         "fr": (
             "« {ref} » n’est pas une révision du dépôt git de {path} : donnez un commit, une étiquette ou une "
-            "branche (`git log` les liste ; HEAD~1 demande deux commits et, en intégration continue, un clone "
+            "branche (« git log » les liste ; HEAD~1 demande deux commits et, en intégration continue, un clone "
             "avec fetch-depth 2 ou plus)"
         ),
     },

@@ -818,14 +818,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "init.exists": "preflight : {path} existe déjà ; utilisez --force pour le remplacer",
         "init.config-error": "preflight : erreur de configuration : {error}",
         "init.cannot-write": "preflight : impossible d’écrire {path} : {error}",
-        "init.wrote": "{path} écrit (jeu de règles « {profile} »). Lancez `preflight check` sur votre PDF.",
+        "init.wrote": "{path} écrit (jeu de règles « {profile} »). Lancez « preflight check » sur votre PDF.",
         "text-command.fix-bullet": "Remplacez la puce par « - » ou « • » (ou lancez avec --fix, qui met « - »).",
         "text-command.fix-private-use": (
             "Supprimez le caractère à usage privé (un glyphe Symbol/Wingdings) ; tapez un vrai caractère à la place."
         ),
         "text-command.fix-soft-hyphen": "Supprimez le trait d’union conditionnel (ou lancez avec --fix).",
         "text-command.cannot-read": "impossible de lire {source} : {error}",
-        "text-command.is-pdf": "{source} est un PDF : lancez `preflight check {source}` pour un dossier",
+        "text-command.is-pdf": "{source} est un PDF : lancez « preflight check {source} » pour un dossier",
         "text-command.is-doc": (
             "{source} est un ancien fichier Word .doc : enregistrez-le d’abord en .docx ou en texte brut (.txt)"
         ),
@@ -954,10 +954,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.greek": "les lettres en police Symbol se lisent maintenant en grec : {mapped} (texte amélioré)",
         "fix.same-path": "le résultat {output} est le fichier d’origine lui-même ; choisissez un autre nom",
         "fix.password-refused": (
-            "le fichier demande un mot de passe pour s’ouvrir, et `preflight fix` ne retire pas les mots de "
+            "le fichier demande un mot de passe pour s’ouvrir, et « preflight fix » ne retire pas les mots de "
             "passe d’ouverture : ouvrez-le avec son mot de passe et enregistrez-le ou imprimez-le dans un "
-            "nouveau PDF, ou lancez `qpdf --decrypt --password=LE_VÔTRE in.pdf out.pdf`, puis lancez "
-            "`preflight fix` sur ce fichier"
+            "nouveau PDF, ou lancez « qpdf --decrypt --password=LE_VÔTRE in.pdf out.pdf », puis lancez "
+            "« preflight fix » sur ce fichier"
         ),
         "fix.rebuilt": (
             "structure du fichier reconstruite ({count:plural:# réparation|# réparations}, telle que qpdf la lit)"
@@ -978,7 +978,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fix.failing": "  règles en échec : {rules}",
         "fix.none": "aucune",
         "fix.nothing-can-fix": (
-            "  aucune correction automatique pour : {rules} ; voyez `preflight check` pour savoir quoi faire"
+            "  aucune correction automatique pour : {rules} ; voyez « preflight check » pour savoir quoi faire"
         ),
         "fix.nothing-to-fix": "  rien à corriger : aucun fichier écrit",
         "fix.would-write": "  écrirait {output}, en faisant :",
@@ -1012,7 +1012,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "différences ci-dessus, ou gardez-le quand même avec --force"
         ),
         "fix.still-failing": (
-            "  toujours en échec : {rules} ; lancez `preflight check` sur le résultat pour savoir quoi faire"
+            "  toujours en échec : {rules} ; lancez « preflight check » sur le résultat pour savoir quoi faire"
         ),
         "fix.done-encryption": "protection par mot de passe propriétaire et ses restrictions retirées",
         "fix.done-scripts": "{count:plural:# script de document retiré|# scripts de document retirés}",
@@ -1099,8 +1099,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "fix.install-ghostscript": (
             "Ghostscript n’est pas installé : les polices ne peuvent pas être incorporées ici. Installez-le "
-            "(Debian/Ubuntu : `sudo apt install ghostscript fonts-liberation` ; macOS : `brew install "
-            "ghostscript` ; Windows : l’installateur de ghostscript.com) et relancez `preflight fix`. Ou "
+            "(Debian/Ubuntu : « sudo apt install ghostscript fonts-liberation » ; macOS : « brew install "
+            "ghostscript » ; Windows : l’installateur de ghostscript.com) et relancez « preflight fix ». Ou "
             "exportez de nouveau le dossier avec les polices incorporées : Word : Fichier > Options > "
             "Enregistrement > « Incorporer les polices dans le fichier » (ou PDF/A dans les options "
             "d’export) ; LibreOffice : export en PDF/A."

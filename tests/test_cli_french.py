@@ -426,7 +426,8 @@ def test_init_writes_its_comments_in_french(tmp_path: Path) -> None:
         result = run("--lang", "fr", "init", "-p", "inserm-cr")
         assert result.exit_code == 0, result.output
         assert result.output == (
-            "preflight.toml écrit (jeu de règles «\u202finserm-cr\u202f»). Lancez `preflight check` sur votre PDF.\n"
+            "preflight.toml écrit (jeu de règles «\u202finserm-cr\u202f»). "
+            "Lancez «\u202fpreflight check\u202f» sur votre PDF.\n"
         )
         written = Path("preflight.toml").read_text(encoding="utf-8")
         refused = run("init", "--lang", "fr")
@@ -523,7 +524,8 @@ def test_text_reading_errors_in_french(tmp_path: Path) -> None:
     result = run("--lang", "fr", "text", str(pdf))
     assert result.exit_code == 2
     assert (
-        result.stderr == f"preflight{NNBSP}: {pdf} est un PDF{NNBSP}: lancez `preflight check {pdf}` pour un dossier\n"
+        result.stderr
+        == f"preflight{NNBSP}: {pdf} est un PDF{NNBSP}: lancez «{NNBSP}preflight check {pdf}{NNBSP}» pour un dossier\n"
     )
     broken = tmp_path / "abîmé.docx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")

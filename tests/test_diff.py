@@ -139,7 +139,7 @@ def test_a_new_file_has_no_previous_version(history: Path, monkeypatch: pytest.M
     assert code == 2
     assert err == (
         "preflight: “v9.9” is no revision of the git repository of build/other.pdf: give a commit, tag or branch "
-        "(`git log` lists them; HEAD~1 needs two commits, and in CI a clone with fetch-depth 2 or more)\n"
+        "('git log' lists them; HEAD~1 needs two commits, and in CI a clone with fetch-depth 2 or more)\n"
     )
 
 
@@ -159,7 +159,7 @@ def test_bad_inputs_are_usage_errors_that_say_what_to_do(
     assert (code, err) == (
         2,
         "preflight: dossier.pdf is not in a git repository: --baseline reads its previous version from git "
-        "(`preflight diff OLD.pdf NEW.pdf` compares two files)\n",
+        "('preflight diff OLD.pdf NEW.pdf' compares two files)\n",
     )
     (outside / "notes.pdf").write_text("not a PDF\n", encoding="utf-8")
     for args in (["diff", "notes.pdf", "dossier.pdf"], ["diff", "dossier.pdf", "notes.pdf"]):

@@ -47,7 +47,7 @@ def test_a_dossier_without_publication_list_is_an_error_naming_the_titles() -> N
     assert finding.fix == (
         "Add the part under one of these titles; if it is there under another title, name it in preflight.toml: "
         '[sections] publications = "Your exact title" or publications = "12-23" (its pages). '
-        "`preflight sections FILE` shows the parts found."
+        "'preflight sections FILE' shows the parts found."
     )
     assert finding.data["part"] == "publications" and len(finding.data["titles_tried"]) == 20
 

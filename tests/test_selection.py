@@ -107,7 +107,7 @@ def test_preflight_text_locations_on_several_files(tmp_path: Path, monkeypatch: 
     code, out, _ = run(tmp_path, monkeypatch, "text", "a.md", "b.txt")
     assert code == 1
     assert out.splitlines()[0].startswith("b.txt:2:4: error: U+00AD SOFT HYPHEN, soft hyphen inside a word: ")
-    assert out.splitlines()[-1] == "1 character to fix; `preflight text --fix FILE` prints a file cleaned"
+    assert out.splitlines()[-1] == "1 character to fix; 'preflight text --fix FILE' prints a file cleaned"
     code, out, _ = run(tmp_path, monkeypatch, "text", "--locations", "a.md")
     assert (code, out) == (0, "")
 

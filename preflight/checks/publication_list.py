@@ -114,10 +114,10 @@ MESSAGES = {
     "group.other": {"en": "other works", "fr": "autres travaux"},
     "group.unlabelled": {"en": "untitled", "fr": "sans titre"},
     "no-publications": {
-        "en": "no publication list in this dossier (required-sections reports it; `preflight sections FILE` shows it)",
+        "en": "no publication list in this dossier (required-sections reports it; 'preflight sections FILE' shows it)",
         "fr": (
             "pas de liste des publications dans ce dossier (required-sections la signale ; "
-            "`preflight sections FICHIER` la montre)"
+            "« preflight sections FICHIER » la montre)"
         ),
     },
     "submitted-entry": {

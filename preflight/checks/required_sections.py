@@ -119,13 +119,13 @@ MESSAGES = {
     "missing-part.fix": {
         "en": (
             "Add the part under one of these titles; if it is there under another title, name it in preflight.toml: "
-            '[sections] {name} = "Your exact title" or {name} = "12-23" (its pages). `preflight sections FILE` '
-            "shows the parts found."
+            '[sections] {name} = "Your exact title" or {name} = "12-23" (its pages). '
+            "'preflight sections FILE' shows the parts found."
         ),
         "fr": (
             "Ajoutez cette partie sous l’un de ces titres ; si elle existe sous un autre titre, nommez-la dans "
             'preflight.toml : [sections] {name} = "Votre titre exact" ou {name} = "12-23" (ses pages). '
-            "`preflight sections FICHIER` montre les parties trouvées."
+            "« preflight sections FICHIER » montre les parties trouvées."
         ),
     },
     "configured-pages-unusable": {
@@ -133,10 +133,10 @@ MESSAGES = {
         "fr": "les pages configurées dans [sections] {name} sont inutilisables : {problem:quote}",
     },
     "configured-pages-unusable.fix": {
-        "en": "Give the part's real pages in [sections] of preflight.toml (`preflight sections FILE` shows them).",
+        "en": "Give the part's real pages in [sections] of preflight.toml ('preflight sections FILE' shows them).",
         "fr": (
             "Indiquez les vraies pages de la partie dans [sections] de preflight.toml "
-            "(`preflight sections FICHIER` les montre)."
+            "(« preflight sections FICHIER » les montre)."
         ),
     },
 }

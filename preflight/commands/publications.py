@@ -29,11 +29,11 @@ MESSAGES = {
     },
     "none": {
         "en": (
-            "{path}: no publication list found. `preflight sections {path}` shows the sections; name it in "
+            "{path}: no publication list found. 'preflight sections {path}' shows the sections; name it in "
             'preflight.toml: [sections] publications = "Your title" or publications = "12-14".'
         ),
         "fr": (
-            "{path} : aucune liste des publications trouvée. `preflight sections {path}` montre les sections ; "
+            "{path} : aucune liste des publications trouvée. « preflight sections {path} » montre les sections ; "
             'nommez-la dans preflight.toml : [sections] publications = "Votre titre" ou publications = "12-14".'
         ),
     },

@@ -49,8 +49,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{place}: erreur : {problem}",
     },
     "source.fix": {
-        "en": "{count:plural:# character|# characters} to fix; `preflight text --fix FILE` prints a file cleaned",
-        "fr": "{count:plural:# caractère|# caractères} à corriger ; `preflight text --fix FICHIER` affiche un "
+        "en": "{count:plural:# character|# characters} to fix; 'preflight text --fix FILE' prints a file cleaned",
+        "fr": "{count:plural:# caractère|# caractères} à corriger ; « preflight text --fix FICHIER » affiche un "
         "fichier nettoyé",
     },
 }
