@@ -653,7 +653,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "config.rule-key-not-string": "[rules.{rule}] {key} : une chaîne de caractères est attendue, pas {got}",
         "config.unknown-check": "[rules.{rule}] contrôle inconnu ; contrôles connus : {known}",
         "config.unknown-named-check": (
-            "[rules.{rule}] contrôle inconnu (nommé par check = '{check}') ; contrôles connus : {known}"
+            "[rules.{rule}] contrôle inconnu (nommé par check = « {check} ») ; contrôles connus : {known}"
         ),
         "config.unknown-level": (
             "[rules.{rule}] level : niveau inconnu {level} (valeurs permises : error, warning, info ou off)"

@@ -148,11 +148,15 @@ CONFIG_MESSAGES = {  # what is wrong with a [sections] table (preflight.model.Op
     },
     "bad-range": {
         "en": "[sections] {name} = {value}: pages must be 'FIRST-LAST' with 1 <= FIRST <= LAST",
-        "fr": "[sections] {name} = {value} : les pages s’écrivent 'PREMIÈRE-DERNIÈRE', avec 1 <= PREMIÈRE <= DERNIÈRE",
+        "fr": (
+            "[sections] {name} = {value} : les pages s’écrivent « PREMIÈRE-DERNIÈRE », avec 1 <= PREMIÈRE <= DERNIÈRE"
+        ),
     },
     "bad-name": {
         "en": "{where} {name} is not a section name (lowercase words joined by '-', e.g. 'project')",
-        "fr": "{where} {name} n’est pas un nom de partie (mots en minuscules reliés par '-', par exemple 'project')",
+        "fr": (
+            "{where} {name} n’est pas un nom de partie (mots en minuscules reliés par « - », par exemple « project »)"
+        ),
     },
     "bad-value": {
         "en": '{where} must be a page range such as "12-23", a title, or a list of titles',

@@ -67,7 +67,8 @@ def test_active_content_in_french(fixture_pdf) -> None:
     finding = fields["un champ de formulaire non aplati\u202f: champ de formulaire «\u202fSignature\u202f»"]
     assert finding.page == 2
     assert finding.fix == (
-        "Aplatissez le formulaire\u202f: imprimez le dossier dans un nouveau PDF, ou lancez 'preflight fix'."
+        "Aplatissez le formulaire\u202f: imprimez le dossier dans un nouveau PDF, "
+        "ou lancez «\u202fpreflight fix\u202f»."
     )
     outcome = run_check("active-content", fixture_pdf("embedded-file.pdf"))
     assert any(

@@ -397,7 +397,10 @@ CONFIG_ERRORS = [
         "[rules.project-page-count]\u202f: min_pages (8) doit valoir au moins 1 et au plus max_pages (2)",
     ),
     ("[rules.cv-date-gaps]\nmin_year = 3000\n", "min_year doit être une année de 1900 à 2100, pas 3000"),
-    ('[sections]\nproject = "6-5"\n', "[sections] project = '6-5'\u202f: les pages s’écrivent 'PREMIÈRE-DERNIÈRE'"),
+    (
+        '[sections]\nproject = "6-5"\n',
+        "[sections] project = '6-5'\u202f: les pages s’écrivent «\u202fPREMIÈRE-DERNIÈRE\u202f»",
+    ),
 ]
 
 

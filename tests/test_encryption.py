@@ -39,8 +39,8 @@ def test_owner_password_in_french(fixture_pdf) -> None:
         "document, le remplissage des formulaires, l’ajout de commentaires et l’assemblage des pages)"
     )
     assert finding.fix == (
-        f"Retirez la protection{NNBSP}: imprimez le fichier dans un nouveau PDF, ou lancez 'qpdf --decrypt "
-        "dossier.pdf dossier-dechiffre.pdf' (ou 'preflight fix')."
+        f"Retirez la protection{NNBSP}: imprimez le fichier dans un nouveau PDF, ou lancez «\u202fqpdf --decrypt "
+        "dossier.pdf dossier-dechiffre.pdf\u202f» (ou «\u202fpreflight fix\u202f»)."
     )
 
 

@@ -62,7 +62,7 @@ def test_oversized_dossier_in_french(fixture_pdf) -> None:
     )
     assert first.fix == (
         f"Compressez les plus grandes images listées ci-dessous (300 dpi suffisent{NNBSP}; les photos en JPEG), ou "
-        "lancez 'preflight fix'."
+        "lancez «\u202fpreflight fix\u202f»."
     )
     image = next(item.finding for item in outcome.findings if item.finding.data.get("kind") == "image")
     data = image.data

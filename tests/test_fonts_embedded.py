@@ -292,7 +292,7 @@ def test_a_standard_14_font_in_french(fixture_pdf) -> None:
     assert finding.fix == (
         f"Incorporez les polices{NNBSP}: dans Word, cochez Fichier > Options > Enregistrement > «{NNBSP}Incorporer "
         f"les polices dans le fichier{NNBSP}» et exportez de nouveau (ou choisissez PDF/A){NNBSP}; dans LibreOffice, "
-        f"exportez en PDF/A{NNBSP}; ou lancez 'preflight fix' (qui passe par Ghostscript)."
+        f"exportez en PDF/A{NNBSP}; ou lancez «\u202fpreflight fix\u202f» (qui passe par Ghostscript)."
     )
 
 
@@ -323,7 +323,8 @@ def test_an_unnamed_bitmap_type3_font_in_french(fixture_pdf) -> None:
         (b"", "le programme de police est vide"),
         (
             "truncated",
-            f"le programme de police est tronqué{NNBSP}: sa table 'glyf' finit au-delà de ses 1{NNBSP}500\u00a0octets",
+            f"le programme de police est tronqué{NNBSP}: sa table «{NNBSP}glyf{NNBSP}» finit au-delà de ses "
+            f"1{NNBSP}500\u00a0octets",
         ),
     ],
 )
@@ -354,8 +355,8 @@ def test_used_unused_invisible_and_form_field_fonts_in_french(tmp_path: Path) ->
         "fichier"
     ]
     assert outcome.findings[0].finding.fix == (
-        "Lancez 'preflight fix', qui l’incorpore, ou refaites l’OCR avec un outil qui incorpore la police de son "
-        "texte (ocrmypdf le fait)."
+        "Lancez «\u202fpreflight fix\u202f», qui l’incorpore, ou refaites l’OCR avec un outil qui incorpore la police "
+        "de son texte (ocrmypdf le fait)."
     )
     widget = pikepdf.Dictionary(
         Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Tx, T=pikepdf.String("Nom"),

@@ -53,8 +53,8 @@ def test_unreadable_files_fail_with_a_plain_message_and_a_fix(fixture_pdf, name:
         (
             "encrypted-user.pdf",
             "le fichier est protégé par un mot de passe, sans lequel il ne s’ouvre pas",
-            "Ouvrez-le avec son mot de passe et imprimez-le dans un nouveau PDF, ou lancez 'qpdf --decrypt "
-            f"--password=VOTRE_MOT_DE_PASSE entree.pdf sortie.pdf'{NNBSP}; le portail ne peut pas ouvrir les "
+            "Ouvrez-le avec son mot de passe et imprimez-le dans un nouveau PDF, ou lancez «\u202fqpdf --decrypt "
+            f"--password=VOTRE_MOT_DE_PASSE entree.pdf sortie.pdf\u202f»{NNBSP}; le portail ne peut pas ouvrir les "
             "fichiers protégés.",
         ),
         (

@@ -48,7 +48,7 @@ Pourquoi
 
 Comment corriger
     Imprimez le dossier dans un nouveau PDF, ce qui aplatit les formulaires et supprime scripts et pièces
-    jointes, ou lancez 'preflight fix'. Intégrez au dossier lui-même le contenu de toute pièce jointe.
+    jointes, ou lancez « preflight fix ». Intégrez au dossier lui-même le contenu de toute pièce jointe.
 
 Options
     allow_attachments : accepter les fichiers joints (false par défaut).
@@ -113,7 +113,7 @@ MESSAGES = {
     "javascript": {"en": "JavaScript: {item_id:msg}", "fr": "JavaScript : {item_id:msg}"},
     "javascript.fix": {
         "en": "Remove the script: print the dossier to a new PDF, or run 'preflight fix'.",
-        "fr": "Supprimez le script : imprimez le dossier dans un nouveau PDF, ou lancez 'preflight fix'.",
+        "fr": "Supprimez le script : imprimez le dossier dans un nouveau PDF, ou lancez « preflight fix ».",
     },
     "launch": {
         "en": "an action that launches a program: {item_id:msg}",
@@ -123,7 +123,7 @@ MESSAGES = {
         "en": "Remove the link that starts a program: print to a new PDF, or run 'preflight fix'.",
         "fr": (
             "Supprimez le lien qui lance un programme : imprimez le dossier dans un nouveau PDF, ou lancez "
-            "'preflight fix'."
+            "« preflight fix »."
         ),
     },
     "attachment": {"en": "an attached file: {item_id:msg}", "fr": "un fichier joint : {item_id:msg}"},
@@ -134,7 +134,7 @@ MESSAGES = {
         ),
         "fr": (
             "Intégrez le contenu joint aux pages du dossier, puis retirez la pièce jointe "
-            "('preflight fix --drop-attachments')."
+            "(« preflight fix --drop-attachments »)."
         ),
     },
     "form-field": {
@@ -143,7 +143,7 @@ MESSAGES = {
     },
     "form-field.fix": {
         "en": "Flatten the form: print the dossier to a new PDF, or run 'preflight fix'.",
-        "fr": "Aplatissez le formulaire : imprimez le dossier dans un nouveau PDF, ou lancez 'preflight fix'.",
+        "fr": "Aplatissez le formulaire : imprimez le dossier dans un nouveau PDF, ou lancez « preflight fix ».",
     },
     "xfa": {"en": "an XFA form: {item_id:msg}", "fr": "un formulaire XFA : {item_id:msg}"},
     "xfa.fix": {

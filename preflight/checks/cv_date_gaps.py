@@ -62,23 +62,23 @@ dernière date.
 
 Ce qui est vérifié
     Lit les périodes datées de la section CV (en français et en anglais, et les mois en italien, espagnol et
-    allemand : '2015–2019', 'sept. 2015 – août 2019', '09/2015 - 08/2019', '01/09/2015  31/08/2019' dans les
-    deux colonnes de dates d’un tableau de carrière, '08–09 2012', 'depuis 2020', '2019 – present',
-    'Printemps 2019', une année seule dans une colonne de dates, une période répartie sur deux lignes) pour
+    allemand : « 2015–2019 », « sept. 2015 – août 2019 », « 09/2015 - 08/2019 », « 01/09/2015  31/08/2019 » dans les
+    deux colonnes de dates d’un tableau de carrière, « 08–09 2012 », « depuis 2020 », « 2019 – present »,
+    « Printemps 2019 », une année seule dans une colonne de dates, une période répartie sur deux lignes) pour
     en faire une chronologie. Seules les rubriques qui retracent le parcours sont lues (Formation, Parcours,
     Expérience professionnelle, Postes, Situation actuelle, Enseignement, Education, Positions…) ; les dates
     des rubriques Publications, Communications, Encadrement, Financements, Expertise, Responsabilités,
-    Prix… ne sont pas le parcours ('preflight cv' indique ce qui a été lu ou non). Les congés nommés comme
+    Prix… ne sont pas le parcours (« preflight cv » indique ce qui a été lu ou non). Les congés nommés comme
     tels (congé maternité / parental / maladie, disponibilité, service civique, parental leave, career
     break…) couvrent leur période ; les adhésions, et les années seules à côté d’un diplôme, d’un concours,
     d’une soutenance ou d’un prix (Baccalauréat 2005, Agrégation 2011, Doctorat 2019), ne couvrent rien, sauf
     un doctorat indiqué par sa seule année d’obtention quand d’autres lignes montrent les années de thèse
     (contrat doctoral, association de doctorants, enseignement en tant que doctorant) : il les couvre alors.
     Une année écrite sans son mois est incertaine et se lit de deux façons. En années civiles entières
-    ('2013-2014' puis '2015-2019' est continu), une période qu’aucune entrée ne couvre est une interruption
+    (« 2013-2014 » puis « 2015-2019 » est continu), une période qu’aucune entrée ne couvre est une interruption
     certaine : une erreur si elle contient une année civile entière ou dure plus de ``max_gap_months``, un
     constat info au-delà de ``note_gap_months``. Lue en années universitaires (de l’automne à l’été, comme un
-    jury lit '2013-2014'), l’année 2014-2015 manque : une interruption qui n’existe que dans cette lecture est
+    jury lit « 2013-2014 »), l’année 2014-2015 manque : une interruption qui n’existe que dans cette lecture est
     possible, un avertissement si elle contient une année universitaire entière ou dure plus de
     ``max_gap_months``. Le temps écoulé entre la dernière entrée et ``as_of`` (aujourd’hui) est vérifié comme
     toute autre période (« rien après juin 2024 »). Les dates de naissance et les mentions de copyright ne sont
@@ -94,9 +94,9 @@ Pourquoi
 Comment corriger
     Datez chaque période, y compris celles qui n’étaient pas de la recherche : un CDD, un poste
     d’enseignement, un congé parental, une recherche d’emploi. Donnez les mois là où une année se lit de
-    deux façons ('sept. 2013 – juin 2014'), et dites ce que vous faites aujourd’hui. 'preflight cv
-    dossier.pdf' montre la chronologie telle que l’outil l’a comprise ; si une date a été mal lue,
-    écrivez-la '09/2015 – 08/2019' ou 'sept. 2015 – août 2019'.
+    deux façons (« sept. 2013 – juin 2014 »), et dites ce que vous faites aujourd’hui. « preflight cv
+    dossier.pdf » montre la chronologie telle que l’outil l’a comprise ; si une date a été mal lue,
+    écrivez-la « 09/2015 – 08/2019 » ou « sept. 2015 – août 2019 ».
 
 Options
     section : la section qui contient le CV ("cv" par défaut).

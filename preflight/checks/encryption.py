@@ -43,7 +43,7 @@ Pourquoi
 
 Comment corriger
     Imprimez le fichier dans un nouveau PDF (« Microsoft Print to PDF », « Enregistrer au format PDF »),
-    ou lancez 'qpdf --decrypt dossier.pdf dossier-dechiffre.pdf'. Dans Word, décochez « Chiffrer le
+    ou lancez « qpdf --decrypt dossier.pdf dossier-dechiffre.pdf ». Dans Word, décochez « Chiffrer le
     document à l’aide d’un mot de passe » dans les options d’export PDF.
 
 Options
@@ -82,8 +82,8 @@ MESSAGES = {
             "dossier-decrypted.pdf' (or 'preflight fix')."
         ),
         "fr": (
-            "Retirez la protection : imprimez le fichier dans un nouveau PDF, ou lancez 'qpdf --decrypt "
-            "dossier.pdf dossier-dechiffre.pdf' (ou 'preflight fix')."
+            "Retirez la protection : imprimez le fichier dans un nouveau PDF, ou lancez « qpdf --decrypt "
+            "dossier.pdf dossier-dechiffre.pdf » (ou « preflight fix »)."
         ),
     },
     "permission-printing": {"en": "printing", "fr": "l’impression"},

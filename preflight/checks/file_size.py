@@ -49,7 +49,7 @@ Comment corriger
     Réduisez les images qui prennent le plus de place : exportez les figures à 300 dpi (au-delà, rien ne se
     voit sur papier), enregistrez les photos en JPEG, retirez les pièces jointes. Dans Word : Fichier >
     Compresser les images (220 ppp) ; en LaTeX, redimensionnez les images avant de les inclure.
-    'preflight fix' peut recompresser et sous-échantillonner pour vous.
+    « preflight fix » peut recompresser et sous-échantillonner pour vous.
 
 Options
     max_bytes : la limite en octets (10000000 par défaut).
@@ -96,7 +96,7 @@ MESSAGES = {
         "en": "Compress the largest images listed below (300 dpi is plenty; photos as JPEG), or run 'preflight fix'.",
         "fr": (
             "Compressez les plus grandes images listées ci-dessous (300 dpi suffisent ; les photos en JPEG), ou "
-            "lancez 'preflight fix'."
+            "lancez « preflight fix »."
         ),
     },
     "near-limit": {

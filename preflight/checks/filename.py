@@ -32,29 +32,29 @@ from preflight.patterns import lazy_pattern
 
 ID = "filename"
 SUMMARY = "The file name is safe for the portal: ASCII letters, digits, '-', '_' and one '.pdf'"
-SUMMARY_FR = "Le nom du fichier convient au portail : lettres ASCII, chiffres, '-', '_' et un seul '.pdf'"
+SUMMARY_FR = "Le nom du fichier convient au portail : lettres ASCII, chiffres, « - », « _ » et un seul « .pdf »"
 DOC_FR = """\
-Le nom du fichier est de ceux qu’accepte un portail de dépôt : lettres ASCII, chiffres, '-', '_' et un seul
-'.pdf'.
+Le nom du fichier est de ceux qu’accepte un portail de dépôt : lettres ASCII, chiffres, « - », « _ » et un seul
+« .pdf ».
 
 Ce qui est vérifié
     Le nom du fichier tel qu’il est donné (sans son chemin) : uniquement des lettres ASCII, des chiffres,
-    '-' et '_', puis une seule terminaison '.pdf' en minuscules ; ni espace, ni accent, ni apostrophe, ni
-    autre signe de ponctuation, pas de second point ('v1.3.pdf'), 64 caractères au plus en tout. Un nom
-    sûr est proposé : accents translittérés (É -> E, œ -> oe), espaces et ponctuation remplacés par '_'.
+    « - » et « _ », puis une seule terminaison « .pdf » en minuscules ; ni espace, ni accent, ni apostrophe, ni
+    autre signe de ponctuation, pas de second point (« v1.3.pdf »), 64 caractères au plus en tout. Un nom
+    sûr est proposé : accents translittérés (É -> E, œ -> oe), espaces et ponctuation remplacés par « _ ».
 
 Pourquoi
     Les formulaires de dépôt des portails du service public français refusent ou déforment de tels noms
     (Mon Master : « caractères latins uniquement, sans espace, sans accent » ; d’autres formulaires lisent
-    'v1.3.pdf' comme une double extension), et un nom déformé peut rompre le lien entre le fichier et
+    « v1.3.pdf » comme une double extension), et un nom déformé peut rompre le lien entre le fichier et
     votre candidature.
 
 Comment corriger
-    Renommez le fichier avant de le déposer, par exemple 'Dossier_Élodie Durand.pdf' ->
-    'Dossier_Elodie_Durand.pdf'.
+    Renommez le fichier avant de le déposer, par exemple « Dossier_Élodie Durand.pdf » ->
+    « Dossier_Elodie_Durand.pdf ».
 
 Options
-    max_length : la longueur maximale du nom, '.pdf' compris (64 par défaut).
+    max_length : la longueur maximale du nom, « .pdf » compris (64 par défaut).
 """
 NEEDS_READABLE_PDF = False
 READS_PATH = True  # the cache keys this rule's outcome on the path, not only on the bytes

@@ -89,7 +89,7 @@ Comment corriger
     Word : Fichier > Options > Enregistrement > « Incorporer les polices dans le fichier », puis exportez
     de nouveau en PDF (ou choisissez « PDF/A » dans les options d’export). LibreOffice : exportez en
     PDF/A. LaTeX : pdflatex et xelatex incorporent par défaut ; pour les figures faites ailleurs,
-    exportez-les de nouveau avec les polices incorporées. Ou lancez 'preflight fix', qui réécrit le
+    exportez-les de nouveau avec les polices incorporées. Ou lancez « preflight fix », qui réécrit le
     fichier avec Ghostscript et des polices aux mêmes métriques.
 
 Options
@@ -171,7 +171,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": (
             "Incorporez les polices : dans Word, cochez Fichier > Options > Enregistrement > « Incorporer les "
             "polices dans le fichier » et exportez de nouveau (ou choisissez PDF/A) ; dans LibreOffice, exportez "
-            "en PDF/A ; ou lancez 'preflight fix' (qui passe par Ghostscript)."
+            "en PDF/A ; ou lancez « preflight fix » (qui passe par Ghostscript)."
         ),
     },
     "invisible-only": {
@@ -190,7 +190,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "(ocrmypdf does)."
         ),
         "fr": (
-            "Lancez 'preflight fix', qui l’incorpore, ou refaites l’OCR avec un outil qui incorpore la police de "
+            "Lancez « preflight fix », qui l’incorpore, ou refaites l’OCR avec un outil qui incorpore la police de "
             "son texte (ocrmypdf le fait)."
         ),
     },
@@ -208,7 +208,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "fr": (
             "Rien n’est dessiné avec elle, les pages s’affichent donc correctement ; un portail strict peut "
-            "tout de même la compter : 'preflight fix' retire les polices avec lesquelles aucune page ne dessine, "
+            "tout de même la compter : « preflight fix » retire les polices avec lesquelles aucune page ne dessine, "
             "ou exportez de nouveau le PDF."
         ),
     },

@@ -104,7 +104,7 @@ Comment corriger
     ligne manuels ; avec Rechercher et remplacer, remplacez ^- (trait d’union conditionnel) et ^u8203
     (espace de largeur nulle) par rien. Remplacez les puces Symbol ou Wingdings par les puces de liste de
     Word dans une police ordinaire. Retapez les accents abîmés, ou nettoyez le texte collé avec
-    'preflight text --fix FICHIER'. Puis exportez de nouveau le PDF.
+    « preflight text --fix FICHIER ». Puis exportez de nouveau le PDF.
 
 Options
     Un niveau par classe ("error", "warning", "info" ou "off") : zero_width, bidi_control, control,

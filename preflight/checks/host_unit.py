@@ -316,7 +316,7 @@ def unit_codes_in_line(line: str, strict: bool = True) -> Iterator[tuple[UnitCod
 OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
     "unit": {
         "en": "unit {value} is not a unit code such as 'U1016' or 'UMR-S 1142'",
-        "fr": "unit {value} n’est pas un code d’unité tel que 'U1016' ou 'UMR-S 1142'",
+        "fr": "unit {value} n’est pas un code d’unité tel que « U1016 » ou « UMR-S 1142 »",
     },
 }
 

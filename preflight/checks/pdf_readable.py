@@ -120,7 +120,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "empty-file.fix": _NOT_PDF_FIX,
     "no-pdf-header": {
         "en": "the file is a PDF whose '%PDF-' header is missing (a damaged file that strict tools refuse)",
-        "fr": ("le fichier est un PDF sans son en-tête '%PDF-' (un fichier endommagé que les outils stricts refusent)"),
+        "fr": (
+            "le fichier est un PDF sans son en-tête « %PDF- » (un fichier endommagé que les outils stricts refusent)"
+        ),
     },
     "no-pdf-header.fix": _NOT_PDF_FIX,
     "not-pdf": {"en": "this is not a PDF: it is {file_kind:msg}", "fr": "ce n’est pas un PDF : c’est {file_kind:msg}"},
@@ -137,7 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "fr": (
             "Ouvrez-le avec son mot de passe et imprimez-le dans un nouveau PDF, ou lancez "
-            "'qpdf --decrypt --password=VOTRE_MOT_DE_PASSE entree.pdf sortie.pdf' ; le portail ne peut pas "
+            "« qpdf --decrypt --password=VOTRE_MOT_DE_PASSE entree.pdf sortie.pdf » ; le portail ne peut pas "
             "ouvrir les fichiers protégés."
         ),
     },

@@ -125,7 +125,7 @@ MIN_NAME = 4
 OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
     "section": {
         "en": "section {value} is not a section name such as 'project'",
-        "fr": "section {value} n’est pas un nom de partie tel que 'project'",
+        "fr": "section {value} n’est pas un nom de partie tel que « project »",
     },
 }
 

@@ -260,7 +260,10 @@ MESSAGES = {
 
 
 OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
-    "language": {"en": "language {value}: expected 'fr' or 'en'", "fr": "language {value} : 'fr' ou 'en' est attendu"},
+    "language": {
+        "en": "language {value}: expected 'fr' or 'en'",
+        "fr": "language {value} : « fr » ou « en » est attendu",
+    },
     "min-share": {
         "en": "min_share {value}: expected a share between 0 and 1",
         "fr": "min_share {value} : une proportion entre 0 et 1 est attendue",

@@ -199,7 +199,7 @@ _TEXT_NOTE = lazy_pattern(r"the text of the PDF could not be read \((\w+)\)")
 OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
     "section": {
         "en": "section {value} is not a section name such as 'project'",
-        "fr": "section {value} n’est pas un nom de partie tel que 'project'",
+        "fr": "section {value} n’est pas un nom de partie tel que « project »",
     },
     "min-pages": {
         "en": "min_pages ({min}) must be at least 1 and at most max_pages ({max})",

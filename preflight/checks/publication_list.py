@@ -241,7 +241,7 @@ MESSAGES = {
 OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
     "candidate": {
         "en": "candidate must be a name such as 'Claire Dubois'",
-        "fr": "candidate doit être un nom tel que 'Claire Dubois'",
+        "fr": "candidate doit être un nom tel que « Claire Dubois »",
     },
 }
 

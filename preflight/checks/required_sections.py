@@ -149,7 +149,7 @@ def _part_ids(name: str) -> str:
 OPTION_MESSAGES = {  # what is wrong with an option's value (preflight.model.OptionError)
     "part-name": {
         "en": "{value} is not a part name such as 'publications' (lowercase words joined by '-')",
-        "fr": "{value} n’est pas un nom de partie tel que 'publications' (mots en minuscules reliés par '-')",
+        "fr": "{value} n’est pas un nom de partie tel que « publications » (mots en minuscules reliés par « - »)",
     },
     "both": {
         "en": "{names} cannot be both required and recommended",

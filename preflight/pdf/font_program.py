@@ -27,7 +27,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "program-empty": {"en": "the font program is empty", "fr": "le programme de police est vide"},
     "type1-no-header": {
         "en": "the Type 1 font program does not start with '%!PS-AdobeFont' or '%!FontType1'",
-        "fr": "le programme de police Type 1 ne commence ni par '%!PS-AdobeFont' ni par '%!FontType1'",
+        "fr": "le programme de police Type 1 ne commence ni par « %!PS-AdobeFont » ni par « %!FontType1 »",
     },
     "type1-length1": {
         "en": "the Type 1 font program's /Length1 ({length1:d}) does not fit its {program_bytes:bytes}",
@@ -38,7 +38,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     "type1-no-eexec": {
         "en": "the Type 1 font program has no 'eexec' section (its glyphs are missing)",
-        "fr": "le programme de police Type 1 n’a pas de section 'eexec' (ses glyphes manquent)",
+        "fr": "le programme de police Type 1 n’a pas de section « eexec » (ses glyphes manquent)",
     },
     "type1-truncated": {
         "en": "the Type 1 font program is truncated: /Length1 + /Length2 = {declared:d}, {program_bytes:bytes}",
@@ -60,15 +60,15 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     "sfnt-missing-table": {
         "en": "the font program is truncated or garbled: no '{table}' table",
-        "fr": "le programme de police est tronqué ou altéré : pas de table '{table}'",
+        "fr": "le programme de police est tronqué ou altéré : pas de table « {table} »",
     },
     "sfnt-no-outlines": {
         "en": "the font program is truncated or garbled: no 'glyf/loca or CFF' table",
-        "fr": "le programme de police est tronqué ou altéré : ni tables 'glyf' et 'loca', ni table 'CFF'",
+        "fr": "le programme de police est tronqué ou altéré : ni tables « glyf » et « loca », ni table « CFF »",
     },
     "sfnt-table-past-end": {
         "en": "the font program is truncated: its '{table}' table ends past its {program_bytes:bytes}",
-        "fr": "le programme de police est tronqué : sa table '{table}' finit au-delà de ses {program_bytes:bytes}",
+        "fr": "le programme de police est tronqué : sa table « {table} » finit au-delà de ses {program_bytes:bytes}",
     },
     "cff-no-font": {
         "en": "the CFF font program holds no font",
@@ -85,7 +85,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     "object-dictionary": {"en": "a dictionary", "fr": "un dictionnaire"},
     "object-array": {"en": "an array", "fr": "un tableau"},
-    "object-other": {"en": "a {object_type}", "fr": "un objet de type '{object_type}'"},
+    "object-other": {"en": "a {object_type}", "fr": "un objet de type « {object_type} »"},
     "program-undecodable": {
         "en": "its {program_key} stream cannot be decoded ({error_type})",
         "fr": "son flux {program_key} ne peut pas être décodé ({error_type})",
