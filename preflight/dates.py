@@ -103,6 +103,7 @@ _SEPARATOR = lazy_pattern(
 _TO_DATE = lazy_pattern(r"\s*(?:to|till|until|à|a|jusqu'à)\s+date\b", re.IGNORECASE)
 _SEPARATOR_WORDS = lazy_pattern(r"\s*(?:-|à|a|au|to|until|till|jusqu'en|jusqu'à|jusqu'au)\s*$", re.IGNORECASE)
 _BETWEEN_SEPARATOR = lazy_pattern(r"\s*(?:et|and)\s*", re.IGNORECASE)
+_LIST_JOINER = lazy_pattern(r"\s*(?:,|&|et\b|and\b)\s*", re.IGNORECASE)
 _BETWEEN_PREFIX = lazy_pattern(r"(?:entre|between)\s*$", re.IGNORECASE)
 _OPEN_PREFIX = lazy_pattern(
     r"(?:depuis|since|dès|from|starting|à\s+partir\s+d[eu']|a\s+partir\s+d[eu'])\s*(?:le\s+|l'|en\s+|in\s+)?$",
@@ -217,7 +218,8 @@ class DateRange:
     end: DatePoint | None
     text: str = ""
     span: tuple[int, int] = (0, 0)
-    """Where ``text`` is in the normalised line (or in the first of two lines for a split range)."""
+    """Where ``text`` is in the normalised line (or in the first of two lines for a split range); for a year
+    of a list ('2011, 2013'), where the whole list is."""
 
     @property
     def is_open(self) -> bool:
@@ -432,6 +434,8 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
         ):  # a date column: 'juin 2003  Diplôme d'ingénieur', 'Printemps 2019 : stage ...'
             span = (point.start, point.end)
             scan.singles.append(DateRange(point.point, point.point, line[span[0] : span[1]], span))
+    if len(points) > 1:
+        _listed_years(line, points, in_range, scan)
     last = len(points) - 1
     if points and last not in in_range and not line[points[last].end :].strip(" .,;:)]|"):
         scan.tail_bare = points[last]
@@ -450,6 +454,36 @@ def _scan_line(raw: str, min_year: int, max_year: int) -> _LineScan:
         else:
             scan.head_sep_open = _OPEN.match(line, head_sep.end())
     return scan
+
+
+def _listed_years(line: str, points: list[_Point], in_range: set[int], scan: _LineScan) -> None:
+    """Every year of a list of years that stands alone as a date column (or whose first or last year does)
+    is an entry: '2019, 2021 Fête de la science' is 2019 and 2021 (not 2019 to 2021), and so are
+    'Tutorat 2011, 2013', '2011 et 2013 : tutorat' and 'Monitorat, 2015 et 2016'."""
+    alone = {single.span[0] for single in scan.singles}
+    chain: list[_Point] = []
+    for index, point in enumerate([*points, None]):
+        joined = (
+            point is not None
+            and index not in in_range
+            and point.point.precision == "year"
+            and chain
+            and _LIST_JOINER.fullmatch(line, chain[-1].end, point.start) is not None
+        )
+        if joined and point is not None:
+            chain.append(point)
+            continue
+        if len(chain) > 1 and (
+            {chain[0].start, chain[-1].start} & alone or _span_stands_alone(line, chain[0].start, chain[-1].end)
+        ):
+            # Each year spans the whole list, so that the entry's label is the line without any of its years.
+            span = (chain[0].start, chain[-1].end)
+            listed = {year.start for year in chain}
+            scan.singles = [single for single in scan.singles if single.span[0] not in listed]
+            scan.singles.extend(DateRange(year.point, year.point, line[year.start : year.end], span) for year in chain)
+        starts = point is not None and index not in in_range and point.point.precision == "year"
+        chain = [point] if starts and point is not None else []
+    scan.singles.sort(key=lambda single: single.span)
 
 
 def _short_ranges(line: str, min_year: int, max_year: int, scan: _LineScan) -> None:
@@ -471,8 +505,13 @@ def _stands_alone(line: str, point: _Point) -> bool:
     """A lone year counts as an entry when it is a date column: at the start of the line, or at its end
     after a comma, a bracket or a dash ('Master 2, Paris, 2014', 'Master 2 (2014)'), not in a sentence
     ('... revenue in 2015')."""
-    before = line[: point.start]
-    after = line[point.end :]
+    return _span_stands_alone(line, point.start, point.end)
+
+
+def _span_stands_alone(line: str, start: int, end: int) -> bool:
+    """_stands_alone for the text from ``start`` to ``end``: a year, or a list of years."""
+    before = line[:start]
+    after = line[end:]
     if _LEAD_NOISE_RE.match(before):
         return True
     if not _TRAIL_NOISE.fullmatch(after):

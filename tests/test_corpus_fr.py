@@ -35,7 +35,7 @@ RECALL = {
     "lucblassel": (5, 5),
     "magronp": (15, 15),
     "merwaaan": (11, 11),
-    "thalitadru": (11, 12),  # '2011, 2013 Tutorat': the second year of a list
+    "thalitadru": (12, 12),  # with '2011, 2013 Tutorat' read as two years, each its own entry
 }
 
 

@@ -326,6 +326,25 @@ def test_year_only_semantics() -> None:
     assert [cv_date_gaps.gap_level(gap, Options()) for gap in months.gaps] == [None, Level.WARNING]
 
 
+def test_a_list_of_years_is_one_entry_per_year_not_a_range() -> None:
+    """'2011, 2013 Tutorat' covers 2011 and 2013: read as 2011 alone it would make 2013 a gap, read as
+    2011-2013 it would hide 2012."""
+    timeline = build_timeline(
+        [page(1, "2008 - 2010 Master", "2011, 2013 Tutorat, Unicamp", "Monitorat, 2015 et 2016", "2017 - 2019 ATER")],
+        YearMonth(2019, 12),
+    )
+    entries = [(str(entry.first), str(entry.last), entry.label) for entry in timeline.entries]
+    assert entries == [
+        ("01/2008", "12/2010", "Master"),
+        ("01/2011", "12/2011", "Tutorat, Unicamp"),
+        ("01/2013", "12/2013", "Tutorat, Unicamp"),
+        ("01/2015", "12/2015", "Monitorat"),
+        ("01/2016", "12/2016", "Monitorat"),
+        ("01/2017", "12/2019", "ATER"),
+    ]
+    assert [gap.whole_years for gap in timeline.gaps if gap.certainty == "certain"] == [(2012,), (2014,)]
+
+
 def test_up_to_now_is_checked_like_any_stretch() -> None:
     timeline = build_timeline([page(1, "2015 - 06/2024 Post-doctorat, Inserm U1016")], YearMonth(2026, 12))
     [gap] = timeline.gaps

@@ -389,3 +389,16 @@ def test_ranges_split_over_two_lines_round_trip(
         YearMonth(start_year, start_month),
         YearMonth(end_year, end_month),
     ), lines
+
+
+def test_a_list_of_years_is_each_year_when_it_is_a_date_column() -> None:
+    def years(text: str) -> list[tuple[int, int | None]]:
+        return [(r.start.year, r.end.year if r.end else None) for r in find_ranges(text)]
+
+    assert years("2019, 2021 Fête de la science") == [(2019, 2019), (2021, 2021)]
+    assert years("Tutorat 2011, 2013") == [(2011, 2011), (2013, 2013)]
+    assert years("2012, 2014 et 2016 : jury de concours") == [(2012, 2012), (2014, 2014), (2016, 2016)]
+    assert years("Monitorat, 2015 et 2016") == [(2015, 2015), (2016, 2016)]
+    assert years("2018, 2019-2021 Chargé de TD") == [(2018, 2018), (2019, 2021)]
+    assert years("entre 2011 et 2013 : tutorat") == [(2011, 2013)]  # a range, not a list
+    assert years("Revenue grew in 2015, 2016 and 2017") == []  # in a sentence: no date column
