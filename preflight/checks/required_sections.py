@@ -83,8 +83,9 @@ _LABEL_END = lazy_pattern(r"\s*(?:[:–—(]|\s-\s)")
 _TITLE_JOINER = lazy_pattern(r"(?i)\s*[,&/+;]\s*|\s+(?:et|and)\s+")
 _OPEN_END = lazy_pattern(r"(?i)(?:\s(?:et|and)|[,&/+;])\s*$")
 MAX_JOINED_WORDS = 8
-MAX_JOINED_LENGTH = 80
 """The longest heading, in words, read as titles joined by "et", "and", commas, "&" or "/"."""
+MAX_JOINED_LENGTH = 80
+"""The longest such heading in characters (the cheap test, before its words are counted)."""
 
 MESSAGES = {
     "part.cv": {"en": "CV", "fr": "CV"},
