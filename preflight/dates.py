@@ -461,28 +461,24 @@ def _listed_years(line: str, points: list[_Point], in_range: set[int], scan: _Li
     is an entry: '2019, 2021 Fête de la science' is 2019 and 2021 (not 2019 to 2021), and so are
     'Tutorat 2011, 2013', '2011 et 2013 : tutorat' and 'Monitorat, 2015 et 2016'."""
     alone = {single.span[0] for single in scan.singles}
-    chain: list[_Point] = []
-    for index, point in enumerate([*points, None]):
-        joined = (
-            point is not None
-            and index not in in_range
-            and point.point.precision == "year"
-            and chain
-            and _LIST_JOINER.fullmatch(line, chain[-1].end, point.start) is not None
-        )
-        if joined and point is not None:
-            chain.append(point)
+    chains: list[list[_Point]] = [[]]
+    for index, point in enumerate(points):
+        if index in in_range or point.point.precision != "year":
+            chains.append([])  # a range or a month ends the list
+        elif chains[-1] and _LIST_JOINER.fullmatch(line, chains[-1][-1].end, point.start):
+            chains[-1].append(point)
+        else:
+            chains.append([point])
+    for chain in chains:
+        if len(chain) < 2:
             continue
-        if len(chain) > 1 and (
-            {chain[0].start, chain[-1].start} & alone or _span_stands_alone(line, chain[0].start, chain[-1].end)
-        ):
+        first, last = chain[0], chain[-1]
+        if {first.start, last.start} & alone or _span_stands_alone(line, first.start, last.end):
             # Each year spans the whole list, so that the entry's label is the line without any of its years.
-            span = (chain[0].start, chain[-1].end)
+            span = (first.start, last.end)
             listed = {year.start for year in chain}
             scan.singles = [single for single in scan.singles if single.span[0] not in listed]
             scan.singles.extend(DateRange(year.point, year.point, line[year.start : year.end], span) for year in chain)
-        starts = point is not None and index not in in_range and point.point.precision == "year"
-        chain = [point] if starts and point is not None else []
     scan.singles.sort(key=lambda single: single.span)
 
 
